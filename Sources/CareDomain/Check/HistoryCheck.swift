@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+/// Customers' histories: every file parses, belongs to a known customer,
+/// points at known touchpoints and agents, and every ledger's running
+/// balance adds up to the balance on the customer's profile.
+enum HistoryCheck {
+    struct Outcome {
+        var problems: [String] = []
+        var moments = 0
+        var ledgerEntries = 0
+    }
+
+    static func run(store: FileStore, state: StoreState) -> Outcome {
+        let customers = state.customers.sorted
+        let chunks = max(1, min(64, customers.count / 500))
+        let partials = Mutex<[Int: Outcome]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var outcome = Outcome()
+            var index = chunk
+            while index < customers.count {
+                check(customers[index], store: store, state: state, into: &outcome)
+                index += chunks
+            }
+            partials.withLock { $0[chunk] = outcome }
+        }
+        var total = Outcome()
+        for outcome in partials.withLock({ $0 }).values {
+            total.moments += outcome.moments
+            total.ledgerEntries += outcome.ledgerEntries
+            total.problems += outcome.problems
+        }
+        // The same order whatever thread found what.
+        total.problems.sort()
+        total.problems += orphans(store.layout, state: state)
+        return total
+    }
+
+    private static func check(_ customer: Customer, store: FileStore, state: StoreState, into outcome: inout Outcome) {
+        let layout = store.layout
+        do {
+            let moments = try store.moments(of: customer.id)
+            outcome.moments += moments.count
+            var seen = Set<MomentID>()
+            for moment in moments {
+                let place = "\(layout.relative(layout.history(.moments, of: customer.id))) moment \(moment.id)"
+                if !seen.insert(moment.id).inserted { outcome.problems.append("\(place) appears twice.") }
+                if moment.customer != customer.id { outcome.problems.append("\(place) belongs to customer \(moment.customer), not \(customer.id).") }
+                if state.touchpoints[moment.touchpoint] == nil { outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.") }
+                if let agent = moment.agent, state.agents[agent] == nil { outcome.problems.append("\(place) names agent \(agent), who is not in the roster.") }
+                if let score = moment.satisfaction, !(1...5).contains(score) { outcome.problems.append("\(place) has satisfaction \(score); it must be 1 to 5.") }
+            }
+        } catch {
+            outcome.problems.append(error.description)
+        }
+        do {
+            let entries = try store.ledger(of: customer.id)
+            outcome.ledgerEntries += entries.count
+            let file = layout.relative(layout.history(.ledger, of: customer.id))
+            var balance = 0
+            for entry in entries {
+                balance += entry.points
+                if entry.customer != customer.id { outcome.problems.append("\(file) entry \(entry.id) belongs to customer \(entry.customer), not \(customer.id).") }
+                if entry.balanceAfter != balance {
+                    outcome.problems.append("\(file) entry \(entry.id) says the balance is \(entry.balanceAfter), but the entries up to it add up to \(balance).")
+                    balance = entry.balanceAfter
+                }
+                if balance < 0 { outcome.problems.append("\(file) entry \(entry.id) takes the balance below zero (\(balance)).") }
+            }
+            let sum = entries.reduce(0) { $0 + $1.points }
+            if sum != customer.loyalty.points {
+                outcome.problems.append("Customer \(customer.id) shows \(customer.loyalty.points) points, but the ledger entries add up to \(sum).")
+            }
+        } catch {
+            outcome.problems.append(error.description)
+        }
+    }
+
+    /// History files whose customer is not in the store, or in the wrong bucket.
+    private static func orphans(_ layout: StoreLayout, state: StoreState) -> [String] {
+        var problems: [String] = []
+        for kind in HistoryKind.allCases {
+            let root = layout.historyDirectory(kind)
+            let buckets = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            for bucket in buckets.sorted() {
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + bucket)) ?? []
+                for name in files.sorted() where name.hasSuffix(".jsonl") {
+                    let customer = CustomerID(String(name.dropLast(6)))
+                    let relative = "\(kind.rawValue)/\(bucket)/\(name)"
+                    if state.customers[customer] == nil {
+                        problems.append("\(relative) holds history of customer \(customer), who is not in customers.json.")
+                    } else if StoreLayout.bucket(of: customer) != bucket {
+                        problems.append("\(relative) is in the wrong folder (it belongs in \(kind.rawValue)/\(StoreLayout.bucket(of: customer))/), so it is never read.")
+                    }
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,59 @@
+/// References between records, and values the domain bounds.
+enum ReferenceCheck {
+    static func problems(in state: StoreState) -> [String] {
+        var problems: [String] = []
+        let program = state.program
+        func agentExists(_ id: AgentID?) -> Bool { id.map { state.agents[$0] != nil } ?? true }
+
+        for customer in state.customers.sorted {
+            if let tier = customer.loyalty.tier, program?.tier(tier) == nil {
+                problems.append("Customer \(customer.id) is in tier \(tier), which the program does not have.")
+            }
+            if customer.loyalty.points < 0 {
+                problems.append("Customer \(customer.id) has a negative points balance (\(customer.loyalty.points)).")
+            }
+        }
+        for touchpoint in state.touchpoints.sorted {
+            if !Touchpoint.impactRange.contains(touchpoint.impact) {
+                problems.append("Touchpoint \(touchpoint.id) has impact \(touchpoint.impact); it must be 1 to 5.")
+            }
+            if touchpoint.serviceLevel.responseMinutes <= 0 {
+                problems.append("Touchpoint \(touchpoint.id) has no service level time (responseMinutes must be above 0).")
+            }
+        }
+        for playbook in state.playbooks.sorted where state.touchpoints[playbook.touchpoint] == nil {
+            problems.append("Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
+        }
+        for coupon in state.coupons.sorted where state.customers[coupon.customer] == nil {
+            problems.append("Coupon \(coupon.id) belongs to customer \(coupon.customer), who does not exist.")
+        }
+        for incident in state.incidents.sorted {
+            let name = "Incident \(incident.id)"
+            if state.customers[incident.customer] == nil {
+                problems.append("\(name) refers to customer \(incident.customer), who does not exist.")
+            }
+            if state.touchpoints[incident.touchpoint] == nil {
+                problems.append("\(name) refers to touchpoint \(incident.touchpoint), which does not exist.")
+            }
+            if !agentExists(incident.assignee) {
+                problems.append("\(name) is assigned to \(incident.assignee?.rawValue ?? ""), who is not in the roster.")
+            }
+            if let playbook = incident.resolution?.playbook, state.playbooks[playbook] == nil {
+                problems.append("\(name) was resolved with playbook \(playbook), which does not exist.")
+            }
+            if incident.status.isOpen == (incident.resolution != nil) {
+                problems.append("\(name) is \(incident.status.rawValue) but \(incident.resolution == nil ? "has no" : "has a") resolution.")
+            }
+            if let rating = incident.rating, !(1...5).contains(rating.score) {
+                problems.append("\(name) has rating \(rating.score); it must be 1 to 5.")
+            }
+            if incident.contacts < 1 {
+                problems.append("\(name) counts \(incident.contacts) contacts; an incident has at least one.")
+            }
+            if let unknown = incident.history.first(where: { state.agents[$0.by] == nil }) {
+                problems.append("\(name) has a step by \(unknown.by), who is not in the roster.")
+            }
+        }
+        return problems
+    }
+}

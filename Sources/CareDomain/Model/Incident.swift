@@ -1,0 +1,133 @@
+import Foundation
+
+/// An inquiry, doubt, comment, suggestion or complaint that needs an answer.
+/// Its history is the incident's own trail: every step, who and when.
+public struct Incident: Record {
+    public static let collection = Collection.incidents
+
+    public var id: IncidentID
+    public var version: Int
+    public var customer: CustomerID
+    public var kind: Kind
+    public var subject: String
+    public var priority: Priority
+    public var status: Status
+    public var assignee: AgentID?
+    public var touchpoint: TouchpointID
+    public var openedAt: Date
+    public var dueAt: Date
+    /// Contacts with the customer about this incident; 1 on opening.
+    public var contacts: Int
+    public var resolution: Resolution?
+    public var compensation: GrantedCompensation?
+    public var rating: Rating?
+    public var history: [Event]
+
+    public init(
+        id: IncidentID, version: Int = 1, customer: CustomerID, kind: Kind, subject: String, priority: Priority,
+        status: Status, assignee: AgentID? = nil, touchpoint: TouchpointID, openedAt: Date, dueAt: Date,
+        contacts: Int = 1, resolution: Resolution? = nil, compensation: GrantedCompensation? = nil,
+        rating: Rating? = nil, history: [Event] = []
+    ) {
+        self.id = id
+        self.version = version
+        self.customer = customer
+        self.kind = kind
+        self.subject = subject
+        self.priority = priority
+        self.status = status
+        self.assignee = assignee
+        self.touchpoint = touchpoint
+        self.openedAt = openedAt
+        self.dueAt = dueAt
+        self.contacts = contacts
+        self.resolution = resolution
+        self.compensation = compensation
+        self.rating = rating
+        self.history = history
+    }
+
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case inquiry, doubt, comment, suggestion, complaint
+    }
+
+    public enum Priority: String, Codable, CaseIterable, Sendable, Comparable {
+        case low, normal, high, urgent
+
+        private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+        public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public enum Status: String, Codable, CaseIterable, Sendable {
+        case open, inProgress, waitingOnCustomer, resolved, closed
+
+        /// Still needs an answer: counts for the queue and for overdue.
+        public var isOpen: Bool { self == .open || self == .inProgress || self == .waitingOnCustomer }
+    }
+
+    public struct Resolution: Codable, Sendable, Equatable {
+        public var summary: String
+        public var playbook: PlaybookID?
+        public var at: Date
+        public var by: AgentID
+
+        public init(summary: String, playbook: PlaybookID? = nil, at: Date, by: AgentID) {
+            self.summary = summary
+            self.playbook = playbook
+            self.at = at
+            self.by = by
+        }
+    }
+
+    public struct GrantedCompensation: Codable, Sendable, Equatable {
+        public var compensation: Compensation
+        public var grantedBy: AgentID
+        public var at: Date
+        /// True when it was owed because the service level was missed.
+        public var forMissedServiceLevel: Bool
+
+        public init(compensation: Compensation, grantedBy: AgentID, at: Date, forMissedServiceLevel: Bool) {
+            self.compensation = compensation
+            self.grantedBy = grantedBy
+            self.at = at
+            self.forMissedServiceLevel = forMissedServiceLevel
+        }
+    }
+
+    public struct Rating: Codable, Sendable, Equatable {
+        /// The customer's satisfaction, 1–5.
+        public var score: Int
+        public var recordedBy: AgentID
+        public var at: Date
+
+        public init(score: Int, recordedBy: AgentID, at: Date) {
+            self.score = score
+            self.recordedBy = recordedBy
+            self.at = at
+        }
+    }
+
+    public struct Event: Codable, Sendable, Equatable {
+        public var at: Date
+        public var by: AgentID
+        public var kind: EventKind
+        public var text: String?
+
+        public init(at: Date, by: AgentID, kind: EventKind, text: String? = nil) {
+            self.at = at
+            self.by = by
+            self.kind = kind
+            self.text = text
+        }
+    }
+
+    public enum EventKind: String, Codable, CaseIterable, Sendable {
+        case opened, assigned, note, contact, statusChanged, resolved, compensated, rated, reopened, closed
+    }
+
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+
+    /// Resolved on the first contact (or the second): the domain's measure of
+    /// an agent who decides at the counter.
+    public var resolvedOnContact: Int? { status == .resolved || status == .closed ? contacts : nil }
+}

@@ -1,0 +1,46 @@
+/// A record kept in a snapshot collection. Every record carries a version:
+/// a change names the version it was made from (by writing `version + 1`),
+/// and the store refuses it when the record on disk has moved on since.
+public protocol Record: Codable, Sendable, Equatable, Identifiable where ID == Identifier<Self> {
+    static var collection: Collection { get }
+    var id: ID { get }
+    var version: Int { get set }
+}
+
+extension Record {
+    /// A copy ready to be written: the next version.
+    public func nextVersion() -> Self {
+        var copy = self
+        copy.version += 1
+        return copy
+    }
+}
+
+/// The snapshot collections of a store, one file each (`customers.json` …).
+public enum Collection: String, Codable, CaseIterable, Sendable {
+    case customers, agents, touchpoints, incidents, playbooks, rewards, coupons, program
+
+    public var fileName: String { rawValue + ".json" }
+}
+
+/// Where a customer is in the relationship, from first contact to its end.
+public enum LifecycleStage: String, Codable, CaseIterable, Sendable {
+    case prospect, new, active, atRisk, lapsed, churned, renewed
+
+    public var label: String {
+        switch self {
+        case .prospect: "prospect"
+        case .new: "new"
+        case .active: "active"
+        case .atRisk: "at risk"
+        case .lapsed: "lapsed"
+        case .churned: "churned"
+        case .renewed: "renewed"
+        }
+    }
+}
+
+/// How a contact happened.
+public enum Channel: String, Codable, CaseIterable, Sendable {
+    case counter, phone, email, web, app, chat, social, post
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// What to seed. `moments` is the total across customers (default 20 each).
+public struct SeedOptions: Sendable, Equatable {
+    public var customers: Int
+    public var moments: Int?
+    public var years: Int
+    public var seed: UInt64
+    /// The day the data ends on ("today"); fixed for reproducible stores.
+    public var today: Day
+    public var supervisorLogin: String
+    public var supervisorName: String
+
+    public init(customers: Int = 500, moments: Int? = nil, years: Int = 3, seed: UInt64 = 1, today: Day, supervisorLogin: String, supervisorName: String? = nil) {
+        self.customers = customers
+        self.moments = moments
+        self.years = years
+        self.seed = seed
+        self.today = today
+        self.supervisorLogin = supervisorLogin
+        self.supervisorName = supervisorName ?? supervisorLogin
+    }
+
+    public static let customerRange = 1...2_000_000
+    public static let yearRange = 1...20
+}
+
+/// What a seed made, for the command's report and the journal.
+public struct SeedSummary: Sendable, Equatable, CustomStringConvertible {
+    public var customers = 0
+    public var moments = 0
+    public var ledgerEntries = 0
+    public var incidents = 0
+    public var overdue = 0
+    public var agents = 0
+    public var touchpoints = 0
+
+    public var description: String {
+        "\(customers) customers, \(moments) moments, \(ledgerEntries) ledger entries, \(incidents) incidents (\(overdue) overdue), \(agents) agents, \(touchpoints) touchpoints"
+    }
+}
+
+/// Fills an empty store with a realistic, deterministic demo: the same
+/// options always give the same files (but for the journal's own timestamp).
+public enum Seeder {
+    public static func seed(_ options: SeedOptions, into store: FileStore) throws -> SeedSummary {
+        var summary = SeedSummary()
+        let author = Author(login: options.supervisorLogin)
+        try store.create(by: author) { writer in
+            var records = InitialRecords()
+            records.program = DemoCatalog.program
+            records.touchpoints = DemoCatalog.touchpoints
+            records.playbooks = DemoCatalog.playbooks
+            records.rewards = DemoCatalog.rewards
+            records.agents = team(options)
+            var world = DemoWorld(options: options, agents: records.agents)
+            let random = SeedRandom(seed: options.seed)
+            // Deliveries follow online purchases and incidents add a contact:
+            // about a fifth on top of the drawn events, taken off here so the
+            // store holds close to the moments asked for.
+            let perCustomer = Double(options.moments ?? options.customers * 20) / Double(max(options.customers, 1)) / 1.22
+            for index in 0..<options.customers {
+                var rng = random.derived(index)
+                let made = world.customer(index: index, momentsWanted: perCustomer, rng: &rng)
+                try writer.write(made.customer.id, moments: made.moments, ledger: made.ledger)
+                records.customers.append(made.customer)
+                records.incidents.append(contentsOf: made.incidents)
+                records.coupons.append(contentsOf: made.coupons)
+                summary.moments += made.moments.count
+                summary.ledgerEntries += made.ledger.count
+            }
+            summary.customers = records.customers.count
+            summary.incidents = records.incidents.count
+            summary.overdue = records.incidents.filter { $0.isOverdue(at: world.now) }.count
+            summary.agents = records.agents.count
+            summary.touchpoints = records.touchpoints.count
+            return (records, "seed: \(summary)")
+        }
+        return summary
+    }
+
+    /// The demo agents plus the login that ran the seed, as supervisor.
+    static func team(_ options: SeedOptions) -> [Agent] {
+        var agents = DemoCatalog.agents.filter { $0.id.rawValue != options.supervisorLogin }
+        agents.append(
+            Agent(id: AgentID(options.supervisorLogin), name: options.supervisorName, role: .supervisor, area: "Customer care", authorityLimit: .euros(500)))
+        return agents
+    }
+}

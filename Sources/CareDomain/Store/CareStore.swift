@@ -1,0 +1,31 @@
+/// A transaction: what changes, and a line that says what it was for the
+/// audit trail ("note on incident I000042").
+public struct Transaction: Sendable, Equatable {
+    public var summary: String
+    public var changes: [Change]
+
+    public init(summary: String, changes: [Change]) {
+        self.summary = summary
+        self.changes = changes
+    }
+}
+
+/// The store as the console and the commands see it. Reads give a value
+/// (`StoreState`); every write is one transaction, checked against what is on
+/// disk at the moment of writing and durable when the call returns.
+public protocol CareStore: Sendable {
+    /// Loads the current state (snapshots plus the journal since).
+    func open() throws(StoreError) -> StoreState
+    /// Picks up other sessions' changes; nil when there were none.
+    func refresh() throws(StoreError) -> StoreState?
+    /// Writes `transaction` if every record it puts is still at the version
+    /// it was read at; refuses it (`StoreError.stale`) otherwise.
+    func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState
+    /// Read-check-write under the writer lock: `body` sees the state as it
+    /// is on disk now and returns what to change.
+    func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState
+    /// A customer's timeline, oldest first.
+    func moments(of customer: CustomerID) throws(StoreError) -> [Moment]
+    /// A customer's points ledger, oldest first.
+    func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry]
+}

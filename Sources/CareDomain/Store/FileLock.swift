@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The store-wide writer lock: an exclusive `flock` on `DATA/lock`, held for
+/// each read-check-write. `flock` belongs to the open file, so two stores in
+/// one process exclude each other just as two processes do, and the kernel
+/// releases it if the process dies.
+enum FileLock {
+    static func withExclusive<T, E: Error>(
+        directory: String, _ body: () throws(E) -> T
+    ) throws(StoreError) -> Result<T, E> {
+        let path = directory + "/lock"
+        let fd = try Posix.openFile(path, O_RDWR | O_CREAT, mode: DurableFile.modeForWriting(path, in: directory))
+        defer { close(fd) }
+        if Posix.retrying({ flock(fd, LOCK_EX) }) != 0 {
+            throw .io(path: path, operation: "lock", reason: Posix.errorText())
+        }
+        defer { flock(fd, LOCK_UN) }
+        do {
+            return .success(try body())
+        } catch {
+            return .failure(error)
+        }
+    }
+}

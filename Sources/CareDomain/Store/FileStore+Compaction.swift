@@ -1,0 +1,54 @@
+import Foundation
+
+extension FileStore {
+    /// Folds the journal into the snapshots: history first (appended where
+    /// missing, then the file system flushed), snapshots after, each replaced
+    /// atomically with the journal position it now includes. A crash at any
+    /// point leaves a store that loads the same: snapshots not yet replaced
+    /// still point at the older position, and history appends are matched by
+    /// id, so none is written twice.
+    func compact(_ current: inout Loaded) throws(StoreError) {
+        let encoder = CareJSON.encoder()
+        let decoder = CareJSON.decoder()
+        var wroteHistory = false
+        for (customer, moments) in current.pendingMoments {
+            wroteHistory = try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
+        }
+        for (customer, entries) in current.pendingLedger {
+            wroteHistory = try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
+        }
+        if wroteHistory { try DurableFile.syncFileSystem(layout.directory) }
+        try writeSnapshots(current.state, cursor: current.cursor)
+        current.pendingMoments = [:]
+        current.pendingLedger = [:]
+        current.foldedSeq = current.cursor.seq
+    }
+
+    /// Returns whether anything was appended.
+    private func fold<T: Codable & Identifiable>(
+        _ items: [T], kind: HistoryKind, of customer: CustomerID, encoder: JSONEncoder, decoder: JSONDecoder
+    ) throws(StoreError) -> Bool where T.ID: Hashable {
+        let path = layout.history(kind, of: customer)
+        let (folded, completeLength) = try HistoryFile.readWithTail(path, as: T.self, layout: layout, decoder: decoder)
+        let known = Set(folded.map(\.id))
+        let missing = items.filter { !known.contains($0.id) }
+        guard !missing.isEmpty else { return false }
+        // An unfinished line is a fold cut short by a crash; its entry is
+        // still in the journal, among `items`, so it is written again whole.
+        if let completeLength { try DurableFile.truncate(path, to: completeLength) }
+        try HistoryFile.makeBucket(for: path, layout: layout)
+        try DurableFile.appendUnsynced(path, try HistoryFile.lines(missing, encoder: encoder))
+        return true
+    }
+
+    func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
+        try DurableFile.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs.sorted, cursor: cursor))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Records for a store's first fill (seed, and later import into an empty store).
+public struct InitialRecords: Sendable {
+    public var customers: [Customer] = []
+    public var agents: [Agent] = []
+    public var touchpoints: [Touchpoint] = []
+    public var incidents: [Incident] = []
+    public var playbooks: [Playbook] = []
+    public var rewards: [Reward] = []
+    public var coupons: [Coupon] = []
+    public var program: LoyaltyProgram?
+
+    public init() {}
+}
+
+/// Writes customers' histories during a first fill, without an fsync per
+/// file: the whole fill is flushed once before the store is marked as created.
+public struct HistoryWriter: Sendable {
+    let layout: StoreLayout
+    let encoder = CareJSON.encoder()
+
+    public func write(_ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry]) throws(StoreError) {
+        guard customer.isSafeFileName else {
+            throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
+        }
+        for (kind, data) in [(HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)), (.ledger, try HistoryFile.lines(ledger, encoder: encoder))]
+        where !data.isEmpty {
+            // `create` made every bucket beforehand.
+            try DurableFile.writeUnsynced(layout.history(kind, of: customer), data, in: layout.directory)
+        }
+    }
+}
+
+extension FileStore {
+    /// Names a data directory may hold; anything else means it is not ours.
+    static let ownNames: Set<String> = Set(Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + ["store.json", "lock", "journal"])
+
+    /// Creates the store with its first records. Refuses a directory that
+    /// already holds a store, or other files than care's (`--data ~` by
+    /// mistake). `fill` writes the customers' histories with the writer and
+    /// returns the records and a summary for the journal. The store exists
+    /// only once everything is on disk: `store.json` is written last.
+    public func create(by author: Author, _ fill: (HistoryWriter) throws -> (InitialRecords, String)) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: layout.directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StoreError.notADirectory(path: layout.directory) }
+            if manager.fileExists(atPath: layout.manifest) { throw StoreError.notEmpty(directory: layout.directory) }
+            let names = (try? manager.contentsOfDirectory(atPath: layout.directory)) ?? []
+            if let foreign = names.first(where: { !Self.ownNames.contains($0) && !$0.hasPrefix(".") }) {
+                throw StoreError.invalidChange(
+                    "\(layout.directory) is not empty and is not a care store (it holds \(foreign)); choose an empty or new --data directory.")
+            }
+        } else {
+            try DurableFile.makeDirectory(layout.directory, groupShared: false)
+        }
+        guard access(layout.directory, W_OK) == 0 else {
+            throw StoreError.notWritable(path: layout.directory, reason: "permission denied")
+        }
+        // Customer ids are file names: the directory is not for other users
+        // to list either, whatever mode it was made with.
+        if let mode = Posix.fileMode(layout.directory), mode & 0o007 != 0 {
+            _ = chmod(layout.directory, mode & 0o7770)
+        }
+        let outcome = try FileLock.withExclusive(directory: layout.directory) { () throws -> Void in
+            if manager.fileExists(atPath: layout.manifest) { throw StoreError.notEmpty(directory: layout.directory) }
+            // Leftovers of a fill that crashed before store.json was written.
+            for name in HistoryKind.allCases.map(\.rawValue) + ["journal"] {
+                try? manager.removeItem(atPath: layout.directory + "/" + name)
+            }
+            let shared = DurableFile.isGroupShared(layout.directory)
+            for kind in HistoryKind.allCases {
+                try DurableFile.makeDirectory(layout.historyDirectory(kind), groupShared: shared)
+                for bucket in 0..<256 {
+                    try DurableFile.makeDirectory(layout.historyDirectory(kind) + "/" + StoreLayout.bucketName(bucket), groupShared: shared)
+                }
+            }
+            let (records, summary) = try fill(HistoryWriter(layout: layout))
+            var state = StoreState()
+            for change in records.changes { state.apply(change) }
+            let now = clock.now
+            let entry = JournalEntry(seq: 1, at: now, author: author, summary: summary, changes: [])
+            let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
+            try writeSnapshots(state, cursor: cursor)
+            try DurableFile.syncFileSystem(layout.directory)
+            try Manifest(format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR").write(layout)
+        }
+        try outcome.get()
+    }
+}
+
+extension InitialRecords {
+    var changes: [Change] {
+        customers.map(Change.customer) + agents.map(Change.agent) + touchpoints.map(Change.touchpoint)
+            + incidents.map(Change.incident) + playbooks.map(Change.playbook) + rewards.map(Change.reward)
+            + coupons.map(Change.coupon) + (program.map { [Change.program($0)] } ?? [])
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Synchronization
+
+/// The JSON-file store (see `StoreLayout` for the files and README for the
+/// rules). Safe to share between threads; safe for several processes on one
+/// directory: writers serialise on a `flock`, readers never block.
+public final class FileStore: CareStore {
+    public let layout: StoreLayout
+    let clock: Clock
+    /// Fold the journal into the snapshots once this many transactions are
+    /// past the oldest snapshot, so opening the store stays fast.
+    let compactAfter: Int
+    private let loaded = Mutex<Loaded?>(nil)
+
+    public init(directory: String, clock: Clock = .system, compactAfter: Int = 2000) {
+        layout = StoreLayout(directory: directory)
+        self.clock = clock
+        self.compactAfter = compactAfter
+    }
+
+    /// What a process holds in memory: the state, where in the journal it
+    /// stands, and history appended since the last compaction.
+    struct Loaded: Sendable {
+        var state: StoreState
+        var cursor: JournalCursor
+        /// Every snapshot folds in at least this transaction.
+        var foldedSeq: Int
+        var pendingMoments: [CustomerID: [Moment]] = [:]
+        var pendingLedger: [CustomerID: [LedgerEntry]] = [:]
+
+        /// `throughs`: while loading, a collection's snapshot already holds
+        /// transactions up to its own position; those are not applied twice.
+        mutating func apply(_ entries: [JournalEntry], throughs: [Collection: Int] = [:]) {
+            for entry in entries {
+                for change in entry.changes {
+                    switch change {
+                    case .moment(let moment): pendingMoments[moment.customer, default: []].append(moment)
+                    case .ledger(let ledgerEntry): pendingLedger[ledgerEntry.customer, default: []].append(ledgerEntry)
+                    default:
+                        if let key = change.recordKey, entry.seq > throughs[key.collection, default: 0] {
+                            state.apply(change)
+                        }
+                    }
+                }
+                state.seq = entry.seq
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public func open() throws(StoreError) -> StoreState {
+        let fresh = try load()
+        loaded.withLock { $0 = fresh }
+        return fresh.state
+    }
+
+    public func refresh() throws(StoreError) -> StoreState? {
+        try loaded.withLock { (current: inout Loaded?) throws(StoreError) -> StoreState? in
+            guard var value = current else {
+                let fresh = try load()
+                current = fresh
+                return fresh.state
+            }
+            let read = try Journal.read(layout, after: value.cursor, decoder: CareJSON.decoder())
+            guard !read.entries.isEmpty else { return nil }
+            value.apply(read.entries)
+            value.cursor = read.cursor
+            current = value
+            return value.state
+        }
+    }
+
+    public func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
+        let recent = loaded.withLock { $0?.pendingMoments[customer] } ?? []
+        return try history(of: customer, kind: .moments, recent: recent)
+    }
+
+    public func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
+        let recent = loaded.withLock { $0?.pendingLedger[customer] } ?? []
+        return try history(of: customer, kind: .ledger, recent: recent)
+    }
+
+    /// The folded history file plus what this process has seen in the
+    /// journal since; a compaction may have folded some of those already.
+    private func history<T: Codable & Identifiable>(
+        of customer: CustomerID, kind: HistoryKind, recent: [T]
+    ) throws(StoreError) -> [T] where T.ID: Hashable {
+        guard customer.isSafeFileName else { return [] }
+        let folded = try HistoryFile.read(layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
+        guard !recent.isEmpty else { return folded }
+        let known = Set(folded.map(\.id))
+        return folded + recent.filter { !known.contains($0.id) }
+    }
+
+    private func load() throws(StoreError) -> Loaded {
+        _ = try Manifest.read(layout)
+        var loaded = Loaded(state: StoreState(), cursor: .start, foldedSeq: 0)
+        var throughs: [Collection: Int] = [:]
+        var cursors: [JournalCursor] = []
+        func take<R: Record>(_ type: R.Type, into keyPath: WritableKeyPath<StoreState, Table<R>>) throws(StoreError) {
+            let path = layout.snapshot(R.collection)
+            guard let data = try DurableFile.read(path) else {
+                cursors.append(.start)
+                return
+            }
+            let (header, records) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
+            guard header.collection == R.collection else {
+                throw .corrupt(file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
+            }
+            loaded.state[keyPath: keyPath] = Table(records)
+            throughs[R.collection] = header.journal.seq
+            cursors.append(header.journal)
+        }
+        try take(Customer.self, into: \.customers)
+        try take(Agent.self, into: \.agents)
+        try take(Touchpoint.self, into: \.touchpoints)
+        try take(Incident.self, into: \.incidents)
+        try take(Playbook.self, into: \.playbooks)
+        try take(Reward.self, into: \.rewards)
+        try take(Coupon.self, into: \.coupons)
+        try take(LoyaltyProgram.self, into: \.programs)
+        let start = cursors.min { $0.seq < $1.seq } ?? .start
+        loaded.cursor = start
+        loaded.foldedSeq = start.seq
+        loaded.state.seq = start.seq
+        let read = try Journal.read(layout, after: start, decoder: CareJSON.decoder())
+        loaded.apply(read.entries, throughs: throughs)
+        loaded.cursor = read.cursor
+        return loaded
+    }
+
+    // MARK: Writing
+
+    public func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState {
+        do {
+            return try transact(by: author) { _ in transaction }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .invalidChange("\(error)")
+        }
+    }
+
+    public func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState {
+        try withWriterLock { (current: inout Loaded) throws -> StoreState in
+            let transaction = try body(current.state)
+            try current.state.validate(transaction.changes)
+            let entry = JournalEntry(
+                seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)
+            current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
+            current.apply([entry])
+            if current.state.seq - current.foldedSeq >= compactAfter {
+                try compact(&current)
+            }
+            return current.state
+        }
+    }
+
+    /// Folds the journal into the snapshots and history files now.
+    public func compact() throws(StoreError) {
+        do {
+            try withWriterLock { (current: inout Loaded) throws in try compact(&current) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .invalidChange("\(error)")
+        }
+    }
+
+    /// Runs `body` holding the store's `flock`, on the state brought up to
+    /// date with the journal (torn tails set aside first).
+    func withWriterLock<T>(_ body: (inout Loaded) throws -> T) throws -> T {
+        let outcome = try FileLock.withExclusive(directory: layout.directory) { () throws -> T in
+            try loaded.withLock { (held: inout Loaded?) throws -> T in
+                var current = try held ?? load()
+                let read = try Journal.read(layout, after: current.cursor, decoder: CareJSON.decoder())
+                current.apply(read.entries)
+                current.cursor = read.cursor
+                for torn in read.torn {
+                    try Journal.setAside(torn, layout)
+                }
+                defer { held = current }
+                return try body(&current)
+            }
+        }
+        return try outcome.get()
+    }
+}

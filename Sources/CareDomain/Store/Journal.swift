@@ -1,0 +1,126 @@
+import Foundation
+
+/// A place in the journal: just after transaction `seq`, which ends at byte
+/// `offset` (line `line`) of journal file `file`. nil file: before the start.
+public struct JournalCursor: Codable, Sendable, Equatable {
+    public var file: String?
+    public var line: Int
+    public var offset: Int
+    public var seq: Int
+
+    public static let start = JournalCursor(file: nil, line: 0, offset: 0, seq: 0)
+}
+
+/// Bytes at the end of a journal file with no newline: a write that a crash
+/// cut short. Readers pass over them; the next writer copies them to
+/// `journal/torn/` and truncates the file, so nothing is silently dropped and
+/// the store keeps working.
+struct TornTail: Sendable, Equatable {
+    let file: String
+    let offset: Int
+    let bytes: Data
+}
+
+/// What a read of the journal found after a cursor.
+struct JournalRead {
+    var entries: [JournalEntry] = []
+    var cursor: JournalCursor
+    var torn: [TornTail] = []
+}
+
+/// The append-only change journal, split by month.
+enum Journal {
+    static func fileNames(_ layout: StoreLayout) throws(StoreError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: layout.journalDirectory)
+        } catch {
+            if !FileManager.default.fileExists(atPath: layout.journalDirectory) { return [] }
+            throw .io(path: layout.journalDirectory, operation: "list", reason: "permission denied or not a directory")
+        }
+        return names.filter(StoreLayout.isJournalName).sorted()
+    }
+
+    /// Every complete transaction after `cursor`, in order, checked for gaps.
+    static func read(_ layout: StoreLayout, after cursor: JournalCursor, decoder: JSONDecoder) throws(StoreError) -> JournalRead {
+        let names = try fileNames(layout)
+        var result = JournalRead(cursor: cursor)
+        var startIndex = 0
+        if let current = cursor.file {
+            guard let index = names.firstIndex(of: current) else {
+                throw .corrupt(file: "journal/" + current, line: nil, field: nil, reason: "this journal file is missing")
+            }
+            startIndex = index
+        }
+        for name in names[startIndex...] {
+            let path = layout.journalFile(name)
+            let continuing = name == result.cursor.file
+            let offset = continuing ? result.cursor.offset : 0
+            let firstLine = (continuing ? result.cursor.line : 0) + 1
+            guard let data = try DurableFile.read(path, from: offset) else {
+                throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "this journal file disappeared while it was read")
+            }
+            if continuing, data.isEmpty, let size = try DurableFile.size(path), size < offset {
+                throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "the journal is shorter than before (\(size) bytes, \(offset) were read); it was truncated or replaced")
+            }
+            result.cursor.file = name
+            result.cursor.offset = offset
+            result.cursor.line = firstLine - 1
+            let split = JSONLines(data, firstLineNumber: firstLine)
+            for line in split.lines {
+                result.cursor.offset = offset + line.range.upperBound + 1
+                result.cursor.line = line.number
+                if JSONLines.isBlank(data, line.range) { continue }
+                let entry: JournalEntry
+                do {
+                    entry = try decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range))
+                } catch {
+                    let (field, reason) = CareJSON.explain(error)
+                    throw .corrupt(file: "journal/" + name, line: line.number, field: field, reason: reason)
+                }
+                guard entry.seq == result.cursor.seq + 1 else {
+                    throw .corrupt(
+                        file: "journal/" + name, line: line.number, field: "seq",
+                        reason: "expected transaction \(result.cursor.seq + 1), found \(entry.seq)")
+                }
+                result.cursor.seq = entry.seq
+                result.entries.append(entry)
+            }
+            if split.completeLength < data.count {
+                result.torn.append(
+                    TornTail(file: name, offset: offset + split.completeLength, bytes: JSONLines.slice(data, split.completeLength..<data.count)))
+            }
+        }
+        return result
+    }
+
+    /// Copy a torn tail to `journal/torn/` durably, then cut it off.
+    static func setAside(_ torn: TornTail, _ layout: StoreLayout) throws(StoreError) {
+        try DurableFile.makeDirectory(layout.tornDirectory, groupShared: DurableFile.isGroupShared(layout.directory))
+        let name = torn.file + ".at-\(torn.offset).torn"
+        try DurableFile.replace(layout.tornDirectory + "/" + name, with: torn.bytes)
+        try DurableFile.truncate(layout.journalFile(torn.file), to: torn.offset)
+    }
+
+    /// Append `entry` after `cursor` (the end of the journal, under the lock)
+    /// and return the cursor after it. A transaction goes to the file of its
+    /// month, never to one older than the newest file, so readers that follow
+    /// file order see every line.
+    static func append(_ entry: JournalEntry, after cursor: JournalCursor, _ layout: StoreLayout, encoder: JSONEncoder) throws(StoreError) -> JournalCursor {
+        var line: Data
+        do {
+            line = try encoder.encode(entry)
+        } catch {
+            throw .invalidChange("The change could not be written as JSON: \(error).")
+        }
+        line.append(0x0A)
+        var name = StoreLayout.journalName(for: Day(containing: entry.at))
+        if let current = cursor.file, current > name { name = current }
+        try DurableFile.makeDirectory(layout.journalDirectory, groupShared: DurableFile.isGroupShared(layout.directory))
+        try DurableFile.append(layout.journalFile(name), line)
+        if name == cursor.file {
+            return JournalCursor(file: name, line: cursor.line + 1, offset: cursor.offset + line.count, seq: entry.seq)
+        }
+        return JournalCursor(file: name, line: 1, offset: line.count, seq: entry.seq)
+    }
+}

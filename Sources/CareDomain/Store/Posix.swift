@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+
+/// Thin wrappers over the system calls the store needs for durability.
+/// Foundation's `Data.write(.atomic)` neither fsyncs the directory nor keeps
+/// file modes, so the store does it by hand.
+enum Posix {
+    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// `open(2)` that hands back the error code with the result, so a caller
+    /// can tell "absent" or "exists" from other failures.
+    static func rawOpen(_ path: String, _ flags: Int32, mode: mode_t = 0) -> (fd: Int32, error: Int32) {
+        let fd = path.withCString { pathPointer in
+            retrying { open(pathPointer, flags | O_CLOEXEC, mode) }
+        }
+        return (fd, fd < 0 ? errno : 0)
+    }
+
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
+        let (fd, code) = rawOpen(path, flags, mode: mode)
+        if fd < 0 { throw openError(path, code) }
+        return fd
+    }
+
+    static func openError(_ path: String, _ code: Int32) -> StoreError {
+        if code == EACCES || code == EROFS || code == EPERM {
+            return .notWritable(path: path, reason: errorText(code))
+        }
+        return .io(path: path, operation: "open", reason: errorText(code))
+    }
+
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                remaining -= written
+                pointer += written
+            }
+        }
+        if failure != 0 {
+            if failure == ENOSPC || failure == EDQUOT {
+                throw .notWritable(path: path, reason: errorText(failure))
+            }
+            throw .io(path: path, operation: "write", reason: errorText(failure))
+        }
+    }
+
+    static func sync(_ fd: Int32, path: String) throws(StoreError) {
+        if retrying({ fsync(fd) }) != 0 {
+            throw .io(path: path, operation: "flush to disk", reason: errorText())
+        }
+    }
+
+    static func syncDirectory(_ directory: String) throws(StoreError) {
+        let fd = try openFile(directory, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        try sync(fd, path: directory)
+    }
+
+    static func fileMode(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode
+    }
+
+    static func retrying(_ call: () -> Int32) -> Int32 {
+        while true {
+            let result = call()
+            if result < 0 && errno == EINTR { continue }
+            return result
+        }
+    }
+}

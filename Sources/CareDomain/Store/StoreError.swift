@@ -1,0 +1,68 @@
+/// Everything that can go wrong with a store, each with one sentence a user
+/// can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The data directory does not exist or holds no store yet.
+    case noStore(directory: String)
+    /// The data directory path names a file, not a directory.
+    case notADirectory(path: String)
+    /// The store cannot be written (permissions, read-only file system).
+    case notWritable(path: String, reason: String)
+    /// An operating-system call failed.
+    case io(path: String, operation: String, reason: String)
+    /// A data file does not parse; nothing is written while it stays so.
+    case corrupt(file: String, line: Int?, field: String?, reason: String)
+    /// The store was written by a newer version of care.
+    case newerFormat(file: String, found: Int, supported: Int)
+    /// Someone else changed the record since it was read.
+    case stale(collection: Collection, id: String, expected: Int, found: Int)
+    /// The record was not found where a change expected it.
+    case missing(collection: Collection, id: String)
+    /// The store already has data (seed refuses to touch it).
+    case notEmpty(directory: String)
+    /// A change is not acceptable to the store (unsafe id, bad reference).
+    case invalidChange(String)
+
+    public var description: String {
+        switch self {
+        case .noStore(let directory):
+            return "There is no care store in \(directory); create one with `care seed` (or pass --data DIR)."
+        case .notADirectory(let path):
+            return "The data directory \(path) is a file, not a directory; pass --data with a directory."
+        case .notWritable(let path, let reason):
+            return "Cannot write to \(path) (\(reason)); check its owner and permissions."
+        case .io(let path, let operation, let reason):
+            return "Could not \(operation) \(path): \(reason)."
+        case .corrupt(let file, let line, let field, let reason):
+            var place = file
+            if let line { place += " line \(line)" }
+            if let field { place += ", field \(field)" }
+            return "\(place): \(reason). The file was left untouched; fix or restore it, then run `care check`."
+        case .newerFormat(let file, let found, let supported):
+            return "\(file) was written by a newer care (store format \(found); this care reads up to \(supported)); upgrade care to use this store."
+        case .stale(let collection, let id, let expected, let found):
+            return "\(collection.singular) \(id) was changed by someone else (you had version \(expected), it is now \(found)); reload and try again."
+        case .missing(let collection, let id):
+            return "There is no \(collection.singular) \(id) in this store."
+        case .notEmpty(let directory):
+            return "The store in \(directory) already has data; seed only fills an empty store (use another --data directory)."
+        case .invalidChange(let reason):
+            return reason
+        }
+    }
+}
+
+extension Collection {
+    /// The word for one record, for messages ("incident I-1 was changed …").
+    public var singular: String {
+        switch self {
+        case .customers: "customer"
+        case .agents: "agent"
+        case .touchpoints: "touchpoint"
+        case .incidents: "incident"
+        case .playbooks: "playbook"
+        case .rewards: "reward"
+        case .coupons: "coupon"
+        case .program: "program"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// The records of one collection, by id.
+public struct Table<R: Record>: Sendable, Equatable {
+    public private(set) var byID: [R.ID: R]
+
+    public init(_ records: [R] = []) {
+        byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public subscript(id: R.ID) -> R? { byID[id] }
+    public var count: Int { byID.count }
+    public var isEmpty: Bool { byID.isEmpty }
+    /// In id order, so that files and listings are stable.
+    public var sorted: [R] { byID.values.sorted { $0.id < $1.id } }
+
+    mutating func put(_ record: R) { byID[record.id] = record }
+}
+
+/// Everything a console needs in memory: the current version of every record
+/// (customer histories excepted, which load per customer), and the journal
+/// sequence number it reflects.
+public struct StoreState: Sendable, Equatable {
+    public internal(set) var customers = Table<Customer>()
+    public internal(set) var agents = Table<Agent>()
+    public internal(set) var touchpoints = Table<Touchpoint>()
+    public internal(set) var incidents = Table<Incident>()
+    public internal(set) var playbooks = Table<Playbook>()
+    public internal(set) var rewards = Table<Reward>()
+    public internal(set) var coupons = Table<Coupon>()
+    public internal(set) var programs = Table<LoyaltyProgram>()
+    /// The last journal transaction reflected here.
+    public internal(set) var seq = 0
+
+    public init() {}
+
+    public var program: LoyaltyProgram? { programs[LoyaltyProgram.singletonID] }
+
+    public var isEmpty: Bool {
+        customers.isEmpty && agents.isEmpty && touchpoints.isEmpty && incidents.isEmpty && playbooks.isEmpty
+            && rewards.isEmpty && coupons.isEmpty && programs.isEmpty
+    }
+
+    /// The version on record for `collection`/`id`, 0 when absent.
+    func version(of collection: Collection, id: String) -> Int {
+        switch collection {
+        case .customers: customers[CustomerID(id)]?.version ?? 0
+        case .agents: agents[AgentID(id)]?.version ?? 0
+        case .touchpoints: touchpoints[TouchpointID(id)]?.version ?? 0
+        case .incidents: incidents[IncidentID(id)]?.version ?? 0
+        case .playbooks: playbooks[PlaybookID(id)]?.version ?? 0
+        case .rewards: rewards[RewardID(id)]?.version ?? 0
+        case .coupons: coupons[CouponCode(id)]?.version ?? 0
+        case .program: programs[Identifier<LoyaltyProgram>(id)]?.version ?? 0
+        }
+    }
+
+    /// Puts the change's record; history appends leave the state as it is.
+    mutating func apply(_ change: Change) {
+        switch change {
+        case .customer(let r): customers.put(r)
+        case .agent(let r): agents.put(r)
+        case .touchpoint(let r): touchpoints.put(r)
+        case .incident(let r): incidents.put(r)
+        case .playbook(let r): playbooks.put(r)
+        case .reward(let r): rewards.put(r)
+        case .coupon(let r): coupons.put(r)
+        case .program(let r): programs.put(r)
+        case .moment, .ledger: break
+        }
+    }
+
+    /// Refuses a transaction made from a stale read, or one that would leave
+    /// the store inconsistent. Checked against this (current) state, under the
+    /// writer lock, changes in order: a transaction may create a customer and
+    /// then append to their history.
+    func validate(_ changes: [Change]) throws(StoreError) {
+        var scratch = self
+        for change in changes {
+            if let key = change.recordKey {
+                guard !key.id.isEmpty, key.id.utf8.count <= 200 else {
+                    throw .invalidChange("A \(key.collection.singular) needs an id of 1 to 200 characters.")
+                }
+                let found = scratch.version(of: key.collection, id: key.id)
+                if found != key.version - 1 {
+                    throw .stale(collection: key.collection, id: key.id, expected: key.version - 1, found: found)
+                }
+            }
+            if let customer = change.historyCustomer {
+                guard customer.isSafeFileName else {
+                    throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
+                }
+                guard scratch.customers[customer] != nil else {
+                    throw .missing(collection: .customers, id: customer.rawValue)
+                }
+            }
+            scratch.apply(change)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// Refusals of the command line itself, each one sentence with what to do.
+enum CLIError: Error, CustomStringConvertible {
+    case noLogin
+    case notSupervisor(String)
+    case unknownAgent(String)
+    case badDay(String)
+    case outOfRange(String)
+
+    var description: String {
+        switch self {
+        case .noLogin: "Cannot tell who you are: your user id has no login in the password database."
+        case .notSupervisor(let login): "Only a supervisor may act as another agent; \(login) is not one in this store's roster."
+        case .unknownAgent(let login): "\(login) is not an agent in this store's roster."
+        case .badDay(let text): "\"\(text)\" is not a day; write it as YYYY-MM-DD."
+        case .outOfRange(let what): what
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct IncidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Open incidents and add notes from scripts.",
+        subcommands: [Open.self, Note.self]
+    )
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open an incident for a customer; its due time follows the touchpoint's service level.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The customer's id.")
+        var customer: String
+
+        @Option(help: "The touchpoint where it arose (its id in the catalog).")
+        var touchpoint: String
+
+        @Option(help: "What it is about.")
+        var subject: String
+
+        @Option(help: "inquiry, doubt, comment, suggestion or complaint.")
+        var kind: Incident.Kind = .complaint
+
+        @Option(help: "low, normal, high or urgent.")
+        var priority: Incident.Priority = .normal
+
+        @Option(help: "How the customer got in touch.")
+        var channel: Channel = .counter
+
+        func run() throws {
+            let store = storeOptions.store()
+            var opened: Incident?
+            let state = try store.transact(by: try storeOptions.author(in: store.open())) { state in
+                let author = try storeOptions.author(in: state)
+                let (incident, transaction) = try IncidentRules.open(
+                    in: state, customer: CustomerID(customer), touchpoint: TouchpointID(touchpoint), kind: kind, subject: subject,
+                    priority: priority, channel: channel, by: author, at: Date())
+                opened = incident
+                return transaction
+            }
+            guard let opened else { return }
+            print("Opened \(opened.id) for \(state.customers[opened.customer]?.name ?? customer), due \(Timestamp.format(opened.dueAt)).")
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a note to an incident.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The incident's id.")
+        var incident: String
+
+        @Argument(help: "The note.")
+        var text: String
+
+        func run() throws {
+            let store = storeOptions.store()
+            let state = try store.transact(by: try storeOptions.author(in: store.open())) { state in
+                try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: try storeOptions.author(in: state), at: Date())
+            }
+            print("Noted on \(incident) (\(state.incidents[IncidentID(incident)]?.history.count ?? 0) steps).")
+        }
+    }
+}
+
+extension Incident.Kind: ExpressibleByArgument {}
+extension Incident.Priority: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}

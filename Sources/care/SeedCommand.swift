@@ -1,0 +1,62 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct SeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Fill an empty store with a realistic demo dataset.",
+        discussion: """
+            The same --seed and --today always make the same data. The login that runs it joins \
+            the roster as supervisor. Refuses a store that already has data.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "How many customers.")
+    var customers = 500
+
+    @Option(help: "How many moments in all (default: 20 per customer).")
+    var moments: Int?
+
+    @Option(help: "Years of history.")
+    var years = 3
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("The last day of the data (default: today).", valueName: "YYYY-MM-DD"))
+    var today: Day?
+
+    func validate() throws {
+        guard SeedOptions.customerRange.contains(customers) else {
+            throw ValidationError("--customers must be between \(SeedOptions.customerRange.lowerBound) and \(SeedOptions.customerRange.upperBound).")
+        }
+        guard SeedOptions.yearRange.contains(years) else {
+            throw ValidationError("--years must be between \(SeedOptions.yearRange.lowerBound) and \(SeedOptions.yearRange.upperBound).")
+        }
+        if let moments, moments < customers || moments > 100 * customers {
+            throw ValidationError("--moments must be between the number of customers and 100 per customer.")
+        }
+    }
+
+    func run() throws {
+        guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+        let options = SeedOptions(
+            customers: customers, moments: moments, years: years, seed: seed, today: today ?? Day(containing: Date()),
+            supervisorLogin: me.login, supervisorName: me.name)
+        let store = storeOptions.store()
+        let started = ContinuousClock.now
+        let summary = try Seeder.seed(options, into: store)
+        let elapsed = ContinuousClock.now - started
+        print("Seeded \(store.layout.directory) in \(elapsed.formattedSeconds): \(summary).")
+        print("You (\(me.login)) are its supervisor. Next: care check\(storeOptions.data.map { " --data \($0)" } ?? "")")
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    var milliseconds: Double { seconds * 1000 }
+    var formattedSeconds: String { String(format: "%.2f s", seconds) }
+}

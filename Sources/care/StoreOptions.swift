@@ -1,0 +1,32 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+/// Options every command that touches a store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care).", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as another agent (supervisors only); the audit trail records both.", valueName: "login"))
+    var actingAs: String?
+
+    var directory: String {
+        DataDirectory.resolve(explicit: data, environment: ProcessInfo.processInfo.environment, home: SystemLogin.home)
+    }
+
+    func store() -> FileStore { FileStore(directory: directory) }
+
+    /// The author of changes: the login, checked against the roster, and the
+    /// agent acted as when `--as` is given.
+    func author(in state: StoreState) throws -> Author {
+        guard let login = SystemLogin.current()?.login else { throw CLIError.noLogin }
+        guard let actingAs else { return Author(login: login) }
+        guard state.agents[AgentID(login)]?.role == .supervisor else { throw CLIError.notSupervisor(login) }
+        guard state.agents[AgentID(actingAs)] != nil else { throw CLIError.unknownAgent(actingAs) }
+        return Author(login: login, actingAs: AgentID(actingAs))
+    }
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
