@@ -11,8 +11,7 @@ enum HistoryCheck {
         var ledgerEntries = 0
     }
 
-    static func run(store: FileStore, state: StoreState) -> Outcome {
-        let customers = state.customers.sorted
+    static func run(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
         let chunks = max(1, min(64, customers.count / 500))
         let partials = Mutex<[Int: Outcome]>([:])
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -46,8 +45,8 @@ enum HistoryCheck {
                 let place = "\(layout.relative(layout.history(.moments, of: customer.id))) moment \(moment.id)"
                 if !seen.insert(moment.id).inserted { outcome.problems.append("\(place) appears twice.") }
                 if moment.customer != customer.id { outcome.problems.append("\(place) belongs to customer \(moment.customer), not \(customer.id).") }
-                if state.touchpoints[moment.touchpoint] == nil { outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.") }
-                if let agent = moment.agent, state.agents[agent] == nil { outcome.problems.append("\(place) names agent \(agent), who is not in the roster.") }
+                if !state.touchpoints.contains(moment.touchpoint) { outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.") }
+                if let agent = moment.agent, !state.agents.contains(agent) { outcome.problems.append("\(place) names agent \(agent), who is not in the roster.") }
                 if let score = moment.satisfaction, !(1...5).contains(score) { outcome.problems.append("\(place) has satisfaction \(score); it must be 1 to 5.") }
             }
         } catch {
@@ -87,7 +86,7 @@ enum HistoryCheck {
                 for name in files.sorted() where name.hasSuffix(".jsonl") {
                     let customer = CustomerID(String(name.dropLast(6)))
                     let relative = "\(kind.rawValue)/\(bucket)/\(name)"
-                    if state.customers[customer] == nil {
+                    if !state.customers.contains(customer) {
                         problems.append("\(relative) holds history of customer \(customer), who is not in customers.json.")
                     } else if StoreLayout.bucket(of: customer) != bucket {
                         problems.append("\(relative) is in the wrong folder (it belongs in \(kind.rawValue)/\(StoreLayout.bucket(of: customer))/), so it is never read.")

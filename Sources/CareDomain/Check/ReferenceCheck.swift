@@ -1,11 +1,11 @@
 /// References between records, and values the domain bounds.
 enum ReferenceCheck {
-    static func problems(in state: StoreState) -> [String] {
+    static func problems(in state: StoreState, records: DecodedRecords) -> [String] {
         var problems: [String] = []
         let program = state.program
-        func agentExists(_ id: AgentID?) -> Bool { id.map { state.agents[$0] != nil } ?? true }
+        func agentExists(_ id: AgentID?) -> Bool { id.map { state.agents.contains($0) } ?? true }
 
-        for customer in state.customers.sorted {
+        for customer in records.customers {
             if let tier = customer.loyalty.tier, program?.tier(tier) == nil {
                 problems.append("Customer \(customer.id) is in tier \(tier), which the program does not have.")
             }
@@ -13,7 +13,7 @@ enum ReferenceCheck {
                 problems.append("Customer \(customer.id) has a negative points balance (\(customer.loyalty.points)).")
             }
         }
-        for touchpoint in state.touchpoints.sorted {
+        for touchpoint in records.touchpoints {
             if !Touchpoint.impactRange.contains(touchpoint.impact) {
                 problems.append("Touchpoint \(touchpoint.id) has impact \(touchpoint.impact); it must be 1 to 5.")
             }
@@ -21,24 +21,24 @@ enum ReferenceCheck {
                 problems.append("Touchpoint \(touchpoint.id) has no service level time (responseMinutes must be above 0).")
             }
         }
-        for playbook in state.playbooks.sorted where state.touchpoints[playbook.touchpoint] == nil {
+        for playbook in records.playbooks where !state.touchpoints.contains(playbook.touchpoint) {
             problems.append("Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
         }
-        for coupon in state.coupons.sorted where state.customers[coupon.customer] == nil {
+        for coupon in records.coupons where !state.customers.contains(coupon.customer) {
             problems.append("Coupon \(coupon.id) belongs to customer \(coupon.customer), who does not exist.")
         }
-        for incident in state.incidents.sorted {
+        for incident in records.incidents {
             let name = "Incident \(incident.id)"
-            if state.customers[incident.customer] == nil {
+            if !state.customers.contains(incident.customer) {
                 problems.append("\(name) refers to customer \(incident.customer), who does not exist.")
             }
-            if state.touchpoints[incident.touchpoint] == nil {
+            if !state.touchpoints.contains(incident.touchpoint) {
                 problems.append("\(name) refers to touchpoint \(incident.touchpoint), which does not exist.")
             }
             if !agentExists(incident.assignee) {
                 problems.append("\(name) is assigned to \(incident.assignee?.rawValue ?? ""), who is not in the roster.")
             }
-            if let playbook = incident.resolution?.playbook, state.playbooks[playbook] == nil {
+            if let playbook = incident.resolution?.playbook, !state.playbooks.contains(playbook) {
                 problems.append("\(name) was resolved with playbook \(playbook), which does not exist.")
             }
             if incident.status.isOpen == (incident.resolution != nil) {
@@ -50,7 +50,7 @@ enum ReferenceCheck {
             if incident.contacts < 1 {
                 problems.append("\(name) counts \(incident.contacts) contacts; an incident has at least one.")
             }
-            if let unknown = incident.history.first(where: { state.agents[$0.by] == nil }) {
+            if let unknown = incident.history.first(where: { !state.agents.contains($0.by) }) {
                 problems.append("\(name) has a step by \(unknown.by), who is not in the roster.")
             }
         }

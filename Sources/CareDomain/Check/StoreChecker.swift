@@ -40,8 +40,12 @@ public enum StoreChecker {
         }
         report.customers = state.customers.count
         report.incidents = state.incidents.count
-        report.problems += ReferenceCheck.problems(in: state)
-        let history = HistoryCheck.run(store: store, state: state)
+        // Records are scanned when the store opens and decoded on demand;
+        // here every one is decoded, so a bad field anywhere is found.
+        let records = DecodedRecords(state)
+        report.problems += records.errors.map(\.description)
+        report.problems += ReferenceCheck.problems(in: state, records: records)
+        let history = HistoryCheck.run(store: store, state: state, customers: records.customers)
         report.problems += history.problems
         report.moments = history.moments
         report.ledgerEntries = history.ledgerEntries
@@ -104,5 +108,31 @@ public enum StoreChecker {
             problems.append("\(worldAccessible - 5) more files can be read or written by any user; run chmod -R o-rwx \(layout.directory).")
         }
         return problems
+    }
+}
+
+/// Every record of the state, decoded once for the checks.
+struct DecodedRecords {
+    var customers: [Customer] = []
+    var touchpoints: [Touchpoint] = []
+    var incidents: [Incident] = []
+    var playbooks: [Playbook] = []
+    var coupons: [Coupon] = []
+    var errors: [StoreError] = []
+
+    init(_ state: StoreState) {
+        func take<R: Record>(_ table: Table<R>) -> [R] {
+            let (records, errors) = table.decodeAll()
+            self.errors += errors
+            return records
+        }
+        customers = take(state.customers)
+        touchpoints = take(state.touchpoints)
+        incidents = take(state.incidents)
+        playbooks = take(state.playbooks)
+        coupons = take(state.coupons)
+        _ = take(state.agents)
+        _ = take(state.rewards)
+        _ = take(state.programs)
     }
 }

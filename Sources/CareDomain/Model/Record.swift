@@ -5,6 +5,20 @@ public protocol Record: Codable, Sendable, Equatable, Identifiable where ID == I
     static var collection: Collection { get }
     var id: ID { get }
     var version: Int { get set }
+
+    /// What lists show of a record, read from its snapshot line without
+    /// decoding it (see `LineScanner`); the id alone for small collections.
+    associatedtype Summary: Sendable, Equatable = ID
+    /// The keys (dotted for one level down) the summary is made of.
+    static var summaryKeys: [String] { get }
+    static func summary(id: ID, fields: [ScannedValue?]) throws(SummaryError) -> Summary
+    var summary: Summary { get }
+}
+
+extension Record where Summary == ID {
+    public static var summaryKeys: [String] { [] }
+    public static func summary(id: ID, fields: [ScannedValue?]) throws(SummaryError) -> ID { id }
+    public var summary: ID { id }
 }
 
 extension Record {

@@ -42,13 +42,13 @@ extension FileStore {
     }
 
     func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
-        try DurableFile.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons.sorted, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs.sorted, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
     }
 }

@@ -104,11 +104,11 @@ public final class FileStore: CareStore {
                 cursors.append(.start)
                 return
             }
-            let (header, records) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
+            let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
             guard header.collection == R.collection else {
                 throw .corrupt(file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
             }
-            loaded.state[keyPath: keyPath] = Table(records)
+            loaded.state[keyPath: keyPath] = table
             throughs[R.collection] = header.journal.seq
             cursors.append(header.journal)
         }

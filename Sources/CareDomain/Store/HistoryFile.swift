@@ -15,14 +15,29 @@ enum HistoryFile {
     ) throws(StoreError) -> (items: [T], completeLength: Int?) {
         guard let data = try DurableFile.read(path) else { return ([], nil) }
         let split = JSONLines(data)
-        var items: [T] = []
-        items.reserveCapacity(split.lines.count)
-        for line in split.lines where !JSONLines.isBlank(data, line.range) {
-            do {
-                items.append(try decoder.decode(T.self, from: JSONLines.slice(data, line.range)))
-            } catch {
-                let (field, reason) = CareJSON.explain(error)
-                throw .corrupt(file: layout.relative(path), line: line.number, field: field, reason: reason)
+        let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
+        // One decode of the whole file as a list is several times faster
+        // than one per line; the lines are looked at one by one only to say
+        // which is wrong.
+        var list = Data([0x5B])
+        list.reserveCapacity(split.completeLength + 2)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { list.append(0x2C) }
+            list.append(JSONLines.slice(data, line.range))
+        }
+        list.append(0x5D)
+        var items: [T]
+        if let decoded = try? decoder.decode([T].self, from: list) {
+            items = decoded
+        } else {
+            items = []
+            for line in lines {
+                do {
+                    items.append(try decoder.decode(T.self, from: JSONLines.slice(data, line.range)))
+                } catch {
+                    let (field, reason) = CareJSON.explain(error)
+                    throw .corrupt(file: layout.relative(path), line: line.number, field: field, reason: reason)
+                }
             }
         }
         return (items, split.completeLength < data.count ? split.completeLength : nil)

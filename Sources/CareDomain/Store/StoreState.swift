@@ -1,20 +1,3 @@
-/// The records of one collection, by id.
-public struct Table<R: Record>: Sendable, Equatable {
-    public private(set) var byID: [R.ID: R]
-
-    public init(_ records: [R] = []) {
-        byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-    }
-
-    public subscript(id: R.ID) -> R? { byID[id] }
-    public var count: Int { byID.count }
-    public var isEmpty: Bool { byID.isEmpty }
-    /// In id order, so that files and listings are stable.
-    public var sorted: [R] { byID.values.sorted { $0.id < $1.id } }
-
-    mutating func put(_ record: R) { byID[record.id] = record }
-}
-
 /// Everything a console needs in memory: the current version of every record
 /// (customer histories excepted, which load per customer), and the journal
 /// sequence number it reflects.
@@ -42,14 +25,14 @@ public struct StoreState: Sendable, Equatable {
     /// The version on record for `collection`/`id`, 0 when absent.
     func version(of collection: Collection, id: String) -> Int {
         switch collection {
-        case .customers: customers[CustomerID(id)]?.version ?? 0
-        case .agents: agents[AgentID(id)]?.version ?? 0
-        case .touchpoints: touchpoints[TouchpointID(id)]?.version ?? 0
-        case .incidents: incidents[IncidentID(id)]?.version ?? 0
-        case .playbooks: playbooks[PlaybookID(id)]?.version ?? 0
-        case .rewards: rewards[RewardID(id)]?.version ?? 0
-        case .coupons: coupons[CouponCode(id)]?.version ?? 0
-        case .program: programs[Identifier<LoyaltyProgram>(id)]?.version ?? 0
+        case .customers: customers.version(of: CustomerID(id)) ?? 0
+        case .agents: agents.version(of: AgentID(id)) ?? 0
+        case .touchpoints: touchpoints.version(of: TouchpointID(id)) ?? 0
+        case .incidents: incidents.version(of: IncidentID(id)) ?? 0
+        case .playbooks: playbooks.version(of: PlaybookID(id)) ?? 0
+        case .rewards: rewards.version(of: RewardID(id)) ?? 0
+        case .coupons: coupons.version(of: CouponCode(id)) ?? 0
+        case .program: programs.version(of: Identifier<LoyaltyProgram>(id)) ?? 0
         }
     }
 
@@ -88,7 +71,7 @@ public struct StoreState: Sendable, Equatable {
                 guard customer.isSafeFileName else {
                     throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
                 }
-                guard scratch.customers[customer] != nil else {
+                guard scratch.customers.contains(customer) else {
                     throw .missing(collection: .customers, id: customer.rawValue)
                 }
             }

@@ -1,0 +1,310 @@
+import Foundation
+
+/// A value picked out of a record line by `LineScanner`.
+public enum ScannedValue: Sendable, Equatable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    /// An object or array, which a summary never asks for.
+    case structure
+
+    var text: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    var integer: Int? {
+        if case .number(let text) = self { return Int(text) }
+        return nil
+    }
+}
+
+/// Why a line is not one JSON object, with the byte where it went wrong.
+struct ScanError: Error, Equatable {
+    var reason: String
+}
+
+/// One pass over a snapshot line: checks that it is exactly one valid JSON
+/// object and picks out the values of a few keys (`name`, `loyalty.tier`),
+/// without building the record. Opening a store this way is an order of
+/// magnitude faster than decoding every record with `JSONDecoder`; records
+/// are decoded one by one when they are needed.
+struct LineScanner: Sendable {
+    /// Paths to pick, each one or two keys deep ("loyalty.tier").
+    let paths: [[String]]
+    private let topLevel: [Wanted]
+
+    /// A key to look for, and either the value's slot or the keys inside it.
+    private struct Wanted: Sendable {
+        let key: [UInt8]
+        let slot: Int?
+        let inner: [Wanted]
+    }
+
+    init(paths: [String]) {
+        self.paths = paths.map { $0.split(separator: ".").map(String.init) }
+        var topLevel: [Wanted] = []
+        for (index, path) in self.paths.enumerated() {
+            let key = Array(path[0].utf8)
+            if path.count == 1 {
+                topLevel.append(Wanted(key: key, slot: index, inner: []))
+            } else if path.count == 2 {
+                let inner = Wanted(key: Array(path[1].utf8), slot: index, inner: [])
+                if let existing = topLevel.firstIndex(where: { $0.key == key && $0.slot == nil }) {
+                    topLevel[existing] = Wanted(key: key, slot: nil, inner: topLevel[existing].inner + [inner])
+                } else {
+                    topLevel.append(Wanted(key: key, slot: nil, inner: [inner]))
+                }
+            }
+        }
+        self.topLevel = topLevel
+    }
+
+    /// The picked values, in the order of `paths`; nil where a key is absent.
+    func scan(_ line: UnsafeRawBufferPointer) throws(ScanError) -> [ScannedValue?] {
+        var cursor = Cursor(bytes: line.bindMemory(to: UInt8.self))
+        var values = [ScannedValue?](repeating: nil, count: paths.count)
+        cursor.skipSpace()
+        try object(&cursor, wanted: topLevel, into: &values)
+        cursor.skipSpace()
+        if cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: ",") {
+            cursor.position += 1
+            cursor.skipSpace()
+        }
+        guard cursor.position == cursor.bytes.count else { throw ScanError(reason: "unexpected text after the record") }
+        return values
+    }
+
+    private func object(_ cursor: inout Cursor, wanted: [Wanted], into values: inout [ScannedValue?]) throws(ScanError) {
+        try cursor.expect(UInt8(ascii: "{"))
+        cursor.skipSpace()
+        if cursor.peek == UInt8(ascii: "}") {
+            cursor.position += 1
+            return
+        }
+        while true {
+            cursor.skipSpace()
+            let match = try cursor.matchKey(wanted)
+            cursor.skipSpace()
+            try cursor.expect(UInt8(ascii: ":"))
+            cursor.skipSpace()
+            if let match, let slot = match.slot {
+                values[slot] = try cursor.value()
+            } else if let match, !match.inner.isEmpty, cursor.peek == UInt8(ascii: "{") {
+                try object(&cursor, wanted: match.inner, into: &values)
+            } else {
+                try cursor.skipValue()
+            }
+            cursor.skipSpace()
+            let next = try cursor.next()
+            if next == UInt8(ascii: "}") { return }
+            guard next == UInt8(ascii: ",") else { throw ScanError(reason: "expected , or } in an object") }
+        }
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        mutating func next() throws(ScanError) -> UInt8 {
+            guard position < bytes.count else { throw ScanError(reason: "the record ends too early") }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        mutating func expect(_ byte: UInt8) throws(ScanError) {
+            guard try next() == byte else { throw ScanError(reason: "expected \(Character(Unicode.Scalar(byte)))") }
+        }
+
+        /// Reads a key and returns the wanted entry it names, if any,
+        /// without copying the key unless it has escapes.
+        fileprivate mutating func matchKey(_ wanted: [Wanted]) throws(ScanError) -> Wanted? {
+            guard peek == UInt8(ascii: "\"") else { throw ScanError(reason: "expected a key in quotes") }
+            let start = position + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                position = end + 1
+                let length = end - start
+                return wanted.first { candidate in
+                    guard candidate.key.count == length else { return false }
+                    for offset in 0..<length where candidate.key[offset] != bytes[start + offset] { return false }
+                    return true
+                }
+            }
+            let key = try stringBytes()
+            return wanted.first { $0.key == key }
+        }
+
+        mutating func skipSpace() {
+            while position < bytes.count {
+                let byte = bytes[position]
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+                position += 1
+            }
+        }
+
+        mutating func value() throws(ScanError) -> ScannedValue {
+            switch peek {
+            case UInt8(ascii: "\""):
+                let raw = try stringBytes()
+                return .string(String(decoding: raw, as: UTF8.self))
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                try skipValue()
+                return .structure
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return .null
+            default:
+                let start = position
+                try number()
+                return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+            }
+        }
+
+        mutating func skipValue() throws(ScanError) {
+            switch peek {
+            case UInt8(ascii: "\""):
+                try skipString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close: UInt8 = peek == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let isObject = close == UInt8(ascii: "}")
+                position += 1
+                skipSpace()
+                if peek == close {
+                    position += 1
+                    return
+                }
+                while true {
+                    skipSpace()
+                    if isObject {
+                        try skipString()
+                        skipSpace()
+                        try expect(UInt8(ascii: ":"))
+                        skipSpace()
+                    }
+                    try skipValue()
+                    skipSpace()
+                    let next = try next()
+                    if next == close { return }
+                    guard next == UInt8(ascii: ",") else { throw ScanError(reason: "expected , between values") }
+                }
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            default: try number()
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(ScanError) {
+            let count = word.utf8CodeUnitCount
+            guard position + count <= bytes.count else { throw ScanError(reason: "the record ends too early") }
+            for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] {
+                throw ScanError(reason: "unexpected text")
+            }
+            position += count
+        }
+
+        mutating func number() throws(ScanError) {
+            let start = position
+            if peek == UInt8(ascii: "-") { position += 1 }
+            var digits = 0
+            while let byte = peek, (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            {
+                if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+                position += 1
+            }
+            guard digits > 0, position > start else { throw ScanError(reason: "expected a value") }
+        }
+
+        mutating func skipString() throws(ScanError) {
+            try expect(UInt8(ascii: "\""))
+            while true {
+                let byte = try next()
+                if byte == UInt8(ascii: "\"") { return }
+                if byte == UInt8(ascii: "\\") {
+                    _ = try next()
+                } else if byte < 0x20 {
+                    throw ScanError(reason: "a control character inside a string")
+                }
+            }
+        }
+
+        /// The string's bytes with escapes resolved.
+        mutating func stringBytes() throws(ScanError) -> [UInt8] {
+            try expect(UInt8(ascii: "\""))
+            let start = position
+            // Fast path: no escapes.
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    defer { position += 1 }
+                    return Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw ScanError(reason: "a control character inside a string") }
+                position += 1
+            }
+            var result = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while true {
+                let byte = try next()
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return result
+                case UInt8(ascii: "\\"):
+                    let escaped = try next()
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escaped)
+                    case UInt8(ascii: "b"): result.append(0x08)
+                    case UInt8(ascii: "f"): result.append(0x0C)
+                    case UInt8(ascii: "n"): result.append(0x0A)
+                    case UInt8(ascii: "r"): result.append(0x0D)
+                    case UInt8(ascii: "t"): result.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var scalar = try hex4()
+                        if (0xD800..<0xDC00).contains(scalar) {
+                            try expect(UInt8(ascii: "\\"))
+                            try expect(UInt8(ascii: "u"))
+                            let low = try hex4()
+                            guard (0xDC00..<0xE000).contains(low) else { throw ScanError(reason: "a broken \\u escape") }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let unicode = Unicode.Scalar(scalar) else { throw ScanError(reason: "a broken \\u escape") }
+                        result.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    default:
+                        throw ScanError(reason: "an unknown escape in a string")
+                    }
+                default:
+                    if byte < 0x20 { throw ScanError(reason: "a control character inside a string") }
+                    result.append(byte)
+                }
+            }
+        }
+
+        mutating func hex4() throws(ScanError) -> UInt32 {
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = try next()
+                let digit: UInt32
+                switch byte {
+                case 0x30...0x39: digit = UInt32(byte - 0x30)
+                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+                default: throw ScanError(reason: "a broken \\u escape")
+                }
+                value = value * 16 + digit
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Synchronization
+
+/// A snapshot file as read when the store opened: its bytes, where each
+/// record's line is, and what was picked from each line. Immutable and
+/// shared by every copy of the state; records are decoded from it on demand.
+final class SnapshotSource<R: Record>: Sendable {
+    let file: String
+    let data: Data
+    let lines: [JSONLines.Line]
+    let ids: [R.ID]
+    let versions: [Int]
+    let summaries: [R.Summary]
+
+    /// Scans `lines` of `data` in parallel; throws the first bad line.
+    init(file: String, data: Data, lines: [JSONLines.Line]) throws(StoreError) {
+        self.file = file
+        self.data = data
+        self.lines = lines
+        let scanner = LineScanner(paths: ["id", "version"] + R.summaryKeys)
+        let chunkCount = lines.count < 4000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let chunkSize = (lines.count + chunkCount - 1) / max(chunkCount, 1)
+        typealias Scanned = (ids: [R.ID], versions: [Int], summaries: [R.Summary])
+        let results = Mutex<[Int: Result<Scanned, StoreError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * chunkSize)..<min(lines.count, (chunk + 1) * chunkSize)
+            guard !range.isEmpty else { return }
+            let result = Self.scan(lines[range], data: data, scanner: scanner, file: file)
+            results.withLock { $0[chunk] = result }
+        }
+        var ids: [R.ID] = []
+        var versions: [Int] = []
+        var summaries: [R.Summary] = []
+        ids.reserveCapacity(lines.count)
+        versions.reserveCapacity(lines.count)
+        summaries.reserveCapacity(lines.count)
+        let collected = results.withLock { $0 }
+        for chunk in 0..<chunkCount {
+            guard let result = collected[chunk] else { continue }
+            let part = try result.get()
+            ids += part.ids
+            versions += part.versions
+            summaries += part.summaries
+        }
+        self.ids = ids
+        self.versions = versions
+        self.summaries = summaries
+    }
+
+    private static func scan(
+        _ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String
+    ) -> Result<(ids: [R.ID], versions: [Int], summaries: [R.Summary]), StoreError> {
+        var ids: [R.ID] = []
+        var versions: [Int] = []
+        var summaries: [R.Summary] = []
+        ids.reserveCapacity(lines.count)
+        versions.reserveCapacity(lines.count)
+        summaries.reserveCapacity(lines.count)
+        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<(ids: [R.ID], versions: [Int], summaries: [R.Summary]), StoreError> in
+            for line in lines {
+                let fields: [ScannedValue?]
+                do throws(ScanError) {
+                    fields = try scanner.scan(UnsafeRawBufferPointer(rebasing: buffer[line.range]))
+                } catch {
+                    return .failure(.corrupt(file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))"))
+                }
+                guard let id = fields[0]?.text else {
+                    return .failure(.corrupt(file: file, line: line.number, field: "id", reason: "expected a string"))
+                }
+                guard let version = fields[1]?.integer else {
+                    return .failure(.corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number"))
+                }
+                do throws(SummaryError) {
+                    summaries.append(try R.summary(id: R.ID(rawValue: id), fields: Array(fields[2...])))
+                } catch {
+                    return .failure(.corrupt(file: file, line: line.number, field: error.field, reason: error.reason))
+                }
+                ids.append(R.ID(rawValue: id))
+                versions.append(version)
+            }
+            return .success((ids, versions, summaries))
+        }
+    }
+
+    /// The record on line `index`, decoded now.
+    func decode(_ index: Int, decoder: JSONDecoder = CareJSON.decoder()) throws(StoreError) -> R {
+        do {
+            return try decoder.decode(R.self, from: recordText(index))
+        } catch {
+            let (field, reason) = CareJSON.explain(error)
+            throw .corrupt(file: file, line: lines[index].number, field: field, reason: reason)
+        }
+    }
+
+    /// The record's JSON exactly as in the file, without the separating comma.
+    func recordText(_ index: Int) -> Data {
+        var record = JSONLines.slice(data, lines[index].range).trimmingWhitespace
+        if record.last == 0x2C { record.removeLast() }
+        return record
+    }
+}

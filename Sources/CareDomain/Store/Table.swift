@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+
+/// The records of one collection, by id. Records read from a snapshot stay
+/// as their line until asked for (`find`, subscript, `sorted`); records put
+/// since are held decoded. Copies share the snapshot's bytes.
+public struct Table<R: Record>: Sendable {
+    private enum Slot: Sendable {
+        case decoded(R)
+        case line(Int)
+    }
+
+    private var slots: [R.ID: Slot]
+    private let source: SnapshotSource<R>?
+
+    public init(_ records: [R] = []) {
+        slots = Dictionary(records.map { ($0.id, Slot.decoded($0)) }, uniquingKeysWith: { _, last in last })
+        source = nil
+    }
+
+    init(source: SnapshotSource<R>) {
+        var slots: [R.ID: Slot] = [:]
+        slots.reserveCapacity(source.ids.count)
+        for (index, id) in source.ids.enumerated() { slots[id] = .line(index) }
+        self.slots = slots
+        self.source = source
+    }
+
+    /// The record, or nil when there is none (or its line does not decode;
+    /// `find` says why).
+    public subscript(id: R.ID) -> R? { try? find(id) }
+
+    /// The record; throws when its snapshot line does not decode.
+    public func find(_ id: R.ID) throws(StoreError) -> R? {
+        switch slots[id] {
+        case nil: return nil
+        case .decoded(let record)?: return record
+        case .line(let index)?:
+            guard let source else { return nil }
+            return try source.decode(index)
+        }
+    }
+
+    public var count: Int { slots.count }
+    public var isEmpty: Bool { slots.isEmpty }
+    public func contains(_ id: R.ID) -> Bool { slots[id] != nil }
+
+    /// Every id, sorted.
+    public var ids: [R.ID] { slots.keys.sorted() }
+
+    public func version(of id: R.ID) -> Int? {
+        switch slots[id] {
+        case nil: nil
+        case .decoded(let record)?: record.version
+        case .line(let index)?: source?.versions[index]
+        }
+    }
+
+    public func summary(of id: R.ID) -> R.Summary? {
+        switch slots[id] {
+        case nil: nil
+        case .decoded(let record)?: record.summary
+        case .line(let index)?: source?.summaries[index]
+        }
+    }
+
+    /// Every record's summary, in no particular order: cheap at any size.
+    public var summaries: [R.Summary] {
+        slots.values.compactMap { slot in
+            switch slot {
+            case .decoded(let record): record.summary
+            case .line(let index): source?.summaries[index]
+            }
+        }
+    }
+
+    /// Every record, decoded, in id order. Records whose line does not decode
+    /// are left out (`decodeAll` names them).
+    public var sorted: [R] { decodeAll().records }
+
+    /// Every record in id order, decoded on all cores, and the errors of
+    /// those whose line does not decode.
+    public func decodeAll() -> (records: [R], errors: [StoreError]) {
+        let ids = self.ids
+        let chunkCount = ids.count < 2000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let chunkSize = (ids.count + chunkCount - 1) / max(chunkCount, 1)
+        let parts = Mutex<[Int: ([R], [StoreError])]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let decoder = CareJSON.decoder()
+            var records: [R] = []
+            var errors: [StoreError] = []
+            for id in ids[(chunk * chunkSize)..<min(ids.count, (chunk + 1) * chunkSize)] {
+                switch slots[id] {
+                case .decoded(let record)?: records.append(record)
+                case .line(let index)?:
+                    guard let source else { continue }
+                    do throws(StoreError) {
+                        records.append(try source.decode(index, decoder: decoder))
+                    } catch {
+                        errors.append(error)
+                    }
+                case nil: continue
+                }
+            }
+            parts.withLock { $0[chunk] = (records, errors) }
+        }
+        let collected = parts.withLock { $0 }
+        var records: [R] = []
+        var errors: [StoreError] = []
+        records.reserveCapacity(ids.count)
+        for chunk in 0..<chunkCount {
+            guard let (chunkRecords, chunkErrors) = collected[chunk] else { continue }
+            records += chunkRecords
+            errors += chunkErrors
+        }
+        return (records, errors)
+    }
+
+    mutating func put(_ record: R) { slots[record.id] = .decoded(record) }
+
+    /// Every record as one line of JSON, in id order, for a snapshot: lines
+    /// not changed since the last snapshot are copied as they are.
+    func encodedLines() throws(StoreError) -> [Data] {
+        let encoder = CareJSON.encoder()
+        var lines: [Data] = []
+        lines.reserveCapacity(slots.count)
+        for id in ids {
+            switch slots[id] {
+            case .decoded(let record)?:
+                do {
+                    lines.append(try encoder.encode(record))
+                } catch {
+                    throw .invalidChange("\(R.collection.singular.capitalized) \(id) could not be written as JSON: \(error).")
+                }
+            case .line(let index)?:
+                if let source { lines.append(source.recordText(index)) }
+            case nil:
+                continue
+            }
+        }
+        return lines
+    }
+}
+
+extension Table: Equatable {
+    /// Same records, decoded; for tests and small tables.
+    public static func == (lhs: Table, rhs: Table) -> Bool {
+        lhs.count == rhs.count && lhs.sorted == rhs.sorted
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+
+@Suite struct LedgerBookTests {
+    @Test func theBalanceIsTheSumOfTheEntries() throws {
+        var book = LedgerBook()
+        try book.post(id: "L1", customer: "C1", at: Fixture.now, kind: .earn, points: 120, reason: "purchase")
+        try book.post(id: "L2", customer: "C1", at: Fixture.now, kind: .redeem, points: -100, reason: "reward")
+        try book.post(id: "L3", customer: "C1", at: Fixture.now, kind: .compensation, points: 30, reason: "late")
+        #expect(book.balance == 50)
+        #expect(book.entries.map(\.balanceAfter) == [120, 20, 50])
+        #expect(book.entries.reduce(0) { $0 + $1.points } == book.balance)
+    }
+
+    @Test func takingMoreThanTheBalanceIsRefused() throws {
+        var book = LedgerBook()
+        try book.post(id: "L1", customer: "C1", at: Fixture.now, kind: .earn, points: 40, reason: "purchase")
+        #expect(throws: LedgerBook.Refusal.insufficient(balance: 40, requested: 41)) {
+            try book.post(id: "L2", customer: "C1", at: Fixture.now, kind: .redeem, points: -41, reason: "reward")
+        }
+        #expect(book.balance == 40)
+        #expect(book.entries.count == 1)
+    }
+
+    @Test func anyRandomSequenceKeepsTheBalanceTheSumAndNeverNegative() {
+        var random = SeedRandom(seed: 99)
+        for _ in 0..<200 {
+            var book = LedgerBook()
+            for step in 0..<random.int(1...60) {
+                let points = random.int(-300...300)
+                _ = try? book.post(id: LedgerEntryID("L\(step)"), customer: "C1", at: Fixture.now, kind: points >= 0 ? .earn : .redeem, points: points, reason: "r")
+                #expect(book.balance >= 0)
+                #expect(book.balance == book.entries.reduce(0) { $0 + $1.points })
+                #expect(book.entries.last.map { $0.balanceAfter == book.balance } ?? true)
+            }
+        }
+    }
+}
+
+@Suite struct TierRulesTests {
+    let program = Fixture.program
+
+    func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
+
+    @Test func reachingAThresholdEarnsTheTierForATerm() {
+        let standing = TierRules.standing(
+            earnings: [(day("2025-03-01"), 200), (day("2025-06-10"), 150)], program: program, today: day("2025-07-01"))
+        #expect(standing == TierRules.Standing(tier: "silver", since: day("2025-06-10"), until: day("2026-06-10")))
+    }
+
+    @Test func theTierLapsesAcrossTheYearBoundaryUnlessRequalified() {
+        let earnings = [(day: day("2024-12-20"), points: 950)]
+        let before = TierRules.standing(earnings: earnings, program: program, today: day("2025-12-19"))
+        #expect(before.tier == "gold")
+        #expect(before.until == day("2025-12-20"))
+        let after = TierRules.standing(earnings: earnings, program: program, today: day("2025-12-20"))
+        #expect(after == TierRules.Standing(tier: nil, since: nil, until: nil))
+    }
+
+    @Test func aLapseFallsToTheTierTheWindowStillSupports() {
+        // Gold on 2025-01-10, requalified on 2025-06-01 (window 1050) until
+        // 2026-06-01. The March 2026 purchase reaches only Silver, which does
+        // not replace Gold; at the lapse the window holds those 400 points.
+        let earnings = [(day: day("2025-01-10"), points: 950), (day: day("2025-06-01"), points: 100), (day: day("2026-03-01"), points: 400)]
+        let stillGold = TierRules.standing(earnings: earnings, program: program, today: day("2026-05-31"))
+        #expect(stillGold == TierRules.Standing(tier: "gold", since: day("2025-01-10"), until: day("2026-06-01")))
+        let standing = TierRules.standing(earnings: earnings, program: program, today: day("2026-07-01"))
+        #expect(standing == TierRules.Standing(tier: "silver", since: day("2026-06-01"), until: day("2027-06-01")))
+    }
+
+    @Test func requalifyingExtendsTheTerm() {
+        let earnings = [(day: day("2025-01-10"), points: 950), (day: day("2025-11-01"), points: 950)]
+        let standing = TierRules.standing(earnings: earnings, program: program, today: day("2026-02-01"))
+        #expect(standing == TierRules.Standing(tier: "gold", since: day("2025-01-10"), until: day("2026-11-01")))
+    }
+}
+
+@Suite struct ServiceLevelTests {
+    @Test func theDueTimeFollowsTheTouchpointAndTightensForPreferredTiers() {
+        let opened = Fixture.now
+        let counter = Fixture.counter  // 24 h
+        #expect(ServiceLevelRules.dueAt(openedAt: opened, touchpoint: counter, tier: nil) == opened.addingTimeInterval(24 * 3600))
+        #expect(ServiceLevelRules.dueAt(openedAt: opened, touchpoint: counter, tier: Fixture.program.tier("silver")) == opened.addingTimeInterval(24 * 3600))
+        #expect(ServiceLevelRules.dueAt(openedAt: opened, touchpoint: counter, tier: Fixture.program.tier("gold")) == opened.addingTimeInterval(12 * 3600))
+    }
+}
+
+@Suite struct IncidentRulesTests {
+    @Test func openingUsesTheCustomersTierAndRecordsTheContact() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            let state = try store.open()
+            // C2 is Gold: half the counter's 24 h.
+            let (incident, transaction) = try IncidentRules.open(
+                in: state, customer: "C2", touchpoint: "counter", kind: .complaint, subject: "  Broken zip  ", priority: .urgent,
+                channel: .counter, by: Fixture.ana, at: Fixture.now)
+            #expect(incident.id == "I000002")
+            #expect(incident.subject == "Broken zip")
+            #expect(incident.dueAt == Fixture.now.addingTimeInterval(12 * 3600))
+            #expect(incident.status == .open)
+            #expect(incident.contacts == 1)
+            #expect(transaction.changes.count == 2)
+            guard case .moment(let moment) = transaction.changes.last else {
+                Issue.record("no moment recorded")
+                return
+            }
+            #expect(moment.incident == incident.id)
+            #expect(moment.cost == Fixture.counter.cost)
+        }
+    }
+
+    @Test func refusalsNameWhatIsWrong() throws {
+        try withTemporaryDirectory { directory in
+            let state = try Fixture.makeStore(in: directory).open()
+            #expect(throws: IncidentRefusal.unknownCustomer("C404")) {
+                try IncidentRules.open(in: state, customer: "C404", touchpoint: "counter", kind: .doubt, subject: "x", priority: .low, channel: .phone, by: Fixture.ana, at: Fixture.now)
+            }
+            #expect(throws: IncidentRefusal.unknownTouchpoint("nowhere")) {
+                try IncidentRules.open(in: state, customer: "C1", touchpoint: "nowhere", kind: .doubt, subject: "x", priority: .low, channel: .phone, by: Fixture.ana, at: Fixture.now)
+            }
+            #expect(throws: IncidentRefusal.emptyText("note")) { try IncidentRules.note(in: state, incident: "I1", text: "  ", by: Fixture.ana, at: Fixture.now) }
+            #expect(throws: IncidentRefusal.unknownIncident("I9")) { try IncidentRules.note(in: state, incident: "I9", text: "x", by: Fixture.ana, at: Fixture.now) }
+            #expect(throws: IncidentRefusal.notAnAgent("mallory")) {
+                try IncidentRules.note(in: state, incident: "I1", text: "x", by: Author(login: "mallory"), at: Fixture.now)
+            }
+            #expect(IncidentRefusal.unknownCustomer("C404").description.hasPrefix("There is no customer with id C404"))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+    @Test func seedThenCheckIsClean() throws {
+        try withTemporaryDirectory { directory in
+            let seeded = try CareProcess.run(["seed", "--data", directory + "/store", "--customers", "40", "--today", "2026-11-22"])
+            #expect(seeded.status == 0)
+            #expect(seeded.stdout.contains("40 customers"))
+            let check = try CareProcess.run(["check", "--data", directory + "/store"])
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            #expect(check.stdout.contains("is clean: 40 customers"))
+            // The data directory can also come from the environment.
+            let viaEnvironment = try CareProcess.run(["check"], environment: ["CARE_DATA": directory + "/store"])
+            #expect(viaEnvironment.status == 0)
+        }
+    }
+
+    @Test func anIncidentOpenedFromTheCommandLineIsInTheStoreAndTheAuditTrail() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let opened = try CareProcess.run(
+                ["incident", "open", "C000002", "--touchpoint", "delivery", "--subject", "Parcel not delivered", "--kind", "complaint",
+                 "--priority", "high", "--channel", "phone", "--data", directory])
+            #expect(opened.status == 0, "\(opened.stderr)")
+            #expect(opened.stdout.hasPrefix("Opened I"))
+            let asAgent = try CareProcess.run(["incident", "note", "I000001", "Called the courier", "--as", "mgarcia", "--data", directory])
+            #expect(asAgent.status == 0, "\(asAgent.stderr)")
+            let journal = try String(contentsOfFile: directory + "/journal/" + monthFile(), encoding: .utf8)
+            #expect(journal.contains("\"summary\":\"open incident"))
+            #expect(journal.contains("\"actingAs\":\"mgarcia\""))
+            #expect(journal.contains("Called the courier"))
+            let unknownAgent = try CareProcess.run(["incident", "note", "I000001", "x", "--as", "nobody", "--data", directory])
+            #expect(unknownAgent.status != 0)
+            #expect(unknownAgent.stderr.contains("nobody is not an agent in this store's roster"))
+            #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
+        }
+    }
+
+    /// Four processes write 200 changes each to the same incident at once:
+    /// every one is there afterwards, and the store checks clean.
+    @Test func fourProcessesLoseNoUpdate() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 12)
+            let executable = CareProcess.executable
+            let script = """
+                for i in $(seq 1 200); do "\(executable)" incident note I000001 "writer $1 note $i" --data "\(directory)" >/dev/null || exit 1; done
+                """
+            var writers: [Process] = []
+            for writer in 1...4 {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", script, "sh", String(writer)]
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                writers.append(process)
+            }
+            for process in writers { process.waitUntilExit() }
+            #expect(writers.allSatisfy { $0.terminationStatus == 0 })
+
+            let incidents = try String(contentsOfFile: directory + "/journal/" + monthFile(), encoding: .utf8)
+            let lines = incidents.split(separator: "\n")
+            #expect(lines.count == 801)  // the seed's entry and 800 notes
+            // The last change holds the incident's whole history: all 800 notes.
+            let last = String(lines.last ?? "")
+            let lost = (1...4).flatMap { writer in (1...200).map { "writer \(writer) note \($0)\"" } }.filter { !last.contains($0) }
+            #expect(lost.isEmpty, "lost: \(lost.prefix(5))")
+            let check = try CareProcess.run(["check", "--data", directory])
+            #expect(check.status == 0, "\(check.stdout)")
+            #expect(check.stdout.contains("801 journal entries"))
+        }
+    }
+}
+
+/// The journal file of the current month (commands stamp changes with the real time).
+func monthFile() -> String {
+    let now = Date()
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month], from: now)
+    return String(format: "%04d-%02d.jsonl", parts.year ?? 0, parts.month ?? 0)
+}
