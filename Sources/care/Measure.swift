@@ -21,22 +21,7 @@ enum Measure {
         return sorted[min(max(rank, 0), sorted.count - 1)]
     }
 
-    /// Starts a new peak-memory window (Linux: `clear_refs` resets VmHWM).
-    /// Returns false where that is not possible; the peak then covers the
-    /// whole run.
-    @discardableResult
-    static func resetPeakMemory() -> Bool {
-        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
-        defer { try? handle.close() }
-        do {
-            try handle.write(contentsOf: Data("5".utf8))
-            return true
-        } catch {
-            return false
-        }
-    }
-
-    /// Peak resident memory in bytes since the last reset (or process start).
+    /// Peak resident memory of this process in bytes.
     static func peakMemory() -> Int {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),

@@ -22,6 +22,7 @@ extension FileStore {
         current.pendingMoments = [:]
         current.pendingLedger = [:]
         current.foldedSeq = current.cursor.seq
+        current.pendingBytes = 0
     }
 
     /// Returns whether anything was appended.

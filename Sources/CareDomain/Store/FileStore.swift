@@ -7,15 +7,18 @@ import Synchronization
 public final class FileStore: CareStore {
     public let layout: StoreLayout
     let clock: Clock
-    /// Fold the journal into the snapshots once this many transactions are
-    /// past the oldest snapshot, so opening the store stays fast.
+    /// Fold the journal into the snapshots once this many transactions, or
+    /// this many bytes of them, are past the oldest snapshot: every session
+    /// reads that part of the journal when it opens the store.
     let compactAfter: Int
+    let compactAfterBytes: Int
     private let loaded = Mutex<Loaded?>(nil)
 
-    public init(directory: String, clock: Clock = .system, compactAfter: Int = 2000) {
+    public init(directory: String, clock: Clock = .system, compactAfter: Int = 1000, compactAfterBytes: Int = 2 << 20) {
         layout = StoreLayout(directory: directory)
         self.clock = clock
         self.compactAfter = compactAfter
+        self.compactAfterBytes = compactAfterBytes
     }
 
     /// What a process holds in memory: the state, where in the journal it
@@ -25,6 +28,8 @@ public final class FileStore: CareStore {
         var cursor: JournalCursor
         /// Every snapshot folds in at least this transaction.
         var foldedSeq: Int
+        /// Journal bytes past the oldest snapshot.
+        var pendingBytes = 0
         var pendingMoments: [CustomerID: [Moment]] = [:]
         var pendingLedger: [CustomerID: [LedgerEntry]] = [:]
 
@@ -66,6 +71,7 @@ public final class FileStore: CareStore {
             guard !read.entries.isEmpty else { return nil }
             value.apply(read.entries)
             value.cursor = read.cursor
+            value.pendingBytes += read.bytes
             current = value
             return value.state
         }
@@ -127,6 +133,7 @@ public final class FileStore: CareStore {
         let read = try Journal.read(layout, after: start, decoder: CareJSON.decoder())
         loaded.apply(read.entries, throughs: throughs)
         loaded.cursor = read.cursor
+        loaded.pendingBytes = read.bytes
         return loaded
     }
 
@@ -148,9 +155,11 @@ public final class FileStore: CareStore {
             try current.state.validate(transaction.changes)
             let entry = JournalEntry(
                 seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)
+            let before = current.cursor
             current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
+            current.pendingBytes += current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
             current.apply([entry])
-            if current.state.seq - current.foldedSeq >= compactAfter {
+            if current.state.seq - current.foldedSeq >= compactAfter || current.pendingBytes >= compactAfterBytes {
                 try compact(&current)
             }
             return current.state
@@ -177,6 +186,7 @@ public final class FileStore: CareStore {
                 let read = try Journal.read(layout, after: current.cursor, decoder: CareJSON.decoder())
                 current.apply(read.entries)
                 current.cursor = read.cursor
+                current.pendingBytes += read.bytes
                 for torn in read.torn {
                     try Journal.setAside(torn, layout)
                 }

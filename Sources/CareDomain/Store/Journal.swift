@@ -26,6 +26,8 @@ struct JournalRead {
     var entries: [JournalEntry] = []
     var cursor: JournalCursor
     var torn: [TornTail] = []
+    /// Bytes of the complete lines read.
+    var bytes = 0
 }
 
 /// The append-only change journal, split by month.
@@ -67,6 +69,7 @@ enum Journal {
             result.cursor.offset = offset
             result.cursor.line = firstLine - 1
             let split = JSONLines(data, firstLineNumber: firstLine)
+            result.bytes += split.completeLength
             for line in split.lines {
                 result.cursor.offset = offset + line.range.upperBound + 1
                 result.cursor.line = line.number

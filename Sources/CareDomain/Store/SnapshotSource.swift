@@ -20,7 +20,6 @@ final class SnapshotSource<R: Record>: Sendable {
         let scanner = LineScanner(paths: ["id", "version"] + R.summaryKeys)
         let chunkCount = lines.count < 4000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         let chunkSize = (lines.count + chunkCount - 1) / max(chunkCount, 1)
-        typealias Scanned = (ids: [R.ID], versions: [Int], summaries: [R.Summary])
         let results = Mutex<[Int: Result<Scanned, StoreError>]>([:])
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = (chunk * chunkSize)..<min(lines.count, (chunk + 1) * chunkSize)
@@ -28,35 +27,41 @@ final class SnapshotSource<R: Record>: Sendable {
             let result = Self.scan(lines[range], data: data, scanner: scanner, file: file)
             results.withLock { $0[chunk] = result }
         }
-        var ids: [R.ID] = []
-        var versions: [Int] = []
-        var summaries: [R.Summary] = []
-        ids.reserveCapacity(lines.count)
-        versions.reserveCapacity(lines.count)
-        summaries.reserveCapacity(lines.count)
+        var all = Scanned(capacity: lines.count)
         let collected = results.withLock { $0 }
         for chunk in 0..<chunkCount {
             guard let result = collected[chunk] else { continue }
-            let part = try result.get()
-            ids += part.ids
-            versions += part.versions
-            summaries += part.summaries
+            all.append(contentsOf: try result.get())
         }
-        self.ids = ids
-        self.versions = versions
-        self.summaries = summaries
+        ids = all.ids
+        versions = all.versions
+        summaries = all.summaries
+    }
+
+    /// What the scan keeps of each line, column by column.
+    private struct Scanned: Sendable {
+        var ids: [R.ID] = []
+        var versions: [Int] = []
+        var summaries: [R.Summary] = []
+
+        init(capacity: Int) {
+            ids.reserveCapacity(capacity)
+            versions.reserveCapacity(capacity)
+            summaries.reserveCapacity(capacity)
+        }
+
+        mutating func append(contentsOf other: Scanned) {
+            ids += other.ids
+            versions += other.versions
+            summaries += other.summaries
+        }
     }
 
     private static func scan(
         _ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String
-    ) -> Result<(ids: [R.ID], versions: [Int], summaries: [R.Summary]), StoreError> {
-        var ids: [R.ID] = []
-        var versions: [Int] = []
-        var summaries: [R.Summary] = []
-        ids.reserveCapacity(lines.count)
-        versions.reserveCapacity(lines.count)
-        summaries.reserveCapacity(lines.count)
-        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<(ids: [R.ID], versions: [Int], summaries: [R.Summary]), StoreError> in
+    ) -> Result<Scanned, StoreError> {
+        var part = Scanned(capacity: lines.count)
+        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<Scanned, StoreError> in
             for line in lines {
                 let fields: [ScannedValue?]
                 do throws(ScanError) {
@@ -71,14 +76,14 @@ final class SnapshotSource<R: Record>: Sendable {
                     return .failure(.corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number"))
                 }
                 do throws(SummaryError) {
-                    summaries.append(try R.summary(id: R.ID(rawValue: id), fields: Array(fields[2...])))
+                    part.summaries.append(try R.summary(id: R.ID(rawValue: id), fields: Array(fields[2...])))
                 } catch {
                     return .failure(.corrupt(file: file, line: line.number, field: error.field, reason: error.reason))
                 }
-                ids.append(R.ID(rawValue: id))
-                versions.append(version)
+                part.ids.append(R.ID(rawValue: id))
+                part.versions.append(version)
             }
-            return .success((ids, versions, summaries))
+            return .success(part)
         }
     }
 

@@ -5,8 +5,10 @@ import Synchronization
 /// as their line until asked for (`find`, subscript, `sorted`); records put
 /// since are held decoded. Copies share the snapshot's bytes.
 public struct Table<R: Record>: Sendable {
+    /// Indirect: a slot is then one word, not a whole record, for the
+    /// 100,000 slots that stay lines.
     private enum Slot: Sendable {
-        case decoded(R)
+        indirect case decoded(R)
         case line(Int)
     }
 
