@@ -233,7 +233,15 @@ struct LineScanner: Sendable {
                 let byte = try next()
                 if byte == UInt8(ascii: "\"") { return }
                 if byte == UInt8(ascii: "\\") {
-                    _ = try next()
+                    switch try next() {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        continue
+                    case UInt8(ascii: "u"):
+                        _ = try hex4()
+                    default:
+                        throw ScanError(reason: "an unknown escape in a string")
+                    }
                 } else if byte < 0x20 {
                     throw ScanError(reason: "a control character inside a string")
                 }
