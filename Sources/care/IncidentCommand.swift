@@ -35,9 +35,10 @@ struct IncidentCommand: ParsableCommand {
 
         func run() throws {
             let store = storeOptions.store()
+            let author = try storeOptions.author(in: store.open())
             var opened: Incident?
-            let state = try store.transact(by: try storeOptions.author(in: store.open())) { state in
-                let author = try storeOptions.author(in: state)
+            // The rules check the roster again on the state under the lock.
+            let state = try store.transact(by: author) { state in
                 let (incident, transaction) = try IncidentRules.open(
                     in: state, customer: CustomerID(customer), touchpoint: TouchpointID(touchpoint), kind: kind, subject: subject,
                     priority: priority, channel: channel, by: author, at: Date())
@@ -62,8 +63,9 @@ struct IncidentCommand: ParsableCommand {
 
         func run() throws {
             let store = storeOptions.store()
-            let state = try store.transact(by: try storeOptions.author(in: store.open())) { state in
-                try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: try storeOptions.author(in: state), at: Date())
+            let author = try storeOptions.author(in: store.open())
+            let state = try store.transact(by: author) { state in
+                try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
             }
             print("Noted on \(incident) (\(state.incidents[IncidentID(incident)]?.history.count ?? 0) steps).")
         }

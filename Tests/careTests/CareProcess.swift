@@ -32,8 +32,9 @@ struct CareProcess {
         process.environment = env
         let outPath = FileManager.default.temporaryDirectory.path + "/care-out-" + UUID().uuidString
         let errPath = outPath + ".err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard FileManager.default.createFile(atPath: outPath, contents: nil), FileManager.default.createFile(atPath: errPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)

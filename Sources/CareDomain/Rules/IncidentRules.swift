@@ -10,7 +10,7 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .unknownCustomer(let id): "There is no customer with id \(id); find the id in the console or with `care export customers`."
+        case .unknownCustomer(let id): "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
         case .unknownTouchpoint(let id): "There is no touchpoint \(id) in the catalog."
         case .unknownIncident(let id): "There is no incident \(id)."
         case .emptyText(let what): "The \(what) is empty; write something."
