@@ -299,6 +299,21 @@ import Testing
         }
     }
 
+    @Test func aLargeJournalIsFoldedEvenWithFewTransactions() throws {
+        try withTemporaryDirectory { directory in
+            let store = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 1000, compactAfterBytes: 4000)
+            try Fixture.makeStore(in: directory)
+            let long = String(repeating: "Long note. ", count: 150)  // about 1.6 kB a line
+            _ = try store.transact(by: Fixture.ana, Fixture.note(long))
+            #expect(try text(directory + "/incidents.json").prefix(200).contains("\"seq\":1"))
+            _ = try store.transact(by: Fixture.ana, Fixture.note(long))
+            _ = try store.transact(by: Fixture.ana, Fixture.note(long))
+            // The third line took the journal past 4,000 bytes: folded through 4.
+            #expect(try text(directory + "/incidents.json").prefix(200).contains("\"seq\":4"))
+            #expect(try FileStore(directory: directory).open().incidents["I1"]?.history.count == 4)
+        }
+    }
+
     @Test func aFoldCutShortIsRepairedByTheNext() throws {
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
@@ -313,6 +328,9 @@ import Testing
             try handle.write(contentsOf: Data("{\"agent\":\"ana\",\"at\":".utf8))
             try handle.close()
             #expect(try FileStore(directory: directory).moments(of: "C1").count == 1)
+            #expect(try StoreChecker.check(directory: directory).problems == [
+                "\(StoreLayout(directory: directory).relative(history)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole."
+            ])
             try FileStore(directory: directory).compact()
             #expect(try FileStore(directory: directory).moments(of: "C1").count == 2)
             #expect(try StoreChecker.check(directory: directory).isClean)

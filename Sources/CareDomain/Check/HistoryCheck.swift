@@ -37,6 +37,12 @@ enum HistoryCheck {
 
     private static func check(_ customer: Customer, store: FileStore, state: StoreState, into outcome: inout Outcome) {
         let layout = store.layout
+        for kind in HistoryKind.allCases {
+            let path = layout.history(kind, of: customer.id)
+            if let size = try? DurableFile.size(path), size > 0, let last = try? DurableFile.read(path, from: size - 1), last != Data([0x0A]) {
+                outcome.problems.append("\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole.")
+            }
+        }
         do {
             let moments = try store.moments(of: customer.id)
             outcome.moments += moments.count

@@ -27,7 +27,7 @@ enum DurableFile {
                 fd = opened
                 break
             }
-            if code != EEXIST { throw Posix.openError(temporary, code) }
+            if code != EEXIST { throw Posix.openError(temporary, code, writing: true) }
         }
         if fd < 0 { throw .io(path: temporary, operation: "create", reason: "too many leftover temporary files") }
         do throws(StoreError) {
@@ -134,7 +134,7 @@ enum DurableFile {
         let (fd, code) = Posix.rawOpen(path, O_RDONLY)
         if fd < 0 {
             if code == ENOENT { return nil }
-            throw Posix.openError(path, code)
+            throw Posix.openError(path, code, writing: false)
         }
         defer { close(fd) }
         var info = stat()

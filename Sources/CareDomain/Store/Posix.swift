@@ -24,15 +24,15 @@ enum Posix {
 
     static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
         let (fd, code) = rawOpen(path, flags, mode: mode)
-        if fd < 0 { throw openError(path, code) }
+        if fd < 0 { throw openError(path, code, writing: flags & (O_WRONLY | O_RDWR | O_CREAT) != 0) }
         return fd
     }
 
-    static func openError(_ path: String, _ code: Int32) -> StoreError {
-        if code == EACCES || code == EROFS || code == EPERM {
+    static func openError(_ path: String, _ code: Int32, writing: Bool) -> StoreError {
+        if writing, code == EACCES || code == EROFS || code == EPERM {
             return .notWritable(path: path, reason: errorText(code))
         }
-        return .io(path: path, operation: "open", reason: errorText(code))
+        return .io(path: path, operation: writing ? "open" : "read", reason: errorText(code))
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
