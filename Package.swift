@@ -7,20 +7,27 @@ let package = Package(
     products: [
         .executable(name: "care", targets: ["care"]),
         .library(name: "CareDomain", targets: ["CareDomain"]),
+        .library(name: "CareConsole", targets: ["CareConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(name: "CareDomain"),
+        // ncursesw from Debian's libncursesw5-dev (headers in /usr/include);
+        // not through pkg-config, whose -D flags SwiftPM refuses with a warning.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CareConsole", dependencies: ["CareDomain", "CNcurses"]),
         .executableTarget(
             name: "care",
             dependencies: [
                 "CareDomain",
+                "CareConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
+        .testTarget(name: "CareConsoleTests", dependencies: ["CareConsole", "CareDomain"]),
         .testTarget(name: "careTests", dependencies: ["CareDomain"]),
     ]
 )

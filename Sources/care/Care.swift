@@ -1,31 +1,52 @@
 import ArgumentParser
+import CareConsole
 import CareDomain
+import Foundation
 
 @main
 struct Care: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care",
         abstract: "A keyboard-only customer-care console for the terminal.",
-        discussion: """
-            With no command, opens the console on the store (the console is not part of this \
-            release yet; the commands below work on the store today).
-            """,
+        discussion: "With no command, opens the console on the store (press ? inside for the keys).",
         subcommands: [SeedCommand.self, CheckCommand.self, IncidentCommand.self, CompactCommand.self, BenchCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Flag(help: "Open a demo store instead of the real one.")
+    @Flag(help: "Open a demo store (made on first use in the temporary directory), never the real one.")
     var demo = false
 
     func run() throws {
-        throw ConsoleUnavailable()
+        let directory = demo ? try DemoStore.prepare() : storeOptions.directory
+        let store = FileStore(directory: directory)
+        let state = try store.open()
+        let author = try storeOptions.author(in: state)
+        guard let agent = state.agents[author.agent], agent.active else {
+            throw CLIError.unknownAgent(author.agent.rawValue)
+        }
+        let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true ? .mono : .standard
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(theme: theme)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        defer { terminal.stop() }
+        try Console(store: store, agent: author.actingAs.map { "\(author.login) as \($0)" } ?? author.login).run(on: terminal)
     }
 }
 
-/// Until the console lands, `care` with no command says so plainly.
-struct ConsoleUnavailable: Error, CustomStringConvertible {
-    var description: String {
-        "The console is not built yet; use `care seed`, `care check`, `care incident` and `care bench` (see `care --help`)."
+/// `care --demo`: a store of its own, seeded the first time.
+enum DemoStore {
+    static func prepare() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.path + "/care-demo-\(getuid())"
+        if !FileManager.default.fileExists(atPath: directory + "/store.json") {
+            guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+            let options = SeedOptions(customers: 500, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
+            _ = try Seeder.seed(options, into: FileStore(directory: directory))
+        }
+        return directory
     }
 }

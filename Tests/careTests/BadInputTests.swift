@@ -103,9 +103,15 @@ import Testing
         }
     }
 
-    @Test func theConsoleSaysPlainlyThatItIsNotHereYet() throws {
-        let outcome = try CareProcess.run(["--demo"])
-        #expect(outcome.status != 0)
-        #expect(outcome.stderr.contains("The console is not built yet"))
+    @Test func theConsoleWithoutATerminalSaysSo() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 5)
+            let outcome = try CareProcess.run(["--data", directory])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.hasPrefix("care's console needs a terminal"), "\(outcome.stderr)")
+            let unknown = try CareProcess.run(["--data", directory + "/none"])
+            #expect(unknown.status != 0)
+            #expect(unknown.stderr.contains("There is no care store"))
+        }
     }
 }

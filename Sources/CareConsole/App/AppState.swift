@@ -1,0 +1,87 @@
+import CareDomain
+import Foundation
+
+public enum Pane: Int, CaseIterable, Sendable {
+    case customers, profile, timeline, incidents
+
+    public var title: String {
+        switch self {
+        case .customers: "Customers"
+        case .profile: "Profile"
+        case .timeline: "Moments of truth"
+        case .incidents: "Incident queue"
+        }
+    }
+}
+
+/// One row of the customer list, with its text folded once for filtering.
+public struct CustomerRow: Sendable, Equatable {
+    public var summary: CustomerSummary
+    public var search: String
+    public var overdue: Bool
+}
+
+/// Everything the screen shows, as a value: `update` makes the next one,
+/// `render` draws it.
+public struct AppState: Sendable {
+    public var store: StoreState
+    public var now: Date
+    public var agent: String
+    public var focus: Pane = .customers
+    public var rows: [CustomerRow] = []
+    /// Indices into `rows` that pass the filter.
+    public var visible: [Int] = []
+    public var filter = ""
+    public var editingFilter = false
+    public var selected = 0
+    public var customer: Customer?
+    public var timeline: [Moment] = []
+    public var timelineSelected = 0
+    public var queue: [IncidentSummary] = []
+    public var queueSelected = 0
+    public var showingHelp = false
+    public var showingMoment = false
+    public var message: String?
+    public var quitting = false
+    /// Rows a page moves, set from the screen's size.
+    public var pageSize = 10
+
+    public init(store: StoreState, now: Date, agent: String) {
+        self.store = store
+        self.now = now
+        self.agent = agent
+        reload(store)
+    }
+
+    public var selectedCustomerID: CustomerID? {
+        guard selected >= 0, selected < visible.count else { return nil }
+        return rows[visible[selected]].summary.id
+    }
+
+    public var overdueCount: Int { queue.filter { $0.isOverdue(at: now) }.count }
+
+    /// Rebuilds the list and the queue from a (new) store state, keeping the
+    /// selected customer where possible.
+    public mutating func reload(_ store: StoreState) {
+        let keep = selectedCustomerID
+        self.store = store
+        queue = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
+        let overdue = Set(queue.filter { $0.isOverdue(at: now) }.map(\.customer))
+        rows = store.customers.summaries.map { summary in
+            CustomerRow(
+                summary: summary,
+                search: Folding.fold([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")),
+                overdue: overdue.contains(summary.id))
+        }
+        rows.sort { $0.search < $1.search }
+        applyFilter()
+        if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
+        queueSelected = min(queueSelected, max(0, queue.count - 1))
+    }
+
+    mutating func applyFilter() {
+        let words = Folding.fold(filter).split(separator: " ").map(String.init)
+        visible = rows.indices.filter { index in words.allSatisfy { rows[index].search.contains($0) } }
+        selected = min(selected, max(0, visible.count - 1))
+    }
+}

@@ -1,0 +1,67 @@
+import CareDomain
+import Foundation
+
+/// The loop: draw the state, wait for a key (or a quarter second), turn
+/// what happened into a message, update, run the commands it asks for.
+/// Everything here, curses included, runs on the calling thread.
+public struct Console {
+    let store: any CareStore
+    let agent: String
+    let clock: Clock
+
+    public init(store: any CareStore, agent: String, clock: Clock = .system) {
+        self.store = store
+        self.agent = agent
+        self.clock = clock
+    }
+
+    /// Runs until the user quits. `terminal` is already started.
+    public func run(on terminal: any Terminal) throws {
+        var state = AppState(store: try store.open(), now: clock.now, agent: agent)
+        _ = update(&state, .resize(terminal.size))
+        // Selects the first customer and loads their profile.
+        var pending: [Message] = [.storeChanged(state.store)]
+        var lastRefresh = clock.now
+        var lastMinute = -1
+        while true {
+            // Draw only when something happened (or the minute turned, for
+            // "due in" times): an idle console costs nothing.
+            let minute = Int(clock.now.timeIntervalSince1970 / 60)
+            if !pending.isEmpty || minute != lastMinute {
+                while !pending.isEmpty {
+                    let message = pending.removeFirst()
+                    for command in update(&state, message) {
+                        if let result = perform(command, in: state) { pending.append(result) }
+                    }
+                }
+                terminal.draw(render(state, size: terminal.size))
+                lastMinute = minute
+            }
+            if state.quitting { return }
+            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
+                switch event {
+                case .key(let key): pending.append(.key(key))
+                case .resize(let size): pending.append(.resize(size))
+                }
+            } else if clock.now.timeIntervalSince(lastRefresh) >= 1 {
+                lastRefresh = clock.now
+                pending.append(.tick(clock.now))
+            }
+        }
+    }
+
+    /// The I/O `update` asked for; its result as a message (none when a
+    /// refresh found nothing new).
+    func perform(_ command: Command, in state: AppState) -> Message? {
+        do throws(StoreError) {
+            switch command {
+            case .loadCustomer(let id):
+                return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id))
+            case .refreshStore:
+                return try store.refresh().map(Message.storeChanged)
+            }
+        } catch {
+            return .failed(error.description)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// What a key does.
+public enum Action: Equatable, Sendable {
+    case nextPane, previousPane, pane(Pane)
+    case down, up, top, bottom, pageDown, pageUp
+    case filter, open, help, quit, back
+}
+
+/// A binding: its keys, how the hint bar and help name them, what it does.
+/// The hint bar and the `?` overlay are both made from `KeyMap.bindings`.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var action: Action
+    public var help: String
+    /// The hint bar's word for it, for the frequent ones; nil: only in `?`.
+    public var hint: String?
+}
+
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        Binding(keys: [.tab], label: "Tab", action: .nextPane, help: "next pane", hint: "pane"),
+        Binding(keys: [.backTab], label: "S-Tab", action: .previousPane, help: "previous pane", hint: nil),
+        Binding(keys: [.character("1")], label: "1", action: .pane(.customers), help: "customers", hint: nil),
+        Binding(keys: [.character("2")], label: "2", action: .pane(.profile), help: "profile", hint: nil),
+        Binding(keys: [.character("3")], label: "3", action: .pane(.timeline), help: "timeline", hint: nil),
+        Binding(keys: [.character("4")], label: "4", action: .pane(.incidents), help: "incident queue", hint: nil),
+        Binding(keys: [.character("j"), .down], label: "j/↓", action: .down, help: "move down", hint: nil),
+        Binding(keys: [.character("k"), .up], label: "k/↑", action: .up, help: "move up", hint: nil),
+        Binding(keys: [.character("g"), .home], label: "g", action: .top, help: "first", hint: nil),
+        Binding(keys: [.character("G"), .end], label: "G", action: .bottom, help: "last", hint: nil),
+        Binding(keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down", hint: nil),
+        Binding(keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up", hint: nil),
+        Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter customers (accents optional)", hint: "filter"),
+        Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
+        Binding(keys: [.escape], label: "Esc", action: .back, help: "back, clear the filter", hint: nil),
+        Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: "help"),
+        Binding(keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit", hint: "quit"),
+    ]
+
+    public static func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+}

@@ -1,0 +1,143 @@
+import CareDomain
+import Foundation
+
+/// Everything that happens to the console becomes a message.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(Size)
+    case tick(Date)
+    case storeChanged(StoreState)
+    case customerLoaded(Customer?, [Moment])
+    case failed(String)
+}
+
+/// Work `update` asks the loop to do (file I/O), whose result comes back as
+/// a message.
+public enum Command: Equatable, Sendable {
+    case loadCustomer(CustomerID)
+    case refreshStore
+}
+
+/// The console's one state transition: pure, so tests drive it with messages.
+public func update(_ state: inout AppState, _ message: Message) -> [Command] {
+    let before = state.selectedCustomerID
+    switch message {
+    case .key(let key):
+        handle(key, in: &state)
+    case .resize(let size):
+        state.pageSize = max(1, size.height / 2 - 4)
+    case .tick(let now):
+        state.now = now
+        return [.refreshStore]
+    case .storeChanged(let store):
+        state.reload(store)
+        if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
+    case .customerLoaded(let customer, let moments):
+        state.customer = customer
+        state.timeline = moments.sorted { $0.at > $1.at }
+        state.timelineSelected = 0
+    case .failed(let text):
+        state.message = text
+    }
+    if let after = state.selectedCustomerID, after != before { return [.loadCustomer(after)] }
+    if state.selectedCustomerID == nil, before != nil {
+        state.customer = nil
+        state.timeline = []
+    }
+    return []
+}
+
+private func handle(_ key: Key, in state: inout AppState) {
+    state.message = nil
+    if state.showingHelp || state.showingMoment {
+        state.showingHelp = false
+        state.showingMoment = false
+        if KeyMap.action(for: key) == .quit, key != .character("q") { state.quitting = true }
+        return
+    }
+    if state.editingFilter {
+        editFilter(key, in: &state)
+        return
+    }
+    guard let action = KeyMap.action(for: key) else { return }
+    switch action {
+    case .quit: state.quitting = true
+    case .help: state.showingHelp = true
+    case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .customers
+    case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .customers
+    case .pane(let pane): state.focus = pane
+    case .filter:
+        state.focus = .customers
+        state.editingFilter = true
+    case .back:
+        if !state.filter.isEmpty {
+            state.filter = ""
+            state.applyFilter()
+        }
+    case .open: open(in: &state)
+    case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
+    }
+}
+
+private func editFilter(_ key: Key, in state: inout AppState) {
+    switch key {
+    case .character(let character):
+        state.filter.append(character)
+    case .backspace:
+        if !state.filter.isEmpty { state.filter.removeLast() }
+    case .escape:
+        state.filter = ""
+        state.editingFilter = false
+    case .enter, .tab, .down:
+        state.editingFilter = false
+        return
+    case .control("c"):
+        state.quitting = true
+        return
+    default:
+        return
+    }
+    state.selected = 0
+    state.applyFilter()
+}
+
+private func open(in state: inout AppState) {
+    switch state.focus {
+    case .customers: state.focus = .profile
+    case .profile: state.focus = .timeline
+    case .timeline: state.showingMoment = !state.timeline.isEmpty
+    case .incidents:
+        guard state.queueSelected < state.queue.count else { return }
+        let customer = state.queue[state.queueSelected].customer
+        if !state.visible.contains(where: { state.rows[$0].summary.id == customer }) {
+            state.filter = ""
+            state.applyFilter()
+        }
+        if let index = state.visible.firstIndex(where: { state.rows[$0].summary.id == customer }) {
+            state.selected = index
+            state.focus = .profile
+        }
+    }
+}
+
+private func move(_ action: Action, in state: inout AppState) {
+    func moved(_ index: Int, count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let target: Int
+        switch action {
+        case .down: target = index + 1
+        case .up: target = index - 1
+        case .top: target = 0
+        case .bottom: target = count - 1
+        case .pageDown: target = index + state.pageSize
+        case .pageUp: target = index - state.pageSize
+        default: target = index
+        }
+        return min(max(0, target), count - 1)
+    }
+    switch state.focus {
+    case .customers, .profile: state.selected = moved(state.selected, count: state.visible.count)
+    case .timeline: state.timelineSelected = moved(state.timelineSelected, count: state.timeline.count)
+    case .incidents: state.queueSelected = moved(state.queueSelected, count: state.queue.count)
+    }
+}

@@ -1,0 +1,72 @@
+import CareDomain
+import Foundation
+
+func tierStyle(_ tier: TierID?) -> Style {
+    switch tier?.rawValue {
+    case "platinum": Style(.tierPlatinum)
+    case "gold": Style(.tierGold)
+    case "silver": Style(.tierSilver)
+    default: Style(.muted)
+    }
+}
+
+func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let focused = state.focus == .customers
+    let count = state.filter.isEmpty ? "\(state.rows.count)" : "\(state.visible.count) of \(state.rows.count)"
+    let inside = screen.box(rect, title: "1 \(Pane.customers.title) (\(count))", focused: focused)
+    var top = inside.y
+    if state.editingFilter || !state.filter.isEmpty {
+        screen.row("/ " + state.filter + (state.editingFilter ? "▏" : ""), x: inside.x, y: top, width: inside.width, style: Style(.key))
+        top += 1
+    }
+    let height = inside.y + inside.height - top
+    if state.rows.isEmpty {
+        screen.put("No customers yet: run `care seed` or import a CSV.", x: inside.x + 1, y: top, limit: inside.width - 1, style: Style(.muted))
+        return
+    }
+    if state.visible.isEmpty {
+        screen.put("No customer matches \"\(state.filter)\".", x: inside.x + 1, y: top, limit: inside.width - 1, style: Style(.muted))
+        return
+    }
+    for (line, index) in scrollWindow(count: state.visible.count, selected: state.selected, height: height).enumerated() {
+        let row = state.rows[state.visible[index]]
+        let selected = index == state.selected
+        let y = top + line
+        let base = Style(selected ? .selection : .normal)
+        screen.row("", x: inside.x, y: y, width: inside.width, style: base)
+        screen.put(row.overdue ? "!" : " ", x: inside.x, y: y, style: Style(.overdue, reverse: selected))
+        let badge = row.summary.tier.map { " " + String($0.rawValue.prefix(1)).uppercased() } ?? "  "
+        let nameWidth = inside.width - 12
+        screen.put(fit(row.summary.name, nameWidth), x: inside.x + 1, y: y, style: base)
+        screen.put(badge, x: inside.x + 1 + nameWidth, y: y, style: Style(tierStyle(row.summary.tier).role, reverse: selected))
+        screen.put(fit(row.summary.id.rawValue, 8), x: inside.x + 4 + nameWidth, y: y, style: Style(selected ? .selection : .muted))
+    }
+}
+
+func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let focused = state.focus == .incidents
+    let inside = screen.box(rect, title: "4 \(Pane.incidents.title) (\(state.queue.count) open)", focused: focused)
+    if state.queue.isEmpty {
+        screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
+    for (line, index) in scrollWindow(count: state.queue.count, selected: state.queueSelected, height: inside.height).enumerated() {
+        let incident = state.queue[index]
+        let selected = focused && index == state.queueSelected
+        let y = inside.y + line
+        let overdue = incident.isOverdue(at: state.now)
+        let name = state.store.customers.summary(of: incident.customer)?.name ?? incident.customer.rawValue
+        let text = "\(overdue ? "!" : " ") \(fit(relative(incident.dueAt, from: state.now), 6)) \(fit(incident.priority.rawValue, 6)) \(fit(name, inside.width - 16))"
+        screen.row(text, x: inside.x, y: y, width: inside.width, style: Style(selected ? .selection : (overdue ? .overdue : .normal)))
+    }
+}
+
+/// "-3h", "5d", "40m": how far a due time is, negative when past.
+func relative(_ date: Date, from now: Date) -> String {
+    let minutes = Int((date.timeIntervalSince(now) / 60).rounded(.down))
+    let sign = minutes < 0 ? "-" : ""
+    let magnitude = abs(minutes)
+    if magnitude < 60 { return "\(sign)\(magnitude)m" }
+    if magnitude < 48 * 60 { return "\(sign)\(magnitude / 60)h" }
+    return "\(sign)\(magnitude / 1440)d"
+}

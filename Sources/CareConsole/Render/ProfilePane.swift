@@ -1,0 +1,40 @@
+import CareDomain
+import Foundation
+
+func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let inside = screen.box(rect, title: "2 \(Pane.profile.title)", focused: state.focus == .profile)
+    guard let customer = state.customer else {
+        screen.put("Select a customer.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
+    var lines: [(String, Style)] = []
+    let tier = state.store.program?.tier(customer.loyalty.tier)
+    lines.append((customer.name + (tier.map { "  " + $0.name } ?? ""), Style(tier == nil ? .title : tierStyle(tier?.id).role, bold: true)))
+    lines.append(("\(customer.id) · \(customer.lifecycle.label) · since \(customer.customerSince)", Style(.muted)))
+    let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }].compactMap { $0 }
+    if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
+    lines.append(("\(customer.loyalty.points) points", Style(.key)))
+    let today = Day(containing: state.now)
+    for point in talkingPoints(customer, tier: tier, today: today) { lines.append(("› " + point, Style(.ok))) }
+    let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap { $0 }
+    if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
+    let consent = ConsentPurpose.allCases.map { "\($0.rawValue) \(customer.hasConsented(to: $0) ? "yes" : "no")" }
+    lines.append(("consent: " + consent.joined(separator: ", "), Style(.muted)))
+    for (offset, line) in lines.prefix(inside.height).enumerated() {
+        screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
+    }
+}
+
+/// What the agent can tell the customer now: the tier's time left and
+/// inactivity. (The loyalty rules add points and rewards to this.)
+func talkingPoints(_ customer: Customer, tier: Tier?, today: Day) -> [String] {
+    var points: [String] = []
+    if let tier, let until = customer.loyalty.tierUntil {
+        points.append("\(tier.name) until \(until) (\(today.days(until: until)) days)")
+    }
+    if let last = customer.loyalty.lastActivity {
+        let idle = last.days(until: today)
+        if idle >= 60 { points.append("inactive \(idle) days") }
+    }
+    return points
+}

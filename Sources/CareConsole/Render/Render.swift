@@ -1,0 +1,72 @@
+import CareDomain
+import Foundation
+
+/// The smallest terminal the four panes fit.
+public let minimumSize = Size(width: 80, height: 24)
+
+/// State in, screen out: the whole screen for `state` at `size`.
+public func render(_ state: AppState, size: Size) -> Screen {
+    var screen = Screen(size: size)
+    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+        drawTooSmall(&screen)
+        return screen
+    }
+    let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
+    let leftWidth = max(38, body.width * 2 / 5)
+    let customersHeight = body.height * 3 / 5
+    let profileHeight = body.height / 2
+    drawCustomers(state, &screen, Rect(x: 0, y: 0, width: leftWidth, height: customersHeight))
+    drawQueue(state, &screen, Rect(x: 0, y: customersHeight, width: leftWidth, height: body.height - customersHeight))
+    drawProfile(state, &screen, Rect(x: leftWidth, y: 0, width: body.width - leftWidth, height: profileHeight))
+    drawTimeline(state, &screen, Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
+    drawStatus(state, &screen, y: size.height - 1)
+    if state.showingHelp { drawHelp(&screen) }
+    if state.showingMoment, state.timelineSelected < state.timeline.count {
+        drawMoment(state.timeline[state.timelineSelected], state: state, &screen)
+    }
+    return screen
+}
+
+private func drawTooSmall(_ screen: inout Screen) {
+    let lines = [
+        "Terminal too small: \(screen.size.width)×\(screen.size.height).",
+        "care needs at least \(minimumSize.width)×\(minimumSize.height); enlarge the window.",
+        "q quits.",
+    ]
+    let top = max(0, screen.size.height / 2 - 1)
+    for (offset, line) in lines.enumerated() {
+        let x = max(0, (screen.size.width - DisplayWidth.of(line)) / 2)
+        screen.put(line, x: x, y: top + offset, style: Style(offset == 0 ? .warning : .normal))
+    }
+}
+
+private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
+    var x = 0
+    x += screen.put(" \(state.agent) ", x: x, y: y, style: Style(.key, reverse: true))
+    if state.overdueCount > 0 {
+        x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
+    }
+    if let message = state.message {
+        screen.put(" " + message, x: x, y: y, style: Style(.error))
+        return
+    }
+    for binding in KeyMap.bindings {
+        guard let hint = binding.hint else { continue }
+        x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
+        x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
+    }
+}
+
+private func drawHelp(_ screen: inout Screen) {
+    let bindings = KeyMap.bindings
+    let width = 52
+    let height = bindings.count + 4
+    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
+    screen.fill(rect)
+    let inside = screen.box(rect, title: "Keys", focused: true)
+    for (index, binding) in bindings.enumerated() {
+        screen.put(fit(binding.label, 8), x: inside.x + 1, y: inside.y + index, style: Style(.key))
+        screen.put(binding.help, x: inside.x + 10, y: inside.y + index, limit: inside.width - 11)
+    }
+    screen.put("any key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
+}

@@ -1,0 +1,49 @@
+import CareDomain
+import Foundation
+
+func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let focused = state.focus == .timeline
+    let inside = screen.box(rect, title: "3 \(Pane.timeline.title) (\(state.timeline.count))", focused: focused)
+    guard !state.timeline.isEmpty else {
+        screen.put(state.customer == nil ? "" : "No moments yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
+    for (line, index) in scrollWindow(count: state.timeline.count, selected: state.timelineSelected, height: inside.height).enumerated() {
+        let moment = state.timeline[index]
+        let selected = focused && index == state.timelineSelected
+        let y = inside.y + line
+        let name = state.store.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
+        let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
+        let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
+        let money = moment.amount.map { $0.description } ?? ""
+        let text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(money)"
+        screen.row(text, x: inside.x, y: y, width: inside.width, style: Style(selected ? .selection : .normal))
+        if !selected, moment.serviceLevelMet == false {
+            screen.put("✗", x: inside.x + 11, y: y, style: Style(.overdue))
+        }
+    }
+}
+
+func drawMoment(_ moment: Moment, state: AppState, _ screen: inout Screen) {
+    let touchpoint = state.store.touchpoints[moment.touchpoint]
+    var lines = [
+        "When      \(Timestamp.format(moment.at))",
+        "Touchpoint \(touchpoint?.name ?? moment.touchpoint.rawValue) (impact \(touchpoint?.impact ?? 0)/5)",
+        "Channel   \(moment.channel.rawValue)",
+        "Agent     \(moment.agent?.rawValue ?? "—")",
+        "Outcome   \(moment.outcome)",
+        "Cost      \(moment.cost)",
+        "Level     \(moment.serviceLevelMet.map { $0 ? "met" : "missed" } ?? "—") (\(touchpoint?.serviceLevel.promise ?? ""))",
+        "Rating    \(moment.satisfaction.map { "\($0)/5" } ?? "—")",
+    ]
+    if let amount = moment.amount { lines.append("Amount    \(amount) \(moment.productFamily ?? "")") }
+    if let incident = moment.incident { lines.append("Incident  \(incident)") }
+    let width = min(screen.size.width - 4, 70)
+    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - lines.count - 3) / 2), width: width, height: lines.count + 3)
+    screen.fill(rect)
+    let inside = screen.box(rect, title: "Moment", focused: true)
+    for (offset, line) in lines.enumerated() {
+        screen.put(line, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
+    }
+    screen.put("any key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
+}

@@ -1,0 +1,29 @@
+/// A terminal in memory: tests queue events and read back what was drawn.
+public final class MemoryTerminal: Terminal {
+    public private(set) var size: Size
+    public private(set) var screen: Screen
+    public private(set) var frames = 0
+    private var events: [TerminalEvent]
+
+    public init(size: Size, events: [TerminalEvent] = []) {
+        self.size = size
+        self.screen = Screen(size: size)
+        self.events = events
+    }
+
+    public func draw(_ screen: Screen) {
+        self.screen = screen
+        frames += 1
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard !events.isEmpty else { return nil }
+        let event = events.removeFirst()
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+
+    public func send(_ events: TerminalEvent...) { self.events += events }
+
+    public var lines: [String] { screen.lines }
+}

@@ -1,0 +1,169 @@
+import CareDomain
+import Foundation
+import Testing
+
+@testable import CareConsole
+
+/// A small deterministic store (the seeder, fixed day and seed), opened.
+func seededState(customers: Int = 40) throws -> (AppState, String) {
+    let directory = FileManager.default.temporaryDirectory.path + "/care-console-" + UUID().uuidString
+    let today = Day("2026-11-22") ?? Day(daysSinceEpoch: 0)
+    let now = today.start.addingTimeInterval(17 * 3600)
+    let store = FileStore(directory: directory, clock: .fixed(now))
+    _ = try Seeder.seed(SeedOptions(customers: customers, seed: 5, today: today, supervisorLogin: "boss"), into: store)
+    var state = AppState(store: try store.open(), now: now, agent: "boss")
+    _ = update(&state, .resize(Size(width: 80, height: 24)))
+    return (state, directory)
+}
+
+func type(_ text: String, into state: inout AppState) {
+    for character in text { _ = update(&state, .key(.character(character))) }
+}
+
+@Suite struct RenderTests {
+    @Test func theMainScreenShowsFourPanesAndTheStatusBar() throws {
+        let (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lines = render(state, size: Size(width: 80, height: 24)).lines
+        #expect(lines.count == 24)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) == 80 })
+        #expect(lines[0].contains("1 Customers (40)"))
+        #expect(lines[0].contains("2 Profile"))
+        #expect(lines.contains { $0.contains("3 Moments of truth") })
+        #expect(lines.contains { $0.contains("4 Incident queue (\(state.queue.count) open)") })
+        #expect(lines[23].hasPrefix(" boss  \(state.overdueCount) overdue  Tab pane / filter Enter open ? help q quit"))
+    }
+
+    @Test func belowTheMinimumSizeItSaysSo() throws {
+        let (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lines = render(state, size: Size(width: 79, height: 24)).lines
+        #expect(lines.contains { $0.contains("Terminal too small: 79×24.") })
+        #expect(lines.contains { $0.contains("care needs at least 80×24") })
+    }
+
+    @Test func theHelpOverlayListsEveryBinding() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("?")))
+        let text = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        for binding in KeyMap.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
+        _ = update(&state, .key(.character("x")))
+        #expect(!state.showingHelp)
+    }
+
+    @Test func anAccentedNameShowsWhole() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let accented = try #require(state.rows.first { $0.summary.name.unicodeScalars.contains { $0.value > 127 } })
+        _ = update(&state, .key(.character("/")))
+        type(accented.summary.id.rawValue, into: &state)
+        let lines = render(state, size: Size(width: 80, height: 24)).lines
+        #expect(lines[2].contains(accented.summary.name))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) == 80 })
+    }
+}
+
+@Suite struct UpdateTests {
+    @Test func filteringIgnoresAccentsAndCaseAndLoadsTheMatch() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = try #require(state.rows.first { $0.summary.name.unicodeScalars.contains { $0.value > 127 } })
+        _ = update(&state, .key(.character("/")))
+        #expect(state.editingFilter)
+        let initial = state.selectedCustomerID
+        var commands: [Command] = []
+        for character in Folding.fold(target.summary.name).uppercased() { commands += update(&state, .key(.character(character))) }
+        #expect(state.visible.map { state.rows[$0].summary.id }.contains(target.summary.id))
+        let selected = try #require(state.selectedCustomerID)
+        #expect(selected == state.rows[state.visible[0]].summary.id)
+        // The profile follows the selection: whenever it moved, it was asked for.
+        #expect(commands.last == (selected == initial ? nil : .loadCustomer(selected)))
+        _ = update(&state, .key(.enter))
+        #expect(!state.editingFilter)
+        _ = update(&state, .key(.escape))
+        #expect(state.filter.isEmpty)
+        #expect(state.visible.count == state.rows.count)
+    }
+
+    @Test func movingTheSelectionAsksForThatCustomer() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .storeChanged(state.store))
+        let second = state.rows[state.visible[1]].summary.id
+        #expect(update(&state, .key(.character("j"))) == [.loadCustomer(second)])
+        #expect(update(&state, .key(.character("k"))).count == 1)
+        #expect(update(&state, .key(.character("k"))).isEmpty)  // already at the top
+        _ = update(&state, .key(.character("G")))
+        #expect(state.selected == state.visible.count - 1)
+    }
+
+    @Test func enterOnAnIncidentOpensItsCustomer() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let incident = try #require(state.queue.first { $0.customer != state.selectedCustomerID })
+        _ = update(&state, .key(.character("4")))
+        #expect(state.focus == .incidents)
+        state.queueSelected = try #require(state.queue.firstIndex(of: incident))
+        let commands = update(&state, .key(.enter))
+        #expect(state.focus == .profile)
+        #expect(state.selectedCustomerID == incident.customer)
+        #expect(commands == [.loadCustomer(incident.customer)])
+    }
+
+    @Test func panesCycleAndQuitIsQ() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for expected in [Pane.profile, .timeline, .incidents, .customers] {
+            _ = update(&state, .key(.tab))
+            #expect(state.focus == expected)
+        }
+        _ = update(&state, .key(.backTab))
+        #expect(state.focus == .incidents)
+        _ = update(&state, .key(.character("q")))
+        #expect(state.quitting)
+    }
+
+    @Test func aTickAsksForOtherSessionsChanges() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let later = state.now.addingTimeInterval(5)
+        #expect(update(&state, .tick(later)) == [.refreshStore])
+        #expect(state.now == later)
+    }
+}
+
+@Suite struct BackendTests {
+    @Test func anUnchangedFrameWritesNothingAndAMoveWritesLittle() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let size = Size(width: 80, height: 24)
+        let first = render(state, size: size)
+        #expect(ScreenDiff(from: first, to: first).runs.isEmpty)
+        _ = update(&state, .key(.character("j")))
+        let moved = render(state, size: size)
+        let runs = ScreenDiff(from: first, to: moved).runs
+        #expect(!runs.isEmpty)
+        #expect(Set(runs.map(\.y)).count <= 22)
+        #expect(ScreenDiff(from: nil, to: first).runs.map(\.text).joined().count >= 80 * 24 - 200)
+    }
+
+    @Test func controlCharactersBecomeKeys() {
+        #expect(NcursesTerminal.characterKey(3) == .control("c"))
+        #expect(NcursesTerminal.characterKey(9) == .tab)
+        #expect(NcursesTerminal.characterKey(13) == .enter)
+        #expect(NcursesTerminal.characterKey(27) == .escape)
+        #expect(NcursesTerminal.characterKey(127) == .backspace)
+        #expect(NcursesTerminal.characterKey(0xF1) == .character("ñ"))
+    }
+
+    @Test func theConsoleLoopRunsOnTheMemoryTerminal() throws {
+        let (_, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30), events: [.key(.character("2")), .key(.character("q"))])
+        try Console(store: FileStore(directory: directory), agent: "boss").run(on: terminal)
+        #expect(terminal.frames >= 3)
+        #expect(terminal.lines[0].contains("2 Profile"))
+        #expect(!terminal.lines[1].contains("Select a customer."))
+    }
+}

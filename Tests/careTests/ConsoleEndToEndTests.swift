@@ -1,0 +1,50 @@
+import CareDomain
+import Foundation
+import Testing
+
+/// The built console in a real terminal (tmux), used by keyboard as an
+/// agent would, at the smallest supported size and a larger one.
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct ConsoleEndToEndTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func findACustomerByAnAccentedNameTypedWithoutAccents(width: Int, height: Int) throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let state = try FileStore(directory: directory).open()
+            let customer = try #require(state.customers.summaries.sorted { $0.id < $1.id }.first { summary in
+                summary.name.contains { "áéíóúñÁÉÍÓÚÑ".contains($0) }
+            })
+            let plain = customer.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            #expect(plain != customer.name)
+
+            let session = try TmuxSession(width: width, height: height, command: "\(CareProcess.executable) --data \(directory)")
+            let opened = try session.waitFor { $0.contains("1 Customers (60)") }
+            #expect(opened.contains("4 Incident queue"), "\(opened)")
+            try session.send("/")
+            try session.type(plain)
+            let filtered = try session.waitFor { $0.contains("Customers (1 of 60)") || $0.contains("of 60)") && $0.contains(customer.name) }
+            #expect(filtered.contains(customer.name), "\(filtered)")
+            try session.send("Enter")
+            try session.send("Enter")
+            // The profile shows the name with its accents, next to the list.
+            let profile = try session.waitFor { $0.components(separatedBy: customer.name).count > 2 }
+            #expect(profile.components(separatedBy: customer.name).count > 2, "\(profile)")
+            #expect(profile.contains(customer.id.rawValue))
+            try session.send("q")
+            let closed = try session.waitFor { $0.contains("EXIT=") }
+            #expect(closed.contains("EXIT=0"), "\(closed)")
+            #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
+        }
+    }
+
+    @Test func aTerminalTooSmallSaysSoAndRecovers() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 10)
+            let session = try TmuxSession(width: 70, height: 20, command: "\(CareProcess.executable) --data \(directory)")
+            let small = try session.waitFor { $0.contains("Terminal too small") }
+            #expect(small.contains("Terminal too small: 70×20."), "\(small)")
+            try session.send("q")
+            #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        }
+    }
+}
