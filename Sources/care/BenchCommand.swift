@@ -135,6 +135,7 @@ struct BenchCommand: ParsableCommand {
             changes.append(elapsed)
         }
         rows.append(("one durable change", "\(milliseconds(Measure.percentile(changes, 0.5))) median, \(milliseconds(Measure.percentile(changes, 0.99))) p99", "< 10 ms median"))
+        rows += try ConsoleBench.measure(store: store, state: state, agent: me.login)
         rows.append(("console peak memory", megabytes(Measure.peakMemory()) + " (whole session process)", "< 300 MB"))
         let (_, compactTime) = try Measure.time { try store.compact() }
         rows.append(("compaction", compactTime.formattedSeconds, ""))

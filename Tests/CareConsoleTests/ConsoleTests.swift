@@ -167,3 +167,41 @@ func type(_ text: String, into state: inout AppState) {
         #expect(!terminal.lines[1].contains("Select a customer."))
     }
 }
+
+@Suite struct FilterTests {
+    @Test func foldingDropsAccentsAndCase() {
+        #expect(Folding.fold("José NÚÑEZ") == "jose nunez")
+        #expect(Folding.fold("BEGOÑA Ibáñez-Çelik") == "begona ibanez-celik")
+        #expect(Folding.fold("e\u{301}") == "e")  // e + combining acute
+        #expect(Folding.fold("Straße ÆSIR") == "straße æsir")
+        #expect(Folding.fold("Zoë O'Connor") == "zoe o'connor")
+    }
+
+    @Test func byteSearchFindsWordsAnywhere() {
+        let text = Array("begona ibanez c000012 +34 600".utf8)
+        #expect(contains(text, Array("ibanez".utf8)))
+        #expect(contains(text, Array("600".utf8)))
+        #expect(contains(text, []))
+        #expect(!contains(text, Array("ibañez".utf8)))
+        #expect(!contains(Array("ab".utf8), Array("abc".utf8)))
+    }
+
+    @Test func narrowingThenErasingGivesTheSameListsAsFilteringAfresh() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("/")))
+        var seen: [[Int]] = [state.visible]
+        for character in "ma r" {
+            _ = update(&state, .key(.character(character)))
+            var fresh = state
+            fresh.applyFilter()
+            #expect(state.visible == fresh.visible, "after \(state.filter)")
+            seen.append(state.visible)
+        }
+        for expected in seen.reversed().dropFirst() {
+            _ = update(&state, .key(.backspace))
+            #expect(state.visible == expected)
+        }
+        #expect(state.visible.count == 120)
+    }
+}

@@ -14,10 +14,11 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
-/// One row of the customer list, with its text folded once for filtering.
+/// One row of the customer list, with its text folded once for filtering
+/// (UTF-8 bytes: the filter compares bytes, 100,000 rows a keystroke).
 public struct CustomerRow: Sendable, Equatable {
     public var summary: CustomerSummary
-    public var search: String
+    public var search: [UInt8]
     public var overdue: Bool
 }
 
@@ -67,21 +68,33 @@ public struct AppState: Sendable {
         self.store = store
         queue = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
         let overdue = Set(queue.filter { $0.isOverdue(at: now) }.map(\.customer))
-        rows = store.customers.summaries.map { summary in
-            CustomerRow(
-                summary: summary,
-                search: Folding.fold([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")),
-                overdue: overdue.contains(summary.id))
+        let summaries = store.customers.summaries
+        rows = inParallel(summaries.count) { range in
+            summaries[range].map { summary in
+                CustomerRow(
+                    summary: summary,
+                    search: Folding.bytes([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")),
+                    overdue: overdue.contains(summary.id))
+            }
         }
-        rows.sort { $0.search < $1.search }
+        rows.sort { precedes($0.search, $1.search) }
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
         queueSelected = min(queueSelected, max(0, queue.count - 1))
     }
 
-    mutating func applyFilter() {
-        let words = Folding.fold(filter).split(separator: " ").map(String.init)
-        visible = rows.indices.filter { index in words.allSatisfy { rows[index].search.contains($0) } }
+    /// Narrows the list to the rows holding every word of the filter. A
+    /// filter that only grew is applied to the rows that matched before.
+    mutating func applyFilter(narrowing: Bool = false) {
+        let words = Folding.fold(filter).split(separator: " ").map { Array($0.utf8) }
+        let candidates = narrowing ? visible : Array(rows.indices)
+        let rows = self.rows
+        visible = inParallel(candidates.count) { range in
+            candidates[range].filter { index in
+                for word in words where !contains(rows[index].search, word) { return false }
+                return true
+            }
+        }
         selected = min(selected, max(0, visible.count - 1))
     }
 }

@@ -1,29 +1,43 @@
 /// Text as the filter compares it: lower case, accents off (José → jose,
-/// Ibáñez → ibanez), so an agent types without dead keys over SSH.
+/// Ibáñez → ibanez), so an agent types without dead keys over SSH. Works on
+/// UTF-8 bytes with a table for the Latin letters: the list folds 100,000
+/// names when the console opens.
 public enum Folding {
-    public static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if let plain = latin[scalar.value] {
-                result.append(plain)
-            } else if scalar.properties.generalCategory != .nonspacingMark {
-                result.append(scalar)
+    public static func fold(_ text: String) -> String { String(decoding: bytes(text), as: UTF8.self) }
+
+    public static func bytes(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
+            } else if value >= 0xC0, value < 0x180, latin[Int(value - 0xC0)] != 0 {
+                out.append(latin[Int(value - 0xC0)])
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                out.append(contentsOf: String(scalar).lowercased().utf8)
             }
         }
-        return String(result)
+        return out
     }
 
-    /// Latin-1 and Latin Extended-A letters with marks, to their base letter.
-    private static let latin: [UInt32: Unicode.Scalar] = {
-        var map: [UInt32: Unicode.Scalar] = [:]
-        let groups: [(String, Unicode.Scalar)] = [
+    /// U+00C0…U+017F to their base letter (0: none, e.g. ß, æ, ×).
+    private static let latin: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0xC0)
+        let groups: [(String, Character)] = [
             ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
-            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+            ("ìíîïĩīĭį", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņň", "n"), ("òóôõöøōŏő", "o"),
             ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
         ]
         for (letters, plain) in groups {
-            for scalar in letters.unicodeScalars { map[scalar.value] = plain }
+            for letter in letters + letters.uppercased() {
+                for scalar in String(letter).unicodeScalars where scalar.value >= 0xC0 && scalar.value < 0x180 {
+                    table[Int(scalar.value - 0xC0)] = plain.asciiValue ?? 0
+                }
+            }
         }
-        return map
+        return table
     }()
 }

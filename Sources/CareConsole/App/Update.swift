@@ -80,9 +80,11 @@ private func handle(_ key: Key, in state: inout AppState) {
 }
 
 private func editFilter(_ key: Key, in state: inout AppState) {
+    var narrowing = false
     switch key {
     case .character(let character):
         state.filter.append(character)
+        narrowing = true
     case .backspace:
         if !state.filter.isEmpty { state.filter.removeLast() }
     case .escape:
@@ -98,7 +100,7 @@ private func editFilter(_ key: Key, in state: inout AppState) {
         return
     }
     state.selected = 0
-    state.applyFilter()
+    state.applyFilter(narrowing: narrowing)
 }
 
 private func open(in state: inout AppState) {

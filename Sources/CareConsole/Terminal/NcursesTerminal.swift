@@ -14,11 +14,17 @@ public final class NcursesTerminal: Terminal {
 
     /// Starts curses on this thread. Fails cleanly when stdin/stdout is not a
     /// terminal or TERM is unknown (`initscr` would exit the process).
-    public init(theme: Theme) throws(ConsoleError) {
+    public convenience init(theme: Theme) throws(ConsoleError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        setlocale(LC_ALL, "")
         let name = getenv("TERM").map { String(cString: $0) } ?? ""
-        guard !name.isEmpty, newterm(nil, care_stdout(), care_stdin()) != nil else { throw .unknownTerminal(name) }
+        try self.init(theme: theme, type: name, output: care_stdout(), input: care_stdin())
+    }
+
+    /// Curses on any pair of streams: `care bench` writes frames to a file
+    /// to count the bytes a terminal would receive.
+    public init(theme: Theme, type name: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>) throws(ConsoleError) {
+        setlocale(LC_ALL, "")
+        guard !name.isEmpty, newterm(name, output, input) != nil else { throw .unknownTerminal(name) }
         raw()
         noecho()
         nonl()

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CareConsole
+import CareDomain
+import Foundation
+
+/// The console's figures for `care bench`: bytes sent to an 80×24 terminal
+/// per frame, and key-to-screen latency while filtering every customer.
+enum ConsoleBench {
+    static func measure(store: FileStore, state storeState: StoreState, agent: String) throws -> [BenchCommand.Row] {
+        var rows: [BenchCommand.Row] = []
+        let (built, buildTime) = Measure.time { AppState(store: storeState, now: Date(), agent: agent) }
+        var state = built
+        rows.append(("console list built (fold + sort)", String(format: "%.1f ms", buildTime.milliseconds), ""))
+
+        // A real ncurses session writing to a file instead of a tty.
+        let outputPath = FileManager.default.temporaryDirectory.path + "/care-bench-frames-\(getpid())"
+        defer { unlink(outputPath) }
+        guard let output = fopen(outputPath, "w"), let input = fopen("/dev/null", "r") else {
+            throw CLIError.outOfRange("Cannot create a file to measure frames in the temporary directory.")
+        }
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        setenv("LINES", "24", 1)
+        setenv("COLUMNS", "80", 1)
+        let terminal = try NcursesTerminal(theme: .standard, type: "xterm-256color", output: output, input: input)
+        defer { terminal.stop() }
+        let size = Size(width: 80, height: 24)
+        func bytes(_ frame: () -> Void) -> Int {
+            fflush(output)
+            let before = ftell(output)
+            frame()
+            fflush(output)
+            return ftell(output) - before
+        }
+        _ = update(&state, .resize(size))
+        _ = update(&state, .storeChanged(storeState))
+        let first = bytes { terminal.draw(render(state, size: size)) }
+        let unchanged = bytes { terminal.draw(render(state, size: size)) }
+        _ = update(&state, .key(.character("j")))
+        let move = bytes { terminal.draw(render(state, size: size)) }
+        rows.append(("bytes: first frame 80×24", "\(first)", ""))
+        rows.append(("bytes: unchanged frame", "\(unchanged)", "0"))
+        rows.append(("bytes: one selection move", "\(move)", "< 400"))
+
+        // Typing names and erasing them, as an agent searching would.
+        var latencies: [Duration] = []
+        var random = SeedRandom(seed: 11)
+        let names = state.rows.map(\.summary.name)
+        _ = update(&state, .key(.character("/")))
+        for _ in 0..<20 {
+            let word = Folding.fold(random.pick(names)).split(separator: " ").first.map(String.init) ?? "a"
+            let keys = word.map { Key.character($0) } + Array(repeating: .backspace, count: word.count)
+            for key in keys {
+                let (_, elapsed) = Measure.time {
+                    _ = update(&state, .key(key))
+                    terminal.draw(render(state, size: size))
+                }
+                latencies.append(elapsed)
+            }
+        }
+        rows.append((
+            "key-to-screen while filtering",
+            String(format: "%.1f ms median, %.1f ms p99 (%d keys over %d customers)",
+                Measure.percentile(latencies, 0.5).milliseconds, Measure.percentile(latencies, 0.99).milliseconds, latencies.count, names.count),
+            "< 16 ms p99"
+        ))
+        return rows
+    }
+}
