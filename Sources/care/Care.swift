@@ -34,7 +34,8 @@ struct Care: ParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.stop() }
-        try Console(store: store, agent: author.actingAs.map { "\(author.login) as \($0)" } ?? author.login).run(on: terminal)
+        let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
+        try Console(store: store, agent: shown, agentLogin: author.agent.rawValue).run(on: terminal)
     }
 }
 

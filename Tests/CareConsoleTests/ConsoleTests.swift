@@ -205,3 +205,24 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.visible.count == 120)
     }
 }
+
+@Suite struct QueueScopeTests {
+    @Test func mCyclesAllMineUnassigned() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let all = state.queue
+        let overdue = state.overdueCount
+        state.agentLogin = try #require(all.compactMap(\.assignee).first).rawValue
+        _ = update(&state, .key(.character("m")))
+        #expect(state.queueScope == .mine)
+        #expect(state.focus == .incidents)
+        #expect(!state.queue.isEmpty)
+        #expect(state.queue.allSatisfy { $0.assignee?.rawValue == state.agentLogin })
+        _ = update(&state, .key(.character("m")))
+        #expect(state.queue == all.filter { $0.assignee == nil })
+        #expect(state.overdueCount == overdue)
+        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("4 Queue, unassigned (\(state.queue.count) open)") })
+        _ = update(&state, .key(.character("m")))
+        #expect(state.queue == all)
+    }
+}

@@ -47,4 +47,20 @@ struct ConsoleEndToEndTests {
             #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
         }
     }
+
+    @Test func sigtermQuitsCleanly() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 10)
+            // The console in the foreground, sent SIGTERM after 2 s; its own
+            // status comes through: 0 when it quit cleanly, 143 if killed.
+            let session = try TmuxSession(
+                width: 80, height: 24,
+                command: "timeout --foreground --preserve-status -s TERM 2 \(CareProcess.executable) --data \(directory)")
+            #expect(try session.waitFor { $0.contains("1 Customers (10)") }.contains("1 Customers (10)"))
+            Thread.sleep(forTimeInterval: 3)
+            let closed = try session.capture()
+            #expect(closed.contains("EXIT=0"), "\(closed)")
+            #expect(!closed.contains("1 Customers (10)"), "the console's screen is still there:\n\(closed)")
+        }
+    }
 }

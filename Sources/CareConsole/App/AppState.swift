@@ -14,6 +14,13 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
+/// Which open incidents the queue shows.
+public enum QueueScope: String, CaseIterable, Sendable {
+    case all, mine, unassigned
+
+    var next: QueueScope { Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count] }
+}
+
 /// One row of the customer list, with its text folded once for filtering
 /// (UTF-8 bytes: the filter compares bytes, 100,000 rows a keystroke).
 public struct CustomerRow: Sendable, Equatable {
@@ -27,7 +34,10 @@ public struct CustomerRow: Sendable, Equatable {
 public struct AppState: Sendable {
     public var store: StoreState
     public var now: Date
+    /// Shown in the status bar ("ana", or "boss as ana").
     public var agent: String
+    /// The login whose incidents are "mine".
+    public var agentLogin: String
     public var focus: Pane = .customers
     public var rows: [CustomerRow] = []
     /// Indices into `rows` that pass the filter.
@@ -39,6 +49,7 @@ public struct AppState: Sendable {
     public var timeline: [Moment] = []
     public var timelineSelected = 0
     public var queue: [IncidentSummary] = []
+    public var queueScope = QueueScope.all
     public var queueSelected = 0
     public var showingHelp = false
     public var showingMoment = false
@@ -47,10 +58,11 @@ public struct AppState: Sendable {
     /// Rows a page moves, set from the screen's size.
     public var pageSize = 10
 
-    public init(store: StoreState, now: Date, agent: String) {
+    public init(store: StoreState, now: Date, agent: String, agentLogin: String? = nil) {
         self.store = store
         self.now = now
         self.agent = agent
+        self.agentLogin = agentLogin ?? agent
         reload(store)
     }
 
@@ -59,15 +71,22 @@ public struct AppState: Sendable {
         return rows[visible[selected]].summary.id
     }
 
-    public var overdueCount: Int { queue.filter { $0.isOverdue(at: now) }.count }
+    /// Overdue open incidents in the whole store, whatever the queue shows.
+    public private(set) var overdueCount = 0
 
     /// Rebuilds the list and the queue from a (new) store state, keeping the
     /// selected customer where possible.
     public mutating func reload(_ store: StoreState) {
         let keep = selectedCustomerID
         self.store = store
-        queue = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
-        let overdue = Set(queue.filter { $0.isOverdue(at: now) }.map(\.customer))
+        let open = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
+        let overdue = Set(open.filter { $0.isOverdue(at: now) }.map(\.customer))
+        overdueCount = open.filter { $0.isOverdue(at: now) }.count
+        switch queueScope {
+        case .all: queue = open
+        case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
+        case .unassigned: queue = open.filter { $0.assignee == nil }
+        }
         let summaries = store.customers.summaries
         rows = inParallel(summaries.count) { range in
             summaries[range].map { summary in

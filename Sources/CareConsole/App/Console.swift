@@ -7,20 +7,25 @@ import Foundation
 public struct Console {
     let store: any CareStore
     let agent: String
+    let agentLogin: String
     let clock: Clock
 
-    public init(store: any CareStore, agent: String, clock: Clock = .system) {
+    /// `agent`: how the status bar names who acts; `agentLogin`: the
+    /// roster login whose incidents are "mine".
+    public init(store: any CareStore, agent: String, agentLogin: String? = nil, clock: Clock = .system) {
         self.store = store
         self.agent = agent
+        self.agentLogin = agentLogin ?? agent
         self.clock = clock
     }
 
     /// Runs until the user quits. `terminal` is already started.
     public func run(on terminal: any Terminal) throws {
-        var state = AppState(store: try store.open(), now: clock.now, agent: agent)
+        var state = AppState(store: try store.open(), now: clock.now, agent: agent, agentLogin: agentLogin)
         _ = update(&state, .resize(terminal.size))
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.storeChanged(state.store)]
+        let signals = StopSignals()
         var lastRefresh = clock.now
         var lastMinute = -1
         while true {
@@ -37,7 +42,7 @@ public struct Console {
                 terminal.draw(render(state, size: terminal.size))
                 lastMinute = minute
             }
-            if state.quitting { return }
+            if state.quitting || signals.isRequested { return }
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
                 switch event {
                 case .key(let key): pending.append(.key(key))

@@ -3,6 +3,7 @@ public enum Action: Equatable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
+    case queueScope
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -30,6 +31,7 @@ public enum KeyMap {
         Binding(keys: [.character("G"), .end], label: "G", action: .bottom, help: "last", hint: nil),
         Binding(keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down", hint: nil),
         Binding(keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up", hint: nil),
+        Binding(keys: [.character("m")], label: "m", action: .queueScope, help: "queue: all, mine, unassigned", hint: nil),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter customers (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
         Binding(keys: [.escape], label: "Esc", action: .back, help: "back, clear the filter", hint: nil),

@@ -75,6 +75,11 @@ private func handle(_ key: Key, in state: inout AppState) {
             state.applyFilter()
         }
     case .open: open(in: &state)
+    case .queueScope:
+        state.queueScope = state.queueScope.next
+        state.focus = .incidents
+        state.queueSelected = 0
+        state.reload(state.store)
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
     }
 }

@@ -45,7 +45,11 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
 
 func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .incidents
-    let inside = screen.box(rect, title: "4 \(Pane.incidents.title) (\(state.queue.count) open)", focused: focused)
+    // Short enough for the 38 columns the pane has at 80×24.
+    let title = state.queueScope == .all
+        ? "4 \(Pane.incidents.title) (\(state.queue.count) open)"
+        : "4 Queue, \(state.queueScope.rawValue) (\(state.queue.count) open)"
+    let inside = screen.box(rect, title: title, focused: focused)
     if state.queue.isEmpty {
         screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
