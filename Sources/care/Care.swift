@@ -17,6 +17,9 @@ struct Care: ParsableCommand {
     @Flag(help: "Open a demo store (made on first use in the temporary directory), never the real one.")
     var demo = false
 
+    @Option(help: ArgumentHelp("Colours: default, high-contrast, mono, or a theme's JSON file (NO_COLOR means mono).", valueName: "name|path"))
+    var theme: String?
+
     func run() throws {
         let directory = demo ? try DemoStore.prepare() : storeOptions.directory
         let store = FileStore(directory: directory)
@@ -25,10 +28,10 @@ struct Care: ParsableCommand {
         guard let agent = state.agents[author.agent], agent.active else {
             throw CLIError.unknownAgent(author.agent.rawValue)
         }
-        let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true ? .mono : .standard
+        let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(theme: theme)
+            terminal = try NcursesTerminal(theme: colours)
         } catch {
             printError(error.description)
             throw ExitCode(2)
