@@ -129,3 +129,76 @@ import Testing
         }
     }
 }
+
+@Suite struct ResolveRulesTests {
+    static let generous = Playbook(
+        id: "vip", touchpoint: "counter", situation: "A big mistake", solution: "Make it right",
+        compensation: Compensation(kind: .points, points: 5000, value: .euros(50), description: "5,000 points"))
+    static let small = Playbook(
+        id: "small", touchpoint: "counter", situation: "A small delay", solution: "Apologise",
+        compensation: Compensation(kind: .points, points: 100, value: 100, description: "100 points"))
+
+    func store(_ directory: String) throws -> FileStore {
+        let store = try Fixture.makeStore(in: directory)
+        _ = try store.commit(Transaction(summary: "playbooks", changes: [.playbook(Self.generous), .playbook(Self.small)]), by: Fixture.ana)
+        return store
+    }
+
+    @Test func takingAssignsToTheAgent() throws {
+        try withTemporaryDirectory { directory in
+            let store = try store(directory)
+            let state = try store.transact(by: Fixture.ana) { try IncidentRules.take(in: $0, incident: "I1", by: Fixture.ana, at: Fixture.now) }
+            #expect(state.incidents["I1"]?.assignee == "ana")
+            #expect(state.incidents["I1"]?.status == .inProgress)
+        }
+    }
+
+    @Test func resolvingGrantsPointsWithinAuthorityAndKeepsTheLedgerRight() throws {
+        try withTemporaryDirectory { directory in
+            let store = try store(directory)
+            let state = try store.transact(by: Fixture.ana) {
+                try IncidentRules.resolve(in: $0, incident: "I1", playbook: "small", grant: true, rating: 4, by: Fixture.ana, at: Fixture.now)
+            }
+            let incident = try #require(state.incidents["I1"])
+            #expect(incident.status == .resolved)
+            #expect(incident.resolution?.playbook == "small")
+            #expect(incident.compensation?.compensation.points == 100)
+            #expect(incident.compensation?.forMissedServiceLevel == false)
+            #expect(incident.rating?.score == 4)
+            #expect(state.customers["C1"]?.loyalty.points == 100)
+            #expect(try store.ledger(of: "C1").map(\.points) == [100])
+            #expect(try StoreChecker.check(directory: directory).isClean)
+            #expect(throws: IncidentRefusal.notOpen("I1")) {
+                try IncidentRules.take(in: state, incident: "I1", by: Fixture.ana, at: Fixture.now)
+            }
+        }
+    }
+
+    @Test func anAgentCannotGrantAboveTheirAuthorityButASupervisorCan() throws {
+        try withTemporaryDirectory { directory in
+            let state = try store(directory).open()
+            #expect(throws: IncidentRefusal.overAuthority(limit: .euros(20), value: .euros(50))) {
+                try IncidentRules.resolve(in: state, incident: "I1", playbook: "vip", grant: true, rating: nil, by: Fixture.ana, at: Fixture.now)
+            }
+            let withoutIt = try IncidentRules.resolve(in: state, incident: "I1", playbook: "vip", grant: false, rating: nil, by: Fixture.ana, at: Fixture.now)
+            #expect(withoutIt.changes.count == 1)
+            let boss = try IncidentRules.resolve(in: state, incident: "I1", playbook: "vip", grant: true, rating: nil, by: Author(login: "boss"), at: Fixture.now)
+            #expect(boss.changes.count == 3)  // incident, ledger entry, customer
+            #expect(throws: IncidentRefusal.badRating(6)) {
+                try IncidentRules.resolve(in: state, incident: "I1", playbook: nil, grant: false, rating: 6, by: Fixture.ana, at: Fixture.now)
+            }
+        }
+    }
+
+    @Test func aMissedServiceLevelProposesWhatTheTouchpointOwes() throws {
+        try withTemporaryDirectory { directory in
+            let state = try store(directory).open()
+            let incident = try #require(state.incidents["I1"])
+            let late = incident.dueAt.addingTimeInterval(60)
+            let proposal = try #require(IncidentRules.proposal(for: incident, playbook: Self.generous, in: state, at: late))
+            #expect(proposal.owed)
+            #expect(proposal.compensation == Fixture.counter.compensation)
+            #expect(IncidentRules.proposal(for: incident, playbook: nil, in: state, at: Fixture.now) == nil)
+        }
+    }
+}

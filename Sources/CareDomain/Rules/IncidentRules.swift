@@ -7,6 +7,9 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
     case unknownIncident(IncidentID)
     case emptyText(String)
     case notAnAgent(String)
+    case notOpen(IncidentID)
+    case overAuthority(limit: Cents, value: Cents)
+    case badRating(Int)
 
     public var description: String {
         switch self {
@@ -15,6 +18,10 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case .unknownIncident(let id): "There is no incident \(id)."
         case .emptyText(let what): "The \(what) is empty; write something."
         case .notAnAgent(let login): "\(login) is not an active agent in this store's roster; ask a supervisor to add you."
+        case .notOpen(let id): "Incident \(id) is already resolved."
+        case .overAuthority(let limit, let value):
+            "This compensation is worth \(value), above your authority of \(limit); resolve without it or ask a supervisor."
+        case .badRating(let score): "A rating is 1 to 5, not \(score)."
         }
     }
 }
@@ -56,6 +63,88 @@ public enum IncidentRules {
         incident = incident.nextVersion()
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .note, text: trimmed))
         return Transaction(summary: "note on incident \(incidentID)", changes: [.incident(incident)])
+    }
+
+    /// Takes an incident: assigned to the acting agent, in progress.
+    public static func take(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
+        try requireAgent(author, in: state)
+        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard incident.status.isOpen else { throw .notOpen(incidentID) }
+        incident = incident.nextVersion()
+        incident.assignee = author.agent
+        incident.status = .inProgress
+        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "taken by \(author.agent)"))
+        return Transaction(summary: "take incident \(incidentID)", changes: [.incident(incident)])
+    }
+
+    /// What resolving with `playbook` proposes: the compensation owed for a
+    /// missed service level (rule 3), else the playbook's own.
+    public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (compensation: Compensation, owed: Bool)? {
+        if now > incident.dueAt, let owed = state.touchpoints[incident.touchpoint]?.compensation { return (owed, true) }
+        return playbook?.compensation.map { ($0, false) }
+    }
+
+    /// Resolves an incident with a playbook's answer, granting the proposed
+    /// compensation when `grant` (within the agent's authority limit; a
+    /// supervisor's is their own), and recording the customer's rating.
+    /// Points go to the ledger; a coupon is issued for 90 days.
+    public static func resolve(
+        in state: StoreState, incident incidentID: IncidentID, playbook playbookID: PlaybookID?, grant: Bool, rating: Int?,
+        by author: Author, at now: Date
+    ) throws(IncidentRefusal) -> Transaction {
+        try requireAgent(author, in: state)
+        guard let agent = state.agents[author.agent] else { throw .notAnAgent(author.agent.rawValue) }
+        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard incident.status.isOpen else { throw .notOpen(incidentID) }
+        if let rating, !(1...5).contains(rating) { throw .badRating(rating) }
+        let playbook = playbookID.flatMap { state.playbooks[$0] }
+        var changes: [Change] = []
+        incident = incident.nextVersion()
+        incident.status = .resolved
+        incident.assignee = incident.assignee ?? author.agent
+        let summary = playbook?.solution ?? "resolved at the counter"
+        incident.resolution = Incident.Resolution(summary: summary, playbook: playbook?.id, at: now, by: author.agent)
+        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
+        if grant, let (compensation, owed) = proposal(for: incident, playbook: playbook, in: state, at: now) {
+            if agent.role != .supervisor, compensation.value > agent.authorityLimit {
+                throw .overAuthority(limit: agent.authorityLimit, value: compensation.value)
+            }
+            incident.compensation = Incident.GrantedCompensation(compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: owed)
+            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .compensated, text: compensation.description))
+            changes += compensationChanges(compensation, for: incident, in: state, by: author, at: now)
+        }
+        if let rating {
+            incident.rating = Incident.Rating(score: rating, recordedBy: author.agent, at: now)
+            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .rated, text: "\(rating)/5"))
+        }
+        return Transaction(summary: "resolve incident \(incidentID)", changes: [.incident(incident)] + changes)
+    }
+
+    private static func compensationChanges(
+        _ compensation: Compensation, for incident: Incident, in state: StoreState, by author: Author, at now: Date
+    ) -> [Change] {
+        guard let customer = state.customers[incident.customer] else { return [] }
+        switch compensation.kind {
+        case .points:
+            let points = compensation.points ?? 0
+            guard points > 0 else { return [] }
+            var updated = customer.nextVersion()
+            updated.loyalty.points += points
+            let day = Day(containing: now)
+            let entry = LedgerEntry(
+                id: LedgerEntryID("\(customer.id)-L-\(incident.id)-v\(incident.version)"), customer: customer.id, at: now, kind: .compensation,
+                points: points, balanceAfter: updated.loyalty.points, reason: compensation.description,
+                expiresOn: state.program.map { day.adding(months: $0.pointsExpiryMonths) }, incident: incident.id, by: author.agent)
+            return [.ledger(entry), .customer(updated)]
+        case .coupon:
+            let day = Day(containing: now)
+            let coupon = Coupon(
+                id: CouponCode("CP-\(incident.id)-v\(incident.version)"), customer: customer.id, discountPercent: compensation.discountPercent ?? 10,
+                validFrom: day, validUntil: day.adding(days: 90), reason: compensation.description)
+            return [.coupon(coupon)]
+        case .treatment:
+            return []
+        }
     }
 
     /// `I000124` after the highest numbered one. Called under the writer
