@@ -37,8 +37,7 @@ struct Care: ParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.stop() }
-        let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
-        try Console(store: store, agent: shown, agentLogin: author.agent.rawValue).run(on: terminal)
+        try Console(store: store, author: author).run(on: terminal)
     }
 }
 

@@ -161,7 +161,7 @@ func type(_ text: String, into state: inout AppState) {
         let (_, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let terminal = MemoryTerminal(size: Size(width: 100, height: 30), events: [.key(.character("2")), .key(.character("q"))])
-        try Console(store: FileStore(directory: directory), agent: "boss").run(on: terminal)
+        try Console(store: FileStore(directory: directory), author: Author(login: "boss")).run(on: terminal)
         #expect(terminal.frames >= 3)
         #expect(terminal.lines[0].contains("2 Profile"))
         #expect(!terminal.lines[1].contains("Select a customer."))
@@ -224,5 +224,70 @@ func type(_ text: String, into state: inout AppState) {
         #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("4 Queue, unassigned (\(state.queue.count) open)") })
         _ = update(&state, .key(.character("m")))
         #expect(state.queue == all)
+    }
+}
+
+@Suite struct IncidentDialogTests {
+    @Test func takeAndNoteBecomeActions() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("t")))
+        #expect(state.message == "Select an incident in the queue (4) first.")
+        let incident = try #require(state.queue.first)
+        _ = update(&state, .key(.character("4")))
+        #expect(update(&state, .key(.character("t"))) == [.act(.take(incident.id))])
+        _ = update(&state, .key(.character("n")))
+        type("Llamé", into: &state)
+        _ = update(&state, .key(.backspace))
+        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("› Llam▏") })
+        #expect(update(&state, .key(.enter)) == [.act(.note(incident.id, "Llam"))])
+        #expect(state.dialog == nil)
+        _ = update(&state, .key(.character("n")))
+        _ = update(&state, .key(.escape))
+        #expect(state.dialog == nil)
+    }
+
+    @Test func resolvingWalksPlaybookCompensationAndRating() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("4")))
+        let summary = try #require(state.selectedIncident)
+        let incident = try #require(state.store.incidents[summary.id])
+        _ = update(&state, .key(.character("r")))
+        guard case .playbook(_, let options, 0)? = state.dialog else {
+            Issue.record("no playbook dialog: \(String(describing: state.dialog))")
+            return
+        }
+        #expect(options.last == .some(nil))
+        #expect(options.dropLast().allSatisfy { state.store.playbooks[$0 ?? ""]?.touchpoint == incident.touchpoint })
+        _ = update(&state, .key(.enter))
+        let playbook = options[0]
+        let offered = IncidentRules.proposal(for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
+        if offered != nil {
+            guard case .grant? = state.dialog else {
+                Issue.record("no compensation offered")
+                return
+            }
+            _ = update(&state, .key(.character("y")))
+        }
+        #expect(state.dialog == .rating(summary.id, playbook: playbook, grant: offered != nil))
+        #expect(update(&state, .key(.character("5"))) == [.act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5))])
+    }
+
+    @Test func theConsoleSavesAnActionAndShowsIt() throws {
+        let (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let incident = try #require(state.queue.first { $0.assignee == nil } ?? state.queue.first)
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
+        var keys: [TerminalEvent] = [.key(.character("4"))]
+        keys += Array(repeating: .key(.character("j")), count: state.queue.firstIndex(of: incident) ?? 0)
+        keys += [.key(.character("t")), .key(.character("q"))]
+        terminal.send(contentsOf: keys)
+        let store = FileStore(directory: directory)
+        try Console(store: store, author: Author(login: "boss")).run(on: terminal)
+        #expect(terminal.screens.contains { $0.lines.last?.contains("Took \(incident.id).") == true })
+        let saved = try FileStore(directory: directory).open().incidents[incident.id]
+        #expect(saved?.assignee == "boss")
+        #expect(saved?.status == .inProgress)
     }
 }

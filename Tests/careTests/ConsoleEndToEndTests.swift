@@ -64,3 +64,48 @@ struct ConsoleEndToEndTests {
         }
     }
 }
+
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct CounterWorkflowEndToEndTests {
+    /// Take the first incident of the queue, note it, resolve it with its
+    /// first playbook (granting what is proposed) and a rating of 5, quit;
+    /// the store has it all and checks clean.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func resolveAnIncidentByKeyboard(width: Int, height: Int) throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let session = try TmuxSession(width: width, height: height, command: "\(CareProcess.executable) --data \(directory)")
+            try session.waitFor { $0.contains("4 Incident queue") }
+            try session.send("4")
+            try session.send("t")
+            let taken = try session.waitFor { $0.contains("Took I") }
+            let id = String(taken.components(separatedBy: "Took ").last?.prefix(7) ?? "")
+            #expect(id.hasPrefix("I"), "\(taken)")
+            try session.send("n")
+            try session.type("Llamé al cliente")
+            try session.send("Enter")
+            try session.waitFor { $0.contains("Noted on \(id).") }
+            try session.send("r")
+            try session.waitFor { $0.contains("Resolve \(id)") }
+            try session.send("Enter")
+            let next = try session.waitFor { $0.contains("compensation") || $0.contains("satisfaction") }
+            if next.contains("Grant ") { try session.send("y") }
+            try session.waitFor { $0.contains("satisfaction") }
+            try session.send("5")
+            let resolved = try session.waitFor { $0.contains("Resolved \(id)") }
+            #expect(resolved.contains("Resolved \(id)"), "\(resolved)")
+            try session.send("q")
+            #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+
+            let state = try FileStore(directory: directory).open()
+            let incident = state.incidents[IncidentID(id)]
+            #expect(incident?.status == .resolved)
+            #expect(incident?.rating?.score == 5)
+            #expect(incident?.resolution?.playbook != nil)
+            let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
+            #expect(noted)
+            let check = try CareProcess.run(["check", "--data", directory])
+            #expect(check.status == 0, "\(check.stdout)")
+        }
+    }
+}

@@ -51,6 +51,9 @@ public struct AppState: Sendable {
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
     public var queueSelected = 0
+    public var dialog: Dialog?
+    /// What the last action did, shown in the status bar.
+    public var notice: String?
     public var showingHelp = false
     public var showingMoment = false
     public var message: String?
@@ -64,6 +67,11 @@ public struct AppState: Sendable {
         self.agent = agent
         self.agentLogin = agentLogin ?? agent
         reload(store)
+    }
+
+    /// The incident the queue's cursor is on.
+    public var selectedIncident: IncidentSummary? {
+        queueSelected < queue.count ? queue[queueSelected] : nil
     }
 
     public var selectedCustomerID: CustomerID? {

@@ -6,22 +6,20 @@ import Foundation
 /// Everything here, curses included, runs on the calling thread.
 public struct Console {
     let store: any CareStore
-    let agent: String
-    let agentLogin: String
+    let author: Author
     let clock: Clock
 
-    /// `agent`: how the status bar names who acts; `agentLogin`: the
-    /// roster login whose incidents are "mine".
-    public init(store: any CareStore, agent: String, agentLogin: String? = nil, clock: Clock = .system) {
+    /// `author`: who acts (the login, and the agent a supervisor acts as).
+    public init(store: any CareStore, author: Author, clock: Clock = .system) {
         self.store = store
-        self.agent = agent
-        self.agentLogin = agentLogin ?? agent
+        self.author = author
         self.clock = clock
     }
 
     /// Runs until the user quits. `terminal` is already started.
     public func run(on terminal: any Terminal) throws {
-        var state = AppState(store: try store.open(), now: clock.now, agent: agent, agentLogin: agentLogin)
+        let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
+        var state = AppState(store: try store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
         _ = update(&state, .resize(terminal.size))
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.storeChanged(state.store)]
@@ -58,15 +56,26 @@ public struct Console {
     /// The I/O `update` asked for; its result as a message (none when a
     /// refresh found nothing new).
     func perform(_ command: Command, in state: AppState) -> Message? {
-        do throws(StoreError) {
+        do {
             switch command {
             case .loadCustomer(let id):
                 return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id))
             case .refreshStore:
                 return try store.refresh().map(Message.storeChanged)
+            case .act(let action):
+                // Checked and written against the store as it is now, under
+                // the writer lock, whatever the screen showed.
+                let changed = try store.transact(by: author) { current in
+                    try action.transaction(in: current, by: author, at: clock.now)
+                }
+                return .acted(action.done, changed)
             }
-        } catch {
+        } catch let error as StoreError {
             return .failed(error.description)
+        } catch let error as IncidentRefusal {
+            return .failed(error.description)
+        } catch {
+            return .failed("\(error)")
         }
     }
 }

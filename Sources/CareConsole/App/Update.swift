@@ -9,6 +9,8 @@ public enum Message: Sendable {
     case storeChanged(StoreState)
     case customerLoaded(Customer?, [Moment])
     case failed(String)
+    /// An action was saved; the store as it is now.
+    case acted(String, StoreState)
 }
 
 /// Work `update` asks the loop to do (file I/O), whose result comes back as
@@ -16,6 +18,7 @@ public enum Message: Sendable {
 public enum Command: Equatable, Sendable {
     case loadCustomer(CustomerID)
     case refreshStore
+    case act(IncidentAction)
 }
 
 /// The console's one state transition: pure, so tests drive it with messages.
@@ -23,7 +26,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     let before = state.selectedCustomerID
     switch message {
     case .key(let key):
-        handle(key, in: &state)
+        let commands = handle(key, in: &state)
+        if !commands.isEmpty { return commands }
     case .resize(let size):
         state.pageSize = max(1, size.height / 2 - 4)
     case .tick(let now):
@@ -38,6 +42,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.timelineSelected = 0
     case .failed(let text):
         state.message = text
+        // Someone may have changed it meanwhile: show the store as it is.
+        return [.refreshStore]
+    case .acted(let notice, let store):
+        state.notice = notice
+        state.reload(store)
+        if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
     }
     if let after = state.selectedCustomerID, after != before { return [.loadCustomer(after)] }
     if state.selectedCustomerID == nil, before != nil {
@@ -47,19 +57,21 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     return []
 }
 
-private func handle(_ key: Key, in state: inout AppState) {
+private func handle(_ key: Key, in state: inout AppState) -> [Command] {
     state.message = nil
+    state.notice = nil
+    if state.dialog != nil { return answer(key, in: &state) }
     if state.showingHelp || state.showingMoment {
         state.showingHelp = false
         state.showingMoment = false
         if KeyMap.action(for: key) == .quit, key != .character("q") { state.quitting = true }
-        return
+        return []
     }
     if state.editingFilter {
         editFilter(key, in: &state)
-        return
+        return []
     }
-    guard let action = KeyMap.action(for: key) else { return }
+    guard let action = KeyMap.action(for: key) else { return [] }
     switch action {
     case .quit: state.quitting = true
     case .help: state.showingHelp = true
@@ -81,7 +93,9 @@ private func handle(_ key: Key, in state: inout AppState) {
         state.queueSelected = 0
         state.reload(state.store)
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
+    case .take, .note, .resolve: return startIncidentAction(action, in: &state)
     }
+    return []
 }
 
 private func editFilter(_ key: Key, in state: inout AppState) {

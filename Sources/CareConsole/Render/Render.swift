@@ -24,6 +24,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     if state.showingMoment, state.timelineSelected < state.timeline.count {
         drawMoment(state.timeline[state.timelineSelected], state: state, &screen)
     }
+    if let dialog = state.dialog { drawDialog(dialog, state: state, &screen) }
     return screen
 }
 
@@ -48,6 +49,10 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     }
     if let message = state.message {
         screen.put(" " + message, x: x, y: y, style: Style(.error))
+        return
+    }
+    if let notice = state.notice {
+        screen.put(" " + notice, x: x, y: y, style: Style(.ok))
         return
     }
     for binding in KeyMap.bindings {

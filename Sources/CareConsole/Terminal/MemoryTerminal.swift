@@ -2,7 +2,9 @@
 public final class MemoryTerminal: Terminal {
     public private(set) var size: Size
     public private(set) var screen: Screen
-    public private(set) var frames = 0
+    /// Every frame drawn, oldest first.
+    public private(set) var screens: [Screen] = []
+    public var frames: Int { screens.count }
     private var events: [TerminalEvent]
 
     public init(size: Size, events: [TerminalEvent] = []) {
@@ -13,7 +15,7 @@ public final class MemoryTerminal: Terminal {
 
     public func draw(_ screen: Screen) {
         self.screen = screen
-        frames += 1
+        screens.append(screen)
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
@@ -24,6 +26,7 @@ public final class MemoryTerminal: Terminal {
     }
 
     public func send(_ events: TerminalEvent...) { self.events += events }
+    public func send(contentsOf events: [TerminalEvent]) { self.events += events }
 
     public var lines: [String] { screen.lines }
 }

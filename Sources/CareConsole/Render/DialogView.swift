@@ -1,0 +1,42 @@
+import CareDomain
+
+/// The open dialog, drawn over the panes.
+func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
+    var title = ""
+    var lines: [(String, Style)] = []
+    var footer = "Esc cancels"
+    switch dialog {
+    case .note(let id, let text):
+        title = "Note on \(id)"
+        lines = [("› " + text + "▏", Style(.key))]
+        footer = "Enter saves · Esc cancels"
+    case .playbook(let id, let options, let selected):
+        title = "Resolve \(id): the answer given"
+        for (index, option) in options.enumerated() {
+            let playbook = option.flatMap { state.store.playbooks[$0] }
+            let text = playbook.map { "\($0.situation) → \($0.solution)" + ($0.compensation.map { " [\($0.description)]" } ?? "") }
+                ?? "No playbook: resolved otherwise"
+            lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+        }
+        footer = "j/k choose · Enter next · Esc cancels"
+    case .grant(let id, _, let offer):
+        title = "Resolve \(id): compensation"
+        lines = [("Grant " + offer + "?", .normal)]
+        footer = "y or Enter grants · n does not · Esc cancels"
+    case .rating(let id, _, _):
+        title = "Resolve \(id): the customer's satisfaction"
+        lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
+        footer = "1–5 records it · Enter for no answer · Esc cancels"
+    }
+    let width = min(screen.size.width - 4, max(50, (lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4))
+    let height = min(screen.size.height - 2, lines.count + 4)
+    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
+    screen.fill(rect)
+    let inside = screen.box(rect, title: title, focused: true)
+    let selected: Int
+    if case .playbook(_, _, let index) = dialog { selected = index } else { selected = 0 }
+    for (line, index) in scrollWindow(count: lines.count, selected: selected, height: inside.height - 1).enumerated() {
+        screen.row(lines[index].0, x: inside.x + 1, y: inside.y + line, width: inside.width - 2, style: lines[index].1)
+    }
+    screen.put(footer, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
+}
