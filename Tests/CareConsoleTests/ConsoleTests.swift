@@ -31,7 +31,7 @@ func type(_ text: String, into state: inout AppState) {
         #expect(lines[0].contains("2 Profile"))
         #expect(lines.contains { $0.contains("3 Moments of truth") })
         #expect(lines.contains { $0.contains("4 Incident queue (\(state.queue.count) open)") })
-        #expect(lines[23].hasPrefix(" boss  \(state.overdueCount) overdue  Tab pane / filter Enter open ? help q quit"))
+        #expect(lines[23].hasPrefix(" boss  \(state.overdueCount) overdue  Tab pane i new / filter Enter open ? help q quit"))
     }
 
     @Test func belowTheMinimumSizeItSaysSo() throws {
@@ -289,5 +289,39 @@ func type(_ text: String, into state: inout AppState) {
         let saved = try FileStore(directory: directory).open().incidents[incident.id]
         #expect(saved?.assignee == "boss")
         #expect(saved?.status == .inProgress)
+    }
+}
+
+@Suite struct NewIncidentAndAssignTests {
+    @Test func aNewIncidentIsFilledFieldByField() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let customer = try #require(state.selectedCustomerID)
+        _ = update(&state, .key(.character("i")))
+        guard case .newIncident(let draft)? = state.dialog else {
+            Issue.record("no dialog")
+            return
+        }
+        _ = update(&state, .key(.character("j")))
+        _ = update(&state, .key(.enter))  // the second touchpoint
+        _ = update(&state, .key(.enter))  // complaint
+        _ = update(&state, .key(.character("k")))
+        _ = update(&state, .key(.enter))  // low
+        type("Factura duplicada", into: &state)
+        let commands = update(&state, .key(.enter))
+        #expect(commands == [.act(.open(customer, touchpoint: draft.touchpoints[1], kind: .complaint, priority: .low, subject: "Factura duplicada"))])
+        #expect(state.dialog == nil)
+    }
+
+    @Test func assigningPicksAnActiveAgent() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let incident = try #require(state.selectedIncident)
+        _ = update(&state, .key(.character("4")))
+        _ = update(&state, .key(.character("a")))
+        let agents = state.store.agents.sorted.filter(\.active).map(\.id)
+        _ = update(&state, .key(.character("j")))
+        #expect(update(&state, .key(.enter)) == [.act(.assign(incident.id, to: agents[1]))])
+        #expect(!agents.contains("tclarke"))  // inactive in the demo roster
     }
 }

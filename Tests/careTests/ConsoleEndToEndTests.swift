@@ -76,6 +76,17 @@ struct CounterWorkflowEndToEndTests {
             try seedSmallStore(directory, customers: 60)
             let session = try TmuxSession(width: width, height: height, command: "\(CareProcess.executable) --data \(directory)")
             try session.waitFor { $0.contains("4 Incident queue") }
+            // A new incident for the first customer: first touchpoint, complaint, normal.
+            try session.send("i")
+            try session.waitFor { $0.contains("Step 1 of 4") }
+            try session.send("Enter")
+            try session.send("Enter")
+            try session.send("Enter")
+            try session.waitFor { $0.contains("Step 4 of 4") }
+            try session.type("Factura duplicada")
+            try session.send("Enter")
+            let opened = try session.waitFor { $0.contains("Opened a complaint") }
+            #expect(opened.contains("Opened a complaint"), "\(opened)")
             try session.send("4")
             try session.send("t")
             let taken = try session.waitFor { $0.contains("Took I") }
@@ -104,6 +115,8 @@ struct CounterWorkflowEndToEndTests {
             #expect(incident?.resolution?.playbook != nil)
             let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
             #expect(noted)
+            let newOne = state.incidents.summaries.filter { summary in state.incidents[summary.id]?.subject == "Factura duplicada" }
+            #expect(newOne.count == 1)
             let check = try CareProcess.run(["check", "--data", directory])
             #expect(check.status == 0, "\(check.stdout)")
         }

@@ -12,6 +12,53 @@ public enum Dialog: Equatable, Sendable {
     case grant(IncidentID, playbook: PlaybookID?, offer: String)
     /// The customer's satisfaction, 1–5, or none.
     case rating(IncidentID, playbook: PlaybookID?, grant: Bool)
+    /// Choosing who takes an incident.
+    case assignee(IncidentID, options: [AgentID], selected: Int)
+    /// A new incident for a customer, field by field.
+    case newIncident(IncidentDraft)
+}
+
+/// A new incident as the agent fills it in: the touchpoint, the kind, the
+/// priority (each chosen from a list), then the subject.
+public struct IncidentDraft: Equatable, Sendable {
+    public enum Field: Int, Sendable { case touchpoint, kind, priority, subject }
+
+    public var customer: CustomerID
+    public var touchpoints: [TouchpointID]
+    public var field = Field.touchpoint
+    public var touchpoint = 0
+    public var kind = Incident.Kind.allCases.firstIndex(of: .complaint) ?? 0
+    public var priority = Incident.Priority.allCases.firstIndex(of: .normal) ?? 0
+    public var subject = ""
+
+    /// The choices of the current field (none for the subject).
+    public func options(in store: StoreState) -> [String] {
+        switch field {
+        case .touchpoint: touchpoints.map { store.touchpoints[$0]?.name ?? $0.rawValue }
+        case .kind: Incident.Kind.allCases.map(\.rawValue)
+        case .priority: Incident.Priority.allCases.map(\.rawValue)
+        case .subject: []
+        }
+    }
+
+    public var selected: Int {
+        get {
+            switch field {
+            case .touchpoint: touchpoint
+            case .kind: kind
+            case .priority: priority
+            case .subject: 0
+            }
+        }
+        set {
+            switch field {
+            case .touchpoint: touchpoint = newValue
+            case .kind: kind = newValue
+            case .priority: priority = newValue
+            case .subject: break
+            }
+        }
+    }
 }
 
 /// An incident action the loop carries out against the store.
@@ -19,6 +66,8 @@ public enum IncidentAction: Equatable, Sendable {
     case take(IncidentID)
     case note(IncidentID, String)
     case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?)
+    case assign(IncidentID, to: AgentID)
+    case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
 
     /// The transaction, from the state as it is on disk at the moment of writing.
     public func transaction(in state: StoreState, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
@@ -27,6 +76,13 @@ public enum IncidentAction: Equatable, Sendable {
         case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
         case .resolve(let id, let playbook, let grant, let rating):
             try IncidentRules.resolve(in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
+        case .assign(let id, let agent):
+            try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
+        case .open(let customer, let touchpoint, let kind, let priority, let subject):
+            try IncidentRules.open(
+                in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority, channel: .counter,
+                by: author, at: now
+            ).1
         }
     }
 
@@ -35,6 +91,8 @@ public enum IncidentAction: Equatable, Sendable {
         case .take(let id): "Took \(id)."
         case .note(let id, _): "Noted on \(id)."
         case .resolve(let id, _, let grant, _): "Resolved \(id)\(grant ? " with the compensation" : "")."
+        case .assign(let id, let agent): "Assigned \(id) to \(agent)."
+        case .open(let customer, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer)."
         }
     }
 }

@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
     case queueScope
-    case take, note, resolve
+    case take, note, resolve, assign, newIncident
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -36,6 +36,8 @@ public enum KeyMap {
         Binding(keys: [.character("t")], label: "t", action: .take, help: "take the incident (assign to me)", hint: nil),
         Binding(keys: [.character("n")], label: "n", action: .note, help: "add a note to the incident", hint: nil),
         Binding(keys: [.character("r")], label: "r", action: .resolve, help: "resolve: playbook, compensation, rating", hint: nil),
+        Binding(keys: [.character("a")], label: "a", action: .assign, help: "assign the incident to an agent", hint: nil),
+        Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter customers (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
         Binding(keys: [.escape], label: "Esc", action: .back, help: "back, clear the filter", hint: nil),

@@ -93,7 +93,14 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
         state.queueSelected = 0
         state.reload(state.store)
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
-    case .take, .note, .resolve: return startIncidentAction(action, in: &state)
+    case .take, .note, .resolve, .assign: return startIncidentAction(action, in: &state)
+    case .newIncident:
+        guard let customer = state.selectedCustomerID else {
+            state.message = "Select a customer first."
+            return []
+        }
+        let touchpoints = state.store.touchpoints.sorted.sorted { $0.name < $1.name }.map(\.id)
+        state.dialog = .newIncident(IncidentDraft(customer: customer, touchpoints: touchpoints))
     }
     return []
 }

@@ -9,6 +9,9 @@ func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command
     }
     switch action {
     case .take: return [.act(.take(incident.id))]
+    case .assign:
+        let agents = state.store.agents.sorted.filter(\.active).map(\.id)
+        state.dialog = .assignee(incident.id, options: agents, selected: 0)
     case .note: state.dialog = .note(incident.id, text: "")
     case .resolve:
         let touchpoint = state.store.incidents[incident.id]?.touchpoint
@@ -58,6 +61,17 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         case .character("n"): state.dialog = .rating(id, playbook: playbook, grant: false)
         default: break
         }
+    case .assignee(let id, let options, let selected):
+        switch KeyMap.action(for: key) {
+        case .down?: state.dialog = .assignee(id, options: options, selected: min(selected + 1, options.count - 1))
+        case .up?: state.dialog = .assignee(id, options: options, selected: max(selected - 1, 0))
+        case .open? where selected < options.count:
+            state.dialog = nil
+            return [.act(.assign(id, to: options[selected]))]
+        default: break
+        }
+    case .newIncident(var draft):
+        return fill(&draft, key, in: &state)
     case .rating(let id, let playbook, let grant):
         switch key {
         case .character(let character) where ("1"..."5").contains(character):
@@ -69,5 +83,33 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         default: break
         }
     }
+    return []
+}
+
+/// A key in the new-incident dialog: choose each field, then type the subject.
+private func fill(_ draft: inout IncidentDraft, _ key: Key, in state: inout AppState) -> [Command] {
+    if draft.field == .subject {
+        switch key {
+        case .character(let character): draft.subject.append(character)
+        case .backspace: if !draft.subject.isEmpty { draft.subject.removeLast() }
+        case .enter:
+            state.dialog = nil
+            let touchpoint = draft.touchpoint < draft.touchpoints.count ? draft.touchpoints[draft.touchpoint] : TouchpointID("")
+            return [.act(.open(
+                draft.customer, touchpoint: touchpoint, kind: Incident.Kind.allCases[draft.kind],
+                priority: Incident.Priority.allCases[draft.priority], subject: draft.subject))]
+        default: break
+        }
+        state.dialog = .newIncident(draft)
+        return []
+    }
+    let count = draft.options(in: state.store).count
+    switch KeyMap.action(for: key) {
+    case .down?: draft.selected = min(draft.selected + 1, max(0, count - 1))
+    case .up?: draft.selected = max(draft.selected - 1, 0)
+    case .open?: draft.field = IncidentDraft.Field(rawValue: draft.field.rawValue + 1) ?? .subject
+    default: break
+    }
+    state.dialog = .newIncident(draft)
     return []
 }

@@ -23,6 +23,27 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         title = "Resolve \(id): compensation"
         lines = [("Grant " + offer + "?", .normal)]
         footer = "y or Enter grants · n does not · Esc cancels"
+    case .assignee(let id, let options, let selected):
+        title = "Assign \(id) to"
+        for (index, agent) in options.enumerated() {
+            let name = state.store.agents[agent].map { "\($0.name) (\($0.area))" } ?? agent.rawValue
+            lines.append(((index == selected ? "› " : "  ") + agent.rawValue + "  " + name, Style(index == selected ? .selection : .normal)))
+        }
+        footer = "j/k choose · Enter assigns · Esc cancels"
+    case .newIncident(let draft):
+        let name = state.store.customers.summary(of: draft.customer)?.name ?? draft.customer.rawValue
+        title = "New incident for \(name)"
+        let fields = ["touchpoint", "kind", "priority", "subject"]
+        lines.append(("Step \(draft.field.rawValue + 1) of 4: \(fields[draft.field.rawValue])", Style(.key)))
+        if draft.field == .subject {
+            lines.append(("› " + draft.subject + "▏", .normal))
+            footer = "Enter opens it (due time from the service level) · Esc cancels"
+        } else {
+            for (index, option) in draft.options(in: state.store).enumerated() {
+                lines.append(((index == draft.selected ? "› " : "  ") + option, Style(index == draft.selected ? .selection : .normal)))
+            }
+            footer = "j/k choose · Enter next · Esc cancels"
+        }
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
@@ -34,7 +55,11 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     screen.fill(rect)
     let inside = screen.box(rect, title: title, focused: true)
     let selected: Int
-    if case .playbook(_, _, let index) = dialog { selected = index } else { selected = 0 }
+    switch dialog {
+    case .playbook(_, _, let index), .assignee(_, _, let index): selected = index
+    case .newIncident(let draft): selected = draft.selected + 1
+    default: selected = 0
+    }
     for (line, index) in scrollWindow(count: lines.count, selected: selected, height: inside.height - 1).enumerated() {
         screen.row(lines[index].0, x: inside.x + 1, y: inside.y + line, width: inside.width - 2, style: lines[index].1)
     }

@@ -77,6 +77,21 @@ public enum IncidentRules {
         return Transaction(summary: "take incident \(incidentID)", changes: [.incident(incident)])
     }
 
+    /// Assigns an open incident to an active agent.
+    public static func assign(
+        in state: StoreState, incident incidentID: IncidentID, to assignee: AgentID, by author: Author, at now: Date
+    ) throws(IncidentRefusal) -> Transaction {
+        try requireAgent(author, in: state)
+        guard let agent = state.agents[assignee], agent.active else { throw .notAnAgent(assignee.rawValue) }
+        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard incident.status.isOpen else { throw .notOpen(incidentID) }
+        incident = incident.nextVersion()
+        incident.assignee = assignee
+        if incident.status == .open { incident.status = .inProgress }
+        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
+        return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
+    }
+
     /// What resolving with `playbook` proposes: the compensation owed for a
     /// missed service level (rule 3), else the playbook's own.
     public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (compensation: Compensation, owed: Bool)? {
