@@ -223,6 +223,14 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.overdueCount == overdue)
         #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("4 Queue, unassigned (\(state.queue.count) open)") })
         _ = update(&state, .key(.character("m")))
+        #expect(state.queueScope == .resolved)
+        #expect(!state.queue.isEmpty)
+        #expect(state.queue.allSatisfy { !$0.status.isOpen })
+        let resolvedTimes = state.queue.compactMap(\.resolvedAt)
+        #expect(resolvedTimes == resolvedTimes.sorted(by: >))
+        let last = try #require(state.selectedIncident)
+        #expect(update(&state, .key(.character("o"))) == [.act(.reopen(last.id))])
+        _ = update(&state, .key(.character("m")))
         #expect(state.queue == all)
     }
 }

@@ -202,3 +202,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ReopenRulesTests {
+    @Test func aResolvedIncidentReopensWithOneMoreContact() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            _ = try store.transact(by: Fixture.ana) {
+                try IncidentRules.resolve(in: $0, incident: "I1", playbook: nil, grant: false, rating: 2, by: Fixture.ana, at: Fixture.now)
+            }
+            let stillOpen = try Fixture.makeStore(in: directory + "/fresh").open()
+            #expect(throws: IncidentRefusal.stillOpen("I1")) {
+                try IncidentRules.reopen(in: stillOpen, incident: "I1", by: Fixture.ana, at: Fixture.now)
+            }
+            let state = try store.transact(by: Fixture.ana) { try IncidentRules.reopen(in: $0, incident: "I1", by: Fixture.ana, at: Fixture.now) }
+            let incident = try #require(state.incidents["I1"])
+            #expect(incident.status == .inProgress)
+            #expect(incident.contacts == 2)
+            #expect(incident.resolution == nil)
+            #expect(incident.history.last?.kind == .reopened)
+            #expect(try StoreChecker.check(directory: directory).isClean)
+        }
+    }
+}

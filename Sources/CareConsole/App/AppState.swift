@@ -16,7 +16,7 @@ public enum Pane: Int, CaseIterable, Sendable {
 
 /// Which open incidents the queue shows.
 public enum QueueScope: String, CaseIterable, Sendable {
-    case all, mine, unassigned
+    case all, mine, unassigned, resolved
 
     var next: QueueScope { Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count] }
 }
@@ -94,6 +94,9 @@ public struct AppState: Sendable {
         case .all: queue = open
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
         case .unassigned: queue = open.filter { $0.assignee == nil }
+        case .resolved:
+            queue = store.incidents.summaries.filter { !$0.status.isOpen }
+                .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
         }
         let summaries = store.customers.summaries
         rows = inParallel(summaries.count) { range in

@@ -67,6 +67,7 @@ public enum IncidentAction: Equatable, Sendable {
     case note(IncidentID, String)
     case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?)
     case assign(IncidentID, to: AgentID)
+    case reopen(IncidentID)
     case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
 
     /// The transaction, from the state as it is on disk at the moment of writing.
@@ -78,6 +79,8 @@ public enum IncidentAction: Equatable, Sendable {
             try IncidentRules.resolve(in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
         case .assign(let id, let agent):
             try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
+        case .reopen(let id):
+            try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
         case .open(let customer, let touchpoint, let kind, let priority, let subject):
             try IncidentRules.open(
                 in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority, channel: .counter,
@@ -92,6 +95,7 @@ public enum IncidentAction: Equatable, Sendable {
         case .note(let id, _): "Noted on \(id)."
         case .resolve(let id, _, let grant, _): "Resolved \(id)\(grant ? " with the compensation" : "")."
         case .assign(let id, let agent): "Assigned \(id) to \(agent)."
+        case .reopen(let id): "Reopened \(id)."
         case .open(let customer, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer)."
         }
     }

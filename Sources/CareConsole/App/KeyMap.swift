@@ -4,7 +4,7 @@ public enum Action: Equatable, Sendable {
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
     case queueScope
-    case take, note, resolve, assign, newIncident
+    case take, note, resolve, assign, reopen, newIncident
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -32,13 +32,14 @@ public enum KeyMap {
         Binding(keys: [.character("G"), .end], label: "G", action: .bottom, help: "last", hint: nil),
         Binding(keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down", hint: nil),
         Binding(keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up", hint: nil),
-        Binding(keys: [.character("m")], label: "m", action: .queueScope, help: "queue: all, mine, unassigned", hint: nil),
-        Binding(keys: [.character("t")], label: "t", action: .take, help: "take the incident (assign to me)", hint: nil),
+        Binding(keys: [.character("m")], label: "m", action: .queueScope, help: "view: all/mine/unassigned/done", hint: nil),
+        Binding(keys: [.character("t")], label: "t", action: .take, help: "take the incident", hint: nil),
         Binding(keys: [.character("n")], label: "n", action: .note, help: "add a note to the incident", hint: nil),
-        Binding(keys: [.character("r")], label: "r", action: .resolve, help: "resolve: playbook, compensation, rating", hint: nil),
-        Binding(keys: [.character("a")], label: "a", action: .assign, help: "assign the incident to an agent", hint: nil),
+        Binding(keys: [.character("r")], label: "r", action: .resolve, help: "resolve (playbook, rating)", hint: nil),
+        Binding(keys: [.character("a")], label: "a", action: .assign, help: "assign it to an agent", hint: nil),
+        Binding(keys: [.character("o")], label: "o", action: .reopen, help: "reopen a resolved incident", hint: nil),
         Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
-        Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter customers (accents optional)", hint: "filter"),
+        Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
         Binding(keys: [.escape], label: "Esc", action: .back, help: "back, clear the filter", hint: nil),
         Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: "help"),

@@ -93,7 +93,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
         state.queueSelected = 0
         state.reload(state.store)
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
-    case .take, .note, .resolve, .assign: return startIncidentAction(action, in: &state)
+    case .take, .note, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
     case .newIncident:
         guard let customer = state.selectedCustomerID else {
             state.message = "Select a customer first."

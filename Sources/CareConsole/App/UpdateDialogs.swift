@@ -9,6 +9,7 @@ func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command
     }
     switch action {
     case .take: return [.act(.take(incident.id))]
+    case .reopen: return [.act(.reopen(incident.id))]
     case .assign:
         let agents = state.store.agents.sorted.filter(\.active).map(\.id)
         state.dialog = .assignee(incident.id, options: agents, selected: 0)

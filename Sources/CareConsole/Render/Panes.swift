@@ -48,7 +48,7 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // Short enough for the 38 columns the pane has at 80×24.
     let title = state.queueScope == .all
         ? "4 \(Pane.incidents.title) (\(state.queue.count) open)"
-        : "4 Queue, \(state.queueScope.rawValue) (\(state.queue.count) open)"
+        : "4 Queue, \(state.queueScope.rawValue) (\(state.queue.count)\(state.queueScope == .resolved ? "" : " open"))"
     let inside = screen.box(rect, title: title, focused: focused)
     if state.queue.isEmpty {
         screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))

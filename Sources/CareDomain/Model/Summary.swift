@@ -43,12 +43,13 @@ public struct IncidentSummary: Sendable, Equatable {
     public var priority: Incident.Priority
     public var dueAt: Date
     public var assignee: AgentID?
+    public var resolvedAt: Date?
 
     public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
 }
 
 extension Incident {
-    public static let summaryKeys = ["customer", "status", "priority", "dueAt", "assignee"]
+    public static let summaryKeys = ["customer", "status", "priority", "dueAt", "assignee", "resolution.at"]
 
     public static func summary(id: IncidentID, fields: [ScannedValue?]) throws(SummaryError) -> IncidentSummary {
         guard let customer = fields[0]?.text else { throw SummaryError(field: "customer", reason: "expected a string") }
@@ -63,11 +64,12 @@ extension Incident {
         }
         return IncidentSummary(
             id: id, customer: CustomerID(customer), status: status, priority: priority, dueAt: dueAt,
-            assignee: try optionalText(fields[4], "assignee").map { AgentID(rawValue: $0) })
+            assignee: try optionalText(fields[4], "assignee").map { AgentID(rawValue: $0) },
+            resolvedAt: try optionalText(fields[5], "resolution.at").flatMap(Timestamp.parse))
     }
 
     public var summary: IncidentSummary {
-        IncidentSummary(id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee)
+        IncidentSummary(id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee, resolvedAt: resolution?.at)
     }
 }
 

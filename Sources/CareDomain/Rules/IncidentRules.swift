@@ -8,6 +8,7 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
     case emptyText(String)
     case notAnAgent(String)
     case notOpen(IncidentID)
+    case stillOpen(IncidentID)
     case overAuthority(limit: Cents, value: Cents)
     case badRating(Int)
 
@@ -19,6 +20,7 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case .emptyText(let what): "The \(what) is empty; write something."
         case .notAnAgent(let login): "\(login) is not an active agent in this store's roster; ask a supervisor to add you."
         case .notOpen(let id): "Incident \(id) is already resolved."
+        case .stillOpen(let id): "Incident \(id) is still open; only a resolved one can be reopened."
         case .overAuthority(let limit, let value):
             "This compensation is worth \(value), above your authority of \(limit); resolve without it or ask a supervisor."
         case .badRating(let score): "A rating is 1 to 5, not \(score)."
@@ -90,6 +92,21 @@ public enum IncidentRules {
         if incident.status == .open { incident.status = .inProgress }
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
         return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
+    }
+
+    /// Reopens a resolved incident: back in progress, one more contact (the
+    /// customer came back), the resolution cleared; its history keeps it all.
+    public static func reopen(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
+        try requireAgent(author, in: state)
+        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard !incident.status.isOpen else { throw .stillOpen(incidentID) }
+        incident = incident.nextVersion()
+        incident.status = .inProgress
+        incident.contacts += 1
+        incident.resolution = nil
+        incident.assignee = incident.assignee ?? author.agent
+        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .reopened))
+        return Transaction(summary: "reopen incident \(incidentID)", changes: [.incident(incident)])
     }
 
     /// What resolving with `playbook` proposes: the compensation owed for a
