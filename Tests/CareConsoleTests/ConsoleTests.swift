@@ -247,7 +247,11 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("n")))
         type("Llamé", into: &state)
         _ = update(&state, .key(.backspace))
-        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("› Llam▏") })
+        let typing = render(state, size: Size(width: 80, height: 24))
+        let row = try #require(typing.lines.firstIndex { $0.contains("› Llam▏") })
+        #expect(typing.cursor?.y == row)
+        #expect(typing.cursor.map { typing[$0.x, $0.y].text } == "▏")
+        #expect(render({ var closed = state; closed.dialog = nil; return closed }(), size: Size(width: 80, height: 24)).cursor == nil)
         #expect(update(&state, .key(.enter)) == [.act(.note(incident.id, "Llam"))])
         #expect(state.dialog == nil)
         _ = update(&state, .key(.character("n")))
@@ -331,5 +335,32 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("j")))
         #expect(update(&state, .key(.enter)) == [.act(.assign(incident.id, to: agents[1]))])
         #expect(!agents.contains("tclarke"))  // inactive in the demo roster
+    }
+}
+
+@Suite struct PaletteTests {
+    @Test func everyActionIsThereByName() {
+        let all = Dialog.paletteEntries("")
+        #expect(all.count == KeyMap.bindings.count - 1)
+        #expect(Dialog.paletteEntries("RESOLVE").map(\.action) == [.resolve, .reopen])  // "reopen a resolved incident"
+        #expect(Dialog.paletteEntries("nota").isEmpty)
+        #expect(Dialog.paletteEntries("incident new").map(\.action) == [.newIncident])
+    }
+
+    @Test func enterRunsTheActionAsItsKeyWould() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character(":")))
+        type("filter", into: &state)
+        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("› filter (accents optional)") })
+        _ = update(&state, .key(.enter))
+        #expect(state.dialog == nil)
+        #expect(state.editingFilter)
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character(":")))
+        type("queue", into: &state)
+        _ = update(&state, .key(.down))
+        _ = update(&state, .key(.enter))
+        #expect(state.focus == .incidents)
     }
 }

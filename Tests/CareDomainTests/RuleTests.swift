@@ -224,3 +224,42 @@ import Testing
         }
     }
 }
+
+@Suite struct TalkingPointsTests {
+    func entry(_ id: String, _ points: Int, expires: String? = nil) -> LedgerEntry {
+        LedgerEntry(id: LedgerEntryID(id), customer: "C2", at: Fixture.now, kind: points > 0 ? .earn : .redeem, points: points,
+            balanceAfter: 0, reason: "", expiresOn: expires.flatMap { Day($0) })
+    }
+
+    @Test func spendingTakesTheOldestPointsSoTheNextToExpireAreTheRest() throws {
+        // 100 expire in January, 50 in June; spending 120 takes January's
+        // 100 and 20 of June's: 30 are left, expiring in June.
+        let ledger = [entry("L1", 100, expires: "2027-01-10"), entry("L2", 50, expires: "2027-06-01"), entry("L3", -120)]
+        let next = try #require(TalkingPoints.nextExpiry(ledger, after: Fixture.today))
+        #expect(next.points == 30)
+        #expect(next.day == Day("2027-06-01"))
+        #expect(TalkingPoints.nextExpiry([entry("L1", 10, expires: "2026-01-01")], after: Fixture.today) == nil)
+    }
+
+    @Test func theProfileSaysWhatIsClosest() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            _ = try store.commit(Transaction(summary: "rewards", changes: [
+                .reward(Reward(id: "coffee", name: "Café", points: 40, cost: 100)),
+                .reward(Reward(id: "bag", name: "Bolsa", points: 75, cost: 300)),
+            ]), by: Fixture.ana)
+            let state = try store.open()
+            var customer = try #require(state.customers["C2"])  // 50 points, Gold
+            customer.loyalty.tierUntil = Fixture.today.adding(days: 12)
+            customer.loyalty.lastActivity = Fixture.today.adding(days: -156)
+            let lines = TalkingPoints.lines(customer: customer, ledger: [entry("L1", 50, expires: "2026-12-31")], state: state, today: Fixture.today)
+            #expect(lines == [
+                "50 points expire on 2026-12-31 (39 days)",
+                "Gold until 2026-12-04 (12 days)",
+                "inactive 156 days: 24 days left to buy before the points lapse",
+                "25 points to Bolsa",
+                "can redeem Café now",
+            ])
+        }
+    }
+}

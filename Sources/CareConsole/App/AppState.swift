@@ -47,6 +47,7 @@ public struct AppState: Sendable {
     public var selected = 0
     public var customer: Customer?
     public var timeline: [Moment] = []
+    public var ledger: [LedgerEntry] = []
     public var timelineSelected = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all

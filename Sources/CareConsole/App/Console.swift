@@ -59,7 +59,7 @@ public struct Console {
         do {
             switch command {
             case .loadCustomer(let id):
-                return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id))
+                return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
             case .refreshStore:
                 return try store.refresh().map(Message.storeChanged)
             case .act(let action):

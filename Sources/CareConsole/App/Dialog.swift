@@ -16,6 +16,21 @@ public enum Dialog: Equatable, Sendable {
     case assignee(IncidentID, options: [AgentID], selected: Int)
     /// A new incident for a customer, field by field.
     case newIncident(IncidentDraft)
+    /// The command palette: every action by name, narrowed as you type.
+    case palette(query: String, selected: Int)
+}
+
+extension Dialog {
+    /// The palette's entries for `query`: bindings whose help or key holds
+    /// every word (accents and case ignored), the palette itself left out.
+    public static func paletteEntries(_ query: String) -> [Binding] {
+        let words = Folding.fold(query).split(separator: " ").map(String.init)
+        return KeyMap.bindings.filter { binding in
+            guard binding.action != .palette else { return false }
+            let text = Folding.fold(binding.help + " " + binding.label)
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
 }
 
 /// A new incident as the agent fills it in: the touchpoint, the kind, the

@@ -5,6 +5,7 @@ public enum Action: Equatable, Sendable {
     case filter, open, help, quit, back
     case queueScope
     case take, note, resolve, assign, reopen, newIncident
+    case palette
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -42,6 +43,7 @@ public enum KeyMap {
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
         Binding(keys: [.escape], label: "Esc", action: .back, help: "back, clear the filter", hint: nil),
+        Binding(keys: [.character(":")], label: ":", action: .palette, help: "every action by name", hint: nil),
         Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: "help"),
         Binding(keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit", hint: "quit"),
     ]

@@ -7,7 +7,7 @@ public enum Message: Sendable {
     case resize(Size)
     case tick(Date)
     case storeChanged(StoreState)
-    case customerLoaded(Customer?, [Moment])
+    case customerLoaded(Customer?, [Moment], [LedgerEntry])
     case failed(String)
     /// An action was saved; the store as it is now.
     case acted(String, StoreState)
@@ -36,8 +36,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .storeChanged(let store):
         state.reload(store)
         if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
-    case .customerLoaded(let customer, let moments):
+    case .customerLoaded(let customer, let moments, let ledger):
         state.customer = customer
+        state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
         state.timelineSelected = 0
     case .failed(let text):
@@ -72,6 +73,11 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
         return []
     }
     guard let action = KeyMap.action(for: key) else { return [] }
+    return run(action, in: &state)
+}
+
+/// What an action does, whether it came from its key or from the palette.
+func run(_ action: Action, in state: inout AppState) -> [Command] {
     switch action {
     case .quit: state.quitting = true
     case .help: state.showingHelp = true
@@ -94,6 +100,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
         state.reload(state.store)
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
     case .take, .note, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
+    case .palette: state.dialog = .palette(query: "", selected: 0)
     case .newIncident:
         guard let customer = state.selectedCustomerID else {
             state.message = "Select a customer first."

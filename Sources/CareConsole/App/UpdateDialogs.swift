@@ -73,6 +73,18 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         }
     case .newIncident(var draft):
         return fill(&draft, key, in: &state)
+    case .palette(let query, let selected):
+        let entries = Dialog.paletteEntries(query)
+        switch key {
+        case .character(let character): state.dialog = .palette(query: query + String(character), selected: 0)
+        case .backspace: state.dialog = .palette(query: String(query.dropLast()), selected: 0)
+        case .down, .control("n"): state.dialog = .palette(query: query, selected: min(selected + 1, max(0, entries.count - 1)))
+        case .up, .control("p"): state.dialog = .palette(query: query, selected: max(selected - 1, 0))
+        case .enter where selected < entries.count:
+            state.dialog = nil
+            return run(entries[selected].action, in: &state)
+        default: break
+        }
     case .rating(let id, let playbook, let grant):
         switch key {
         case .character(let character) where ("1"..."5").contains(character):

@@ -44,6 +44,15 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             }
             footer = "j/k choose · Enter next · Esc cancels"
         }
+    case .palette(let query, let selected):
+        title = "Actions"
+        lines.append(("› " + query + "▏", Style(.key)))
+        let entries = Dialog.paletteEntries(query)
+        if entries.isEmpty { lines.append(("No action matches.", Style(.muted))) }
+        for (index, binding) in entries.enumerated() {
+            lines.append(((index == selected ? "› " : "  ") + fit(binding.help, 34) + " " + binding.label, Style(index == selected ? .selection : .normal)))
+        }
+        footer = "type to narrow · ↑↓ choose · Enter runs · Esc cancels"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
@@ -58,10 +67,15 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     switch dialog {
     case .playbook(_, _, let index), .assignee(_, _, let index): selected = index
     case .newIncident(let draft): selected = draft.selected + 1
+    case .palette(_, let index): selected = index + 1
     default: selected = 0
     }
     for (line, index) in scrollWindow(count: lines.count, selected: selected, height: inside.height - 1).enumerated() {
         screen.row(lines[index].0, x: inside.x + 1, y: inside.y + line, width: inside.width - 2, style: lines[index].1)
+        // The cursor sits on the ▏ that ends a text being typed.
+        if let end = lines[index].0.firstIndex(of: "▏") {
+            screen.cursor = Point(x: min(inside.x + inside.width - 2, inside.x + 1 + DisplayWidth.of(String(lines[index].0[..<end]))), y: inside.y + line)
+        }
     }
     screen.put(footer, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
 }

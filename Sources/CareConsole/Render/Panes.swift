@@ -17,6 +17,9 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     var top = inside.y
     if state.editingFilter || !state.filter.isEmpty {
         screen.row("/ " + state.filter + (state.editingFilter ? "▏" : ""), x: inside.x, y: top, width: inside.width, style: Style(.key))
+        if state.editingFilter {
+            screen.cursor = Point(x: min(inside.x + inside.width - 1, inside.x + 2 + DisplayWidth.of(state.filter)), y: top)
+        }
         top += 1
     }
     let height = inside.y + inside.height - top

@@ -15,7 +15,9 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
     lines.append(("\(customer.loyalty.points) points", Style(.key)))
     let today = Day(containing: state.now)
-    for point in talkingPoints(customer, tier: tier, today: today) { lines.append(("› " + point, Style(.ok))) }
+    for point in TalkingPoints.lines(customer: customer, ledger: state.ledger, state: state.store, today: today) {
+        lines.append(("› " + point, Style(.ok)))
+    }
     let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap { $0 }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
     let consent = ConsentPurpose.allCases.map { "\($0.rawValue) \(customer.hasConsented(to: $0) ? "yes" : "no")" }
@@ -23,18 +25,4 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     for (offset, line) in lines.prefix(inside.height).enumerated() {
         screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
     }
-}
-
-/// What the agent can tell the customer now: the tier's time left and
-/// inactivity. (The loyalty rules add points and rewards to this.)
-func talkingPoints(_ customer: Customer, tier: Tier?, today: Day) -> [String] {
-    var points: [String] = []
-    if let tier, let until = customer.loyalty.tierUntil {
-        points.append("\(tier.name) until \(until) (\(today.days(until: until)) days)")
-    }
-    if let last = customer.loyalty.lastActivity {
-        let idle = last.days(until: today)
-        if idle >= 60 { points.append("inactive \(idle) days") }
-    }
-    return points
 }

@@ -17,6 +17,16 @@ public struct Size: Equatable, Sendable {
     }
 }
 
+public struct Point: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
 public struct Rect: Equatable, Sendable {
     public var x: Int
     public var y: Int
@@ -42,6 +52,9 @@ public struct Rect: Equatable, Sendable {
 public struct Screen: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor shows, when a text field is being typed
+    /// in; hidden otherwise.
+    public var cursor: Point?
 
     public init(size: Size) {
         self.size = size

@@ -60,6 +60,12 @@ public final class NcursesTerminal: Terminal {
             wide.append(0)
             _ = care_mvaddnwstr(Int32(run.y), Int32(run.x), wide, Int32(wide.count - 1))
         }
+        if let cursor = screen.cursor {
+            wmove(care_stdscr(), Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
         previous = screen
         wnoutrefresh(care_stdscr())
         doupdate()
