@@ -364,3 +364,22 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.focus == .incidents)
     }
 }
+
+@Suite struct TimelinePaneTests {
+    @Test func aWideTimelineShowsAgentImpactAndCost() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let moment = Moment(
+            id: "X-M1", customer: "C000001", touchpoint: "phone-support", at: state.now.addingTimeInterval(-3600), channel: .phone,
+            agent: "mgarcia", outcome: "solved", cost: 450, serviceLevelMet: false, satisfaction: 4)
+        _ = update(&state, .customerLoaded(nil, [moment], []))
+        let narrow = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(narrow.contains("✗ ★4 Phone support"))
+        #expect(!narrow.contains("mgarcia"))
+        let wide = render(state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(wide.contains("Phone support          phone             mgarcia"))
+        #expect(!wide.contains("i4 4.50 €"))
+        let wider = render(state, size: Size(width: 140, height: 40)).lines.joined(separator: "\n")
+        #expect(wider.contains("Phone support          phone             mgarcia   i4 4.50 €"))
+    }
+}

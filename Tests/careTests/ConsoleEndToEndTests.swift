@@ -122,3 +122,16 @@ struct CounterWorkflowEndToEndTests {
         }
     }
 }
+
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct UnknownTerminalTests {
+    @Test func anUnknownTerminalTypeIsNamedWithExitCode2() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 5)
+            let session = try TmuxSession(width: 80, height: 24, command: "TERM=no-such-terminal \(CareProcess.executable) --data \(directory)")
+            let screen = try session.waitFor { $0.contains("EXIT=") }
+            #expect(screen.contains("The terminal type \"no-such-terminal\" is unknown"), "\(screen)")
+            #expect(screen.contains("EXIT=2"))
+        }
+    }
+}

@@ -16,7 +16,13 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
         let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
         let money = moment.amount.map { $0.description } ?? ""
-        let text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(money)"
+        var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(fit(money, 9))"
+        // Wider panes also show who served, then the impact and the cost.
+        if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }
+        if inside.width >= 78 {
+            let impact = state.store.touchpoints[moment.touchpoint].map { "i\($0.impact)" } ?? "  "
+            text += " \(impact) \(moment.cost)"
+        }
         screen.row(text, x: inside.x, y: y, width: inside.width, style: Style(selected ? .selection : .normal))
         if !selected, moment.serviceLevelMet == false {
             screen.put("✗", x: inside.x + 11, y: y, style: Style(.overdue))
