@@ -383,3 +383,50 @@ func type(_ text: String, into state: inout AppState) {
         #expect(wider.contains("Phone support          phone             mgarcia   i4 4.50 €"))
     }
 }
+
+@Suite struct QueueCursorTests {
+    @Test func afterTakingFromTheUnassignedViewTheCursorStaysOnThatIncident() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("m")))
+        _ = update(&state, .key(.character("m")))
+        #expect(state.queueScope == .unassigned)
+        _ = update(&state, .key(.character("j")))
+        let taken = try #require(state.selectedIncident)
+        let boss = Author(login: "boss")
+        let store = FileStore(directory: directory)
+        let after = try store.transact(by: boss) { try IncidentRules.take(in: $0, incident: taken.id, by: boss, at: state.now) }
+        _ = update(&state, .acted("Took \(taken.id).", after, taken.id))
+        #expect(state.selectedIncident?.id == taken.id)
+        #expect(state.queueScope == .all)
+        #expect(state.focus == .incidents)
+        // The next key acts on it, not on its neighbour.
+        #expect(update(&state, .key(.character("t"))) == [.act(.take(taken.id))])
+    }
+
+    @Test func anotherSessionsChangeDoesNotMoveTheCursorToAnotherIncident() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("4")))
+        _ = update(&state, .key(.character("G")))
+        let watched = try #require(state.selectedIncident)
+        // Someone else resolves the first incident in the queue: it leaves the list.
+        let first = try #require(state.queue.first)
+        let ana = Author(login: "mgarcia")
+        let after = try FileStore(directory: directory).transact(by: ana) {
+            try IncidentRules.resolve(in: $0, incident: first.id, playbook: nil, grant: false, rating: nil, by: ana, at: state.now)
+        }
+        _ = update(&state, .storeChanged(after))
+        #expect(!state.queue.contains { $0.id == first.id })
+        #expect(state.selectedIncident?.id == watched.id)
+    }
+
+    @Test func switchingTheViewStartsAtItsTop() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("4")))
+        _ = update(&state, .key(.character("j")))
+        _ = update(&state, .key(.character("m")))
+        #expect(state.queueSelected == 0)
+    }
+}

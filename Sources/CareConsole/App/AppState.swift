@@ -84,21 +84,12 @@ public struct AppState: Sendable {
     public private(set) var overdueCount = 0
 
     /// Rebuilds the list and the queue from a (new) store state, keeping the
-    /// selected customer where possible.
+    /// selected customer and incident where possible.
     public mutating func reload(_ store: StoreState) {
         let keep = selectedCustomerID
         self.store = store
-        let open = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
-        let overdue = Set(open.filter { $0.isOverdue(at: now) }.map(\.customer))
-        overdueCount = open.filter { $0.isOverdue(at: now) }.count
-        switch queueScope {
-        case .all: queue = open
-        case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
-        case .unassigned: queue = open.filter { $0.assignee == nil }
-        case .resolved:
-            queue = store.incidents.summaries.filter { !$0.status.isOpen }
-                .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
-        }
+        reloadQueue()
+        let overdue = Set(store.incidents.summaries.filter { $0.isOverdue(at: now) }.map(\.customer))
         let summaries = store.customers.summaries
         rows = inParallel(summaries.count) { range in
             summaries[range].map { summary in
@@ -111,7 +102,38 @@ public struct AppState: Sendable {
         rows.sort { precedes($0.search, $1.search) }
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
-        queueSelected = min(queueSelected, max(0, queue.count - 1))
+    }
+
+    /// The queue for the current scope, its cursor kept on the same incident
+    /// when that is still in it (a reload must never move it to another).
+    mutating func reloadQueue() {
+        let keep = selectedIncident?.id
+        let open = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
+        overdueCount = open.filter { $0.isOverdue(at: now) }.count
+        switch queueScope {
+        case .all: queue = open
+        case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
+        case .unassigned: queue = open.filter { $0.assignee == nil }
+        case .resolved:
+            queue = store.incidents.summaries.filter { !$0.status.isOpen }
+                .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
+        }
+        if let keep, let index = queue.firstIndex(where: { $0.id == keep }) {
+            queueSelected = index
+        } else {
+            queueSelected = min(queueSelected, max(0, queue.count - 1))
+        }
+    }
+
+    /// Puts the queue's cursor on `incident`, showing all incidents if the
+    /// current view does not hold it (taken from "unassigned", resolved from
+    /// "mine"): after an action the agent goes on with the same incident.
+    mutating func selectIncident(_ incident: IncidentID) {
+        if !queue.contains(where: { $0.id == incident }) {
+            queueScope = store.incidents[incident]?.status.isOpen == false ? .resolved : .all
+            reloadQueue()
+        }
+        if let index = queue.firstIndex(where: { $0.id == incident }) { queueSelected = index }
     }
 
     /// Narrows the list to the rows holding every word of the filter. A

@@ -65,10 +65,16 @@ public struct Console {
             case .act(let action):
                 // Checked and written against the store as it is now, under
                 // the writer lock, whatever the screen showed.
+                var incident: IncidentID?
                 let changed = try store.transact(by: author) { current in
-                    try action.transaction(in: current, by: author, at: clock.now)
+                    let transaction = try action.transaction(in: current, by: author, at: clock.now)
+                    incident = transaction.changes.lazy.compactMap { change -> IncidentID? in
+                        if case .incident(let record) = change { return record.id }
+                        return nil
+                    }.first
+                    return transaction
                 }
-                return .acted(action.done, changed)
+                return .acted(action.done, changed, incident)
             }
         } catch let error as StoreError {
             return .failed(error.description)

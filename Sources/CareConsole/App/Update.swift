@@ -9,8 +9,9 @@ public enum Message: Sendable {
     case storeChanged(StoreState)
     case customerLoaded(Customer?, [Moment], [LedgerEntry])
     case failed(String)
-    /// An action was saved; the store as it is now.
-    case acted(String, StoreState)
+    /// An action was saved: what to tell the agent, the store as it is
+    /// now, and the incident it was about.
+    case acted(String, StoreState, IncidentID?)
 }
 
 /// Work `update` asks the loop to do (file I/O), whose result comes back as
@@ -45,9 +46,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.message = text
         // Someone may have changed it meanwhile: show the store as it is.
         return [.refreshStore]
-    case .acted(let notice, let store):
+    case .acted(let notice, let store, let incident):
         state.notice = notice
         state.reload(store)
+        if let incident {
+            state.selectIncident(incident)
+            state.focus = .incidents
+        }
         if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
     }
     if let after = state.selectedCustomerID, after != before { return [.loadCustomer(after)] }
@@ -96,8 +101,10 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
     case .queueScope:
         state.queueScope = state.queueScope.next
         state.focus = .incidents
+        // A new view starts at its top, not on the incident seen before.
+        state.queue = []
         state.queueSelected = 0
-        state.reload(state.store)
+        state.reloadQueue()
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
     case .take, .note, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
     case .palette: state.dialog = .palette(query: "", selected: 0)
