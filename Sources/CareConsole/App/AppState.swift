@@ -91,7 +91,7 @@ public struct AppState: Sendable {
         reloadQueue()
         let overdue = Set(store.incidents.summaries.filter { $0.isOverdue(at: now) }.map(\.customer))
         let summaries = store.customers.summaries
-        rows = inParallel(summaries.count) { range in
+        rows = Parallel.flatMap(summaries.count, minimum: 20_000) { range in
             summaries[range].map { summary in
                 CustomerRow(
                     summary: summary,
@@ -142,7 +142,7 @@ public struct AppState: Sendable {
         let words = Folding.fold(filter).split(separator: " ").map { Array($0.utf8) }
         let candidates = narrowing ? visible : Array(rows.indices)
         let rows = self.rows
-        visible = inParallel(candidates.count) { range in
+        visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
             candidates[range].filter { index in
                 for word in words where !contains(rows[index].search, word) { return false }
                 return true

@@ -2,7 +2,6 @@
     import Glibc
 #endif
 import Foundation
-import Synchronization
 
 /// Whether `needle` occurs in `haystack`, byte for byte (memchr to the
 /// candidates, memcmp to confirm).
@@ -37,20 +36,4 @@ func precedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
             return a.count < b.count
         }
     }
-}
-
-/// `work` over `0..<count` in chunks on every core, results in order; one
-/// chunk (this thread) for small counts.
-func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Range<Int>) -> [T]) -> [T] {
-    let chunks = count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-    guard chunks > 1 else { return work(0..<count) }
-    let size = (count + chunks - 1) / chunks
-    let parts = Mutex<[Int: [T]]>([:])
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let range = (chunk * size)..<min(count, (chunk + 1) * size)
-        let part = range.isEmpty ? [] : work(range)
-        parts.withLock { $0[chunk] = part }
-    }
-    let collected = parts.withLock { $0 }
-    return (0..<chunks).flatMap { collected[$0] ?? [] }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Customers' histories: every file parses, belongs to a known customer,
 /// points at known touchpoints and agents, and every ledger's running
@@ -12,24 +11,17 @@ enum HistoryCheck {
     }
 
     static func run(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
-        let chunks = max(1, min(64, customers.count / 500))
-        let partials = Mutex<[Int: Outcome]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
-            var index = chunk
-            while index < customers.count {
-                check(customers[index], store: store, state: state, into: &outcome)
-                index += chunks
-            }
-            partials.withLock { $0[chunk] = outcome }
+            for customer in customers[range] { check(customer, store: store, state: state, into: &outcome) }
+            return outcome
         }
         var total = Outcome()
-        for outcome in partials.withLock({ $0 }).values {
+        for outcome in parts {
             total.moments += outcome.moments
             total.ledgerEntries += outcome.ledgerEntries
             total.problems += outcome.problems
         }
-        // The same order whatever thread found what.
         total.problems.sort()
         total.problems += orphans(store.layout, state: state)
         return total

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A snapshot file as read when the store opened: its bytes, where each
 /// record's line is, and what was picked from each line. Immutable and
@@ -18,21 +17,11 @@ final class SnapshotSource<R: Record>: Sendable {
         self.data = data
         self.lines = lines
         let scanner = LineScanner(paths: ["id", "version"] + R.summaryKeys)
-        let chunkCount = lines.count < 4000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        let chunkSize = (lines.count + chunkCount - 1) / max(chunkCount, 1)
-        let results = Mutex<[Int: Result<Scanned, StoreError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = (chunk * chunkSize)..<min(lines.count, (chunk + 1) * chunkSize)
-            guard !range.isEmpty else { return }
-            let result = Self.scan(lines[range], data: data, scanner: scanner, file: file)
-            results.withLock { $0[chunk] = result }
+        let parts = Parallel.chunks(lines.count, minimum: 4000) { range in
+            Self.scan(lines[range], data: data, scanner: scanner, file: file)
         }
         var all = Scanned(capacity: lines.count)
-        let collected = results.withLock { $0 }
-        for chunk in 0..<chunkCount {
-            guard let result = collected[chunk] else { continue }
-            all.append(contentsOf: try result.get())
-        }
+        for part in parts { all.append(contentsOf: try part.get()) }
         ids = all.ids
         versions = all.versions
         summaries = all.summaries

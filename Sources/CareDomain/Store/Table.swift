@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The records of one collection, by id. Records read from a snapshot stay
 /// as their line until asked for (`find`, subscript, `sorted`); records put
@@ -84,14 +83,11 @@ public struct Table<R: Record>: Sendable {
     /// those whose line does not decode.
     public func decodeAll() -> (records: [R], errors: [StoreError]) {
         let ids = self.ids
-        let chunkCount = ids.count < 2000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        let chunkSize = (ids.count + chunkCount - 1) / max(chunkCount, 1)
-        let parts = Mutex<[Int: ([R], [StoreError])]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let parts = Parallel.chunks(ids.count) { range in
             let decoder = CareJSON.decoder()
             var records: [R] = []
             var errors: [StoreError] = []
-            for id in ids[(chunk * chunkSize)..<min(ids.count, (chunk + 1) * chunkSize)] {
+            for id in ids[range] {
                 switch slots[id] {
                 case .decoded(let record)?: records.append(record)
                 case .line(let index)?:
@@ -104,18 +100,9 @@ public struct Table<R: Record>: Sendable {
                 case nil: continue
                 }
             }
-            parts.withLock { $0[chunk] = (records, errors) }
+            return (records, errors)
         }
-        let collected = parts.withLock { $0 }
-        var records: [R] = []
-        var errors: [StoreError] = []
-        records.reserveCapacity(ids.count)
-        for chunk in 0..<chunkCount {
-            guard let (chunkRecords, chunkErrors) = collected[chunk] else { continue }
-            records += chunkRecords
-            errors += chunkErrors
-        }
-        return (records, errors)
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
     }
 
     mutating func put(_ record: R) { slots[record.id] = .decoded(record) }
