@@ -26,7 +26,6 @@ public enum QueueScope: String, CaseIterable, Sendable {
 public struct CustomerRow: Sendable, Equatable {
     public var summary: CustomerSummary
     public var search: [UInt8]
-    public var overdue: Bool
 }
 
 /// Everything the screen shows, as a value: `update` makes the next one,
@@ -40,6 +39,11 @@ public struct AppState: Sendable {
     public var agentLogin: String
     public var focus: Pane = .customers
     public var rows: [CustomerRow] = []
+    /// The customers table `rows` were built from: folding and sorting
+    /// 100,000 names is redone only when it changes.
+    private var rowsRevision: Table<Customer>.Revision?
+    /// Customers with an overdue open incident (the list's marker).
+    public private(set) var overdueCustomers: Set<CustomerID> = []
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
     public var filter = ""
@@ -89,14 +93,14 @@ public struct AppState: Sendable {
         let keep = selectedCustomerID
         self.store = store
         reloadQueue()
-        let overdue = Set(store.incidents.summaries.filter { $0.isOverdue(at: now) }.map(\.customer))
+        guard store.customers.revision != rowsRevision else { return }
+        rowsRevision = store.customers.revision
         let summaries = store.customers.summaries
         rows = Parallel.flatMap(summaries.count, minimum: 20_000) { range in
             summaries[range].map { summary in
                 CustomerRow(
                     summary: summary,
-                    search: Folding.bytes([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")),
-                    overdue: overdue.contains(summary.id))
+                    search: Folding.bytes([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")))
             }
         }
         rows.sort { precedes($0.search, $1.search) }
@@ -109,7 +113,9 @@ public struct AppState: Sendable {
     mutating func reloadQueue() {
         let keep = selectedIncident?.id
         let open = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
-        overdueCount = open.filter { $0.isOverdue(at: now) }.count
+        let overdue = open.filter { $0.isOverdue(at: now) }
+        overdueCount = overdue.count
+        overdueCustomers = Set(overdue.map(\.customer))
         switch queueScope {
         case .all: queue = open
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }

@@ -37,7 +37,7 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let y = top + line
         let base = Style(selected ? .selection : .normal)
         screen.row("", x: inside.x, y: y, width: inside.width, style: base)
-        screen.put(row.overdue ? "!" : " ", x: inside.x, y: y, style: Style(.overdue, reverse: selected))
+        screen.put(state.overdueCustomers.contains(row.summary.id) ? "!" : " ", x: inside.x, y: y, style: Style(.overdue, reverse: selected))
         let badge = row.summary.tier.map { " " + String($0.rawValue.prefix(1)).uppercased() } ?? "  "
         let nameWidth = inside.width - 12
         screen.put(fit(row.summary.name, nameWidth), x: inside.x + 1, y: y, style: base)

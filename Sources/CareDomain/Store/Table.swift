@@ -13,6 +13,16 @@ public struct Table<R: Record>: Sendable {
 
     private var slots: [R.ID: Slot]
     private let source: SnapshotSource<R>?
+    private var puts = 0
+
+    /// Changes whenever the table does (another snapshot, or a record put
+    /// since), so a reader can skip rebuilding what it derived from it.
+    public struct Revision: Equatable, Sendable {
+        let source: ObjectIdentifier?
+        let puts: Int
+    }
+
+    public var revision: Revision { Revision(source: source.map { ObjectIdentifier($0) }, puts: puts) }
 
     public init(_ records: [R] = []) {
         slots = Dictionary(records.map { ($0.id, Slot.decoded($0)) }, uniquingKeysWith: { _, last in last })
@@ -105,7 +115,10 @@ public struct Table<R: Record>: Sendable {
         return (parts.flatMap(\.0), parts.flatMap(\.1))
     }
 
-    mutating func put(_ record: R) { slots[record.id] = .decoded(record) }
+    mutating func put(_ record: R) {
+        slots[record.id] = .decoded(record)
+        puts += 1
+    }
 
     /// Every record as one line of JSON, in id order, for a snapshot: lines
     /// not changed since the last snapshot are copied as they are.
