@@ -46,6 +46,16 @@ enum ConsoleBench {
         rows.append(("bytes: unchanged frame", "\(unchanged)", "0"))
         rows.append(("bytes: one selection move", "\(move)", "< 400"))
 
+        // Another session notes an incident: what the console redoes.
+        if let incident = storeState.incidents.ids.first {
+            let author = Author(login: agent)
+            let changed = try store.transact(by: author) { current in
+                try IncidentRules.note(in: current, incident: incident, text: "from another counter", by: author, at: Date())
+            }
+            let (_, reloadTime) = Measure.time { _ = update(&state, .storeChanged(changed)) }
+            rows.append(("console reload after another session's change", String(format: "%.1f ms", reloadTime.milliseconds), ""))
+        }
+
         // Typing names and erasing them, as an agent searching would.
         var latencies: [Duration] = []
         var random = SeedRandom(seed: 11)

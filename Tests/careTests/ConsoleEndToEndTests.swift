@@ -17,7 +17,7 @@ struct ConsoleEndToEndTests {
             let plain = customer.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             #expect(plain != customer.name)
 
-            let session = try TmuxSession(width: width, height: height, command: "\(CareProcess.executable) --data \(directory)")
+            let session = try TmuxSession.console(on: directory, width: width, height: height)
             let opened = try session.waitFor { $0.contains("1 Customers (60)") }
             #expect(opened.contains("4 Incident queue"), "\(opened)")
             try session.send("/")
@@ -40,7 +40,7 @@ struct ConsoleEndToEndTests {
     @Test func aTerminalTooSmallSaysSoAndRecovers() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 10)
-            let session = try TmuxSession(width: 70, height: 20, command: "\(CareProcess.executable) --data \(directory)")
+            let session = try TmuxSession.console(on: directory, width: 70, height: 20)
             let small = try session.waitFor { $0.contains("Terminal too small") }
             #expect(small.contains("Terminal too small: 70×20."), "\(small)")
             try session.send("q")
@@ -53,9 +53,7 @@ struct ConsoleEndToEndTests {
             try seedSmallStore(directory, customers: 10)
             // The console in the foreground, sent SIGTERM after 2 s; its own
             // status comes through: 0 when it quit cleanly, 143 if killed.
-            let session = try TmuxSession(
-                width: 80, height: 24,
-                command: "timeout --foreground --preserve-status -s TERM 2 \(CareProcess.executable) --data \(directory)")
+            let session = try TmuxSession.console(on: directory, prefix: "timeout --foreground --preserve-status -s TERM 2 ")
             #expect(try session.waitFor { $0.contains("1 Customers (10)") }.contains("1 Customers (10)"))
             Thread.sleep(forTimeInterval: 3)
             let closed = try session.capture()
@@ -67,59 +65,64 @@ struct ConsoleEndToEndTests {
 
 @Suite(.enabled(if: TmuxSession.available, "needs tmux"))
 struct CounterWorkflowEndToEndTests {
-    /// Take the first incident of the queue, note it, resolve it with its
-    /// first playbook (granting what is proposed) and a rating of 5, quit;
-    /// the store has it all and checks clean.
+    /// Open an incident for the first customer; it is then selected in the
+    /// queue: take it, note it, resolve it with its first playbook (granting
+    /// what is proposed) and a rating of 5, quit; the store has it all and
+    /// checks clean.
     @Test(arguments: [(80, 24), (120, 40)])
     func resolveAnIncidentByKeyboard(width: Int, height: Int) throws {
-        try withTemporaryDirectory { directory in
-            try seedSmallStore(directory, customers: 60)
-            let session = try TmuxSession(width: width, height: height, command: "\(CareProcess.executable) --data \(directory)")
-            try session.waitFor { $0.contains("4 Incident queue") }
-            // A new incident for the first customer: first touchpoint, complaint, normal.
-            try session.send("i")
-            try session.waitFor { $0.contains("Step 1 of 4") }
-            try session.send("Enter")
-            try session.send("Enter")
-            try session.send("Enter")
-            try session.waitFor { $0.contains("Step 4 of 4") }
-            try session.type("Factura duplicada")
-            try session.send("Enter")
-            let opened = try session.waitFor { $0.contains("Opened a complaint") }
-            #expect(opened.contains("Opened a complaint"), "\(opened)")
-            try session.send("4")
-            try session.send("t")
-            let taken = try session.waitFor { $0.contains("Took I") }
-            let id = String(taken.components(separatedBy: "Took ").last?.prefix(7) ?? "")
-            #expect(id.hasPrefix("I"), "\(taken)")
-            try session.send("n")
-            try session.type("Llamé al cliente")
-            try session.send("Enter")
-            try session.waitFor { $0.contains("Noted on \(id).") }
-            try session.send("r")
-            try session.waitFor { $0.contains("Resolve \(id)") }
-            try session.send("Enter")
-            let next = try session.waitFor { $0.contains("compensation") || $0.contains("satisfaction") }
-            if next.contains("Grant ") { try session.send("y") }
-            try session.waitFor { $0.contains("satisfaction") }
-            try session.send("5")
-            let resolved = try session.waitFor { $0.contains("Resolved \(id)") }
-            #expect(resolved.contains("Resolved \(id)"), "\(resolved)")
-            try session.send("q")
-            #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        // A method, not a closure: the Swift 6.3 compiler crashes on this
+        // body inside a closure (SendNonSendable pass).
+        try withTemporaryDirectory { directory in try workflow(in: directory, width: width, height: height) }
+    }
 
-            let state = try FileStore(directory: directory).open()
-            let incident = state.incidents[IncidentID(id)]
-            #expect(incident?.status == .resolved)
-            #expect(incident?.rating?.score == 5)
-            #expect(incident?.resolution?.playbook != nil)
-            let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
-            #expect(noted)
-            let newOne = state.incidents.summaries.filter { summary in state.incidents[summary.id]?.subject == "Factura duplicada" }
-            #expect(newOne.count == 1)
-            let check = try CareProcess.run(["check", "--data", directory])
-            #expect(check.status == 0, "\(check.stdout)")
-        }
+    private func workflow(in directory: String, width: Int, height: Int) throws {
+        try seedSmallStore(directory, customers: 60)
+        let session = try TmuxSession.console(on: directory, width: width, height: height)
+        try session.waitFor { $0.contains("4 Incident queue") }
+        // A new incident for the first customer: first touchpoint, complaint, normal.
+        try session.send("i")
+        try session.waitFor { $0.contains("Step 1 of 4") }
+        try session.send("Enter")
+        try session.send("Enter")
+        try session.send("Enter")
+        try session.waitFor { $0.contains("Step 4 of 4") }
+        try session.type("Factura duplicada")
+        try session.send("Enter")
+        let opened = try session.waitFor { $0.contains("Opened a complaint") }
+        #expect(opened.contains("Opened a complaint"), "\(opened)")
+        try session.send("4")
+        try session.send("t")
+        let taken = try session.waitFor { $0.contains("Took I") }
+        let id = String(taken.components(separatedBy: "Took ").last?.prefix(7) ?? "")
+        #expect(id.hasPrefix("I"), "\(taken)")
+        try session.send("n")
+        try session.type("Llamé al cliente")
+        try session.send("Enter")
+        try session.waitFor { $0.contains("Noted on \(id).") }
+        try session.send("r")
+        try session.waitFor { $0.contains("Resolve \(id)") }
+        try session.send("Enter")
+        let next = try session.waitFor { $0.contains("compensation") || $0.contains("satisfaction") }
+        if next.contains("Grant ") { try session.send("y") }
+        try session.waitFor { $0.contains("satisfaction") }
+        try session.send("5")
+        let resolved = try session.waitFor { $0.contains("Resolved \(id)") }
+        #expect(resolved.contains("Resolved \(id)"), "\(resolved)")
+        try session.send("q")
+        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+
+        let state = try FileStore(directory: directory).open()
+        let incident = state.incidents[IncidentID(id)]
+        #expect(incident?.status == .resolved)
+        #expect(incident?.rating?.score == 5)
+        #expect(incident?.resolution?.playbook != nil)
+        let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
+        #expect(noted)
+        let newOne = state.incidents.summaries.filter { summary in state.incidents[summary.id]?.subject == "Factura duplicada" }
+        #expect(newOne.count == 1)
+        let check = try CareProcess.run(["check", "--data", directory])
+        #expect(check.status == 0, "\(check.stdout)")
     }
 }
 
@@ -128,7 +131,7 @@ struct UnknownTerminalTests {
     @Test func anUnknownTerminalTypeIsNamedWithExitCode2() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 5)
-            let session = try TmuxSession(width: 80, height: 24, command: "TERM=no-such-terminal \(CareProcess.executable) --data \(directory)")
+            let session = try TmuxSession.console(on: directory, prefix: "TERM=no-such-terminal ")
             let screen = try session.waitFor { $0.contains("EXIT=") }
             #expect(screen.contains("The terminal type \"no-such-terminal\" is unknown"), "\(screen)")
             #expect(screen.contains("EXIT=2"))

@@ -13,6 +13,12 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command + "; echo EXIT=$?; sleep 30"])
     }
 
+    /// The built console on `directory`, its command line preceded by
+    /// `prefix` (an environment setting, `timeout …`).
+    static func console(on directory: String, width: Int = 80, height: Int = 24, prefix: String = "") throws -> TmuxSession {
+        try TmuxSession(width: width, height: height, command: "\(prefix)\(CareProcess.executable) --data \(directory)")
+    }
+
     deinit { _ = try? tmux(["kill-server"]) }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
