@@ -201,6 +201,44 @@ import Testing
             #expect(IncidentRules.proposal(for: incident, playbook: nil, in: state, at: Fixture.now) == nil)
         }
     }
+
+    @Test func aMissedServiceLevelIsCompensatedExactlyOnceHoweverOftenItIsReopened() throws {
+        try withTemporaryDirectory { directory in
+            let store = try store(directory)
+            let due = try #require(store.open().incidents["I1"]?.dueAt)
+            let late = due.addingTimeInterval(3600)
+            for step in 0..<3 {
+                let at = late.addingTimeInterval(Double(step) * 600)
+                _ = try store.transact(by: Fixture.ana) {
+                    try IncidentRules.resolve(in: $0, incident: "I1", playbook: "small", grant: true, rating: nil, by: Fixture.ana, at: at)
+                }
+                _ = try store.transact(by: Fixture.ana) { try IncidentRules.reopen(in: $0, incident: "I1", by: Fixture.ana, at: at.addingTimeInterval(60)) }
+            }
+            let ledger = try store.ledger(of: "C1")
+            #expect(ledger.map(\.points) == [100])  // the touchpoint's 100 points, owed; the playbook's never on top
+            #expect(ledger.first?.incident == "I1")
+            let incident = try #require(store.open().incidents["I1"])
+            #expect(incident.compensation?.forMissedServiceLevel == true)
+            #expect(incident.history.filter { $0.kind == .compensated }.count == 1)
+            #expect(incident.contacts == 4)
+            #expect(try StoreChecker.check(directory: directory).isClean)
+        }
+    }
+
+    @Test func anotherContactCountsTowardsSecondContactResolution() throws {
+        try withTemporaryDirectory { directory in
+            let store = try store(directory)
+            _ = try store.transact(by: Fixture.ana) { try IncidentRules.contact(in: $0, incident: "I1", text: "called again", by: Fixture.ana, at: Fixture.now) }
+            let state = try store.transact(by: Fixture.ana) {
+                try IncidentRules.resolve(in: $0, incident: "I1", playbook: nil, grant: false, rating: nil, by: Fixture.ana, at: Fixture.now)
+            }
+            #expect(state.incidents["I1"]?.resolvedOnContact == 2)
+            #expect(state.incidents["I1"]?.history.contains { $0.kind == .contact && $0.text == "called again" } == true)
+            #expect(throws: IncidentRefusal.notOpen("I1")) {
+                try IncidentRules.contact(in: state, incident: "I1", text: "", by: Fixture.ana, at: Fixture.now)
+            }
+        }
+    }
 }
 
 @Suite struct ReopenRulesTests {
@@ -235,10 +273,12 @@ import Testing
         // 100 expire in January, 50 in June; spending 120 takes January's
         // 100 and 20 of June's: 30 are left, expiring in June.
         let ledger = [entry("L1", 100, expires: "2027-01-10"), entry("L2", 50, expires: "2027-06-01"), entry("L3", -120)]
-        let next = try #require(TalkingPoints.nextExpiry(ledger, after: Fixture.today))
+        let account = PointsAccount(customer: "C2", program: Fixture.program, ledger: ledger, lastActivity: nil, idPrefix: "C2-")
+        let next = try #require(account.nextExpiry(after: Fixture.today))
         #expect(next.points == 30)
         #expect(next.day == Day("2027-06-01"))
-        #expect(TalkingPoints.nextExpiry([entry("L1", 10, expires: "2026-01-01")], after: Fixture.today) == nil)
+        let old = PointsAccount(customer: "C2", program: Fixture.program, ledger: [entry("L1", 10, expires: "2026-01-01")], lastActivity: nil, idPrefix: "C2-")
+        #expect(old.nextExpiry(after: Fixture.today) == nil)
     }
 
     @Test func theProfileSaysWhatIsClosest() throws {
@@ -255,11 +295,27 @@ import Testing
             let lines = TalkingPoints.lines(customer: customer, ledger: [entry("L1", 50, expires: "2026-12-31")], state: state, today: Fixture.today)
             #expect(lines == [
                 "50 points expire on 2026-12-31 (39 days)",
-                "Gold until 2026-12-04 (12 days)",
+                "Gold until 2026-12-04 (12 days): 850 more points keep it",
                 "inactive 156 days: 24 days left to buy before the points lapse",
-                "25 points to Bolsa",
                 "can redeem Café now",
+                "25 points to Bolsa",
             ])
         }
+    }
+
+    @Test func newTiersAreThankedAndSuggestionsNeedMarketingConsent() throws {
+        var program = Fixture.program
+        program.crossSell = [CrossSell(productFamily: "libros", suggestion: "the reading club")]
+        var book = MemoryBook(program: program)
+        try book.buy(320, on: Fixture.today.adding(days: -3))
+        var customer = try #require(book.state.customers["C1"])
+        customer.usualProducts = ["libros"]
+        let withoutConsent = TalkingPoints.points(customer: customer, ledger: book.ledger(), state: book.state, today: Fixture.today)
+        #expect(withoutConsent.contains(TalkingPoint(kind: .tierReached, text: "reached Silver on 2026-11-19: thank them")))
+        #expect(withoutConsent.contains(TalkingPoint(kind: .tierProgress, text: "580 points in 12 months to Gold")))
+        #expect(!withoutConsent.contains { $0.kind.isMarketing })
+        customer.consents = [Consent(purpose: .marketing, granted: true, at: Fixture.now)]
+        let withConsent = TalkingPoints.points(customer: customer, ledger: book.ledger(), state: book.state, today: Fixture.today)
+        #expect(withConsent.last == TalkingPoint(kind: .suggestion, text: "usually buys libros: suggest the reading club"))
     }
 }

@@ -17,12 +17,14 @@ public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
     public var moment: MomentID?
     public var incident: IncidentID?
     public var reward: RewardID?
+    /// What the customer paid besides points (a points-plus-money reward).
+    public var money: Cents?
     public var by: AgentID?
 
     public init(
         id: LedgerEntryID, customer: CustomerID, at: Date, kind: Kind, points: Int, balanceAfter: Int, reason: String,
         expiresOn: Day? = nil, moment: MomentID? = nil, incident: IncidentID? = nil, reward: RewardID? = nil,
-        by: AgentID? = nil
+        money: Cents? = nil, by: AgentID? = nil
     ) {
         self.id = id
         self.customer = customer
@@ -35,74 +37,12 @@ public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
         self.moment = moment
         self.incident = incident
         self.reward = reward
+        self.money = money
         self.by = by
     }
 
     public enum Kind: String, Codable, CaseIterable, Sendable {
         case earn, redeem, expire, adjust, compensation
-    }
-}
-
-/// A membership level earned by points over a rolling window.
-public struct Tier: Codable, Sendable, Equatable, Identifiable {
-    public var id: TierID
-    public var name: String
-    /// Points earned within the program's window that earn (and keep) the tier.
-    public var threshold: Int
-    /// Points earned per euro, in percent of the base rate (150 = 1.5×).
-    public var earnPercent: Int
-    /// Service-level time allowed, in percent of the touchpoint's (50 = twice as fast).
-    public var serviceLevelPercent: Int
-
-    public init(id: TierID, name: String, threshold: Int, earnPercent: Int, serviceLevelPercent: Int) {
-        self.id = id
-        self.name = name
-        self.threshold = threshold
-        self.earnPercent = earnPercent
-        self.serviceLevelPercent = serviceLevelPercent
-    }
-}
-
-/// The program's rules: one record per store (`program.json`).
-public struct LoyaltyProgram: Record {
-    public static let collection = Collection.program
-    public static let singletonID: Identifier<LoyaltyProgram> = "program"
-
-    public var id: Identifier<LoyaltyProgram>
-    public var version: Int
-    public var name: String
-    public var pointsPerEuro: Int
-    /// Earned points lapse this many months after they were earned.
-    public var pointsExpiryMonths: Int
-    /// Without a purchase for this many days, the balance lapses.
-    public var inactivityDays: Int
-    /// Tier thresholds count the points earned in this many months.
-    public var tierWindowMonths: Int
-    /// A tier is kept this many months after it was (re)qualified.
-    public var tierTermMonths: Int
-    /// Lowest first.
-    public var tiers: [Tier]
-
-    public init(
-        id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
-        pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier]
-    ) {
-        self.id = id
-        self.version = version
-        self.name = name
-        self.pointsPerEuro = pointsPerEuro
-        self.pointsExpiryMonths = pointsExpiryMonths
-        self.inactivityDays = inactivityDays
-        self.tierWindowMonths = tierWindowMonths
-        self.tierTermMonths = tierTermMonths
-        self.tiers = tiers
-    }
-
-    public func tier(_ id: TierID?) -> Tier? { tiers.first { $0.id == id } }
-
-    /// The highest tier whose threshold `earnedInWindow` reaches.
-    public func tier(forPointsEarned earnedInWindow: Int) -> Tier? {
-        tiers.filter { $0.threshold <= earnedInWindow }.max { $0.threshold < $1.threshold }
     }
 }
 

@@ -94,6 +94,21 @@ public enum IncidentRules {
         return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
     }
 
+    /// The customer got in touch again about an open incident: one more
+    /// contact, which is what first- and second-contact resolution count.
+    public static func contact(
+        in state: StoreState, incident incidentID: IncidentID, text: String, by author: Author, at now: Date
+    ) throws(IncidentRefusal) -> Transaction {
+        try requireAgent(author, in: state)
+        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard incident.status.isOpen else { throw .notOpen(incidentID) }
+        incident = incident.nextVersion()
+        incident.contacts += 1
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .contact, text: trimmed.isEmpty ? "contact \(incident.contacts)" : trimmed))
+        return Transaction(summary: "contact \(incident.contacts) on incident \(incidentID)", changes: [.incident(incident)])
+    }
+
     /// Reopens a resolved incident: back in progress, one more contact (the
     /// customer came back), the resolution cleared; its history keeps it all.
     public static func reopen(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
@@ -110,10 +125,21 @@ public enum IncidentRules {
     }
 
     /// What resolving with `playbook` proposes: the compensation owed for a
-    /// missed service level (rule 3), else the playbook's own.
+    /// missed service level (rule 3), else the playbook's own. Each is
+    /// granted at most once per incident, however often it is reopened.
     public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (compensation: Compensation, owed: Bool)? {
-        if now > incident.dueAt, let owed = state.touchpoints[incident.touchpoint]?.compensation { return (owed, true) }
+        let granted = incident.history.filter { $0.kind == .compensated }
+        let owedGranted = incident.compensation?.forMissedServiceLevel == true
+        if isOwed(incident, at: now), !owedGranted, let owed = state.touchpoints[incident.touchpoint]?.compensation { return (owed, true) }
+        guard granted.isEmpty else { return nil }
         return playbook?.compensation.map { ($0, false) }
+    }
+
+    /// The service level was missed: the incident was not resolved by its
+    /// due time (or, while open, is past it).
+    public static func isOwed(_ incident: Incident, at now: Date) -> Bool {
+        let firstResolved = incident.history.first { $0.kind == .resolved }?.at
+        return (firstResolved ?? now) > incident.dueAt
     }
 
     /// Resolves an incident with a playbook's answer, granting the proposed
@@ -158,16 +184,13 @@ public enum IncidentRules {
         guard let customer = state.customers[incident.customer] else { return [] }
         switch compensation.kind {
         case .points:
-            let points = compensation.points ?? 0
-            guard points > 0 else { return [] }
-            var updated = customer.nextVersion()
-            updated.loyalty.points += points
-            let day = Day(containing: now)
-            let entry = LedgerEntry(
-                id: LedgerEntryID("\(customer.id)-L-\(incident.id)-v\(incident.version)"), customer: customer.id, at: now, kind: .compensation,
-                points: points, balanceAfter: updated.loyalty.points, reason: compensation.description,
-                expiresOn: state.program.map { day.adding(months: $0.pointsExpiryMonths) }, incident: incident.id, by: author.agent)
-            return [.ledger(entry), .customer(updated)]
+            guard let program = state.program else { return [] }
+            // Crediting needs no lots: the ledger is not read here.
+            var account = PointsAccount(of: customer, program: program, ledger: [])
+            guard let entry = account.credit(
+                compensation.points ?? 0, at: now, kind: .compensation, reason: compensation.description, incident: incident.id, by: author.agent)
+            else { return [] }
+            return [.customer(LoyaltyRules.updatedCustomer(customer, account, today: nil)), .ledger(entry)]
         case .coupon:
             let day = Day(containing: now)
             let coupon = Coupon(
@@ -188,6 +211,6 @@ public enum IncidentRules {
     }
 
     static func requireAgent(_ author: Author, in state: StoreState) throws(IncidentRefusal) {
-        guard let agent = state.agents[author.agent], agent.active else { throw .notAnAgent(author.agent.rawValue) }
+        guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }
     }
 }

@@ -9,13 +9,13 @@ public struct LedgerBook: Sendable, Equatable {
 
     public init(balance: Int = 0) { self.balance = balance }
 
-    public enum Refusal: Error, Equatable, CustomStringConvertible {
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case insufficient(balance: Int, requested: Int)
 
         public var description: String {
             switch self {
             case .insufficient(let balance, let requested):
-                "The customer has \(balance) points; \(requested) cannot be taken."
+                "The customer has \(balance) points; \(requested) cannot be taken (\(requested - balance) short)."
             }
         }
     }
@@ -25,13 +25,14 @@ public struct LedgerBook: Sendable, Equatable {
     @discardableResult
     public mutating func post(
         id: LedgerEntryID, customer: CustomerID, at: Date, kind: LedgerEntry.Kind, points: Int, reason: String,
-        expiresOn: Day? = nil, moment: MomentID? = nil, incident: IncidentID? = nil, reward: RewardID? = nil, by: AgentID? = nil
+        expiresOn: Day? = nil, moment: MomentID? = nil, incident: IncidentID? = nil, reward: RewardID? = nil, money: Cents? = nil,
+        by: AgentID? = nil
     ) throws(Refusal) -> LedgerEntry {
         guard balance + points >= 0 else { throw .insufficient(balance: balance, requested: -points) }
         balance += points
         let entry = LedgerEntry(
             id: id, customer: customer, at: at, kind: kind, points: points, balanceAfter: balance, reason: reason,
-            expiresOn: expiresOn, moment: moment, incident: incident, reward: reward, by: by)
+            expiresOn: expiresOn, moment: moment, incident: incident, reward: reward, money: money, by: by)
         entries.append(entry)
         return entry
     }

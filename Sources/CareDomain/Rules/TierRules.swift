@@ -46,4 +46,32 @@ public enum TierRules {
         lapse(through: today)
         return Standing(tier: current?.id, since: since, until: until)
     }
+
+    /// What the customer still needs: points to the next tier now, and
+    /// points to earn before the current tier's term ends to keep it.
+    public struct Progress: Sendable, Equatable {
+        /// Points earned in the trailing window as of today.
+        public var earnedInWindow: Int
+        public var next: Tier?
+        public var toNext: Int?
+        /// Points still to earn by `until` to requalify for the current tier
+        /// (0: already kept).
+        public var toKeep: Int?
+        public var until: Day?
+    }
+
+    public static func progress(earnings: [(day: Day, points: Int)], standing: Standing, program: LoyaltyProgram, today: Day) -> Progress {
+        func earned(between start: Day, and end: Day) -> Int {
+            earnings.reduce(0) { $1.day > start && $1.day <= end ? $0 + $1.points : $0 }
+        }
+        let inWindow = earned(between: today.adding(months: -program.tierWindowMonths), and: today)
+        let next = program.tier(above: standing.tier)
+        var progress = Progress(earnedInWindow: inWindow, next: next, toNext: next.map { max(0, $0.threshold - inWindow) }, until: standing.until)
+        if let current = program.tier(standing.tier), let until = standing.until {
+            // What will still be in the window on the day the term ends.
+            let counted = earned(between: until.adding(months: -program.tierWindowMonths), and: today)
+            progress.toKeep = max(0, current.threshold - counted)
+        }
+        return progress
+    }
 }

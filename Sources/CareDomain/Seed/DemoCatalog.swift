@@ -7,9 +7,24 @@ enum DemoCatalog {
         tierTermMonths: 12,
         tiers: [
             Tier(id: "silver", name: "Silver", threshold: 300, earnPercent: 110, serviceLevelPercent: 100),
-            Tier(id: "gold", name: "Gold", threshold: 900, earnPercent: 125, serviceLevelPercent: 50),
-            Tier(id: "platinum", name: "Platinum", threshold: 2500, earnPercent: 150, serviceLevelPercent: 25),
-        ])
+            Tier(id: "gold", name: "Gold", threshold: 900, earnPercent: 125, serviceLevelPercent: 50, freeRewards: ["coffee"]),
+            Tier(id: "platinum", name: "Platinum", threshold: 2500, earnPercent: 150, serviceLevelPercent: 25, freeRewards: ["coffee", "tote"]),
+        ],
+        earnRules: [
+            EarnRule(touchpoint: "online-purchase", percent: 120),
+            EarnRule(productFamily: "libros", percent: 200),
+        ],
+        crossSell: [
+            CrossSell(productFamily: "electrónica", suggestion: "the extended warranty"),
+            CrossSell(productFamily: "hogar", suggestion: "the new linen collection"),
+            CrossSell(productFamily: "moda", suggestion: "the season's accessories"),
+            CrossSell(productFamily: "deporte", suggestion: "the running club sessions"),
+            CrossSell(productFamily: "gourmet", suggestion: "the tasting evenings"),
+            CrossSell(productFamily: "libros", suggestion: "the reading club"),
+            CrossSell(productFamily: "belleza", suggestion: "a skin consultation"),
+            CrossSell(productFamily: "juguetes", suggestion: "gift wrapping and the kids' workshop"),
+        ],
+        redemptionTouchpoint: "redemption")
 
     static let rewards = [
         Reward(id: "coffee", name: "Café y bollería", points: 100, cost: 180),

@@ -115,7 +115,7 @@ struct DemoWorld {
         customer.loyalty = life.standing(today: options.today)
         customer.lifecycle = lifecycle(customer: customer, life: life, habit: habit)
         customer.usualProducts = life.usualProducts()
-        return DemoCustomer(customer: customer, moments: life.moments, ledger: life.book.entries, incidents: incidents, coupons: coupons)
+        return DemoCustomer(customer: customer, moments: life.moments, ledger: life.ledger, incidents: incidents, coupons: coupons)
     }
 
     // MARK: Profile
@@ -200,7 +200,7 @@ struct DemoWorld {
         moment.productFamily = family
         moment.outcome = "bought \(family), \(euros) €"
         life.add(moment: moment)
-        life.earn(euros: euros, at: at, family: family)
+        life.earn(amount: .euros(euros), at: at, touchpoint: kind, family: family)
         if kind == "online-purchase", life.rng.chance(0.8) {
             let delivered = at.addingTimeInterval(Double(life.rng.int(20...70)) * 3600)
             if delivered < now { life.add(moment: service("delivery", at: delivered, rng: &life.rng)) }

@@ -10,10 +10,18 @@ public struct Transaction: Sendable, Equatable {
     }
 }
 
+/// Customers' histories, which are read per customer, never all at once.
+public protocol HistoryReader {
+    /// A customer's timeline, oldest first.
+    func moments(of customer: CustomerID) throws(StoreError) -> [Moment]
+    /// A customer's points ledger, oldest first.
+    func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry]
+}
+
 /// The store as the console and the commands see it. Reads give a value
 /// (`StoreState`); every write is one transaction, checked against what is on
 /// disk at the moment of writing and durable when the call returns.
-public protocol CareStore: Sendable {
+public protocol CareStore: HistoryReader, Sendable {
     /// Loads the current state (snapshots plus the journal since).
     func open() throws(StoreError) -> StoreState
     /// Picks up other sessions' changes; nil when there were none.
@@ -21,11 +29,14 @@ public protocol CareStore: Sendable {
     /// Writes `transaction` if every record it puts is still at the version
     /// it was read at; refuses it (`StoreError.stale`) otherwise.
     func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState
-    /// Read-check-write under the writer lock: `body` sees the state as it
-    /// is on disk now and returns what to change.
-    func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState
-    /// A customer's timeline, oldest first.
-    func moments(of customer: CustomerID) throws(StoreError) -> [Moment]
-    /// A customer's points ledger, oldest first.
-    func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry]
+    /// Read-check-write under the writer lock: `body` sees the state and the
+    /// histories as they are on disk now and returns what to change.
+    func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState
+}
+
+extension CareStore {
+    /// `transact` for changes that need no history.
+    public func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState {
+        try transact(by: author) { state, _ in try body(state) }
+    }
 }

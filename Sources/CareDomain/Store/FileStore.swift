@@ -78,25 +78,15 @@ public final class FileStore: CareStore {
     }
 
     public func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
-        let recent = loaded.withLock { $0?.pendingMoments[customer] } ?? []
-        return try history(of: customer, kind: .moments, recent: recent)
+        try history().moments(of: customer)
     }
 
     public func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
-        let recent = loaded.withLock { $0?.pendingLedger[customer] } ?? []
-        return try history(of: customer, kind: .ledger, recent: recent)
+        try history().ledger(of: customer)
     }
 
-    /// The folded history file plus what this process has seen in the
-    /// journal since; a compaction may have folded some of those already.
-    private func history<T: Codable & Identifiable>(
-        of customer: CustomerID, kind: HistoryKind, recent: [T]
-    ) throws(StoreError) -> [T] where T.ID: Hashable {
-        guard customer.isSafeFileName else { return [] }
-        let folded = try HistoryFile.read(layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
-        guard !recent.isEmpty else { return folded }
-        let known = Set(folded.map(\.id))
-        return folded + recent.filter { !known.contains($0.id) }
+    private func history() -> FoldedHistory {
+        loaded.withLock { FoldedHistory(layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:]) }
     }
 
     private func load() throws(StoreError) -> Loaded {
@@ -141,7 +131,7 @@ public final class FileStore: CareStore {
 
     public func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState {
         do {
-            return try transact(by: author) { _ in transaction }
+            return try transact(by: author) { _, _ in transaction }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -149,9 +139,11 @@ public final class FileStore: CareStore {
         }
     }
 
-    public func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState {
+    public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
-            let transaction = try body(current.state)
+            // Histories as of this moment, read without taking the lock again.
+            let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+            let transaction = try body(current.state, history)
             try current.state.validate(transaction.changes)
             let entry = JournalEntry(
                 seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)

@@ -17,6 +17,11 @@ public struct StoreState: Sendable, Equatable {
 
     public var program: LoyaltyProgram? { programs[LoyaltyProgram.singletonID] }
 
+    /// The roster's active agent `author` acts as; nil for anyone else.
+    public func activeAgent(_ author: Author) -> Agent? {
+        agents[author.agent].flatMap { $0.active ? $0 : nil }
+    }
+
     public var isEmpty: Bool {
         customers.isEmpty && agents.isEmpty && touchpoints.isEmpty && incidents.isEmpty && playbooks.isEmpty
             && rewards.isEmpty && coupons.isEmpty && programs.isEmpty

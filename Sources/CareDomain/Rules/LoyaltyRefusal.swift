@@ -1,0 +1,39 @@
+/// Why a points or coupon step was refused, in words for the agent.
+public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case noProgram
+    case unknownCustomer(CustomerID)
+    case unknownReward(RewardID)
+    case rewardWithdrawn(String)
+    case short(balance: Int, needed: Int, for: String)
+    case notAnAgent(String)
+    case supervisorsOnly(String)
+    case emptyReason
+    case noPoints
+    case badAmount(Cents)
+    case unknownCoupon(CouponCode)
+    case couponUsed(CouponCode, on: Day)
+    case couponExpired(CouponCode, on: Day)
+    case couponNotYetValid(CouponCode, from: Day)
+    case badProgram([String])
+
+    public var description: String {
+        switch self {
+        case .noProgram: "This store has no loyalty program; a supervisor sets one with `care program set FILE`."
+        case .unknownCustomer(let id): "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
+        case .unknownReward(let id): "There is no reward \(id) in the catalog."
+        case .rewardWithdrawn(let name): "\(name) is no longer offered."
+        case .short(let balance, let needed, let what):
+            "The customer has \(balance) points; \(what) needs \(needed) (\(needed - balance) more)."
+        case .notAnAgent(let login): "\(login) is not an active agent in this store's roster; ask a supervisor to add you."
+        case .supervisorsOnly(let what): "Only a supervisor can \(what)."
+        case .emptyReason: "Say why: an adjustment needs a reason."
+        case .noPoints: "An adjustment of 0 points changes nothing."
+        case .badAmount(let amount): "A purchase amount must be above zero, not \(amount)."
+        case .unknownCoupon(let code): "There is no coupon \(code)."
+        case .couponUsed(let code, let day): "Coupon \(code) was already used on \(day)."
+        case .couponExpired(let code, let day): "Coupon \(code) expired on \(day)."
+        case .couponNotYetValid(let code, let day): "Coupon \(code) is valid from \(day)."
+        case .badProgram(let problems): "The program cannot be used: " + problems.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Rule changes to the loyalty program: a supervisor's, checked whole
+/// before they replace the program in force.
+public enum ProgramRules {
+    /// Everything wrong with `program` against the store's catalog, one
+    /// sentence each; empty when it can be used.
+    public static func problems(_ program: LoyaltyProgram, in state: StoreState) -> [String] {
+        var problems: [String] = []
+        func require(_ condition: Bool, _ problem: String) { if !condition { problems.append(problem) } }
+        require(!program.name.trimmingCharacters(in: .whitespaces).isEmpty, "The program needs a name.")
+        require(program.pointsPerEuro >= 0, "pointsPerEuro cannot be negative.")
+        require(program.pointsExpiryMonths >= 1, "pointsExpiryMonths must be at least 1.")
+        require(program.inactivityDays >= 1, "inactivityDays must be at least 1.")
+        require(program.tierWindowMonths >= 1, "tierWindowMonths must be at least 1.")
+        require(program.tierTermMonths >= 1, "tierTermMonths must be at least 1.")
+        var seen = Set<TierID>()
+        for (index, tier) in program.tiers.enumerated() {
+            require(seen.insert(tier.id).inserted, "Tier \(tier.id) appears twice.")
+            require(tier.threshold > 0, "Tier \(tier.id) needs a threshold above 0.")
+            require(tier.earnPercent >= 0, "Tier \(tier.id): earnPercent cannot be negative.")
+            require((1...100).contains(tier.serviceLevelPercent), "Tier \(tier.id): serviceLevelPercent must be 1 to 100 (a tier never gets slower service).")
+            if index > 0 { require(tier.threshold > program.tiers[index - 1].threshold, "Tier \(tier.id) must have a higher threshold than \(program.tiers[index - 1].id): list tiers lowest first.") }
+            for reward in tier.freeRewards ?? [] {
+                require(state.rewards.contains(reward), "Tier \(tier.id) gives reward \(reward), which is not in the catalog.")
+            }
+        }
+        for rule in program.earnRules ?? [] {
+            require((rule.touchpoint == nil) != (rule.productFamily == nil), "An earn rule names either a touchpoint or a product family, not both or neither.")
+            require(rule.percent >= 0, "An earn rule's percent cannot be negative.")
+            if let touchpoint = rule.touchpoint { require(state.touchpoints.contains(touchpoint), "An earn rule names touchpoint \(touchpoint), which is not in the catalog.") }
+        }
+        if let place = program.redemptionTouchpoint {
+            require(state.touchpoints.contains(place), "redemptionTouchpoint \(place) is not in the catalog.")
+        }
+        return problems
+    }
+
+    /// Puts `program` in force as the next version of the one in the store.
+    public static func set(_ program: LoyaltyProgram, in state: StoreState, by author: Author) throws(LoyaltyRefusal) -> Transaction {
+        guard let agent = state.activeAgent(author) else { throw .notAnAgent(author.agent.rawValue) }
+        guard agent.role == .supervisor else { throw .supervisorsOnly("change the loyalty program") }
+        let problems = problems(program, in: state)
+        guard problems.isEmpty else { throw .badProgram(problems) }
+        var next = program
+        next.id = LoyaltyProgram.singletonID
+        next.version = (state.program?.version ?? 0) + 1
+        return Transaction(summary: "set the loyalty program (version \(next.version))", changes: [.program(next)])
+    }
+}
