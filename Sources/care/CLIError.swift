@@ -5,6 +5,9 @@ enum CLIError: Error, CustomStringConvertible {
     case unknownAgent(String)
     case badDay(String)
     case outOfRange(String)
+    case unreadable(String)
+    case badJSON(String, (field: String?, reason: String))
+    case badAmount(String)
 
     var description: String {
         switch self {
@@ -13,6 +16,9 @@ enum CLIError: Error, CustomStringConvertible {
         case .unknownAgent(let login): "\(login) is not an agent in this store's roster."
         case .badDay(let text): "\"\(text)\" is not a day; write it as YYYY-MM-DD."
         case .outOfRange(let what): what
+        case .unreadable(let path): "Cannot read \(path): check the path and that you may read it."
+        case .badJSON(let path, let problem): "\(path)\(problem.field.map { ", field \($0)" } ?? ""): \(problem.reason)."
+        case .badAmount(let text): "\"\(text)\" is not an amount; write it like 45.90 or 45,90."
         }
     }
 }

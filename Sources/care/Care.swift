@@ -9,7 +9,10 @@ struct Care: ParsableCommand {
         commandName: "care",
         abstract: "A keyboard-only customer-care console for the terminal.",
         discussion: "With no command, opens the console on the store (press ? inside for the keys).",
-        subcommands: [SeedCommand.self, CheckCommand.self, IncidentCommand.self, CompactCommand.self, BenchCommand.self]
+        subcommands: [
+            SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self, CouponCommand.self, ExpireCommand.self,
+            TalkingPointsCommand.self, ProgramCommand.self, CompactCommand.self, BenchCommand.self,
+        ]
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -6,7 +6,7 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
         abstract: "Open incidents and add notes from scripts.",
-        subcommands: [Open.self, Note.self]
+        subcommands: [Open.self, Note.self, Contact.self]
     )
 
     struct Open: ParsableCommand {
@@ -68,6 +68,28 @@ struct IncidentCommand: ParsableCommand {
                 try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
             }
             print("Noted on \(incident) (\(state.incidents[IncidentID(incident)]?.history.count ?? 0) steps).")
+        }
+    }
+
+    struct Contact: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the customer got in touch again about an open incident (first- and second-contact resolution count these).")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The incident's id.")
+        var incident: String
+
+        @Argument(help: "What they said (optional).")
+        var text: String = ""
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.author(in: store.open())
+            let state = try store.transact(by: author) { state in
+                try IncidentRules.contact(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
+            }
+            print("Contact \(state.incidents[IncidentID(incident)]?.contacts ?? 0) on \(incident) recorded.")
         }
     }
 }

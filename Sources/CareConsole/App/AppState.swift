@@ -61,6 +61,8 @@ public struct AppState: Sendable {
     public var notice: String?
     public var showingHelp = false
     public var showingMoment = false
+    /// The timeline pane shows the points ledger instead of the moments.
+    public var showingPoints = false
     public var message: String?
     public var quitting = false
     /// Rows a page moves, set from the screen's size.

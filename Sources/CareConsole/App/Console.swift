@@ -66,21 +66,20 @@ public struct Console {
                 // Checked and written against the store as it is now, under
                 // the writer lock, whatever the screen showed.
                 var incident: IncidentID?
-                let changed = try store.transact(by: author) { current in
-                    let transaction = try action.transaction(in: current, by: author, at: clock.now)
+                let changed = try store.transact(by: author) { current, history in
+                    let transaction = try action.transaction(in: current, history: history, by: author, at: clock.now)
                     incident = transaction.changes.lazy.compactMap { change -> IncidentID? in
                         if case .incident(let record) = change { return record.id }
                         return nil
                     }.first
                     return transaction
                 }
-                return .acted(action.done, changed, incident)
+                return .acted(action.done(in: changed), changed, incident)
             }
         } catch let error as StoreError {
             return .failed(error.description)
-        } catch let error as IncidentRefusal {
-            return .failed(error.description)
         } catch {
+            // Refusals (incident, points, coupon) describe themselves.
             return .failed("\(error)")
         }
     }

@@ -18,6 +18,10 @@ public enum Dialog: Equatable, Sendable {
     case newIncident(IncidentDraft)
     /// The command palette: every action by name, narrowed as you type.
     case palette(query: String, selected: Int)
+    /// Choosing the reward a customer redeems.
+    case redeem(CustomerID, options: [RewardID], selected: Int)
+    /// Choosing the coupon a customer uses now.
+    case coupon(CustomerID, options: [CouponCode], selected: Int)
 }
 
 extension Dialog {
@@ -72,46 +76,6 @@ public struct IncidentDraft: Equatable, Sendable {
             case .priority: priority = newValue
             case .subject: break
             }
-        }
-    }
-}
-
-/// An incident action the loop carries out against the store.
-public enum IncidentAction: Equatable, Sendable {
-    case take(IncidentID)
-    case note(IncidentID, String)
-    case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?)
-    case assign(IncidentID, to: AgentID)
-    case reopen(IncidentID)
-    case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
-
-    /// The transaction, from the state as it is on disk at the moment of writing.
-    public func transaction(in state: StoreState, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
-        switch self {
-        case .take(let id): try IncidentRules.take(in: state, incident: id, by: author, at: now)
-        case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
-        case .resolve(let id, let playbook, let grant, let rating):
-            try IncidentRules.resolve(in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
-        case .assign(let id, let agent):
-            try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
-        case .reopen(let id):
-            try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
-        case .open(let customer, let touchpoint, let kind, let priority, let subject):
-            try IncidentRules.open(
-                in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority, channel: .counter,
-                by: author, at: now
-            ).1
-        }
-    }
-
-    public var done: String {
-        switch self {
-        case .take(let id): "Took \(id)."
-        case .note(let id, _): "Noted on \(id)."
-        case .resolve(let id, _, let grant, _): "Resolved \(id)\(grant ? " with the compensation" : "")."
-        case .assign(let id, let agent): "Assigned \(id) to \(agent)."
-        case .reopen(let id): "Reopened \(id)."
-        case .open(let customer, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer)."
         }
     }
 }

@@ -4,7 +4,8 @@ public enum Action: Equatable, Sendable {
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
     case queueScope
-    case take, note, resolve, assign, reopen, newIncident
+    case take, note, contact, resolve, assign, reopen, newIncident
+    case redeem, useCoupon, pointsHistory
     case palette
 }
 
@@ -39,6 +40,10 @@ public enum KeyMap {
         Binding(keys: [.character("r")], label: "r", action: .resolve, help: "resolve (playbook, rating)", hint: nil),
         Binding(keys: [.character("a")], label: "a", action: .assign, help: "assign it to an agent", hint: nil),
         Binding(keys: [.character("o")], label: "o", action: .reopen, help: "reopen a resolved incident", hint: nil),
+        Binding(keys: [.character("c")], label: "c", action: .contact, help: "customer came back (contact)", hint: nil),
+        Binding(keys: [.character("R")], label: "R", action: .redeem, help: "redeem a reward (points)", hint: nil),
+        Binding(keys: [.character("u")], label: "u", action: .useCoupon, help: "use a customer's coupon", hint: nil),
+        Binding(keys: [.character("p")], label: "p", action: .pointsHistory, help: "timeline or points history", hint: nil),
         Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),

@@ -19,7 +19,7 @@ public enum Message: Sendable {
 public enum Command: Equatable, Sendable {
     case loadCustomer(CustomerID)
     case refreshStore
-    case act(IncidentAction)
+    case act(CounterAction)
 }
 
 /// The console's one state transition: pure, so tests drive it with messages.
@@ -106,7 +106,11 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
         state.queueSelected = 0
         state.reloadQueue()
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
-    case .take, .note, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
+    case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
+    case .redeem, .useCoupon: startCustomerAction(action, in: &state)
+    case .pointsHistory:
+        state.showingPoints.toggle()
+        state.timelineSelected = 0
     case .palette: state.dialog = .palette(query: "", selected: 0)
     case .newIncident:
         guard let customer = state.selectedCustomerID else {
@@ -147,7 +151,7 @@ private func open(in state: inout AppState) {
     switch state.focus {
     case .customers: state.focus = .profile
     case .profile: state.focus = .timeline
-    case .timeline: state.showingMoment = !state.timeline.isEmpty
+    case .timeline: state.showingMoment = !state.showingPoints && !state.timeline.isEmpty
     case .incidents:
         guard state.queueSelected < state.queue.count else { return }
         let customer = state.queue[state.queueSelected].customer
@@ -179,7 +183,7 @@ private func move(_ action: Action, in state: inout AppState) {
     }
     switch state.focus {
     case .customers, .profile: state.selected = moved(state.selected, count: state.visible.count)
-    case .timeline: state.timelineSelected = moved(state.timelineSelected, count: state.timeline.count)
+    case .timeline: state.timelineSelected = moved(state.timelineSelected, count: state.showingPoints ? state.ledger.count : state.timeline.count)
     case .incidents: state.queueSelected = moved(state.queueSelected, count: state.queue.count)
     }
 }

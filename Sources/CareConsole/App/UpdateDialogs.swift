@@ -10,6 +10,7 @@ func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command
     switch action {
     case .take: return [.act(.take(incident.id))]
     case .reopen: return [.act(.reopen(incident.id))]
+    case .contact: return [.act(.contact(incident.id))]
     case .assign:
         let agents = state.store.agents.sorted.filter(\.active).map(\.id)
         state.dialog = .assignee(incident.id, options: agents, selected: 0)
@@ -21,6 +22,48 @@ func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command
     default: break
     }
     return []
+}
+
+/// `R` and `u`: choose a reward to redeem, or a coupon to use, for the
+/// customer on screen.
+func startCustomerAction(_ action: Action, in state: inout AppState) {
+    guard let customer = state.customer else {
+        state.message = "Select a customer first."
+        return
+    }
+    switch action {
+    case .redeem:
+        guard state.store.program != nil else {
+            state.message = LoyaltyRefusal.noProgram.description
+            return
+        }
+        let rewards = state.store.rewards.sorted.filter(\.active).sorted { $0.points < $1.points }.map(\.id)
+        guard !rewards.isEmpty else {
+            state.message = "The rewards catalog is empty."
+            return
+        }
+        state.dialog = .redeem(customer.id, options: rewards, selected: 0)
+    case .useCoupon:
+        let today = Day(containing: state.now)
+        let coupons = state.store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }.map(\.id)
+        guard !coupons.isEmpty else {
+            state.message = "\(customer.name) has no coupon valid today."
+            return
+        }
+        state.dialog = .coupon(customer.id, options: coupons, selected: 0)
+    default: break
+    }
+}
+
+/// j/k (or the arrows) move through a list of `count` choices; Enter picks.
+private func choose(_ key: Key, selected: inout Int, count: Int) -> Bool {
+    switch KeyMap.action(for: key) {
+    case .down?: selected = min(selected + 1, max(0, count - 1))
+    case .up?: selected = max(selected - 1, 0)
+    case .open?: return selected < count
+    default: break
+    }
+    return false
 }
 
 /// A key while a dialog is open.
@@ -40,21 +83,18 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
             return [.act(.note(id, text))]
         default: break
         }
-    case .playbook(let id, let options, let selected):
-        switch KeyMap.action(for: key) {
-        case .down?: state.dialog = .playbook(id, options: options, selected: min(selected + 1, options.count - 1))
-        case .up?: state.dialog = .playbook(id, options: options, selected: max(selected - 1, 0))
-        case .open?:
-            let playbook = selected < options.count ? options[selected] : nil
-            if let incident = state.store.incidents[id],
-                let (compensation, owed) = IncidentRules.proposal(for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
-            {
-                let offer = "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: the service level was missed" : ""))"
-                state.dialog = .grant(id, playbook: playbook, offer: offer)
-            } else {
-                state.dialog = .rating(id, playbook: playbook, grant: false)
-            }
-        default: break
+    case .playbook(let id, let options, var selected):
+        guard choose(key, selected: &selected, count: options.count) else {
+            state.dialog = .playbook(id, options: options, selected: selected)
+            return []
+        }
+        let playbook = options[selected]
+        if let incident = state.store.incidents[id],
+            let (compensation, owed) = IncidentRules.proposal(for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
+        {
+            state.dialog = .grant(id, playbook: playbook, offer: offer(compensation, owed: owed, in: state))
+        } else {
+            state.dialog = .rating(id, playbook: playbook, grant: false)
         }
     case .grant(let id, let playbook, _):
         switch key {
@@ -62,15 +102,27 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         case .character("n"): state.dialog = .rating(id, playbook: playbook, grant: false)
         default: break
         }
-    case .assignee(let id, let options, let selected):
-        switch KeyMap.action(for: key) {
-        case .down?: state.dialog = .assignee(id, options: options, selected: min(selected + 1, options.count - 1))
-        case .up?: state.dialog = .assignee(id, options: options, selected: max(selected - 1, 0))
-        case .open? where selected < options.count:
-            state.dialog = nil
-            return [.act(.assign(id, to: options[selected]))]
-        default: break
+    case .assignee(let id, let options, var selected):
+        guard choose(key, selected: &selected, count: options.count) else {
+            state.dialog = .assignee(id, options: options, selected: selected)
+            return []
         }
+        state.dialog = nil
+        return [.act(.assign(id, to: options[selected]))]
+    case .redeem(let customer, let options, var selected):
+        guard choose(key, selected: &selected, count: options.count) else {
+            state.dialog = .redeem(customer, options: options, selected: selected)
+            return []
+        }
+        state.dialog = nil
+        return [.act(.redeem(customer, options[selected]))]
+    case .coupon(let customer, let options, var selected):
+        guard choose(key, selected: &selected, count: options.count) else {
+            state.dialog = .coupon(customer, options: options, selected: selected)
+            return []
+        }
+        state.dialog = nil
+        return [.act(.useCoupon(options[selected]))]
     case .newIncident(var draft):
         return fill(&draft, key, in: &state)
     case .palette(let query, let selected):
@@ -97,6 +149,16 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         }
     }
     return []
+}
+
+/// The compensation proposed when resolving, as the agent reads it: what,
+/// its worth, whether it is owed, and whether it is within their authority.
+private func offer(_ compensation: Compensation, owed: Bool, in state: AppState) -> String {
+    var text = "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: the service level was missed" : ""))"
+    if let agent = state.store.agents[AgentID(state.agentLogin)], agent.role != .supervisor, compensation.value > agent.authorityLimit {
+        text += ". It is above your authority of \(agent.authorityLimit): answer n, or ask a supervisor"
+    }
+    return text
 }
 
 /// A key in the new-incident dialog: choose each field, then type the subject.

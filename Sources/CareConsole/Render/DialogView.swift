@@ -53,6 +53,30 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             lines.append(((index == selected ? "› " : "  ") + fit(binding.help, 34) + " " + binding.label, Style(index == selected ? .selection : .normal)))
         }
         footer = "type to narrow · ↑↓ choose · Enter runs · Esc cancels"
+    case .redeem(let customer, let options, let selected):
+        let found = state.store.customers[customer]
+        let balance = found?.loyalty.points ?? 0
+        title = "Redeem for \(found?.name ?? customer.rawValue): \(balance) points"
+        let standing = found?.loyalty.tierStanding ?? LoyaltyStanding().tierStanding
+        for (index, id) in options.enumerated() {
+            guard let reward = state.store.rewards[id] else { continue }
+            let free = state.customer?.id == customer && state.store.program.map {
+                LoyaltyRules.isFree(reward, for: standing, program: $0, ledger: state.ledger)
+            } == true
+            let price = free ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
+            let reach = free || reward.points <= balance ? "" : "  needs \(reward.points - balance) more"
+            let style = index == selected ? Style(.selection) : Style(reach.isEmpty ? .normal : .muted)
+            lines.append(((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
+        }
+        footer = "j/k choose · Enter redeems · Esc cancels"
+    case .coupon(_, let options, let selected):
+        title = "Use a coupon"
+        for (index, code) in options.enumerated() {
+            guard let coupon = state.store.coupons[code] else { continue }
+            let text = "\(code)  \(coupon.discountPercent)% until \(coupon.validUntil)  \(coupon.reason)"
+            lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+        }
+        footer = "j/k choose · Enter marks it used · Esc cancels"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
@@ -65,7 +89,7 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     let inside = screen.box(rect, title: title, focused: true)
     let selected: Int
     switch dialog {
-    case .playbook(_, _, let index), .assignee(_, _, let index): selected = index
+    case .playbook(_, _, let index), .assignee(_, _, let index), .redeem(_, _, let index), .coupon(_, _, let index): selected = index
     case .newIncident(let draft): selected = draft.selected + 1
     case .palette(_, let index): selected = index + 1
     default: selected = 0

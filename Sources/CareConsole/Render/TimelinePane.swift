@@ -2,6 +2,7 @@ import CareDomain
 import Foundation
 
 func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    if state.showingPoints { return drawPoints(state, &screen, rect) }
     let focused = state.focus == .timeline
     let inside = screen.box(rect, title: "3 \(Pane.timeline.title) (\(state.timeline.count))", focused: focused)
     guard !state.timeline.isEmpty else {
@@ -28,6 +29,29 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
             screen.put("✗", x: inside.x + 11, y: y, style: Style(.overdue))
         }
     }
+}
+
+/// The points ledger, newest first: every movement with its running balance.
+func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let focused = state.focus == .timeline
+    let inside = screen.box(rect, title: "3 Points history (\(state.ledger.count)) · p: moments", focused: focused)
+    guard !state.ledger.isEmpty else {
+        screen.put(state.customer == nil ? "" : "No points movements yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
+    let count = state.ledger.count
+    for (line, index) in scrollWindow(count: count, selected: state.timelineSelected, height: inside.height).enumerated() {
+        let entry = state.ledger[count - 1 - index]
+        let selected = focused && index == state.timelineSelected
+        let points = (entry.points > 0 ? "+" : "") + String(entry.points)
+        let text = "\(Day(containing: entry.at)) \(fit(entry.kind.rawValue, 12)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
+        let style: Style = selected ? Style(.selection) : entry.points < 0 ? Style(.muted) : .normal
+        screen.row(text, x: inside.x, y: inside.y + line, width: inside.width, style: style)
+    }
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
 func drawMoment(_ moment: Moment, state: AppState, _ screen: inout Screen) {

@@ -111,4 +111,7 @@ public struct LoyaltyStanding: Codable, Sendable, Equatable {
         self.tierUntil = tierUntil
         self.lastActivity = lastActivity
     }
+
+    /// The tier part, as the tier rules compute it.
+    public var tierStanding: TierRules.Standing { TierRules.Standing(tier: tier, since: tierSince, until: tierUntil) }
 }

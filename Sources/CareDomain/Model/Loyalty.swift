@@ -98,3 +98,18 @@ public struct Coupon: Record {
         self.reason = reason
     }
 }
+
+extension Coupon {
+    public enum State: String, Comparable, Sendable {
+        case valid, upcoming, used, expired
+
+        private var rank: Int { [.valid, .upcoming, .used, .expired].firstIndex(of: self) ?? 0 }
+        public static func < (lhs: State, rhs: State) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public func state(on today: Day) -> State {
+        if usedAt != nil { return .used }
+        if validUntil < today { return .expired }
+        return validFrom > today ? .upcoming : .valid
+    }
+}

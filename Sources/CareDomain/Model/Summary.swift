@@ -81,3 +81,21 @@ private func optionalText(_ value: ScannedValue?, _ field: String) throws(Summar
     default: throw SummaryError(field: field, reason: "expected a string")
     }
 }
+
+/// Whose a coupon is, so a customer's coupons are found without decoding
+/// every coupon in the store.
+public struct CouponSummary: Sendable, Equatable {
+    public var id: CouponCode
+    public var customer: CustomerID
+}
+
+extension Coupon {
+    public static let summaryKeys = ["customer"]
+
+    public static func summary(id: CouponCode, fields: [ScannedValue?]) throws(SummaryError) -> CouponSummary {
+        guard let customer = fields[0]?.text else { throw SummaryError(field: "customer", reason: "expected a string") }
+        return CouponSummary(id: id, customer: CustomerID(customer))
+    }
+
+    public var summary: CouponSummary { CouponSummary(id: id, customer: customer) }
+}

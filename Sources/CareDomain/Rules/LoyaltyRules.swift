@@ -135,9 +135,12 @@ public enum LoyaltyRules {
         guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }
         guard var coupon = state.coupons[code] else { throw .unknownCoupon(code) }
         let today = Day(containing: now)
-        if let used = coupon.usedAt { throw .couponUsed(code, on: Day(containing: used)) }
-        guard coupon.validUntil >= today else { throw .couponExpired(code, on: coupon.validUntil) }
-        guard coupon.validFrom <= today else { throw .couponNotYetValid(code, from: coupon.validFrom) }
+        switch coupon.state(on: today) {
+        case .used: throw .couponUsed(code, on: Day(containing: coupon.usedAt ?? now))
+        case .expired: throw .couponExpired(code, on: coupon.validUntil)
+        case .upcoming: throw .couponNotYetValid(code, from: coupon.validFrom)
+        case .valid: break
+        }
         coupon = coupon.nextVersion()
         coupon.usedAt = now
         return Transaction(summary: "use coupon \(code) of customer \(coupon.customer)", changes: [.coupon(coupon)])

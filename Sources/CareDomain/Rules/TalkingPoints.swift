@@ -38,7 +38,7 @@ public enum TalkingPoints {
         if let (expiring, day) = account.nextExpiry(after: today) {
             points.append(TalkingPoint(kind: .pointsExpiring, text: "\(expiring) points expire on \(day) (\(today.days(until: day)) days)", due: day))
         }
-        let standing = TierRules.Standing(tier: customer.loyalty.tier, since: customer.loyalty.tierSince, until: customer.loyalty.tierUntil)
+        let standing = customer.loyalty.tierStanding
         let progress = TierRules.progress(earnings: account.earnings, standing: standing, program: program, today: today)
         if let tier = program.tier(customer.loyalty.tier), let until = customer.loyalty.tierUntil {
             let keep = progress.toKeep.map { $0 > 0 ? ": \($0) more points keep it" : ": already requalified" } ?? ""

@@ -28,7 +28,7 @@ public enum CareJSON {
     }
 
     /// A readable account of a decoding failure: the field path and why.
-    static func explain(_ error: any Error) -> (field: String?, reason: String) {
+    public static func explain(_ error: any Error) -> (field: String?, reason: String) {
         guard let decodingError = error as? DecodingError else {
             return (nil, "not valid JSON")
         }

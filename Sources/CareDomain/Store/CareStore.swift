@@ -30,7 +30,8 @@ public protocol CareStore: HistoryReader, Sendable {
     /// it was read at; refuses it (`StoreError.stale`) otherwise.
     func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState
     /// Read-check-write under the writer lock: `body` sees the state and the
-    /// histories as they are on disk now and returns what to change.
+    /// histories as they are on disk now and returns what to change (a
+    /// transaction without changes writes nothing).
     func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState
 }
 

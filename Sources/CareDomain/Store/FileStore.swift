@@ -144,6 +144,8 @@ public final class FileStore: CareStore {
             // Histories as of this moment, read without taking the lock again.
             let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
             let transaction = try body(current.state, history)
+            // Nothing to change writes nothing (an expiry run with nothing due).
+            guard !transaction.changes.isEmpty else { return current.state }
             try current.state.validate(transaction.changes)
             let entry = JournalEntry(
                 seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)

@@ -17,6 +17,11 @@ public struct StoreState: Sendable, Equatable {
 
     public var program: LoyaltyProgram? { programs[LoyaltyProgram.singletonID] }
 
+    /// A customer's coupons, by code.
+    public func coupons(of customer: CustomerID) -> [Coupon] {
+        coupons.summaries.filter { $0.customer == customer }.compactMap { coupons[$0.id] }.sorted { $0.id.rawValue < $1.id.rawValue }
+    }
+
     /// The roster's active agent `author` acts as; nil for anyone else.
     public func activeAgent(_ author: Author) -> Agent? {
         agents[author.agent].flatMap { $0.active ? $0 : nil }

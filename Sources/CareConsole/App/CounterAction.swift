@@ -1,0 +1,57 @@
+import CareDomain
+import Foundation
+
+/// A step the agent takes at the counter, carried out by the loop against
+/// the store: on an incident, or on the customer's points and coupons.
+public enum CounterAction: Equatable, Sendable {
+    case take(IncidentID)
+    case note(IncidentID, String)
+    case contact(IncidentID)
+    case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?)
+    case assign(IncidentID, to: AgentID)
+    case reopen(IncidentID)
+    case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
+    case redeem(CustomerID, RewardID)
+    case useCoupon(CouponCode)
+
+    /// The transaction, from the state and histories as they are on disk at
+    /// the moment of writing.
+    public func transaction(in state: StoreState, history: any HistoryReader, by author: Author, at now: Date) throws -> Transaction {
+        switch self {
+        case .take(let id): try IncidentRules.take(in: state, incident: id, by: author, at: now)
+        case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
+        case .contact(let id): try IncidentRules.contact(in: state, incident: id, text: "", by: author, at: now)
+        case .resolve(let id, let playbook, let grant, let rating):
+            try IncidentRules.resolve(in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
+        case .assign(let id, let agent):
+            try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
+        case .reopen(let id):
+            try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
+        case .open(let customer, let touchpoint, let kind, let priority, let subject):
+            try IncidentRules.open(
+                in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority, channel: .counter,
+                by: author, at: now
+            ).1
+        case .redeem(let customer, let reward):
+            try LoyaltyRules.redeem(in: state, ledger: history.ledger(of: customer), customer: customer, reward: reward, by: author, at: now)
+        case .useCoupon(let code):
+            try LoyaltyRules.useCoupon(in: state, code: code, by: author, at: now)
+        }
+    }
+
+    /// What the status bar says once it is saved.
+    public func done(in state: StoreState) -> String {
+        switch self {
+        case .take(let id): "Took \(id)."
+        case .note(let id, _): "Noted on \(id)."
+        case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(id) recorded."
+        case .resolve(let id, _, let grant, _): "Resolved \(id)\(grant ? " with the compensation" : "")."
+        case .assign(let id, let agent): "Assigned \(id) to \(agent)."
+        case .reopen(let id): "Reopened \(id)."
+        case .open(let customer, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer)."
+        case .redeem(let customer, let reward):
+            "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue): \(state.customers[customer]?.loyalty.points ?? 0) points left."
+        case .useCoupon(let code): "Coupon \(code) used."
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// `care expire`: applies every customer's due expiries and tier lapses.
+/// Customers go in batches, each batch one transaction under the writer
+/// lock on the state as it is then, so consoles keep working meanwhile and
+/// a run that is stopped half-way leaves whole batches behind. Running it
+/// again on the same day finds nothing due: it is idempotent.
+public enum ExpiryRun {
+    public struct Report: Sendable, Equatable {
+        public var today: Day
+        public var customersSeen = 0
+        public var customersChanged = 0
+        public var pointsExpired = 0
+        /// (customer, tier before, tier after), in id order.
+        public var tierChanges: [(customer: CustomerID, before: TierID?, after: TierID?)] = []
+
+        public static func == (lhs: Report, rhs: Report) -> Bool {
+            lhs.today == rhs.today && lhs.customersSeen == rhs.customersSeen && lhs.customersChanged == rhs.customersChanged
+                && lhs.pointsExpired == rhs.pointsExpired && lhs.tierChanges.map(\.customer) == rhs.tierChanges.map(\.customer)
+        }
+    }
+
+    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 500) throws -> Report {
+        let state = try store.open()
+        guard state.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
+        guard state.program != nil else { throw LoyaltyRefusal.noProgram }
+        var report = Report(today: today)
+        let ids = state.customers.summaries.map(\.id).sorted()
+        report.customersSeen = ids.count
+        for start in stride(from: 0, to: ids.count, by: max(1, batchSize)) {
+            let batch = ids[start..<min(ids.count, start + batchSize)]
+            var found = Report(today: today)
+            _ = try store.transact(by: author) { current, history in
+                found = Report(today: today)
+                guard let program = current.program else { throw LoyaltyRefusal.noProgram }
+                var changes: [Change] = []
+                for id in batch {
+                    guard let customer = current.customers[id] else { continue }
+                    // Nothing to expire and no tier to lapse: the ledger need not be read.
+                    guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { continue }
+                    guard let expiry = LoyaltyRules.expire(customer: customer, ledger: try history.ledger(of: id), program: program, today: today)
+                    else { continue }
+                    changes += expiry.transaction.changes
+                    found.customersChanged += 1
+                    found.pointsExpired += expiry.expiredPoints
+                    if expiry.tierBefore != expiry.tierAfter { found.tierChanges.append((id, expiry.tierBefore, expiry.tierAfter)) }
+                }
+                return Transaction(summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points", changes: changes)
+            }
+            report.customersChanged += found.customersChanged
+            report.pointsExpired += found.pointsExpired
+            report.tierChanges += found.tierChanges
+        }
+        return report
+    }
+}

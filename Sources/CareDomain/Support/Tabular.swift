@@ -1,0 +1,92 @@
+import Foundation
+
+/// Rows under a header, as the commands print them: an aligned table for
+/// people, CSV for spreadsheets, JSON for programs. One value, three
+/// renderings, so every format holds the same figures.
+public struct Tabular: Sendable, Equatable {
+    public enum Format: String, CaseIterable, Sendable {
+        case table, csv, json
+    }
+
+    /// A number stays a number in JSON; everything else is text.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Int)
+        case empty
+
+        var plain: String {
+            switch self {
+            case .text(let text): text
+            case .number(let number): String(number)
+            case .empty: ""
+            }
+        }
+    }
+
+    public var header: [String]
+    public var rows: [[Cell]]
+
+    public init(header: [String], rows: [[Cell]] = []) {
+        self.header = header
+        self.rows = rows
+    }
+
+    public func rendered(as format: Format) -> String {
+        switch format {
+        case .table: table()
+        case .csv: csv()
+        case .json: json()
+        }
+    }
+
+    private func table() -> String {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.plain.count) }
+        }
+        func line(_ cells: [String], numeric: [Bool]) -> String {
+            cells.enumerated().map { index, text in
+                let pad = String(repeating: " ", count: max(0, widths[index] - text.count))
+                return numeric[index] ? pad + text : text + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        let numericColumns = header.indices.map { index in
+            !rows.isEmpty && rows.allSatisfy { index < $0.count && { if case .number = $0 { true } else { $0 == .empty } }($0[index]) }
+        }
+        var lines = [line(header, numeric: numericColumns)]
+        lines += rows.map { line($0.map(\.plain), numeric: numericColumns) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted.
+    private func csv() -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let lines = [header.map(field).joined(separator: ",")] + rows.map { $0.map { field($0.plain) }.joined(separator: ",") }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// An array of objects keyed by the header, in the header's order.
+    private func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        func string(_ text: String) -> String {
+            let data = (try? encoder.encode(text)) ?? Data("\"\"".utf8)
+            return String(decoding: data, as: UTF8.self)
+        }
+        let objects = rows.map { row in
+            "  {" + header.enumerated().map { index, name in
+                let cell = index < row.count ? row[index] : .empty
+                let value: String = switch cell {
+                case .text(let text): string(text)
+                case .number(let number): String(number)
+                case .empty: "null"
+                }
+                return string(name) + ": " + value
+            }.joined(separator: ", ") + "}"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct ExpireCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "expire",
+        abstract: "Apply points expiry and tier lapses due by today, and say what was done.",
+        discussion: """
+            Points lapse the program's pointsExpiryMonths after they were earned (oldest first), and the whole balance \
+            after inactivityDays without a purchase or redemption; a tier lapses when its term ends without requalifying. \
+            Safe to run twice (the second run finds nothing due) and while consoles are open. Run it daily from cron.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("The day to expire as of (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: Day?
+
+    @Flag(help: "List each customer whose tier changed.")
+    var list = false
+
+    func run() throws {
+        let store = storeOptions.store()
+        let author = try storeOptions.author(in: store.open())
+        let day = today ?? Day(containing: Date())
+        let report = try ExpiryRun.run(store: store, today: day, by: author)
+        guard report.customersChanged > 0 else {
+            print("Nothing was due on \(day): no points expired and no tier lapsed (\(report.customersSeen) customers looked at).")
+            return
+        }
+        print("Expiry as of \(day): \(report.pointsExpired) points expired; \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated.")
+        var moves: [String: Int] = [:]
+        for change in report.tierChanges {
+            moves["\(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")", default: 0] += 1
+        }
+        for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
+        if list {
+            for change in report.tierChanges {
+                print("  \(change.customer): \(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")")
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct ProgramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "program",
+        abstract: "Show or change the loyalty program's rules (changing them is for supervisors).",
+        subcommands: [Show.self, Set.self]
+    )
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the program in force as JSON (edit it, then `care program set`).")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            guard let program = try storeOptions.store().open().program else { throw LoyaltyRefusal.noProgram }
+            let encoder = CareJSON.encoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(program), as: UTF8.self))
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a program from a JSON file in force, after checking it whole.",
+            discussion: "Points already earned keep the expiry date they were given; new rules apply from now on.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The program as JSON (as `care program show` prints it).")
+        var file: String
+
+        @Flag(help: "Check the file and say what is wrong, without changing anything.")
+        var check = false
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
+            let program: LoyaltyProgram
+            do {
+                program = try CareJSON.decoder().decode(LoyaltyProgram.self, from: data)
+            } catch {
+                throw CLIError.badJSON(file, CareJSON.explain(error))
+            }
+            let store = storeOptions.store()
+            let state = try store.open()
+            if check {
+                let problems = ProgramRules.problems(program, in: state)
+                guard problems.isEmpty else { throw LoyaltyRefusal.badProgram(problems) }
+                print("\(file) is a valid program; nothing was changed.")
+                return
+            }
+            let author = try storeOptions.author(in: state)
+            let after = try store.transact(by: author) { current in try ProgramRules.set(program, in: current, by: author) }
+            print("The program \"\(program.name)\" is in force (version \(after.program?.version ?? 0)).")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct TalkingPointsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talking-points",
+        abstract: "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions.",
+        discussion: "The same lines the profile pane shows. Suggestions appear only for customers who consented to marketing."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "One customer only (default: every customer).")
+    var customer: String?
+
+    @Option(help: ArgumentHelp("The day to compute them for (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: Day?
+
+    @Option(help: "Only these kinds, comma-separated (\(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var kinds: String?
+
+    @Option(help: "table, csv or json.")
+    var format: Tabular.Format = .table
+
+    func run() throws {
+        let store = storeOptions.store()
+        let state = try store.open()
+        let day = today ?? Day(containing: Date())
+        var wanted: Set<TalkingPoint.Kind>?
+        if let kinds {
+            let names = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parsed = names.compactMap(TalkingPoint.Kind.init(rawValue:))
+            guard parsed.count == names.count else {
+                throw CLIError.outOfRange("Unknown kind in \"\(kinds)\"; the kinds are \(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            wanted = Set(parsed)
+        }
+        let customers: [Customer]
+        if let customer {
+            guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
+            customers = [found]
+        } else {
+            customers = state.customers.sorted
+        }
+        var table = Tabular(header: ["customer", "name", "kind", "talking point", "due"])
+        for customer in customers {
+            let points = TalkingPoints.points(customer: customer, ledger: try store.ledger(of: customer.id), state: state, today: day)
+            for point in points where wanted?.contains(point.kind) ?? true {
+                table.rows.append([.text(customer.id.rawValue), .text(customer.name), .text(point.kind.rawValue), .text(point.text), point.due.map { .text($0.description) } ?? .empty])
+            }
+        }
+        print(table.rendered(as: format), terminator: "")
+    }
+}

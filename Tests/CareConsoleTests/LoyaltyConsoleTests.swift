@@ -1,0 +1,128 @@
+import CareDomain
+import Foundation
+import Testing
+
+@testable import CareConsole
+
+/// Selects the customer `id` in the list, as filtering for it would, and
+/// loads their profile and ledger from `directory`.
+func select(_ id: CustomerID, in state: inout AppState, directory: String) throws {
+    let index = try #require(state.visible.firstIndex { state.rows[$0].summary.id == id })
+    state.selected = index
+    let store = FileStore(directory: directory)
+    _ = try store.open()
+    _ = update(&state, .customerLoaded(state.store.customers[id], try store.moments(of: id), try store.ledger(of: id)))
+}
+
+@Suite struct RedeemDialogTests {
+    @Test func theDialogListsRewardsWithWhatEachStillNeedsAndEnterRedeems() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cheapest = try #require(state.store.rewards.sorted.filter(\.active).map(\.points).min())
+        let customer = try #require(state.store.customers.sorted.first { $0.loyalty.points >= cheapest && $0.loyalty.points < 4000 })
+        try select(customer.id, in: &state, directory: directory)
+        _ = update(&state, .key(.character("R")))
+        guard case .redeem(customer.id, let options, 0)? = state.dialog else {
+            Issue.record("no redeem dialog: \(String(describing: state.dialog))")
+            return
+        }
+        let text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
+        #expect(text.contains("Redeem for \(customer.name): \(customer.loyalty.points) points"))
+        #expect(text.contains("Fin de semana rural"))
+        #expect(text.contains("needs \(4000 - customer.loyalty.points) more"))
+        #expect(update(&state, .key(.enter)) == [.act(.redeem(customer.id, options[0]))])
+        #expect(state.dialog == nil)
+    }
+
+    @Test func theConsoleRedeemsAndShowsTheBalanceOrTheRefusal() throws {
+        let (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = FileStore(directory: directory, clock: .fixed(state.now))
+        let rich = try #require(state.store.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
+        var app = state
+        try select(rich.id, in: &app, directory: directory)
+        let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(state.now))
+        // The cheapest reward (100 points) is first: it is redeemed.
+        guard case .acted(let notice, let after, nil)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app) else {
+            Issue.record("not redeemed")
+            return
+        }
+        let left = rich.loyalty.points - (try #require(after.rewards["coffee"]?.points))
+        #expect(notice == "Redeemed Café y bollería: \(left) points left.")
+        #expect(try store.ledger(of: rich.id).last?.reward == "coffee")
+        // The dearest one is refused with the shortfall, and nothing is written.
+        guard case .failed(let refusal)? = console.perform(.act(.redeem(rich.id, "weekend")), in: app) else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(refusal == "The customer has \(left) points; Fin de semana rural needs 4000 (\(4000 - left) more).")
+        #expect(try StoreChecker.check(directory: directory).isClean)
+    }
+
+    @Test func pShowsThePointsHistoryNewestFirst() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let customer = try #require(state.store.customers.sorted.first { $0.loyalty.points > 0 })
+        try select(customer.id, in: &state, directory: directory)
+        _ = update(&state, .key(.character("p")))
+        #expect(state.showingPoints)
+        let lines = render(state, size: Size(width: 120, height: 40)).lines
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Points history (\(state.ledger.count))"))
+        let newest = try #require(state.ledger.last)
+        let row = try #require(lines.firstIndex { $0.contains(Day(containing: newest.at).description) && $0.contains(newest.reason) })
+        let title = try #require(lines.firstIndex { $0.contains("Points history") })
+        #expect(row == title + 1)
+        _ = update(&state, .key(.character("p")))
+        #expect(render(state, size: Size(width: 120, height: 40)).lines.joined().contains("Moments of truth"))
+    }
+}
+
+@Suite struct CompensationProposalTests {
+    @Test func anAgentIsToldWhenTheProposalIsAboveTheirAuthority() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        state.agentLogin = "ralvarez"  // 15 € authority
+        _ = update(&state, .key(.character("4")))
+        // An open incident with a playbook that offers more than 15 €.
+        var target: (incident: Int, playbook: Int)?
+        for (index, summary) in state.queue.enumerated() where target == nil {
+            guard let incident = state.store.incidents[summary.id] else { continue }
+            let playbooks = state.store.playbooks.sorted.filter { $0.touchpoint == incident.touchpoint }
+            if let choice = playbooks.firstIndex(where: {
+                (IncidentRules.proposal(for: incident, playbook: $0, in: state.store, at: state.now)?.compensation.value ?? .zero) > .euros(15)
+            }) {
+                target = (index, choice)
+            }
+        }
+        let (index, choice) = try #require(target)
+        let summary = state.queue[index]
+        state.queueSelected = index
+        _ = update(&state, .key(.character("r")))
+        for _ in 0..<choice { _ = update(&state, .key(.character("j"))) }
+        _ = update(&state, .key(.enter))
+        guard case .grant(summary.id, _, let offer)? = state.dialog else {
+            Issue.record("no compensation proposed: \(String(describing: state.dialog))")
+            return
+        }
+        #expect(offer.contains("above your authority of 15.00 €"))
+        state.agentLogin = "boss"
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character("r")))
+        for _ in 0..<choice { _ = update(&state, .key(.character("j"))) }
+        _ = update(&state, .key(.enter))
+        guard case .grant(_, _, let bossOffer)? = state.dialog else {
+            Issue.record("no compensation proposed to the supervisor")
+            return
+        }
+        #expect(!bossOffer.contains("authority"))
+    }
+
+    @Test func cRecordsAnotherContactOnTheIncident() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("4")))
+        let incident = try #require(state.selectedIncident)
+        #expect(update(&state, .key(.character("c"))) == [.act(.contact(incident.id))])
+    }
+}

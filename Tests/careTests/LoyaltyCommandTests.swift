@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@Suite struct LoyaltyCommandTests {
+    @Test func expireSaysWhatItDidAndASecondRunChangesNothing() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let first = try CareProcess.run(["expire", "--today", "2027-01-15", "--data", directory])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.hasPrefix("Expiry as of 2027-01-15: "))
+            #expect(first.stdout.contains("points expired"))
+            let before = snapshot(directory)
+            let second = try CareProcess.run(["expire", "--today", "2027-01-15", "--data", directory])
+            #expect(second.status == 0)
+            #expect(second.stdout.hasPrefix("Nothing was due on 2027-01-15"))
+            #expect(snapshot(directory) == before)
+            #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
+            let badDay = try CareProcess.run(["expire", "--today", "2027-13-01", "--data", directory])
+            #expect(badDay.status != 0)
+        }
+    }
+
+    @Test func aPurchaseEarnsPointsAndRefusalsAreOneSentence() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let bought = try CareProcess.run(
+                ["points", "purchase", "C000003", "120,50", "--touchpoint", "store-purchase", "--family", "hogar", "--data", directory])
+            #expect(bought.status == 0, "\(bought.stderr)")
+            #expect(bought.stdout.contains("purchase 120.50 € by customer C000003"))
+            let history = try CareProcess.run(["points", "history", "C000003", "--format", "json", "--data", directory])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.last?["kind"] as? String == "earn")
+            #expect(rows.last?["reason"] as? String == "purchase hogar 120.50 €")
+
+            let agent = try CareProcess.run(["points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--as", "mgarcia", "--data", directory])
+            #expect(agent.status != 0)
+            #expect(agent.stderr.contains("Only a supervisor can adjust a customer's points."))
+            let boss = try CareProcess.run(["points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--data", directory])
+            #expect(boss.status == 0, "\(boss.stderr)")
+            let tooDear = try CareProcess.run(["points", "redeem", "C000003", "weekend", "--data", directory])
+            #expect(tooDear.status != 0)
+            #expect(tooDear.stderr.contains("Fin de semana rural needs 4000"))
+            let badAmount = try CareProcess.run(["points", "purchase", "C000003", "12.345", "--touchpoint", "store-purchase", "--data", directory])
+            #expect(badAmount.stderr.contains("\"12.345\" is not an amount"))
+            let nobody = try CareProcess.run(["points", "history", "C999999", "--data", directory])
+            #expect(nobody.status != 0)
+            #expect(nobody.stderr.contains("There is no customer with id C999999"))
+            #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
+        }
+    }
+
+    @Test func aSupervisorChangesTheProgramFromAFileAndABadOneIsRefusedWhole() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 10)
+            let shown = try CareProcess.run(["program", "show", "--data", directory])
+            #expect(shown.status == 0)
+            var program = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            program["pointsPerEuro"] = 2
+            let file = directory + "-program.json"
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            try JSONSerialization.data(withJSONObject: program).write(to: URL(fileURLWithPath: file))
+
+            let agent = try CareProcess.run(["program", "set", file, "--as", "mgarcia", "--data", directory])
+            #expect(agent.stderr.contains("Only a supervisor can change the loyalty program."))
+            let boss = try CareProcess.run(["program", "set", file, "--data", directory])
+            #expect(boss.status == 0, "\(boss.stderr)")
+            #expect(boss.stdout.contains("(version 2)"))
+            #expect(try CareProcess.run(["program", "show", "--data", directory]).stdout.contains("\"pointsPerEuro\" : 2"))
+
+            var tiers = try #require(program["tiers"] as? [[String: Any]])
+            tiers[1]["threshold"] = 10
+            program["tiers"] = tiers
+            program["inactivityDays"] = 0
+            try JSONSerialization.data(withJSONObject: program).write(to: URL(fileURLWithPath: file))
+            let before = snapshot(directory)
+            let bad = try CareProcess.run(["program", "set", file, "--data", directory])
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("inactivityDays must be at least 1."))
+            #expect(bad.stderr.contains("Tier gold must have a higher threshold than silver"))
+            #expect(snapshot(directory) == before)
+            try Data("{\"id\": \"program\", \"version\": 1, \"name\": 3}".utf8).write(to: URL(fileURLWithPath: file))
+            let broken = try CareProcess.run(["program", "set", file, "--data", directory])
+            #expect(broken.stderr.contains("field name: expected"))
+        }
+    }
+
+    @Test func talkingPointsExportAsCSVAndJSON() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let json = try CareProcess.run(["talking-points", "--today", "2026-11-22", "--format", "json", "--data", directory])
+            #expect(json.status == 0, "\(json.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(!rows.isEmpty)
+            #expect(rows.allSatisfy { $0["customer"] is String && $0["kind"] is String && $0["talking point"] is String })
+            let csv = try CareProcess.run(["talking-points", "--today", "2026-11-22", "--format", "csv", "--kinds", "pointsExpiring", "--data", directory])
+            let lines = csv.stdout.split(separator: "\r\n")
+            #expect(lines.first == "customer,name,kind,talking point,due")
+            #expect(lines.dropFirst().allSatisfy { $0.contains(",pointsExpiring,") })
+            #expect(lines.count - 1 == rows.filter { $0["kind"] as? String == "pointsExpiring" }.count)
+            let wrongKind = try CareProcess.run(["talking-points", "--kinds", "gossip", "--data", directory])
+            #expect(wrongKind.stderr.contains("Unknown kind in \"gossip\""))
+        }
+    }
+}
