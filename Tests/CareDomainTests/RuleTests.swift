@@ -295,7 +295,8 @@ import Testing
             let lines = TalkingPoints.lines(customer: customer, ledger: [entry("L1", 50, expires: "2026-12-31")], state: state, today: Fixture.today)
             #expect(lines == [
                 "50 points expire on 2026-12-31 (39 days)",
-                "Gold until 2026-12-04 (12 days): 850 more points keep it",
+                "Gold until 2026-12-04 (12 days)",
+                "850 more points by 2026-12-04 keep Gold",
                 "inactive 156 days: 24 days left to buy before the points lapse",
                 "can redeem Café now",
                 "25 points to Bolsa",

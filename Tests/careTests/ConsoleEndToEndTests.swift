@@ -138,3 +138,43 @@ struct UnknownTerminalTests {
         }
     }
 }
+
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct RedeemEndToEndTests {
+    /// Find a customer who can afford the café, open the redeem dialog with
+    /// R, take the first reward, see the balance drop and the movement in
+    /// the points history (p), quit: the ledger has it and the store is clean.
+    @Test func redeemARewardByKeyboard() throws {
+        try withTemporaryDirectory { directory in try redeem(in: directory) }
+    }
+
+    private func redeem(in directory: String) throws {
+        try seedSmallStore(directory, customers: 60)
+        let before = try FileStore(directory: directory).open()
+        let customer = try #require(before.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
+        let session = try TmuxSession.console(on: directory, width: 100, height: 30)
+        try session.waitFor { $0.contains("4 Incident queue") }
+        try session.send("/")
+        try session.type(customer.id.rawValue)
+        try session.send("Enter")
+        try session.waitFor { $0.contains("\(customer.loyalty.points) points") }
+        try session.send("R")
+        let dialog = try session.waitFor { $0.contains("Redeem for") }
+        #expect(dialog.contains("Café y bollería"), "\(dialog)")
+        #expect(dialog.contains("needs \(4000 - customer.loyalty.points) more"), "\(dialog)")
+        try session.send("Enter")
+        let left = customer.loyalty.points - 100
+        let done = try session.waitFor { $0.contains("Redeemed Café y bollería") }
+        #expect(done.contains("Redeemed Café y bollería: \(left) points left."), "\(done)")
+        try session.send("p")
+        let history = try session.waitFor { $0.contains("Points history") }
+        #expect(history.contains("redeem   -100"), "\(history)")
+        #expect(history.contains("reward: Café y boll"), "\(history)")
+        try session.send("q")
+        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        let ledger = try FileStore(directory: directory).ledger(of: customer.id)
+        #expect(ledger.last?.reward == "coffee")
+        #expect(ledger.last?.points == -100)
+        #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
+    }
+}

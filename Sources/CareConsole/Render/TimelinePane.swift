@@ -44,7 +44,8 @@ func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let entry = state.ledger[count - 1 - index]
         let selected = focused && index == state.timelineSelected
         let points = (entry.points > 0 ? "+" : "") + String(entry.points)
-        let text = "\(Day(containing: entry.at)) \(fit(entry.kind.rawValue, 12)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
+        let kind = entry.kind == .compensation ? "comp." : entry.kind.rawValue
+        let text = "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
         let style: Style = selected ? Style(.selection) : entry.points < 0 ? Style(.muted) : .normal
         screen.row(text, x: inside.x, y: inside.y + line, width: inside.width, style: style)
     }

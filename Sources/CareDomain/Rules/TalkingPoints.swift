@@ -41,8 +41,10 @@ public enum TalkingPoints {
         let standing = customer.loyalty.tierStanding
         let progress = TierRules.progress(earnings: account.earnings, standing: standing, program: program, today: today)
         if let tier = program.tier(customer.loyalty.tier), let until = customer.loyalty.tierUntil {
-            let keep = progress.toKeep.map { $0 > 0 ? ": \($0) more points keep it" : ": already requalified" } ?? ""
-            points.append(TalkingPoint(kind: .tierLapsing, text: "\(tier.name) until \(until) (\(today.days(until: until)) days)\(keep)", due: until))
+            points.append(TalkingPoint(kind: .tierLapsing, text: "\(tier.name) until \(until) (\(today.days(until: until)) days)", due: until))
+            if let keep = progress.toKeep, keep > 0 {
+                points.append(TalkingPoint(kind: .tierProgress, text: "\(keep) more points by \(until) keep \(tier.name)", due: until))
+            }
         }
         if let last = customer.loyalty.lastActivity, customer.loyalty.points > 0 {
             let idle = last.days(until: today)

@@ -85,8 +85,11 @@ public final class FileStore: CareStore {
         try history().ledger(of: customer)
     }
 
-    private func history() -> FoldedHistory {
-        loaded.withLock { FoldedHistory(layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:]) }
+    /// Histories as this process knows them, the store opened first if it
+    /// was not (the journal's recent entries are only known once loaded).
+    private func history() throws(StoreError) -> FoldedHistory {
+        if loaded.withLock({ $0 == nil }) { _ = try open() }
+        return loaded.withLock { FoldedHistory(layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:]) }
     }
 
     private func load() throws(StoreError) -> Loaded {
