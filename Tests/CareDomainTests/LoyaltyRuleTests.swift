@@ -86,6 +86,11 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
                 in: book.state, ledger: [], customer: "C1", amount: .zero, productFamily: nil, touchpoint: "counter", channel: .counter,
                 by: Fixture.ana, at: Fixture.now)
         }
+        #expect(throws: LoyaltyRefusal.unknownTouchpoint("moon")) {
+            try LoyaltyRules.purchase(
+                in: book.state, ledger: [], customer: "C1", amount: 100, productFamily: nil, touchpoint: "moon", channel: .counter,
+                by: Fixture.ana, at: Fixture.now)
+        }
         #expect(throws: LoyaltyRefusal.unknownCustomer("C404")) {
             try LoyaltyRules.purchase(
                 in: book.state, ledger: [], customer: "C404", amount: 100, productFamily: nil, touchpoint: "counter", channel: .counter,

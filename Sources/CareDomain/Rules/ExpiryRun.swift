@@ -20,7 +20,7 @@ public enum ExpiryRun {
         }
     }
 
-    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 500) throws -> Report {
+    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000) throws -> Report {
         let state = try store.open()
         guard state.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
         guard state.program != nil else { throw LoyaltyRefusal.noProgram }
@@ -31,15 +31,22 @@ public enum ExpiryRun {
             let batch = ids[start..<min(ids.count, start + batchSize)]
             var found = Report(today: today)
             _ = try store.transact(by: author) { current, history in
-                found = Report(today: today)
                 guard let program = current.program else { throw LoyaltyRefusal.noProgram }
+                // Reading ledgers is most of the work: both cores share it.
+                let results = Parallel.flatMap(batch.count, minimum: 64) { range in
+                    batch[batch.startIndex + range.lowerBound..<batch.startIndex + range.upperBound].map { id in
+                        Result { () throws(StoreError) -> (CustomerID, LoyaltyRules.Expiry)? in
+                            guard let customer = current.customers[id] else { return nil }
+                            // Nothing to expire and no tier to lapse: the ledger need not be read.
+                            guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { return nil }
+                            return LoyaltyRules.expire(customer: customer, ledger: try history.ledger(of: id), program: program, today: today).map { (id, $0) }
+                        }
+                    }
+                }
+                found = Report(today: today)
                 var changes: [Change] = []
-                for id in batch {
-                    guard let customer = current.customers[id] else { continue }
-                    // Nothing to expire and no tier to lapse: the ledger need not be read.
-                    guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { continue }
-                    guard let expiry = LoyaltyRules.expire(customer: customer, ledger: try history.ledger(of: id), program: program, today: today)
-                    else { continue }
+                for result in results {
+                    guard let (id, expiry) = try result.get() else { continue }
                     changes += expiry.transaction.changes
                     found.customersChanged += 1
                     found.pointsExpired += expiry.expiredPoints

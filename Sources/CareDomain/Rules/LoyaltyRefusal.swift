@@ -3,6 +3,7 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     case noProgram
     case unknownCustomer(CustomerID)
     case unknownReward(RewardID)
+    case unknownTouchpoint(TouchpointID)
     case rewardWithdrawn(String)
     case short(balance: Int, needed: Int, for: String)
     case notAnAgent(String)
@@ -21,6 +22,7 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         case .noProgram: "This store has no loyalty program; a supervisor sets one with `care program set FILE`."
         case .unknownCustomer(let id): "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
         case .unknownReward(let id): "There is no reward \(id) in the catalog."
+        case .unknownTouchpoint(let id): "There is no touchpoint \(id) in the catalog."
         case .rewardWithdrawn(let name): "\(name) is no longer offered."
         case .short(let balance, let needed, let what):
             "The customer has \(balance) points; \(what) needs \(needed) (\(needed - balance) more)."

@@ -14,7 +14,7 @@ public enum LoyaltyRules {
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
         guard amount > .zero else { throw .badAmount(amount) }
-        let touchpoint = state.touchpoints[touchpointID]
+        guard let touchpoint = state.touchpoints[touchpointID] else { throw .unknownTouchpoint(touchpointID) }
         let today = Day(containing: now)
         var account = PointsAccount(of: customer, program: program, ledger: ledger)
         account.settle(until: now)
@@ -23,7 +23,7 @@ public enum LoyaltyRules {
         let family = productFamily.map { " " + $0 } ?? ""
         let moment = Moment(
             id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: touchpointID, at: now,
-            channel: channel, agent: author.agent, outcome: "bought\(family), \(amount)", cost: touchpoint?.cost ?? .zero, amount: amount,
+            channel: channel, agent: author.agent, outcome: "bought\(family), \(amount)", cost: touchpoint.cost, amount: amount,
             productFamily: productFamily)
         account.noteActivity(on: today)
         account.credit(points, at: now, kind: .earn, reason: "purchase\(family) \(amount)", moment: moment.id, by: author.agent)

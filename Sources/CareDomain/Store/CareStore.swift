@@ -11,7 +11,7 @@ public struct Transaction: Sendable, Equatable {
 }
 
 /// Customers' histories, which are read per customer, never all at once.
-public protocol HistoryReader {
+public protocol HistoryReader: Sendable {
     /// A customer's timeline, oldest first.
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment]
     /// A customer's points ledger, oldest first.
