@@ -126,3 +126,26 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(update(&state, .key(.character("c"))) == [.act(.contact(incident.id))])
     }
 }
+
+@Suite struct CouponDialogTests {
+    @Test func uListsTheCouponsValidTodayAndEnterUsesOne() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let customer = try #require(state.store.customers.sorted.first)
+        try select(customer.id, in: &state, directory: directory)
+        _ = update(&state, .key(.character("u")))
+        #expect(state.dialog == nil)
+        #expect(state.message == "\(customer.name) has no coupon valid today.")
+
+        let today = Day(containing: state.now)
+        let store = FileStore(directory: directory)
+        _ = try store.open()
+        let valid = Coupon(id: "CP-T1", customer: customer.id, discountPercent: 10, validFrom: today, validUntil: today.adding(days: 30), reason: "test")
+        let old = Coupon(id: "CP-T0", customer: customer.id, discountPercent: 5, validFrom: today.adding(days: -90), validUntil: today.adding(days: -1), reason: "old")
+        _ = update(&state, .storeChanged(try store.commit(Transaction(summary: "coupons", changes: [.coupon(valid), .coupon(old)]), by: Author(login: "boss"))))
+        #expect(render(state, size: Size(width: 120, height: 40)).lines.joined().contains("coupon 10% until \(today.adding(days: 30))"))
+        _ = update(&state, .key(.character("u")))
+        #expect(state.dialog == .coupon(customer.id, options: ["CP-T1"], selected: 0))
+        #expect(update(&state, .key(.enter)) == [.act(.useCoupon("CP-T1"))])
+    }
+}

@@ -294,10 +294,10 @@ import Testing
             customer.loyalty.lastActivity = Fixture.today.adding(days: -156)
             let lines = TalkingPoints.lines(customer: customer, ledger: [entry("L1", 50, expires: "2026-12-31")], state: state, today: Fixture.today)
             #expect(lines == [
-                "50 points expire on 2026-12-31 (39 days)",
-                "Gold until 2026-12-04 (12 days)",
-                "850 more points by 2026-12-04 keep Gold",
-                "inactive 156 days: 24 days left to buy before the points lapse",
+                "50 points expire in 39 days",
+                "Gold until 2026-12-04, 12 days",
+                "850 more points keep Gold",
+                "inactive 156 days: buy within 24 days",
                 "can redeem Café now",
                 "25 points to Bolsa",
             ])
@@ -312,7 +312,7 @@ import Testing
         var customer = try #require(book.state.customers["C1"])
         customer.usualProducts = ["libros"]
         let withoutConsent = TalkingPoints.points(customer: customer, ledger: book.ledger(), state: book.state, today: Fixture.today)
-        #expect(withoutConsent.contains(TalkingPoint(kind: .tierReached, text: "reached Silver on 2026-11-19: thank them")))
+        #expect(withoutConsent.contains(TalkingPoint(kind: .tierReached, text: "thank them: Silver since 2026-11-19")))
         #expect(withoutConsent.contains(TalkingPoint(kind: .tierProgress, text: "580 points in 12 months to Gold")))
         #expect(!withoutConsent.contains { $0.kind.isMarketing })
         customer.consents = [Consent(purpose: .marketing, granted: true, at: Fixture.now)]

@@ -14,11 +14,11 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .unknownCustomer(let id): "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
-        case .unknownTouchpoint(let id): "There is no touchpoint \(id) in the catalog."
+        case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
+        case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .unknownIncident(let id): "There is no incident \(id)."
         case .emptyText(let what): "The \(what) is empty; write something."
-        case .notAnAgent(let login): "\(login) is not an active agent in this store's roster; ask a supervisor to add you."
+        case .notAnAgent(let login): RefusalWording.notAnAgent(login)
         case .notOpen(let id): "Incident \(id) is already resolved."
         case .stillOpen(let id): "Incident \(id) is still open; only a resolved one can be reopened."
         case .overAuthority(let limit, let value):

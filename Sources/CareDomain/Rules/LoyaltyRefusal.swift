@@ -20,13 +20,13 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .noProgram: "This store has no loyalty program; a supervisor sets one with `care program set FILE`."
-        case .unknownCustomer(let id): "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
+        case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
         case .unknownReward(let id): "There is no reward \(id) in the catalog."
-        case .unknownTouchpoint(let id): "There is no touchpoint \(id) in the catalog."
+        case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .rewardWithdrawn(let name): "\(name) is no longer offered."
         case .short(let balance, let needed, let what):
             "The customer has \(balance) points; \(what) needs \(needed) (\(needed - balance) more)."
-        case .notAnAgent(let login): "\(login) is not an active agent in this store's roster; ask a supervisor to add you."
+        case .notAnAgent(let login): RefusalWording.notAnAgent(login)
         case .supervisorsOnly(let what): "Only a supervisor can \(what)."
         case .emptyReason: "Say why: an adjustment needs a reason."
         case .noPoints: "An adjustment of 0 points changes nothing."
