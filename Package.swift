@@ -11,9 +11,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        .target(name: "CareDomain"),
+        .target(name: "CareDomain", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // ncursesw from Debian's libncursesw5-dev (headers in /usr/include);
         // not through pkg-config, whose -D flags SwiftPM refuses with a warning.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

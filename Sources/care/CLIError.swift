@@ -8,6 +8,9 @@ enum CLIError: Error, CustomStringConvertible {
     case unreadable(String)
     case badJSON(String, (field: String?, reason: String))
     case badAmount(String)
+    case notInRoster(String)
+    case unwritable(String)
+    case supervisorsOnly(String, String)
 
     var description: String {
         switch self {
@@ -18,6 +21,10 @@ enum CLIError: Error, CustomStringConvertible {
         case .outOfRange(let what): what
         case .unreadable(let path): "Cannot read \(path): check the path and that you may read it."
         case .badJSON(let path, let problem): "\(path)\(problem.field.map { ", field \($0)" } ?? ""): \(problem.reason)."
+        case .unwritable(let path): "Cannot write \(path): check the directory exists and that you may write there."
+        case .notInRoster(let login):
+            "\(login) is not an active agent in this store's roster; a supervisor adds you with `care agent add \(login) --name \"Your Name\"`."
+        case .supervisorsOnly(let what, let login): "Only a supervisor can \(what); \(login) is an agent."
         case .badAmount(let text): "\"\(text)\" is not an amount; write it like 45.90 or 45,90."
         }
     }

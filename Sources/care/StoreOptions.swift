@@ -27,6 +27,23 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// The author, who must be an active agent or supervisor in the roster:
+    /// an unknown login gets a refusal, never a guest session.
+    func member(in state: StoreState) throws -> Author {
+        let author = try author(in: state)
+        guard state.activeAgent(author) != nil else { throw CLIError.notInRoster(author.agent.rawValue) }
+        return author
+    }
+
+    /// The author, who must be an active supervisor to do `what`.
+    func supervisor(in state: StoreState, to what: String) throws -> Author {
+        let author = try member(in: state)
+        guard state.activeAgent(author)?.role == .supervisor else { throw CLIError.supervisorsOnly(what, author.agent.rawValue) }
+        return author
+    }
+}
+
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }

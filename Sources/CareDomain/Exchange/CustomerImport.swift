@@ -1,0 +1,263 @@
+import Foundation
+
+/// `care import customers`: a spreadsheet's rows read, every one checked
+/// before anything is written, then matched to the store's customers by
+/// id, email or phone, so importing the same file again changes nothing.
+public struct CustomerImport: Sendable {
+    /// A row with something wrong, by the line it starts on.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var text: String
+        public var description: String { "line \(line): \(text)" }
+    }
+
+    /// Why the file as a whole cannot be imported.
+    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        case unreadable(CSVDocument.Problem)
+        case noNameColumn([String])
+        case repeatedColumn(String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let problem): "The file cannot be imported: \(problem)"
+            case .noNameColumn(let header):
+                "The header row has no name column (name, nombre, or nombre and apellidos); it has: \(header.joined(separator: ", "))."
+            case .repeatedColumn(let name): "The header row names \"\(name)\" twice; keep one."
+            }
+        }
+    }
+
+    /// One row's values; nil where the cell was empty.
+    struct Draft: Sendable {
+        var line: Int
+        var id: CustomerID?
+        var name: String?
+        var phone: String?
+        var email: String?
+        var preferredChannel: Channel?
+        var birthDate: Day?
+        var occupation: String?
+        var maritalStatus: MaritalStatus?
+        var customerSince: Day?
+        var lifecycle: LifecycleStage?
+        var tastes: [String]?
+        var interests: [String]?
+        var hobbies: [String]?
+        var usualProducts: [String]?
+        var consents: [ConsentPurpose: Bool] = [:]
+    }
+
+    let drafts: [Draft]
+    /// Problems found in the rows themselves (whatever the store holds).
+    public let rowProblems: [Problem]
+    /// Header names this import does not know; their cells are not read.
+    public let ignoredColumns: [String]
+    public var rowCount: Int { drafts.count + Set(rowProblems.map(\.line)).count }
+
+    public init(csv data: Data) throws(Refusal) {
+        let document: CSVDocument
+        do {
+            document = try CSVDocument(data: data)
+        } catch {
+            throw .unreadable(error)
+        }
+        let hasFamilyName = document.header.contains { CustomerColumn.matching($0, hasFamilyName: false) == .familyName }
+        var columns: [CustomerColumn: Int] = [:]
+        var ignored: [String] = []
+        for (index, header) in document.header.enumerated() {
+            guard let column = CustomerColumn.matching(header, hasFamilyName: hasFamilyName) else {
+                if !header.isEmpty { ignored.append(header) }
+                continue
+            }
+            if column == .ignored { continue }
+            guard columns[column] == nil else { throw .repeatedColumn(header) }
+            columns[column] = index
+        }
+        guard columns[.name] != nil || columns[.givenName] != nil else { throw .noNameColumn(document.header) }
+        ignoredColumns = ignored
+
+        var drafts: [Draft] = []
+        var problems: [Problem] = []
+        var seen: [String: Int] = [:]
+        for row in document.rows {
+            var rowProblems: [String] = []
+            let draft = Self.read(row, columns: columns, problems: &rowProblems)
+            // One customer per row: a second row for the same person is ambiguous.
+            for (what, key) in [("id", draft.id?.rawValue), ("email", draft.email.map(ImportValues.emailKey)), ("phone", draft.phone.map(ImportValues.phoneKey))] {
+                guard let key, !key.isEmpty else { continue }
+                if let earlier = seen["\(what):\(key)"] {
+                    rowProblems.append("the same \(what) as line \(earlier); one row per customer")
+                } else {
+                    seen["\(what):\(key)"] = row.line
+                }
+            }
+            if rowProblems.isEmpty {
+                drafts.append(draft)
+            } else {
+                problems += rowProblems.map { Problem(line: row.line, text: $0) }
+            }
+        }
+        self.drafts = drafts
+        rowProblems = problems
+    }
+
+    private static func read(_ row: CSVDocument.Row, columns: [CustomerColumn: Int], problems: inout [String]) -> Draft {
+        func cell(_ column: CustomerColumn) -> String? {
+            guard let index = columns[column], index < row.fields.count else { return nil }
+            let text = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        func parsed<T>(_ column: CustomerColumn, _ what: String, _ parse: (String) -> T?) -> T? {
+            guard let text = cell(column) else { return nil }
+            guard let value = parse(text) else {
+                problems.append("\(what) \"\(text)\" is not understood")
+                return nil
+            }
+            return value
+        }
+        var draft = Draft(line: row.line)
+        if let id = cell(.id) {
+            if CustomerID(id).isSafeFileName && id.utf8.count <= 200 {
+                draft.id = CustomerID(id)
+            } else {
+                problems.append("id \"\(id)\" can only hold letters, digits, - _ and .")
+            }
+        }
+        let parts = [cell(.givenName), cell(.familyName), cell(.secondFamilyName)].compactMap { $0 }
+        draft.name = cell(.name) ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
+        if let phone = cell(.phone) {
+            if ImportValues.isPhone(phone) { draft.phone = phone } else { problems.append("phone \"\(phone)\" is not a phone number") }
+        }
+        if let email = cell(.email) {
+            if ImportValues.isEmail(email) { draft.email = email } else { problems.append("email \"\(email)\" is not an email address") }
+        }
+        draft.preferredChannel = parsed(.preferredChannel, "channel", ImportValues.channel)
+        draft.birthDate = parsed(.birthDate, "birth date", ImportValues.day)
+        draft.occupation = cell(.occupation)
+        draft.maritalStatus = parsed(.maritalStatus, "marital status", ImportValues.maritalStatus)
+        draft.customerSince = parsed(.customerSince, "customer-since date", ImportValues.day)
+        draft.lifecycle = parsed(.lifecycle, "stage", ImportValues.lifecycle)
+        draft.tastes = cell(.tastes).map(ImportValues.list)
+        draft.interests = cell(.interests).map(ImportValues.list)
+        draft.hobbies = cell(.hobbies).map(ImportValues.list)
+        draft.usualProducts = cell(.usualProducts).map(ImportValues.list)
+        for (column, purpose) in [(CustomerColumn.serviceConsent, ConsentPurpose.service), (.marketingConsent, .marketing), (.profilingConsent, .profiling)] {
+            if let answer = parsed(column, "\(purpose.rawValue) consent (yes or no)", ImportValues.yesNo) { draft.consents[purpose] = answer }
+        }
+        if let birth = draft.birthDate, let since = draft.customerSince, birth > since {
+            problems.append("the birth date \(birth) is after the customer-since date \(since)")
+        }
+        return draft
+    }
+
+    /// What importing would do to `state`.
+    public struct Outcome: Sendable, Equatable {
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var problems: [Problem] = []
+        public var changes: [Change] = []
+    }
+
+    /// Every problem: the rows' own, and those that depend on the store (a
+    /// new customer without a name, an id whose email belongs to another).
+    public func problems(against state: StoreState) -> [Problem] {
+        (rowProblems + plan(drafts[...], in: state, at: Date(timeIntervalSince1970: 0)).problems).sorted { $0.line < $1.line }
+    }
+
+    /// Writes the rows (checked first with `problems(against:)`) in
+    /// batches of 1,000, each one transaction planned against the store as
+    /// it is then; a batch stopped half-way is whole or absent, and running
+    /// the import again completes it without duplicates. With `dryRun`,
+    /// only says what it would do.
+    public func run(on store: any CareStore, by author: Author, source: String, at now: Date, dryRun: Bool) throws -> Outcome {
+        if dryRun { return plan(drafts[...], in: try store.open(), at: now) }
+        var total = Outcome()
+        for start in stride(from: 0, to: drafts.count, by: 1000) {
+            let batch = drafts[start..<min(drafts.count, start + 1000)]
+            _ = try store.transact(by: author) { current in
+                let outcome = plan(batch, in: current, at: now)
+                total.created += outcome.created
+                total.updated += outcome.updated
+                total.unchanged += outcome.unchanged
+                total.problems += outcome.problems
+                return Transaction(summary: "import customers from \(source), lines \(batch.first?.line ?? 0)–\(batch.last?.line ?? 0)", changes: outcome.changes)
+            }
+        }
+        return total
+    }
+
+    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date) -> Outcome {
+        var outcome = Outcome()
+        var byEmail: [String: CustomerID] = [:]
+        var byPhone: [String: CustomerID] = [:]
+        for summary in state.customers.summaries {
+            if let email = summary.email { byEmail[ImportValues.emailKey(email)] = summary.id }
+            if let phone = summary.phone { byPhone[ImportValues.phoneKey(phone)] = summary.id }
+        }
+        var nextNumber = state.customers.count + 1
+        var taken = Set<CustomerID>()
+        for draft in drafts {
+            let byID = draft.id.flatMap { state.customers.contains($0) ? $0 : nil }
+            let byContact = draft.email.flatMap { byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { byPhone[ImportValues.phoneKey($0)] }
+            if let byID, let byContact, byID != byContact {
+                outcome.problems.append(Problem(line: draft.line, text: "id \(byID) is another customer than the one with this email or phone (\(byContact))"))
+                continue
+            }
+            if let id = byID ?? byContact, let existing = state.customers[id] {
+                let merged = Self.merge(draft, into: existing, at: now)
+                if merged == existing {
+                    outcome.unchanged += 1
+                } else {
+                    outcome.updated += 1
+                    outcome.changes.append(.customer(merged.nextVersion()))
+                }
+                continue
+            }
+            guard let name = draft.name else {
+                outcome.problems.append(Problem(line: draft.line, text: "a new customer needs a name"))
+                continue
+            }
+            var id = draft.id
+            while id == nil || taken.contains(id ?? "") {
+                let candidate = CustomerID(prefix: "C", number: nextNumber)
+                nextNumber += 1
+                if !state.customers.contains(candidate) { id = candidate }
+            }
+            guard let id else { continue }
+            taken.insert(id)
+            let fresh = Customer(id: id, name: name, customerSince: draft.customerSince ?? Day(containing: now), lifecycle: draft.lifecycle ?? .new)
+            outcome.created += 1
+            outcome.changes.append(.customer(Self.merge(draft, into: fresh, at: now)))
+        }
+        return outcome
+    }
+
+    /// The customer with the row's non-empty cells written over; a consent
+    /// is added only when it changes the answer on record.
+    static func merge(_ draft: Draft, into customer: Customer, at now: Date) -> Customer {
+        var customer = customer
+        if let name = draft.name { customer.name = name }
+        // Another spelling of the same phone or email keeps the one on record.
+        if let value = draft.phone, customer.phone.map(ImportValues.phoneKey) != ImportValues.phoneKey(value) { customer.phone = value }
+        if let value = draft.email, customer.email.map(ImportValues.emailKey) != ImportValues.emailKey(value) { customer.email = value }
+        if let value = draft.preferredChannel { customer.preferredChannel = value }
+        if let value = draft.birthDate { customer.birthDate = value }
+        if let value = draft.occupation { customer.occupation = value }
+        if let value = draft.maritalStatus { customer.maritalStatus = value }
+        if let value = draft.customerSince { customer.customerSince = value }
+        if let value = draft.lifecycle { customer.lifecycle = value }
+        if let value = draft.tastes { customer.tastes = value }
+        if let value = draft.interests { customer.interests = value }
+        if let value = draft.hobbies { customer.hobbies = value }
+        if let value = draft.usualProducts { customer.usualProducts = value }
+        for purpose in ConsentPurpose.allCases {
+            guard let answer = draft.consents[purpose] else { continue }
+            let onRecord = customer.consents?.contains { $0.purpose == purpose } == true
+            if !onRecord || customer.hasConsented(to: purpose) != answer {
+                customer.consents = (customer.consents ?? []) + [Consent(purpose: purpose, granted: answer, at: now)]
+            }
+        }
+        return customer
+    }
+}

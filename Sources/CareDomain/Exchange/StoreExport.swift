@@ -1,0 +1,85 @@
+import Foundation
+
+/// `care export`: the store's customers, incidents or moments as rows that
+/// a spreadsheet opens, with the header names `care import` reads back.
+/// Money is euros with two decimals; times are ISO 8601 UTC.
+public enum StoreExport {
+    public enum Kind: String, CaseIterable, Sendable {
+        case customers, incidents, moments
+    }
+
+    public static func table(_ kind: Kind, state: StoreState, history: any HistoryReader) throws(StoreError) -> Tabular {
+        switch kind {
+        case .customers: customers(state)
+        case .incidents: incidents(state)
+        case .moments: try moments(state, history: history)
+        }
+    }
+
+    static func customers(_ state: StoreState) -> Tabular {
+        let columns: [CustomerColumn] = [
+            .id, .name, .phone, .email, .preferredChannel, .birthDate, .occupation, .maritalStatus, .customerSince, .lifecycle,
+            .tastes, .interests, .hobbies, .usualProducts, .serviceConsent, .marketingConsent, .profilingConsent,
+        ]
+        var table = Tabular(header: columns.map(\.rawValue) + ["tier", "points"])
+        for customer in state.customers.sorted {
+            func consent(_ purpose: ConsentPurpose) -> Tabular.Cell {
+                customer.consents?.contains { $0.purpose == purpose } == true ? .text(customer.hasConsented(to: purpose) ? "yes" : "no") : .empty
+            }
+            func list(_ values: [String]?) -> Tabular.Cell { values.map { .text($0.joined(separator: "; ")) } ?? .empty }
+            table.rows.append([
+                .text(customer.id.rawValue), .text(customer.name), text(customer.phone), text(customer.email),
+                text(customer.preferredChannel?.rawValue), text(customer.birthDate?.description), text(customer.occupation),
+                text(customer.maritalStatus?.rawValue), .text(customer.customerSince.description), .text(customer.lifecycle.rawValue),
+                list(customer.tastes), list(customer.interests), list(customer.hobbies), list(customer.usualProducts),
+                consent(.service), consent(.marketing), consent(.profiling), text(customer.loyalty.tier?.rawValue), .number(customer.loyalty.points),
+            ])
+        }
+        return table
+    }
+
+    static func incidents(_ state: StoreState) -> Tabular {
+        var table = Tabular(header: [
+            "id", "customer", "kind", "subject", "priority", "status", "assignee", "touchpoint", "openedAt", "dueAt", "contacts",
+            "resolvedAt", "resolvedBy", "playbook", "compensation", "compensationValue", "forMissedServiceLevel", "rating",
+        ])
+        for incident in state.incidents.sorted {
+            table.rows.append([
+                .text(incident.id.rawValue), .text(incident.customer.rawValue), .text(incident.kind.rawValue), .text(incident.subject),
+                .text(incident.priority.rawValue), .text(incident.status.rawValue), text(incident.assignee?.rawValue),
+                .text(incident.touchpoint.rawValue), .text(Timestamp.format(incident.openedAt)), .text(Timestamp.format(incident.dueAt)),
+                .number(incident.contacts), text(incident.resolution.map { Timestamp.format($0.at) }), text(incident.resolution?.by.rawValue),
+                text(incident.resolution?.playbook?.rawValue), text(incident.compensation?.compensation.description),
+                text(incident.compensation.map { euros($0.compensation.value) }),
+                text(incident.compensation.map { $0.forMissedServiceLevel ? "yes" : "no" }), incident.rating.map { .number($0.score) } ?? .empty,
+            ])
+        }
+        return table
+    }
+
+    static func moments(_ state: StoreState, history: any HistoryReader) throws(StoreError) -> Tabular {
+        var table = Tabular(header: [
+            "id", "customer", "at", "touchpoint", "channel", "agent", "outcome", "cost", "serviceLevelMet", "satisfaction", "amount",
+            "productFamily", "incident",
+        ])
+        for id in state.customers.ids.sorted() {
+            for moment in try history.moments(of: id) {
+                table.rows.append([
+                    .text(moment.id.rawValue), .text(moment.customer.rawValue), .text(Timestamp.format(moment.at)), .text(moment.touchpoint.rawValue),
+                    .text(moment.channel.rawValue), text(moment.agent?.rawValue), .text(moment.outcome), .text(euros(moment.cost)),
+                    text(moment.serviceLevelMet.map { $0 ? "yes" : "no" }), moment.satisfaction.map { .number($0) } ?? .empty,
+                    text(moment.amount.map(euros)), text(moment.productFamily), text(moment.incident?.rawValue),
+                ])
+            }
+        }
+        return table
+    }
+
+    private static func text(_ value: String?) -> Tabular.Cell { value.map { .text($0) } ?? .empty }
+
+    /// 1234.50: what a spreadsheet reads as a number.
+    static func euros(_ cents: Cents) -> String {
+        let magnitude = cents.rawValue.magnitude
+        return (cents.rawValue < 0 ? "-" : "") + "\(magnitude / 100)." + String(format: "%02d", Int(magnitude % 100))
+    }
+}

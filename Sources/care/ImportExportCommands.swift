@@ -1,0 +1,90 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import customers from a spreadsheet's CSV (supervisors).",
+        subcommands: [Customers.self]
+    )
+
+    struct Customers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or update customers from a CSV file; every row is checked before anything is written.",
+            discussion: """
+                Comma or semicolon, UTF-8 with or without BOM, quoted fields with line breaks. Header names in Spanish or English, \
+                accents and case ignored (nombre/name, apellidos, teléfono/phone, correo/email, fecha de nacimiento, cliente desde, \
+                canal, ocupación, estado civil, consentimiento marketing, …). A row matches a customer by id, else email, else phone, \
+                so importing the same file twice changes nothing. With any bad row nothing is written and every problem is listed.
+                """)
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @Flag(help: "Only report what would be done.")
+        var dryRun = false
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
+            let store = storeOptions.store()
+            let state = try store.open()
+            let author = try storeOptions.supervisor(in: state, to: "import customers")
+            let plan = try CustomerImport(csv: data)
+            if !plan.ignoredColumns.isEmpty {
+                print("Columns not imported (not known): \(plan.ignoredColumns.joined(separator: ", ")).")
+            }
+            let problems = plan.problems(against: state)
+            guard problems.isEmpty else {
+                printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported.")
+                for problem in problems { printError("  \(problem)") }
+                throw ExitCode(1)
+            }
+            let total = try plan.run(on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date(), dryRun: dryRun)
+            let verb = dryRun ? "Would import" : "Imported"
+            print("\(verb) \(plan.rowCount) rows: \(total.created) new customers, \(total.updated) updated, \(total.unchanged) unchanged.")
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export customers, incidents or moments as CSV or JSON (supervisors).",
+        discussion: "CSV written to a file starts with a byte-order mark, so spreadsheets read it as UTF-8; to stdout it does not."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "customers, incidents or moments.")
+    var kind: StoreExport.Kind
+
+    @Option(help: "csv or json.")
+    var format: Tabular.Format = .csv
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    var output: String?
+
+    func run() throws {
+        guard format != .table else { throw CLIError.outOfRange("Export as csv or json; a table is for reading on screen.") }
+        let store = storeOptions.store()
+        let state = try store.open()
+        _ = try storeOptions.supervisor(in: state, to: "export the store's data")
+        let text = try StoreExport.table(kind, state: state, history: store).rendered(as: format)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        let bom = format == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        do {
+            try (bom + Data(text.utf8)).write(to: URL(fileURLWithPath: output))
+        } catch {
+            throw CLIError.unwritable(output)
+        }
+        print("Wrote \(kind.rawValue) to \(output).")
+    }
+}
+
+extension StoreExport.Kind: ExpressibleByArgument {}
