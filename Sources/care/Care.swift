@@ -11,7 +11,7 @@ struct Care: ParsableCommand {
         discussion: "With no command, opens the console on the store (press ? inside for the keys).",
         subcommands: [
             SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self, CouponCommand.self, ExpireCommand.self,
-            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, CompactCommand.self, BenchCommand.self,
+            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self, CompactCommand.self, BenchCommand.self,
         ]
     )
 

@@ -41,7 +41,7 @@ struct TalkingPointsCommand: ParsableCommand {
             guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
             customers = [found]
         } else {
-            customers = state.customers.sorted
+            customers = state.customers.sorted.filter { $0.blockedAt == nil }
         }
         var table = Tabular(header: ["customer", "name", "kind", "talking point", "due"])
         for customer in customers {

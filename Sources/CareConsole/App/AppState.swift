@@ -44,6 +44,8 @@ public struct AppState: Sendable {
     private var rowsRevision: Table<Customer>.Revision?
     /// Customers with an overdue open incident (the list's marker).
     public private(set) var overdueCustomers: Set<CustomerID> = []
+    /// Customers blocked on an erasure request (rebuilt with `rows`).
+    private var blockedCustomers: Set<CustomerID> = []
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
     public var filter = ""
@@ -94,10 +96,14 @@ public struct AppState: Sendable {
     public mutating func reload(_ store: StoreState) {
         let keep = selectedCustomerID
         self.store = store
-        reloadQueue()
+        defer { reloadQueue() }
         guard store.customers.revision != rowsRevision else { return }
         rowsRevision = store.customers.revision
-        let summaries = store.customers.summaries
+        // Blocked customers are kept for legal claims only: not listed, and
+        // their incidents leave the queue.
+        let all = store.customers.summaries
+        blockedCustomers = Set(all.lazy.filter(\.blocked).map(\.id))
+        let summaries = all.filter { !$0.blocked }
         rows = Parallel.flatMap(summaries.count, minimum: 20_000) { range in
             summaries[range].map { summary in
                 CustomerRow(
@@ -114,7 +120,8 @@ public struct AppState: Sendable {
     /// when that is still in it (a reload must never move it to another).
     mutating func reloadQueue() {
         let keep = selectedIncident?.id
-        let open = store.incidents.summaries.filter { $0.status.isOpen }.sorted { $0.dueAt < $1.dueAt }
+        let blocked = blockedCustomers
+        let open = store.incidents.summaries.filter { $0.status.isOpen && !blocked.contains($0.customer) }.sorted { $0.dueAt < $1.dueAt }
         let overdue = open.filter { $0.isOverdue(at: now) }
         overdueCount = overdue.count
         overdueCustomers = Set(overdue.map(\.customer))
@@ -123,7 +130,7 @@ public struct AppState: Sendable {
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
         case .unassigned: queue = open.filter { $0.assignee == nil }
         case .resolved:
-            queue = store.incidents.summaries.filter { !$0.status.isOpen }
+            queue = store.incidents.summaries.filter { !$0.status.isOpen && !blocked.contains($0.customer) }
                 .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
         }
         if let keep, let index = queue.firstIndex(where: { $0.id == keep }) {

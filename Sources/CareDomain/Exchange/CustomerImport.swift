@@ -205,6 +205,10 @@ public struct CustomerImport: Sendable {
                 continue
             }
             if let id = byID ?? byContact, let existing = state.customers[id] {
+                guard existing.blockedAt == nil else {
+                    outcome.problems.append(Problem(line: draft.line, text: "it matches customer \(id), who is blocked on an erasure request"))
+                    continue
+                }
                 let merged = Self.merge(draft, into: existing, at: now)
                 if merged == existing {
                     outcome.unchanged += 1

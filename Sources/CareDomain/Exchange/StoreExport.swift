@@ -22,7 +22,7 @@ public enum StoreExport {
             .tastes, .interests, .hobbies, .usualProducts, .serviceConsent, .marketingConsent, .profilingConsent,
         ]
         var table = Tabular(header: columns.map(\.rawValue) + ["tier", "points"])
-        for customer in state.customers.sorted {
+        for customer in state.customers.sorted where customer.blockedAt == nil {
             func consent(_ purpose: ConsentPurpose) -> Tabular.Cell {
                 customer.consents?.contains { $0.purpose == purpose } == true ? .text(customer.hasConsented(to: purpose) ? "yes" : "no") : .empty
             }
@@ -43,7 +43,8 @@ public enum StoreExport {
             "id", "customer", "kind", "subject", "priority", "status", "assignee", "touchpoint", "openedAt", "dueAt", "contacts",
             "resolvedAt", "resolvedBy", "playbook", "compensation", "compensationValue", "forMissedServiceLevel", "rating",
         ])
-        for incident in state.incidents.sorted {
+        let blocked = Set(state.customers.summaries.filter(\.blocked).map(\.id))
+        for incident in state.incidents.sorted where !blocked.contains(incident.customer) {
             table.rows.append([
                 .text(incident.id.rawValue), .text(incident.customer.rawValue), .text(incident.kind.rawValue), .text(incident.subject),
                 .text(incident.priority.rawValue), .text(incident.status.rawValue), text(incident.assignee?.rawValue),
@@ -62,7 +63,7 @@ public enum StoreExport {
             "id", "customer", "at", "touchpoint", "channel", "agent", "outcome", "cost", "serviceLevelMet", "satisfaction", "amount",
             "productFamily", "incident",
         ])
-        for id in state.customers.ids.sorted() {
+        for id in state.customers.summaries.filter({ !$0.blocked }).map(\.id).sorted() {
             for moment in try history.moments(of: id) {
                 table.rows.append([
                     .text(moment.id.rawValue), .text(moment.customer.rawValue), .text(Timestamp.format(moment.at)), .text(moment.touchpoint.rawValue),

@@ -24,6 +24,11 @@ public struct Customer: Record {
     public var lifecycle: LifecycleStage
     public var consents: [Consent]?
     public var loyalty: LoyaltyStanding
+    /// When the customer asked to be erased: from then on hidden from lists,
+    /// reports and exports, kept only for legal claims (LOPD/GDPR).
+    public var blockedAt: Date?
+    /// When their personal data was removed (anonymous figures remain).
+    public var erasedAt: Date?
 
     public init(
         id: CustomerID, version: Int = 1, name: String, phone: String? = nil, email: String? = nil,

@@ -15,10 +15,12 @@ public struct CustomerSummary: Sendable, Equatable {
     public var email: String?
     public var tier: TierID?
     public var lifecycle: LifecycleStage
+    /// Blocked on an erasure request: hidden from lists and reports.
+    public var blocked: Bool
 }
 
 extension Customer {
-    public static let summaryKeys = ["name", "phone", "email", "loyalty.tier", "lifecycle"]
+    public static let summaryKeys = ["name", "phone", "email", "loyalty.tier", "lifecycle", "blockedAt"]
 
     public static func summary(id: CustomerID, fields: [ScannedValue?]) throws(SummaryError) -> CustomerSummary {
         guard let name = fields[0]?.text else { throw SummaryError(field: "name", reason: "expected a string") }
@@ -27,11 +29,12 @@ extension Customer {
         }
         return CustomerSummary(
             id: id, name: name, phone: try optionalText(fields[1], "phone"), email: try optionalText(fields[2], "email"),
-            tier: try optionalText(fields[3], "loyalty.tier").map { TierID(rawValue: $0) }, lifecycle: lifecycle)
+            tier: try optionalText(fields[3], "loyalty.tier").map { TierID(rawValue: $0) }, lifecycle: lifecycle,
+            blocked: try optionalText(fields[5], "blockedAt") != nil)
     }
 
     public var summary: CustomerSummary {
-        CustomerSummary(id: id, name: name, phone: phone, email: email, tier: loyalty.tier, lifecycle: lifecycle)
+        CustomerSummary(id: id, name: name, phone: phone, email: email, tier: loyalty.tier, lifecycle: lifecycle, blocked: blockedAt != nil)
     }
 }
 

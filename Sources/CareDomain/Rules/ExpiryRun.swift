@@ -39,6 +39,8 @@ public enum ExpiryRun {
                             guard let customer = current.customers[id] else { return nil }
                             // Nothing to expire and no tier to lapse: the ledger need not be read.
                             guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { return nil }
+                            // A blocked customer's data is kept as it is, for legal claims only.
+                            guard customer.blockedAt == nil else { return nil }
                             return LoyaltyRules.expire(customer: customer, ledger: try history.ledger(of: id), program: program, today: today).map { (id, $0) }
                         }
                     }

@@ -3,6 +3,7 @@ import Foundation
 /// Why an incident step was refused, in words for the agent.
 public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownCustomer(CustomerID)
+    case blockedCustomer(CustomerID)
     case unknownTouchpoint(TouchpointID)
     case unknownIncident(IncidentID)
     case emptyText(String)
@@ -15,6 +16,7 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
+        case .blockedCustomer(let id): RefusalWording.blocked(id)
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .unknownIncident(let id): "There is no incident \(id)."
         case .emptyText(let what): "The \(what) is empty; write something."
@@ -39,6 +41,7 @@ public enum IncidentRules {
     ) throws(IncidentRefusal) -> (Incident, Transaction) {
         try requireAgent(author, in: state)
         guard let customer = state.customers[customerID] else { throw .unknownCustomer(customerID) }
+        guard customer.blockedAt == nil else { throw .blockedCustomer(customerID) }
         guard let touchpoint = state.touchpoints[touchpointID] else { throw .unknownTouchpoint(touchpointID) }
         let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText("subject") }

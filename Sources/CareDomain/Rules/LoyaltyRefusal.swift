@@ -2,6 +2,7 @@
 public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case noProgram
     case unknownCustomer(CustomerID)
+    case blockedCustomer(CustomerID)
     case unknownReward(RewardID)
     case unknownTouchpoint(TouchpointID)
     case rewardWithdrawn(String)
@@ -21,6 +22,7 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .noProgram: "This store has no loyalty program; a supervisor sets one with `care program set FILE`."
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
+        case .blockedCustomer(let id): RefusalWording.blocked(id)
         case .unknownReward(let id): "There is no reward \(id) in the catalog."
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .rewardWithdrawn(let name): "\(name) is no longer offered."

@@ -96,7 +96,8 @@ public enum LoyaltyRules {
         }
         let updated = updatedCustomer(customer, account, today: Day(containing: now))
         return Transaction(
-            summary: "adjust customer \(customer.id) by \(points) points: \(reason)",
+            // The reason is free text: it stays in the entry, out of the summary.
+            summary: "adjust customer \(customer.id) by \(points) points",
             changes: [.customer(updated)] + account.book.entries.map(Change.ledger))
     }
 
@@ -173,6 +174,7 @@ public enum LoyaltyRules {
         guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }
         guard let program = state.program else { throw .noProgram }
         guard let customer = state.customers[id] else { throw .unknownCustomer(id) }
+        guard customer.blockedAt == nil else { throw .blockedCustomer(id) }
         return (customer, program)
     }
 }

@@ -4,6 +4,10 @@ enum RefusalWording {
         "There is no customer with id \(id) in this store; check the id (the demo's look like C000123)."
     }
 
+    static func blocked(_ id: CustomerID) -> String {
+        "Customer \(id) is blocked on an erasure request; their data is kept only for legal claims."
+    }
+
     static func unknownTouchpoint(_ id: TouchpointID) -> String { "There is no touchpoint \(id) in the catalog." }
 
     static func notAnAgent(_ login: String) -> String {

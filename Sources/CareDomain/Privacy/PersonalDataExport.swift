@@ -1,0 +1,62 @@
+import Foundation
+
+/// Everything the store holds on one person, as one JSON document: the
+/// answer to a right-of-access request (LOPD/GDPR).
+public struct PersonalDataExport: Encodable, Sendable {
+    /// One journal transaction that touched the person: who, when, what.
+    public struct AuditLine: Codable, Sendable, Equatable {
+        public var seq: Int
+        public var at: Date
+        public var by: String
+        public var actingAs: AgentID?
+        public var summary: String
+        /// What it changed about them: "customer", "incident I000042", …
+        public var changed: [String]
+    }
+
+    public var exportedAt: Date
+    public var customer: Customer
+    public var moments: [Moment]
+    public var ledger: [LedgerEntry]
+    public var incidents: [Incident]
+    public var coupons: [Coupon]
+    public var audit: [AuditLine]
+
+    public static func of(_ id: CustomerID, in store: FileStore, at now: Date) throws -> PersonalDataExport {
+        let state = try store.open()
+        guard let customer = state.customers[id] else { throw PrivacyRefusal.unknownCustomer(id) }
+        return PersonalDataExport(
+            exportedAt: now, customer: customer, moments: try store.moments(of: id), ledger: try store.ledger(of: id),
+            incidents: state.incidents.summaries.filter { $0.customer == id }.compactMap { state.incidents[$0.id] },
+            coupons: state.coupons(of: id), audit: try audit(of: id, in: store))
+    }
+
+    /// The journal's transactions about `id`, oldest first.
+    public static func audit(of id: CustomerID, in store: FileStore) throws(StoreError) -> [AuditLine] {
+        try store.journalEntries().filter { $0.concerns(id) }.map { entry in
+            AuditLine(
+                seq: entry.seq, at: entry.at, by: entry.by, actingAs: entry.actingAs, summary: entry.summary,
+                changed: entry.changes.filter { $0.customer == id }.map(\.label))
+        }
+    }
+
+    public func json() throws -> Data { try CareJSON.encoder(pretty: true).encode(self) }
+}
+
+extension Change {
+    /// "customer", "incident I000042", "moment C1-M3", "points C1-L2".
+    public var label: String {
+        switch self {
+        case .customer: "customer"
+        case .agent(let r): "agent \(r.id)"
+        case .touchpoint(let r): "touchpoint \(r.id)"
+        case .incident(let r): "incident \(r.id)"
+        case .playbook(let r): "playbook \(r.id)"
+        case .reward(let r): "reward \(r.id)"
+        case .coupon(let r): "coupon \(r.id)"
+        case .program: "program"
+        case .moment(let r): "moment \(r.id)"
+        case .ledger(let r): "points \(r.id)"
+        }
+    }
+}

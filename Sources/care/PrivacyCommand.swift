@@ -1,0 +1,78 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct PrivacyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "privacy",
+        abstract: "Data-protection requests (LOPD/GDPR): a person's data, and erasure (supervisors).",
+        subcommands: [Export.self, Erase.self, Unblock.self]
+    )
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write everything held on a customer as one JSON document: profile, moments, incidents, points, coupons, audit.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The customer's id.") var customer: String
+        @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
+
+        func run() throws {
+            let store = storeOptions.store()
+            _ = try storeOptions.supervisor(in: store.open(), to: "export a person's data")
+            let document = try PersonalDataExport.of(CustomerID(customer), in: store, at: Date()).json()
+            guard let output else {
+                FileHandle.standardOutput.write(document + Data("\n".utf8))
+                return
+            }
+            do {
+                try document.write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError.unwritable(output)
+            }
+            print("Wrote everything held on \(customer) to \(output).")
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a customer in two steps: first block them, then (with --confirm) remove their personal data everywhere.",
+            discussion: """
+                Blocking hides the customer from lists, reports and exports and keeps the data only for legal claims. The confirmed \
+                step removes their name, contact details, profile, notes and texts from every file, the journal included, and keeps \
+                the anonymous figures (dates, amounts, points, statuses, ratings) so scores and reports stay right.
+                """)
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The customer's id.") var customer: String
+        @Flag(help: "Erase the blocked customer's personal data now; this cannot be undone.") var confirm = false
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.supervisor(in: store.open(), to: "erase a customer")
+            let id = CustomerID(customer)
+            guard confirm else {
+                _ = try store.transact(by: author) { state in try PrivacyRules.block(in: state, customer: id, by: author, at: Date()) }
+                print("Customer \(id) is blocked: hidden from lists, reports and exports, kept only for legal claims.")
+                print("To erase their personal data for good: care privacy erase \(id) --confirm")
+                return
+            }
+            let erasure = try store.erase(id, by: author)
+            print("Customer \(id)'s personal data is erased: \(erasure.filesRewritten.count) files rewritten, \(erasure.journalLinesRewritten) journal lines.")
+        }
+    }
+
+    struct Unblock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lift a block made by mistake (not after erasure).")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The customer's id.") var customer: String
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.supervisor(in: store.open(), to: "unblock a customer")
+            _ = try store.transact(by: author) { state in try PrivacyRules.unblock(in: state, customer: CustomerID(customer), by: author) }
+            print("Customer \(customer) is no longer blocked.")
+        }
+    }
+}
