@@ -11,7 +11,8 @@ struct Care: ParsableCommand {
         discussion: "With no command, opens the console on the store (press ? inside for the keys).",
         subcommands: [
             SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self, CouponCommand.self, ExpireCommand.self,
-            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self, CompactCommand.self, BenchCommand.self,
+            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self, AuditCommand.self,
+            AgentCommand.self, TouchpointCommand.self, CompactCommand.self, BenchCommand.self,
         ]
     )
 
@@ -27,10 +28,7 @@ struct Care: ParsableCommand {
         let directory = demo ? try DemoStore.prepare() : storeOptions.directory
         let store = FileStore(directory: directory)
         let state = try store.open()
-        let author = try storeOptions.author(in: state)
-        guard let agent = state.agents[author.agent], agent.active else {
-            throw CLIError.unknownAgent(author.agent.rawValue)
-        }
+        let author = try storeOptions.member(in: state)
         let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)
         let terminal: NcursesTerminal
         do {

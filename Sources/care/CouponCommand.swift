@@ -18,6 +18,7 @@ struct CouponCommand: ParsableCommand {
 
         func run() throws {
             let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
             let id = CustomerID(customer)
             guard state.customers.contains(id) else { throw LoyaltyRefusal.unknownCustomer(id) }
             let today = Day(containing: Date())

@@ -28,10 +28,10 @@ struct ImportCommand: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
             let store = storeOptions.store()
             let state = try store.open()
             let author = try storeOptions.supervisor(in: state, to: "import customers")
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
             let plan = try CustomerImport(csv: data)
             if !plan.ignoredColumns.isEmpty {
                 print("Columns not imported (not known): \(plan.ignoredColumns.joined(separator: ", ")).")

@@ -19,6 +19,7 @@ struct PointsCommand: ParsableCommand {
         func run() throws {
             let store = storeOptions.store()
             let state = try store.open()
+            _ = try storeOptions.member(in: state)
             guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
             let ledger = try store.ledger(of: found.id)
             var table = Tabular(header: ["at", "kind", "points", "balance", "reason", "by"])
@@ -91,6 +92,7 @@ struct PointsCommand: ParsableCommand {
 
         func run() throws {
             let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
             let tiers = state.program?.tiers ?? []
             var table = Tabular(header: ["id", "name", "points", "money", "free for", "offered"])
             table.rows = state.rewards.sorted.map { reward in

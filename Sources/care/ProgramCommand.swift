@@ -15,7 +15,9 @@ struct ProgramCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            guard let program = try storeOptions.store().open().program else { throw LoyaltyRefusal.noProgram }
+            let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
+            guard let program = state.program else { throw LoyaltyRefusal.noProgram }
             let encoder = CareJSON.encoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(program), as: UTF8.self))

@@ -26,6 +26,7 @@ struct TalkingPointsCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.store()
         let state = try store.open()
+        _ = try storeOptions.member(in: state)
         let day = today ?? Day(containing: Date())
         var wanted: Set<TalkingPoint.Kind>?
         if let kinds {

@@ -115,3 +115,31 @@ import Testing
         return found
     }
 }
+
+@Suite struct RosterRulesTests {
+    @Test func aSupervisorChangesTheCatalogAndABadTouchpointIsRefusedWhole() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            var faster = Fixture.counter
+            faster.serviceLevel = ServiceLevel(promise: "within 4 h", responseMinutes: 240)
+            #expect(throws: RosterRefusal.supervisorsOnly("change the touchpoint catalog")) {
+                try RosterRules.setTouchpoint(faster, in: try store.open(), by: Fixture.ana)
+            }
+            let state = try store.transact(by: Author(login: "boss")) { try RosterRules.setTouchpoint(faster, in: $0, by: Author(login: "boss")) }
+            #expect(state.touchpoints["counter"]?.version == 2)
+            #expect(state.touchpoints["counter"]?.serviceLevel.responseMinutes == 240)
+            var bad = faster
+            bad.impact = 9
+            bad.serviceLevel.responseMinutes = 0
+            bad.ownerArea = " "
+            #expect(throws: RosterRefusal.badTouchpoint([
+                "It needs an owner area (rule 1).", "impact must be 1 to 5, not 9.", "serviceLevel.responseMinutes must be at least 1.",
+            ])) { try RosterRules.setTouchpoint(bad, in: state, by: Author(login: "boss")) }
+            // New incidents at the counter are now due in 4 hours.
+            let (incident, _) = try IncidentRules.open(
+                in: state, customer: "C1", touchpoint: "counter", kind: .inquiry, subject: "¿Horario?", priority: .low, channel: .counter,
+                by: Fixture.ana, at: Fixture.now)
+            #expect(incident.dueAt == Fixture.now.addingTimeInterval(4 * 3600))
+        }
+    }
+}

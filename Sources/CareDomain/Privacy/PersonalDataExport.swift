@@ -33,11 +33,7 @@ public struct PersonalDataExport: Encodable, Sendable {
 
     /// The journal's transactions about `id`, oldest first.
     public static func audit(of id: CustomerID, in store: FileStore) throws(StoreError) -> [AuditLine] {
-        try store.journalEntries().filter { $0.concerns(id) }.map { entry in
-            AuditLine(
-                seq: entry.seq, at: entry.at, by: entry.by, actingAs: entry.actingAs, summary: entry.summary,
-                changed: entry.changes.filter { $0.customer == id }.map(\.label))
-        }
+        try AuditTrail.lines(in: store, customer: id)
     }
 
     public func json() throws -> Data { try CareJSON.encoder(pretty: true).encode(self) }

@@ -29,6 +29,8 @@ public protocol CareStore: HistoryReader, Sendable {
     /// Writes `transaction` if every record it puts is still at the version
     /// it was read at; refuses it (`StoreError.stale`) otherwise.
     func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState
+    /// Every transaction in the journal, oldest first: the audit trail.
+    func journalEntries() throws(StoreError) -> [JournalEntry]
     /// Read-check-write under the writer lock: `body` sees the state and the
     /// histories as they are on disk now and returns what to change (a
     /// transaction without changes writes nothing).

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Why a roster or catalog change was refused.
+public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case supervisorsOnly(String)
+    case unknownAgent(String)
+    case agentExists(String)
+    case badLogin(String)
+    case emptyName
+    case negativeAuthority
+    case lastSupervisor(String)
+    case unknownTouchpoint(TouchpointID)
+    case badTouchpoint([String])
+
+    public var description: String {
+        switch self {
+        case .supervisorsOnly(let what): "Only a supervisor can \(what)."
+        case .unknownAgent(let login): "\(login) is not in the roster."
+        case .agentExists(let login): "\(login) is already in the roster; change them with `care agent set \(login)`."
+        case .badLogin(let login): "\"\(login)\" is not a Unix login: use lower-case letters, digits, - and _."
+        case .emptyName: "An agent needs a name."
+        case .negativeAuthority: "An authority limit cannot be negative."
+        case .lastSupervisor(let login): "\(login) is the last active supervisor; make someone else a supervisor first."
+        case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
+        case .badTouchpoint(let problems): "The touchpoint cannot be used: " + problems.joined(separator: " ")
+        }
+    }
+}
+
+/// Supervisors manage the roster (who may use the store, with which role
+/// and authority) and the catalog of touchpoints; agents cannot.
+public enum RosterRules {
+    public static func add(_ agent: Agent, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+        try requireSupervisor(state, author, "add agents to the roster")
+        guard state.agents[agent.id] == nil else { throw .agentExists(agent.id.rawValue) }
+        try check(agent)
+        var fresh = agent
+        fresh.version = 1
+        return Transaction(summary: "add \(agent.role.rawValue) \(agent.id) to the roster", changes: [.agent(fresh)])
+    }
+
+    /// Puts `change` on the roster's agent `login`.
+    public static func update(
+        _ login: AgentID, in state: StoreState, by author: Author, _ change: (inout Agent) -> Void
+    ) throws(RosterRefusal) -> Transaction {
+        try requireSupervisor(state, author, "change the roster")
+        guard let current = state.agents[login] else { throw .unknownAgent(login.rawValue) }
+        var next = current.nextVersion()
+        change(&next)
+        next.id = current.id
+        try check(next)
+        let supervisorsLeft = state.agents.sorted.filter { $0.id != login && $0.active && $0.role == .supervisor }.count
+        if current.active, current.role == .supervisor, !(next.active && next.role == .supervisor), supervisorsLeft == 0 {
+            throw .lastSupervisor(login.rawValue)
+        }
+        return Transaction(summary: "change agent \(login) in the roster", changes: [.agent(next)])
+    }
+
+    /// Puts a touchpoint (new, or the next version of one) in the catalog.
+    public static func setTouchpoint(_ touchpoint: Touchpoint, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+        try requireSupervisor(state, author, "change the touchpoint catalog")
+        let problems = problems(touchpoint)
+        guard problems.isEmpty else { throw .badTouchpoint(problems) }
+        var next = touchpoint
+        next.version = (state.touchpoints.version(of: touchpoint.id) ?? 0) + 1
+        return Transaction(summary: "set touchpoint \(touchpoint.id) in the catalog", changes: [.touchpoint(next)])
+    }
+
+    public static func problems(_ touchpoint: Touchpoint) -> [String] {
+        var problems: [String] = []
+        if touchpoint.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs a name.") }
+        if touchpoint.ownerArea.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs an owner area (rule 1).") }
+        if !Touchpoint.impactRange.contains(touchpoint.impact) { problems.append("impact must be 1 to 5, not \(touchpoint.impact).") }
+        if touchpoint.cost < .zero { problems.append("cost cannot be negative.") }
+        if touchpoint.serviceLevel.responseMinutes < 1 { problems.append("serviceLevel.responseMinutes must be at least 1.") }
+        if touchpoint.compensation.value < .zero { problems.append("compensation.value cannot be negative.") }
+        if !touchpoint.id.isSafeFileName { problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .") }
+        return problems
+    }
+
+    static func check(_ agent: Agent) throws(RosterRefusal) {
+        let login = agent.id.rawValue
+        guard !login.isEmpty, login.count <= 32, login.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+            throw .badLogin(login)
+        }
+        guard !agent.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyName }
+        guard agent.authorityLimit >= .zero else { throw .negativeAuthority }
+    }
+
+    static func requireSupervisor(_ state: StoreState, _ author: Author, _ what: String) throws(RosterRefusal) {
+        guard state.activeAgent(author)?.role == .supervisor else { throw .supervisorsOnly(what) }
+    }
+}
