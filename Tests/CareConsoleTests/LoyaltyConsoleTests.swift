@@ -149,3 +149,70 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(update(&state, .key(.enter)) == [.act(.useCoupon("CP-T1"))])
     }
 }
+
+@Suite struct SupervisorConsoleTests {
+    @Test func hShowsWhoChangedTheCustomerNewestFirst() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = FileStore(directory: directory, clock: .fixed(state.now))
+        let customer = try #require(state.store.customers.sorted.first { $0.loyalty.points >= 100 })
+        try select(customer.id, in: &state, directory: directory)
+        let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(state.now))
+        _ = console.perform(.act(.redeem(customer.id, "coffee")), in: state)
+        #expect(update(&state, .key(.character("h"))) == [.loadAudit(customer.id)])
+        guard case .auditLoaded(let view)? = console.perform(.loadAudit(customer.id), in: state) else {
+            Issue.record("no audit")
+            return
+        }
+        _ = update(&state, .auditLoaded(view))
+        let text = render(state, size: Size(width: 120, height: 30)).lines.joined(separator: "\n")
+        #expect(text.contains("Changes to \(customer.name) (\(customer.id)), newest first (1)"))
+        #expect(text.contains("boss"))
+        #expect(text.contains("redeem coffee for customer \(customer.id)"))
+        _ = update(&state, .key(.character("x")))
+        #expect(state.audit == nil)
+    }
+
+    @Test func theRosterAndCatalogAreForSupervisorsOnly() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        state.agentLogin = "mgarcia"
+        for key in ["A", "T", "H"] {
+            _ = update(&state, .key(.character(Character(key))))
+            #expect(state.dialog == nil)
+            #expect(state.message?.hasPrefix("Only a supervisor can") == true, "\(key)")
+        }
+        state.agentLogin = "boss"
+        _ = update(&state, .key(.character("A")))
+        #expect(state.dialog == .roster(selected: 0))
+        let first = try #require(state.store.agents.sorted.first)
+        #expect(update(&state, .key(.enter)) == [.act(.changeAgent(first.id, .toggleActive))])
+        #expect(update(&state, .key(.character("+"))) == [.act(.changeAgent(first.id, .authority(by: .euros(5))))])
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character("T")))
+        let point = try #require(state.store.touchpoints.sorted.first)
+        let minutes = point.serviceLevel.responseMinutes
+        guard case .act(.setServiceLevel(point.id, let more))? = update(&state, .key(.character("+"))).first else {
+            Issue.record("no change")
+            return
+        }
+        #expect(more > minutes)
+        // Written by the console, refused for an agent by the rules themselves.
+        let console = Console(store: FileStore(directory: directory), author: Author(login: "mgarcia"), clock: .fixed(state.now))
+        guard case .failed(let refusal)? = console.perform(.act(.setServiceLevel(point.id, minutes: more)), in: state) else {
+            Issue.record("an agent changed the catalog")
+            return
+        }
+        #expect(refusal == "Only a supervisor can change the touchpoint catalog.")
+    }
+
+    @Test func theProfileShowsEachConsentWithItsDay() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let customer = try #require(state.store.customers.sorted.first { $0.consents?.isEmpty == false })
+        try select(customer.id, in: &state, directory: directory)
+        let consent = try #require(customer.consents?.first { $0.purpose == .service })
+        let text = render(state, size: Size(width: 160, height: 50)).lines.joined(separator: "\n")
+        #expect(text.contains("service \(consent.granted ? "yes" : "no") \(Day(containing: consent.at))"))
+    }
+}

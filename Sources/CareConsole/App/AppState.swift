@@ -21,6 +21,13 @@ public enum QueueScope: String, CaseIterable, Sendable {
     var next: QueueScope { Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count] }
 }
 
+/// Who changed what and when, as the `h` and `H` overlays show it.
+public struct AuditView: Sendable, Equatable {
+    public var title: String
+    public var lines: [PersonalDataExport.AuditLine]
+    public var top = 0
+}
+
 /// One row of the customer list, with its text folded once for filtering
 /// (UTF-8 bytes: the filter compares bytes, 100,000 rows a keystroke).
 public struct CustomerRow: Sendable, Equatable {
@@ -63,6 +70,8 @@ public struct AppState: Sendable {
     public var notice: String?
     public var showingHelp = false
     public var showingMoment = false
+    /// The audit overlay: its title and lines, newest first, when open.
+    public var audit: AuditView?
     /// The timeline pane shows the points ledger instead of the moments.
     public var showingPoints = false
     public var message: String?
@@ -77,6 +86,10 @@ public struct AppState: Sendable {
         self.agentLogin = agentLogin ?? agent
         reload(store)
     }
+
+    /// Whether the one acting is an active supervisor (what the console
+    /// offers; the rules check again on every write).
+    public var isSupervisor: Bool { store.activeAgent(Author(login: agentLogin))?.role == .supervisor }
 
     /// The incident the queue's cursor is on.
     public var selectedIncident: IncidentSummary? {

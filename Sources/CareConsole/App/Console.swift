@@ -60,6 +60,11 @@ public struct Console {
             switch command {
             case .loadCustomer(let id):
                 return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
+            case .loadAudit(let customer):
+                // The journal is read whole: on demand only, never per frame.
+                let lines = try AuditTrail.lines(in: store, customer: customer).reversed()
+                let title = customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" } ?? "Changes to the store"
+                return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
             case .refreshStore:
                 return try store.refresh().map(Message.storeChanged)
             case .act(let action):

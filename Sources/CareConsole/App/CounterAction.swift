@@ -13,6 +13,14 @@ public enum CounterAction: Equatable, Sendable {
     case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
     case redeem(CustomerID, RewardID)
     case useCoupon(CouponCode)
+    case changeAgent(AgentID, AgentChange)
+    case setServiceLevel(TouchpointID, minutes: Int)
+
+    /// What a supervisor changes on the roster from the console.
+    public enum AgentChange: Equatable, Sendable {
+        case toggleActive, toggleRole
+        case authority(by: Cents)
+    }
 
     /// The transaction, from the state and histories as they are on disk at
     /// the moment of writing.
@@ -36,6 +44,16 @@ public enum CounterAction: Equatable, Sendable {
             try LoyaltyRules.redeem(in: state, ledger: history.ledger(of: customer), customer: customer, reward: reward, by: author, at: now)
         case .useCoupon(let code):
             try LoyaltyRules.useCoupon(in: state, code: code, by: author, at: now)
+        case .changeAgent(let login, let change):
+            try RosterRules.update(login, in: state, by: author) { agent in
+                switch change {
+                case .toggleActive: agent.active.toggle()
+                case .toggleRole: agent.role = agent.role == .agent ? .supervisor : .agent
+                case .authority(let step): agent.authorityLimit = max(.zero, agent.authorityLimit + step)
+                }
+            }
+        case .setServiceLevel(let id, let minutes):
+            try RosterRules.setServiceLevel(of: id, minutes: minutes, in: state, by: author)
         }
     }
 
@@ -52,6 +70,9 @@ public enum CounterAction: Equatable, Sendable {
         case .redeem(let customer, let reward):
             "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue): \(state.customers[customer]?.loyalty.points ?? 0) points left."
         case .useCoupon(let code): "Coupon \(code) used."
+        case .changeAgent(let login, _):
+            state.agents[login].map { "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")." } ?? "Changed \(login)."
+        case .setServiceLevel(let id, _): "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
         }
     }
 }

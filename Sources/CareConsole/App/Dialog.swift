@@ -22,6 +22,10 @@ public enum Dialog: Equatable, Sendable {
     case redeem(CustomerID, options: [RewardID], selected: Int)
     /// Choosing the coupon a customer uses now.
     case coupon(CustomerID, options: [CouponCode], selected: Int)
+    /// The roster, for a supervisor: active, role, authority.
+    case roster(selected: Int)
+    /// The touchpoints' service levels, for a supervisor.
+    case catalog(selected: Int)
 }
 
 extension Dialog {

@@ -6,6 +6,7 @@ public enum Action: Equatable, Sendable {
     case queueScope
     case take, note, contact, resolve, assign, reopen, newIncident
     case redeem, useCoupon, pointsHistory
+    case audit, storeAudit, roster, catalog
     case palette
 }
 
@@ -44,6 +45,10 @@ public enum KeyMap {
         Binding(keys: [.character("R")], label: "R", action: .redeem, help: "redeem a reward (points)", hint: nil),
         Binding(keys: [.character("u")], label: "u", action: .useCoupon, help: "use a customer's coupon", hint: nil),
         Binding(keys: [.character("p")], label: "p", action: .pointsHistory, help: "timeline or points history", hint: nil),
+        Binding(keys: [.character("h")], label: "h", action: .audit, help: "who changed the customer", hint: nil),
+        Binding(keys: [.character("H")], label: "H", action: .storeAudit, help: "store audit (supervisors)", hint: nil),
+        Binding(keys: [.character("A")], label: "A", action: .roster, help: "roster (supervisors)", hint: nil),
+        Binding(keys: [.character("T")], label: "T", action: .catalog, help: "service levels (supervisors)", hint: nil),
         Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),

@@ -8,6 +8,7 @@ public enum Message: Sendable {
     case tick(Date)
     case storeChanged(StoreState)
     case customerLoaded(Customer?, [Moment], [LedgerEntry])
+    case auditLoaded(AuditView)
     case failed(String)
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
@@ -20,6 +21,8 @@ public enum Command: Equatable, Sendable {
     case loadCustomer(CustomerID)
     case refreshStore
     case act(CounterAction)
+    /// Read the audit trail: one customer's, or the whole store's (nil).
+    case loadAudit(CustomerID?)
 }
 
 /// The console's one state transition: pure, so tests drive it with messages.
@@ -42,6 +45,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
         state.timelineSelected = 0
+    case .auditLoaded(let view):
+        state.audit = view
     case .failed(let text):
         state.message = text
         // Someone may have changed it meanwhile: show the store as it is.
@@ -67,6 +72,19 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
     state.message = nil
     state.notice = nil
     if state.dialog != nil { return answer(key, in: &state) }
+    if var audit = state.audit {
+        switch KeyMap.action(for: key) {
+        case .down?: audit.top = min(audit.top + 1, max(0, audit.lines.count - 1))
+        case .up?: audit.top = max(audit.top - 1, 0)
+        case .pageDown?: audit.top = min(audit.top + state.pageSize, max(0, audit.lines.count - 1))
+        case .pageUp?: audit.top = max(audit.top - state.pageSize, 0)
+        default:
+            state.audit = nil
+            return []
+        }
+        state.audit = audit
+        return []
+    }
     if state.showingHelp || state.showingMoment {
         state.showingHelp = false
         state.showingMoment = false
@@ -108,6 +126,19 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
     case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
     case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
     case .redeem, .useCoupon: startCustomerAction(action, in: &state)
+    case .audit:
+        guard let customer = state.customer else {
+            state.message = "Select a customer first."
+            return []
+        }
+        return [.loadAudit(customer.id)]
+    case .storeAudit:
+        guard state.isSupervisor else {
+            state.message = "Only a supervisor can read the whole store's audit trail."
+            return []
+        }
+        return [.loadAudit(nil)]
+    case .roster, .catalog: startSupervisorAction(action, in: &state)
     case .pointsHistory:
         state.showingPoints.toggle()
         state.timelineSelected = 0

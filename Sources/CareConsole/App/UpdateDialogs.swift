@@ -55,6 +55,15 @@ func startCustomerAction(_ action: Action, in state: inout AppState) {
     }
 }
 
+/// `A` and `T`: the roster and the touchpoints' service levels, for a supervisor.
+func startSupervisorAction(_ action: Action, in state: inout AppState) {
+    guard state.isSupervisor else {
+        state.message = action == .roster ? "Only a supervisor can change the roster." : "Only a supervisor can change the touchpoint catalog."
+        return
+    }
+    state.dialog = action == .roster ? .roster(selected: 0) : .catalog(selected: 0)
+}
+
 /// j/k (or the arrows) move through a list of `count` choices; Enter picks.
 private func choose(_ key: Key, selected: inout Int, count: Int) -> Bool {
     switch KeyMap.action(for: key) {
@@ -135,6 +144,33 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         case .enter where selected < entries.count:
             state.dialog = nil
             return run(entries[selected].action, in: &state)
+        default: break
+        }
+    case .roster(var selected):
+        let agents = state.store.agents.sorted
+        _ = choose(key, selected: &selected, count: agents.count)
+        state.dialog = .roster(selected: selected)
+        guard selected < agents.count else { return [] }
+        let login = agents[selected].id
+        switch key {
+        case .enter: return [.act(.changeAgent(login, .toggleActive))]
+        case .character("s"): return [.act(.changeAgent(login, .toggleRole))]
+        case .character("+"): return [.act(.changeAgent(login, .authority(by: .euros(5))))]
+        case .character("-"): return [.act(.changeAgent(login, .authority(by: .euros(-5))))]
+        default: break
+        }
+    case .catalog(var selected):
+        let touchpoints = state.store.touchpoints.sorted
+        _ = choose(key, selected: &selected, count: touchpoints.count)
+        state.dialog = .catalog(selected: selected)
+        guard selected < touchpoints.count else { return [] }
+        let point = touchpoints[selected]
+        let minutes = point.serviceLevel.responseMinutes
+        // Steps that suit the scale: 15 min under 4 h, an hour under 2 days, then a day.
+        let step = minutes < 240 ? 15 : minutes < 2 * 24 * 60 ? 60 : 24 * 60
+        switch key {
+        case .character("+"): return [.act(.setServiceLevel(point.id, minutes: minutes + step))]
+        case .character("-") where minutes > step: return [.act(.setServiceLevel(point.id, minutes: minutes - step))]
         default: break
         }
     case .rating(let id, let playbook, let grant):

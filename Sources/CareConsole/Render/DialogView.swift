@@ -77,6 +77,21 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
         }
         footer = "j/k choose · Enter marks it used · Esc cancels"
+    case .roster(let selected):
+        title = "Roster"
+        for (index, agent) in state.store.agents.sorted.enumerated() {
+            let text = "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) \(fit(agent.authorityLimit.description, 9)) \(agent.active ? "active" : "inactive")"
+            lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : agent.active ? .normal : .muted)))
+        }
+        footer = "Enter in/out · s agent/supervisor · +/- authority 5 € · Esc closes"
+    case .catalog(let selected):
+        title = "Touchpoints: service levels"
+        for (index, point) in state.store.touchpoints.sorted.enumerated() {
+            let time = ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes)
+            let text = "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26)) owes \(point.compensation.description)"
+            lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+        }
+        footer = "+/- the time committed · Esc closes"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
@@ -90,6 +105,7 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     let selected: Int
     switch dialog {
     case .playbook(_, _, let index), .assignee(_, _, let index), .redeem(_, _, let index), .coupon(_, _, let index): selected = index
+    case .roster(let index), .catalog(let index): selected = index
     case .newIncident(let draft): selected = draft.selected + 1
     case .palette(_, let index): selected = index + 1
     default: selected = 0

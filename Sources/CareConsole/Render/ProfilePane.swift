@@ -22,7 +22,11 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     }
     let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap { $0 }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
-    let consent = ConsentPurpose.allCases.map { "\($0.rawValue) \(customer.hasConsented(to: $0) ? "yes" : "no")" }
+    // Each purpose with its latest answer and the day it was given (LOPD/GDPR).
+    let consent = ConsentPurpose.allCases.map { purpose in
+        let latest = customer.consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
+        return "\(purpose.rawValue) " + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? "not asked")
+    }
     lines.append(("consent: " + consent.joined(separator: ", "), Style(.muted)))
     for (offset, line) in lines.prefix(inside.height).enumerated() {
         screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)

@@ -24,6 +24,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     if state.showingMoment, state.timelineSelected < state.timeline.count {
         drawMoment(state.timeline[state.timelineSelected], state: state, &screen)
     }
+    if let audit = state.audit { drawAudit(audit, &screen) }
     if let dialog = state.dialog { drawDialog(dialog, state: state, &screen) }
     return screen
 }
@@ -60,6 +61,20 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
     }
+}
+
+/// Who changed what and when, newest first, over the panes.
+private func drawAudit(_ audit: AuditView, _ screen: inout Screen) {
+    let rect = Rect(x: 1, y: 1, width: screen.size.width - 2, height: screen.size.height - 3)
+    screen.fill(rect)
+    let inside = screen.box(rect, title: audit.title + " (\(audit.lines.count))", focused: true)
+    if audit.lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
+    for (offset, line) in audit.lines.dropFirst(audit.top).prefix(inside.height - 1).enumerated() {
+        let who = line.by + (line.actingAs.map { " as \($0)" } ?? "")
+        let text = "\(Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
+        screen.put(text, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
+    }
+    screen.put("j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
 }
 
 /// Every binding, in one column or two, whichever fits.

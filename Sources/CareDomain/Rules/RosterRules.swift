@@ -66,6 +66,13 @@ public enum RosterRules {
         return Transaction(summary: "set touchpoint \(touchpoint.id) in the catalog", changes: [.touchpoint(next)])
     }
 
+    /// A new committed time for a touchpoint, its promise worded to match.
+    public static func setServiceLevel(of id: TouchpointID, minutes: Int, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+        guard var touchpoint = state.touchpoints[id] else { throw .unknownTouchpoint(id) }
+        touchpoint.serviceLevel = ServiceLevel(promise: ServiceLevel.promise(minutes: minutes), responseMinutes: minutes)
+        return try setTouchpoint(touchpoint, in: state, by: author)
+    }
+
     public static func problems(_ touchpoint: Touchpoint) -> [String] {
         var problems: [String] = []
         if touchpoint.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs a name.") }
