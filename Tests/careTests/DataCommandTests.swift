@@ -120,4 +120,22 @@ import Testing
             #expect(audit.stdout.contains("erase customer C000004's personal data"))
         }
     }
+
+    @Test func initMakesAnEmptyStoreWithTheCallerAsSupervisor() throws {
+        try withTemporaryDirectory { directory in
+            let store = directory + "/team"
+            let made = try CareProcess.run(["init", "--name", "Begoña Ibáñez", "--data", store])
+            #expect(made.status == 0, "\(made.stderr)")
+            let roster = try CareProcess.run(["agent", "list", "--format", "json", "--data", store])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.count == 1)
+            #expect(rows.first?["role"] as? String == "supervisor")
+            #expect(rows.first?["name"] as? String == "Begoña Ibáñez")
+            let check = try CareProcess.run(["check", "--data", store])
+            #expect(check.stdout.contains("0 customers"), "\(check.stdout)\(check.stderr)")
+            #expect(try CareProcess.run(["touchpoint", "list", "--data", store]).stdout.contains("store-purchase"))
+            let twice = try CareProcess.run(["init", "--data", store])
+            #expect(twice.status != 0)
+        }
+    }
 }
