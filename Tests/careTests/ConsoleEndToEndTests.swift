@@ -178,3 +178,47 @@ struct RedeemEndToEndTests {
         #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
     }
 }
+
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct SupervisorEndToEndTests {
+    /// A supervisor takes an agent off the roster with A, raises another's
+    /// authority, and reads a customer's audit trail with h.
+    @Test func manageTheRosterAndReadTheAuditByKeyboard() throws {
+        try withTemporaryDirectory { directory in try roster(in: directory) }
+    }
+
+    private func roster(in directory: String) throws {
+        try seedSmallStore(directory, customers: 20)
+        // Two agents side by side in the roster's order, neither the supervisor
+        // running the test (whose login may sort anywhere).
+        let agents = try FileStore(directory: directory).open().agents.sorted
+        let index = try #require(agents.indices.first { $0 + 1 < agents.count && agents[$0].role == .agent && agents[$0 + 1].role == .agent })
+        let (first, second) = (agents[index], agents[index + 1])
+        #expect(try CareProcess.run(["incident", "open", "C000003", "--touchpoint", "billing", "--subject", "Factura", "--data", directory]).status == 0)
+        let session = try TmuxSession.console(on: directory, width: 100, height: 30)
+        try session.waitFor { $0.contains("4 Incident queue") }
+        try session.send("A")
+        try session.waitFor { $0.contains("Roster") }
+        for _ in 0..<index { try session.send("j") }
+        try session.send("Enter")
+        let off = try session.waitFor { $0.contains("\(first.id): ") }
+        #expect(off.contains("\(first.id): \(first.role.rawValue), authority \(first.authorityLimit), inactive."), "\(off)")
+        try session.send("j")
+        try session.send("+")
+        let raised = try session.waitFor { $0.contains("\(second.id): ") }
+        #expect(raised.contains("authority \(second.authorityLimit + .euros(5))"), "\(raised)")
+        try session.send("Escape")
+        try session.send("/")
+        try session.type("C000003")
+        try session.send("Enter")
+        try session.send("h")
+        let audit = try session.waitFor { $0.contains("Changes to") }
+        #expect(audit.contains("open incident"), "\(audit)")
+        try session.send("q")
+        try session.send("q")
+        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        let after = try FileStore(directory: directory).open().agents
+        #expect(after[first.id]?.active == false)
+        #expect(after[second.id]?.authorityLimit == second.authorityLimit + .euros(5))
+    }
+}
