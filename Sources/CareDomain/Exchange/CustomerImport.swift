@@ -82,11 +82,14 @@ public struct CustomerImport: Sendable {
         for row in document.rows {
             var rowProblems: [String] = []
             let draft = Self.read(row, columns: columns, problems: &rowProblems)
-            // One customer per row: a second row for the same person is ambiguous.
-            for (what, key) in [("id", draft.id?.rawValue), ("email", draft.email.map(ImportValues.emailKey)), ("phone", draft.phone.map(ImportValues.phoneKey))] {
-                guard let key, !key.isEmpty else { continue }
+            // One customer per row. With an id, the id says who it is (two
+            // people may share a family email or phone); without one, a
+            // second row with the same email or phone is ambiguous.
+            let keys = draft.id.map { [("id", $0.rawValue)] }
+                ?? [("email", draft.email.map(ImportValues.emailKey)), ("phone", draft.phone.map(ImportValues.phoneKey))].compactMap { what, key in key.map { (what, $0) } }
+            for (what, key) in keys where !key.isEmpty {
                 if let earlier = seen["\(what):\(key)"] {
-                    rowProblems.append("the same \(what) as line \(earlier); one row per customer")
+                    rowProblems.append("the same \(what) as line \(earlier); one row per customer" + (what == "id" ? "" : " (give each an id to import both)"))
                 } else {
                     seen["\(what):\(key)"] = row.line
                 }
@@ -198,13 +201,10 @@ public struct CustomerImport: Sendable {
         var nextNumber = state.customers.count + 1
         var taken = Set<CustomerID>()
         for draft in drafts {
-            let byID = draft.id.flatMap { state.customers.contains($0) ? $0 : nil }
-            let byContact = draft.email.flatMap { byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { byPhone[ImportValues.phoneKey($0)] }
-            if let byID, let byContact, byID != byContact {
-                outcome.problems.append(Problem(line: draft.line, text: "id \(byID) is another customer than the one with this email or phone (\(byContact))"))
-                continue
-            }
-            if let id = byID ?? byContact, let existing = state.customers[id] {
+            // An id decides alone; without one, the email, then the phone.
+            let match = draft.id.map { state.customers.contains($0) ? $0 : nil }
+                ?? draft.email.flatMap { byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { byPhone[ImportValues.phoneKey($0)] }
+            if let id = match, let existing = state.customers[id] {
                 guard existing.blockedAt == nil else {
                     outcome.problems.append(Problem(line: draft.line, text: "it matches customer \(id), who is blocked on an erasure request"))
                     continue
