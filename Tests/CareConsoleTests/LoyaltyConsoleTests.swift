@@ -216,3 +216,37 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(text.contains("service \(consent.granted ? "yes" : "no") \(Day(containing: consent.at))"))
     }
 }
+
+@Suite struct ProgramDialogTests {
+    @Test func aSupervisorStepsTheProgramAndAnInvalidStepIsRefused() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = try #require(state.store.program)
+        _ = update(&state, .key(.character("P")))
+        #expect(state.dialog == .program(selected: 0))
+        #expect(render(state, size: Size(width: 100, height: 30)).lines.joined().contains("points per euro"))
+        #expect(update(&state, .key(.character("+"))) == [.act(.changeProgram(.pointsPerEuro, steps: 1))])
+        let console = Console(store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
+        guard case .acted(let notice, let after, nil)? = console.perform(.act(.changeProgram(.pointsPerEuro, steps: 1)), in: state) else {
+            Issue.record("not changed")
+            return
+        }
+        #expect(after.program?.pointsPerEuro == before.pointsPerEuro + 1)
+        #expect(notice == "points per euro: \(before.pointsPerEuro + 1) (program version \(before.version + 1)).")
+        // The top tier's service time is 25 %; four steps down would make it 5 %, five would make it 0: refused.
+        let top = before.tiers.count - 1
+        var refused: String?
+        for _ in 0..<6 {
+            if case .failed(let text)? = console.perform(.act(.changeProgram(.serviceLevelPercent(tier: top), steps: -1)), in: state) {
+                refused = text
+                break
+            }
+        }
+        #expect(refused?.contains("serviceLevelPercent must be 1 to 100") == true, "\(refused ?? "nothing refused")")
+        state.agentLogin = "mgarcia"
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character("P")))
+        #expect(state.message == "Only a supervisor can change the loyalty program.")
+    }
+}
+

@@ -15,6 +15,7 @@ public enum CounterAction: Equatable, Sendable {
     case useCoupon(CouponCode)
     case changeAgent(AgentID, AgentChange)
     case setServiceLevel(TouchpointID, minutes: Int)
+    case changeProgram(ProgramSetting, steps: Int)
 
     /// What a supervisor changes on the roster from the console.
     public enum AgentChange: Equatable, Sendable {
@@ -54,6 +55,9 @@ public enum CounterAction: Equatable, Sendable {
             }
         case .setServiceLevel(let id, let minutes):
             try RosterRules.setServiceLevel(of: id, minutes: minutes, in: state, by: author)
+        case .changeProgram(let setting, let steps):
+            // Moved from the program in force now, whatever the screen showed.
+            try ProgramRules.change(in: state, by: author) { setting.moved($0, by: steps) }
         }
     }
 
@@ -72,6 +76,8 @@ public enum CounterAction: Equatable, Sendable {
         case .useCoupon(let code): "Coupon \(code) used."
         case .changeAgent(let login, _):
             state.agents[login].map { "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")." } ?? "Changed \(login)."
+        case .changeProgram(let setting, _):
+            state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." } ?? "Program changed."
         case .setServiceLevel(let id, _): "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
         }
     }

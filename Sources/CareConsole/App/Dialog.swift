@@ -26,6 +26,8 @@ public enum Dialog: Equatable, Sendable {
     case roster(selected: Int)
     /// The touchpoints' service levels, for a supervisor.
     case catalog(selected: Int)
+    /// The loyalty program's numbers, for a supervisor.
+    case program(selected: Int)
 }
 
 extension Dialog {

@@ -6,7 +6,7 @@ public enum Action: Equatable, Sendable {
     case queueScope
     case take, note, contact, resolve, assign, reopen, newIncident
     case redeem, useCoupon, pointsHistory
-    case audit, storeAudit, roster, catalog
+    case audit, storeAudit, roster, catalog, program
     case palette
 }
 
@@ -49,6 +49,7 @@ public enum KeyMap {
         Binding(keys: [.character("H")], label: "H", action: .storeAudit, help: "store audit (supervisors)", hint: nil),
         Binding(keys: [.character("A")], label: "A", action: .roster, help: "roster (supervisors)", hint: nil),
         Binding(keys: [.character("T")], label: "T", action: .catalog, help: "service levels (supervisors)", hint: nil),
+        Binding(keys: [.character("P")], label: "P", action: .program, help: "loyalty program (supervisors)", hint: nil),
         Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),

@@ -138,7 +138,7 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
             return []
         }
         return [.loadAudit(nil)]
-    case .roster, .catalog: startSupervisorAction(action, in: &state)
+    case .roster, .catalog, .program: startSupervisorAction(action, in: &state)
     case .pointsHistory:
         state.showingPoints.toggle()
         state.timelineSelected = 0

@@ -58,10 +58,20 @@ func startCustomerAction(_ action: Action, in state: inout AppState) {
 /// `A` and `T`: the roster and the touchpoints' service levels, for a supervisor.
 func startSupervisorAction(_ action: Action, in state: inout AppState) {
     guard state.isSupervisor else {
-        state.message = action == .roster ? "Only a supervisor can change the roster." : "Only a supervisor can change the touchpoint catalog."
+        let what = action == .roster ? "the roster" : action == .catalog ? "the touchpoint catalog" : "the loyalty program"
+        state.message = "Only a supervisor can change \(what)."
         return
     }
-    state.dialog = action == .roster ? .roster(selected: 0) : .catalog(selected: 0)
+    switch action {
+    case .roster: state.dialog = .roster(selected: 0)
+    case .catalog: state.dialog = .catalog(selected: 0)
+    default:
+        guard state.store.program != nil else {
+            state.message = LoyaltyRefusal.noProgram.description
+            return
+        }
+        state.dialog = .program(selected: 0)
+    }
 }
 
 /// j/k (or the arrows) move through a list of `count` choices; Enter picks.
@@ -171,6 +181,17 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         switch key {
         case .character("+"): return [.act(.setServiceLevel(point.id, minutes: minutes + step))]
         case .character("-") where minutes > step: return [.act(.setServiceLevel(point.id, minutes: minutes - step))]
+        default: break
+        }
+    case .program(var selected):
+        guard let program = state.store.program else { return [] }
+        let settings = ProgramSetting.all(of: program)
+        _ = choose(key, selected: &selected, count: settings.count)
+        state.dialog = .program(selected: selected)
+        guard selected < settings.count else { return [] }
+        switch key {
+        case .character("+"): return [.act(.changeProgram(settings[selected], steps: 1))]
+        case .character("-"): return [.act(.changeProgram(settings[selected], steps: -1))]
         default: break
         }
     case .rating(let id, let playbook, let grant):

@@ -92,6 +92,15 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
         }
         footer = "+/- the time committed · Esc closes"
+    case .program(let selected):
+        title = "Loyalty program" + (state.store.program.map { ": \($0.name), version \($0.version)" } ?? "")
+        if let program = state.store.program {
+            for (index, setting) in ProgramSetting.all(of: program).enumerated() {
+                let text = fit(setting.label(in: program), 44) + " " + String(setting.value(in: program))
+                lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+            }
+        }
+        footer = "+/- changes it (checked whole) · rules, rewards: care program set · Esc closes"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]
@@ -105,7 +114,7 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     let selected: Int
     switch dialog {
     case .playbook(_, _, let index), .assignee(_, _, let index), .redeem(_, _, let index), .coupon(_, _, let index): selected = index
-    case .roster(let index), .catalog(let index): selected = index
+    case .roster(let index), .catalog(let index), .program(let index): selected = index
     case .newIncident(let draft): selected = draft.selected + 1
     case .palette(_, let index): selected = index + 1
     default: selected = 0

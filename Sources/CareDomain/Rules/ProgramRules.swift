@@ -34,6 +34,14 @@ public enum ProgramRules {
         return problems
     }
 
+    /// Puts in force the program in force now, changed by `transform`.
+    public static func change(
+        in state: StoreState, by author: Author, _ transform: (LoyaltyProgram) -> LoyaltyProgram
+    ) throws(LoyaltyRefusal) -> Transaction {
+        guard let program = state.program else { throw .noProgram }
+        return try set(transform(program), in: state, by: author)
+    }
+
     /// Puts `program` in force as the next version of the one in the store.
     public static func set(_ program: LoyaltyProgram, in state: StoreState, by author: Author) throws(LoyaltyRefusal) -> Transaction {
         guard let agent = state.activeAgent(author) else { throw .notAnAgent(author.agent.rawValue) }
