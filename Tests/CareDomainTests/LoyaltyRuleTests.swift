@@ -328,3 +328,21 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
         #expect(refused > 0)  // the sequences did try to overdraw
     }
 }
+
+@Suite struct ProgramCheckTests {
+    @Test func checkFindsAProgramOrTouchpointEditedOutOfTheRules() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            var program = try #require(try store.open().program).nextVersion()
+            program.tiers[1].threshold = 100  // below Silver's 300
+            var touchpoint = Fixture.counter.nextVersion()
+            touchpoint.impact = 7
+            // Written around the rules, as a hand edit of the files would be.
+            _ = try store.commit(Transaction(summary: "hand edit", changes: [.program(program), .touchpoint(touchpoint)]), by: Author(login: "boss"))
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(problems.contains("program.json: Tier gold must have a higher threshold than silver: list tiers lowest first."))
+            #expect(problems.contains("Touchpoint counter: impact must be 1 to 5, not 7."))
+        }
+    }
+}
+

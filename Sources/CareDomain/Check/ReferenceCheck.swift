@@ -12,14 +12,16 @@ enum ReferenceCheck {
             if customer.loyalty.points < 0 {
                 problems.append("Customer \(customer.id) has a negative points balance (\(customer.loyalty.points)).")
             }
+            if customer.erasedAt != nil, customer.withoutPersonalData(name: customer.name) != customer {
+                problems.append("Customer \(customer.id) was erased but its record holds personal data again (edited by hand?).")
+            }
         }
+        // The same rules a supervisor's change must pass, for files edited by hand.
         for touchpoint in records.touchpoints {
-            if !Touchpoint.impactRange.contains(touchpoint.impact) {
-                problems.append("Touchpoint \(touchpoint.id) has impact \(touchpoint.impact); it must be 1 to 5.")
-            }
-            if touchpoint.serviceLevel.responseMinutes <= 0 {
-                problems.append("Touchpoint \(touchpoint.id) has no service level time (responseMinutes must be above 0).")
-            }
+            problems += RosterRules.problems(touchpoint).map { "Touchpoint \(touchpoint.id): \($0)" }
+        }
+        if let program {
+            problems += ProgramRules.problems(program, in: state).map { "program.json: \($0)" }
         }
         for playbook in records.playbooks where !state.touchpoints.contains(playbook.touchpoint) {
             problems.append("Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
