@@ -250,3 +250,32 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
     }
 }
 
+@Suite struct NewAgentDialogTests {
+    @Test func nInTheRosterAddsAnAgentByLoginAndName() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("A")))
+        _ = update(&state, .key(.character("n")))
+        type("lucia", into: &state)
+        _ = update(&state, .key(.tab))
+        type("Lucía Pérez", into: &state)
+        #expect(state.dialog == .newAgent(login: "lucia", name: "Lucía Pérez", onName: true))
+        #expect(render(state, size: Size(width: 100, height: 30)).lines.joined().contains("Name:       Lucía Pérez"))
+        let commands = update(&state, .key(.enter))
+        #expect(commands == [.act(.addAgent("lucia", name: "Lucía Pérez"))])
+        #expect(state.dialog == .roster(selected: 0))
+        let console = Console(store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
+        guard case .acted(let notice, let after, _)? = console.perform(.act(.addAgent("lucia", name: "Lucía Pérez")), in: state) else {
+            Issue.record("not added")
+            return
+        }
+        #expect(notice == "Added Lucía Pérez (lucia) to the roster as an agent.")
+        #expect(after.agents["lucia"]?.role == .agent)
+        guard case .failed(let again)? = console.perform(.act(.addAgent("lucia", name: "Otra")), in: state) else {
+            Issue.record("added twice")
+            return
+        }
+        #expect(again.hasPrefix("lucia is already in the roster"))
+    }
+}
+

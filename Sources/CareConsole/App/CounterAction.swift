@@ -14,6 +14,8 @@ public enum CounterAction: Equatable, Sendable {
     case redeem(CustomerID, RewardID)
     case useCoupon(CouponCode)
     case changeAgent(AgentID, AgentChange)
+    /// A new agent, with the counter's usual authority (20 €) to start.
+    case addAgent(AgentID, name: String)
     case setServiceLevel(TouchpointID, minutes: Int)
     case changeProgram(ProgramSetting, steps: Int)
 
@@ -53,6 +55,8 @@ public enum CounterAction: Equatable, Sendable {
                 case .authority(let step): agent.authorityLimit = max(.zero, agent.authorityLimit + step)
                 }
             }
+        case .addAgent(let login, let name):
+            try RosterRules.add(Agent(id: login, name: name, role: .agent, area: "Counter", authorityLimit: .euros(20)), in: state, by: author)
         case .setServiceLevel(let id, let minutes):
             try RosterRules.setServiceLevel(of: id, minutes: minutes, in: state, by: author)
         case .changeProgram(let setting, let steps):
@@ -76,6 +80,7 @@ public enum CounterAction: Equatable, Sendable {
         case .useCoupon(let code): "Coupon \(code) used."
         case .changeAgent(let login, _):
             state.agents[login].map { "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")." } ?? "Changed \(login)."
+        case .addAgent(let login, let name): "Added \(name) (\(login)) to the roster as an agent."
         case .changeProgram(let setting, _):
             state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." } ?? "Program changed."
         case .setServiceLevel(let id, _): "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."

@@ -24,6 +24,8 @@ public enum Dialog: Equatable, Sendable {
     case coupon(CustomerID, options: [CouponCode], selected: Int)
     /// The roster, for a supervisor: active, role, authority.
     case roster(selected: Int)
+    /// A new agent for the roster: their Unix login, then their name.
+    case newAgent(login: String, name: String, onName: Bool)
     /// The touchpoints' service levels, for a supervisor.
     case catalog(selected: Int)
     /// The loyalty program's numbers, for a supervisor.

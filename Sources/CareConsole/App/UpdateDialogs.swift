@@ -163,12 +163,28 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         guard selected < agents.count else { return [] }
         let login = agents[selected].id
         switch key {
+        case .character("n"): state.dialog = .newAgent(login: "", name: "", onName: false)
         case .enter: return [.act(.changeAgent(login, .toggleActive))]
         case .character("s"): return [.act(.changeAgent(login, .toggleRole))]
         case .character("+"): return [.act(.changeAgent(login, .authority(by: .euros(5))))]
         case .character("-"): return [.act(.changeAgent(login, .authority(by: .euros(-5))))]
         default: break
         }
+    case .newAgent(var login, var name, let onName):
+        switch key {
+        case .character(let character) where onName: name.append(character)
+        case .character(let character): login.append(character)
+        case .backspace where onName: if !name.isEmpty { name.removeLast() }
+        case .backspace: if !login.isEmpty { login.removeLast() }
+        case .tab where !onName, .enter where !onName:
+            state.dialog = .newAgent(login: login, name: name, onName: true)
+            return []
+        case .enter:
+            state.dialog = .roster(selected: 0)
+            return [.act(.addAgent(AgentID(login), name: name))]
+        default: break
+        }
+        state.dialog = .newAgent(login: login, name: name, onName: onName)
     case .catalog(var selected):
         let touchpoints = state.store.touchpoints.sorted
         _ = choose(key, selected: &selected, count: touchpoints.count)

@@ -83,7 +83,14 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             let text = "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) \(fit(agent.authorityLimit.description, 9)) \(agent.active ? "active" : "inactive")"
             lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : agent.active ? .normal : .muted)))
         }
-        footer = "Enter in/out · s agent/supervisor · +/- authority 5 € · Esc closes"
+        footer = "Enter in/out · s agent/supervisor · +/- authority 5 € · n new · Esc closes"
+    case .newAgent(let login, let name, let onName):
+        title = "New agent"
+        lines = [
+            ("Unix login: " + login + (onName ? "" : "▏"), Style(onName ? .normal : .key)),
+            ("Name:       " + name + (onName ? "▏" : ""), Style(onName ? .key : .muted)),
+        ]
+        footer = onName ? "Enter adds them (agent, 20 € authority) · Esc cancels" : "Enter or Tab: next · Esc cancels"
     case .catalog(let selected):
         title = "Touchpoints: service levels"
         for (index, point) in state.store.touchpoints.sorted.enumerated() {
