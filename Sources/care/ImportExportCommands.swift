@@ -31,18 +31,18 @@ struct ImportCommand: ParsableCommand {
             let store = storeOptions.store()
             let state = try store.open()
             let author = try storeOptions.supervisor(in: state, to: "import customers")
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
-            let plan = try CustomerImport(csv: data)
+            let plan = try CustomerImport(csv: UserFile.read(file))
             if !plan.ignoredColumns.isEmpty {
                 print("Columns not imported (not known): \(plan.ignoredColumns.joined(separator: ", ")).")
             }
-            let problems = plan.problems(against: state)
+            let preview = plan.preview(against: state, at: Date())
+            let problems = preview.problems
             guard problems.isEmpty else {
                 printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported.")
                 for problem in problems { printError("  \(problem)") }
                 throw ExitCode(1)
             }
-            let total = try plan.run(on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date(), dryRun: dryRun)
+            let total = dryRun ? preview : try plan.run(on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date())
             let verb = dryRun ? "Would import" : "Imported"
             print("\(verb) \(plan.rowCount) rows: \(total.created) new customers, \(total.updated) updated, \(total.unchanged) unchanged.")
         }
@@ -78,11 +78,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let bom = format == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
-        do {
-            try (bom + Data(text.utf8)).write(to: URL(fileURLWithPath: output))
-        } catch {
-            throw CLIError.unwritable(output)
-        }
+        try UserFile.write(bom + Data(text.utf8), to: output)
         print("Wrote \(kind.rawValue) to \(output).")
     }
 }

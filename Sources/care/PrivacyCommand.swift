@@ -25,11 +25,7 @@ struct PrivacyCommand: ParsableCommand {
                 FileHandle.standardOutput.write(document + Data("\n".utf8))
                 return
             }
-            do {
-                try document.write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw CLIError.unwritable(output)
-            }
+            try UserFile.write(document, to: output)
             print("Wrote everything held on \(customer) to \(output).")
         }
     }

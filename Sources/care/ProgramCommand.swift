@@ -18,9 +18,7 @@ struct ProgramCommand: ParsableCommand {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
             guard let program = state.program else { throw LoyaltyRefusal.noProgram }
-            let encoder = CareJSON.encoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(program), as: UTF8.self))
+            print(String(decoding: try CareJSON.encoder(pretty: true).encode(program), as: UTF8.self))
         }
     }
 
@@ -38,13 +36,7 @@ struct ProgramCommand: ParsableCommand {
         var check = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
-            let program: LoyaltyProgram
-            do {
-                program = try CareJSON.decoder().decode(LoyaltyProgram.self, from: data)
-            } catch {
-                throw CLIError.badJSON(file, CareJSON.explain(error))
-            }
+            let program = try UserFile.decode(LoyaltyProgram.self, from: file)
             let store = storeOptions.store()
             let state = try store.open()
             if check {

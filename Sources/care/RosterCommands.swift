@@ -129,13 +129,7 @@ struct TouchpointCommand: ParsableCommand {
         func run() throws {
             let store = storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: "change the touchpoint catalog")
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
-            let touchpoint: Touchpoint
-            do {
-                touchpoint = try CareJSON.decoder().decode(Touchpoint.self, from: data)
-            } catch {
-                throw CLIError.badJSON(file, CareJSON.explain(error))
-            }
+            let touchpoint = try UserFile.decode(Touchpoint.self, from: file)
             _ = try store.transact(by: author) { state in try RosterRules.setTouchpoint(touchpoint, in: state, by: author) }
             print("Touchpoint \(touchpoint.id) is in the catalog.")
         }

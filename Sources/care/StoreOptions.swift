@@ -39,7 +39,7 @@ extension StoreOptions {
     /// The author, who must be an active supervisor to do `what`.
     func supervisor(in state: StoreState, to what: String) throws -> Author {
         let author = try member(in: state)
-        guard state.activeAgent(author)?.role == .supervisor else { throw CLIError.supervisorsOnly(what, author.agent.rawValue) }
+        guard state.activeSupervisor(author) != nil else { throw CLIError.supervisorsOnly(what, author.agent.rawValue) }
         return author
     }
 }

@@ -19,7 +19,7 @@ import Testing
         let store = try Fixture.makeStore(in: directory)
         let plan = try CustomerImport(csv: data)
         #expect(plan.problems(against: try store.open()).isEmpty)
-        let outcome = try plan.run(on: store, by: Author(login: "boss"), source: "test.csv", at: Fixture.now, dryRun: false)
+        let outcome = try plan.run(on: store, by: Author(login: "boss"), source: "test.csv", at: Fixture.now)
         return (outcome, try store.open())
     }
 
@@ -80,7 +80,7 @@ import Testing
             let (first, _) = try imported(Self.spanish, into: directory)
             #expect(first.created == 2)
             let store = FileStore(directory: directory, clock: Fixture.clock)
-            let again = try CustomerImport(csv: Self.spanish).run(on: store, by: Author(login: "boss"), source: "again.csv", at: Fixture.now, dryRun: false)
+            let again = try CustomerImport(csv: Self.spanish).run(on: store, by: Author(login: "boss"), source: "again.csv", at: Fixture.now)
             #expect(again.created == 0)
             #expect(again.unchanged == 2)
             // The fixture's José Núñez by his phone written another way, and Lucía by her email with a new occupation.
@@ -90,7 +90,7 @@ import Testing
                 ,,LUCIA@example.es,enfermera
 
                 """.utf8)
-            let updated = try CustomerImport(csv: changes).run(on: store, by: Author(login: "boss"), source: "changes.csv", at: Fixture.now, dryRun: false)
+            let updated = try CustomerImport(csv: changes).run(on: store, by: Author(login: "boss"), source: "changes.csv", at: Fixture.now)
             #expect(updated.updated == 2)
             #expect(updated.created == 0)
             let state = try store.open()
@@ -116,7 +116,7 @@ import Testing
             let plan = try CustomerImport(csv: Data(csv.utf8))
             #expect(plan.ignoredColumns.isEmpty)
             #expect(plan.problems(against: try target.open()).isEmpty)
-            _ = try plan.run(on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now, dryRun: false)
+            _ = try plan.run(on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now)
             let after = try target.open()
             for customer in before.customers.sorted {
                 let copy = try #require(after.customers[customer.id])
@@ -131,7 +131,7 @@ import Testing
                 for purpose in ConsentPurpose.allCases { #expect(copy.hasConsented(to: purpose) == customer.hasConsented(to: purpose)) }
             }
             // And a second import of the same export changes nothing.
-            let again = try CustomerImport(csv: Data(csv.utf8)).run(on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now, dryRun: false)
+            let again = try CustomerImport(csv: Data(csv.utf8)).run(on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now)
             #expect(again.unchanged == before.customers.count)
         }
     }

@@ -14,7 +14,7 @@ import Testing
     func storeWithAHistory(_ directory: String) throws -> FileStore {
         let store = try Fixture.makeStore(in: directory)
         _ = try CustomerImport(csv: Data("id,name,email,occupation\nC1,José Núñez,jose.nunez@example.es,fontanero\n".utf8))
-            .run(on: store, by: Self.boss, source: "alta.csv", at: Fixture.now, dryRun: false)
+            .run(on: store, by: Self.boss, source: "alta.csv", at: Fixture.now)
         _ = try store.transact(by: Fixture.ana) { try IncidentRules.note(in: $0, incident: "I1", text: "José Núñez llamó desde el +34 600 000 001", by: Fixture.ana, at: Fixture.now) }
         _ = try store.transact(by: Fixture.ana) { state, history in
             try LoyaltyRules.purchase(

@@ -61,6 +61,11 @@ public struct AppState: Sendable {
     public var customer: Customer?
     public var timeline: [Moment] = []
     public var ledger: [LedgerEntry] = []
+    /// The profile's talking points and the customer's coupons valid today:
+    /// worked out when the customer, the store or the day changes, not on
+    /// every frame (they replay the ledger and decode records).
+    public private(set) var talkingPoints: [String] = []
+    public private(set) var validCoupons: [Coupon] = []
     public var timelineSelected = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
@@ -89,7 +94,7 @@ public struct AppState: Sendable {
 
     /// Whether the one acting is an active supervisor (what the console
     /// offers; the rules check again on every write).
-    public var isSupervisor: Bool { store.activeAgent(Author(login: agentLogin))?.role == .supervisor }
+    public var isSupervisor: Bool { store.activeSupervisor(Author(login: agentLogin)) != nil }
 
     /// The incident the queue's cursor is on.
     public var selectedIncident: IncidentSummary? {
@@ -109,7 +114,10 @@ public struct AppState: Sendable {
     public mutating func reload(_ store: StoreState) {
         let keep = selectedCustomerID
         self.store = store
-        defer { reloadQueue() }
+        defer {
+            reloadQueue()
+            refreshCustomerFacts()
+        }
         guard store.customers.revision != rowsRevision else { return }
         rowsRevision = store.customers.revision
         // Blocked customers are kept for legal claims only: not listed, and
@@ -127,6 +135,17 @@ public struct AppState: Sendable {
         rows.sort { precedes($0.search, $1.search) }
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
+    }
+
+    mutating func refreshCustomerFacts() {
+        guard let customer else {
+            talkingPoints = []
+            validCoupons = []
+            return
+        }
+        let today = Day(containing: now)
+        talkingPoints = TalkingPoints.lines(customer: customer, ledger: ledger, state: store, today: today)
+        validCoupons = store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }
     }
 
     /// The queue for the current scope, its cursor kept on the same incident

@@ -35,7 +35,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .resize(let size):
         state.pageSize = max(1, size.height / 2 - 4)
     case .tick(let now):
+        let newDay = Day(containing: now) != Day(containing: state.now)
         state.now = now
+        if newDay { state.refreshCustomerFacts() }
         return [.refreshStore]
     case .storeChanged(let store):
         state.reload(store)
@@ -45,6 +47,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
         state.timelineSelected = 0
+        state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.audit = view
     case .failed(let text):
@@ -64,6 +67,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     if state.selectedCustomerID == nil, before != nil {
         state.customer = nil
         state.timeline = []
+        state.refreshCustomerFacts()
     }
     return []
 }

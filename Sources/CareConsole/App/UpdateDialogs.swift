@@ -44,8 +44,7 @@ func startCustomerAction(_ action: Action, in state: inout AppState) {
         }
         state.dialog = .redeem(customer.id, options: rewards, selected: 0)
     case .useCoupon:
-        let today = Day(containing: state.now)
-        let coupons = state.store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }.map(\.id)
+        let coupons = state.validCoupons.map(\.id)
         guard !coupons.isEmpty else {
             state.message = "\(customer.name) has no coupon valid today."
             return
@@ -228,7 +227,7 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
 /// its worth, whether it is owed, and whether it is within their authority.
 private func offer(_ compensation: Compensation, owed: Bool, in state: AppState) -> String {
     var text = "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: the service level was missed" : ""))"
-    if let agent = state.store.agents[AgentID(state.agentLogin)], agent.role != .supervisor, compensation.value > agent.authorityLimit {
+    if let agent = state.store.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
         text += ". It is above your authority of \(agent.authorityLimit): answer n, or ask a supervisor"
     }
     return text

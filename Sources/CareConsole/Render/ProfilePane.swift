@@ -13,11 +13,9 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     lines.append(("\(customer.id) · \(customer.lifecycle.label) · since \(customer.customerSince)", Style(.muted)))
     let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }].compactMap { $0 }
     if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
-    let today = Day(containing: state.now)
-    let coupons = state.store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }
-    let couponText = coupons.isEmpty ? "" : " · " + coupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
+    let couponText = state.validCoupons.isEmpty ? "" : " · " + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
     lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
-    for point in TalkingPoints.lines(customer: customer, ledger: state.ledger, state: state.store, today: today) {
+    for point in state.talkingPoints {
         lines.append(("› " + point, Style(.ok)))
     }
     let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap { $0 }

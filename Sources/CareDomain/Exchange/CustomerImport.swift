@@ -162,19 +162,24 @@ public struct CustomerImport: Sendable {
         public var changes: [Change] = []
     }
 
-    /// Every problem: the rows' own, and those that depend on the store (a
-    /// new customer without a name, an id whose email belongs to another).
-    public func problems(against state: StoreState) -> [Problem] {
-        (rowProblems + plan(drafts[...], in: state, at: Date(timeIntervalSince1970: 0)).problems).sorted { $0.line < $1.line }
+    /// What importing into `state` would do, with every problem: the rows'
+    /// own, and those that depend on the store (a new customer without a
+    /// name, a row matching a blocked customer). `--dry-run` prints it.
+    public func preview(against state: StoreState, at now: Date) -> Outcome {
+        var outcome = plan(drafts[...], in: state, at: now)
+        outcome.problems = (rowProblems + outcome.problems).sorted { $0.line < $1.line }
+        return outcome
     }
 
-    /// Writes the rows (checked first with `problems(against:)`) in
+    public func problems(against state: StoreState) -> [Problem] {
+        preview(against: state, at: Date(timeIntervalSince1970: 0)).problems
+    }
+
+    /// Writes the rows (checked first with `preview(against:at:)`) in
     /// batches of 1,000, each one transaction planned against the store as
     /// it is then; a batch stopped half-way is whole or absent, and running
-    /// the import again completes it without duplicates. With `dryRun`,
-    /// only says what it would do.
-    public func run(on store: any CareStore, by author: Author, source: String, at now: Date, dryRun: Bool) throws -> Outcome {
-        if dryRun { return plan(drafts[...], in: try store.open(), at: now) }
+    /// the import again completes it without duplicates.
+    public func run(on store: any CareStore, by author: Author, source: String, at now: Date) throws -> Outcome {
         var total = Outcome()
         for start in stride(from: 0, to: drafts.count, by: 1000) {
             let batch = drafts[start..<min(drafts.count, start + 1000)]
@@ -222,13 +227,7 @@ public struct CustomerImport: Sendable {
                 outcome.problems.append(Problem(line: draft.line, text: "a new customer needs a name"))
                 continue
             }
-            var id = draft.id
-            while id == nil || taken.contains(id ?? "") {
-                let candidate = CustomerID(prefix: "C", number: nextNumber)
-                nextNumber += 1
-                if !state.customers.contains(candidate) { id = candidate }
-            }
-            guard let id else { continue }
+            let id = draft.id ?? state.customers.freeNumberedID(prefix: "C", from: &nextNumber, skipping: taken)
             taken.insert(id)
             let fresh = Customer(id: id, name: name, customerSince: draft.customerSince ?? Day(containing: now), lifecycle: draft.lifecycle ?? .new)
             outcome.created += 1

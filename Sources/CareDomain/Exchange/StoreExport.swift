@@ -2,7 +2,7 @@ import Foundation
 
 /// `care export`: the store's customers, incidents or moments as rows that
 /// a spreadsheet opens, with the header names `care import` reads back.
-/// Money is euros with two decimals; times are ISO 8601 UTC.
+/// Money is euros with two decimals (`Cents.decimal`); times are ISO 8601 UTC.
 public enum StoreExport {
     public enum Kind: String, CaseIterable, Sendable {
         case customers, incidents, moments
@@ -51,7 +51,7 @@ public enum StoreExport {
                 .text(incident.touchpoint.rawValue), .text(Timestamp.format(incident.openedAt)), .text(Timestamp.format(incident.dueAt)),
                 .number(incident.contacts), text(incident.resolution.map { Timestamp.format($0.at) }), text(incident.resolution?.by.rawValue),
                 text(incident.resolution?.playbook?.rawValue), text(incident.compensation?.compensation.description),
-                text(incident.compensation.map { euros($0.compensation.value) }),
+                text(incident.compensation.map { $0.compensation.value.decimal }),
                 text(incident.compensation.map { $0.forMissedServiceLevel ? "yes" : "no" }), incident.rating.map { .number($0.score) } ?? .empty,
             ])
         }
@@ -67,9 +67,9 @@ public enum StoreExport {
             for moment in try history.moments(of: id) {
                 table.rows.append([
                     .text(moment.id.rawValue), .text(moment.customer.rawValue), .text(Timestamp.format(moment.at)), .text(moment.touchpoint.rawValue),
-                    .text(moment.channel.rawValue), text(moment.agent?.rawValue), .text(moment.outcome), .text(euros(moment.cost)),
+                    .text(moment.channel.rawValue), text(moment.agent?.rawValue), .text(moment.outcome), .text(moment.cost.decimal),
                     text(moment.serviceLevelMet.map { $0 ? "yes" : "no" }), moment.satisfaction.map { .number($0) } ?? .empty,
-                    text(moment.amount.map(euros)), text(moment.productFamily), text(moment.incident?.rawValue),
+                    text(moment.amount?.decimal), text(moment.productFamily), text(moment.incident?.rawValue),
                 ])
             }
         }
@@ -77,10 +77,4 @@ public enum StoreExport {
     }
 
     private static func text(_ value: String?) -> Tabular.Cell { value.map { .text($0) } ?? .empty }
-
-    /// 1234.50: what a spreadsheet reads as a number.
-    static func euros(_ cents: Cents) -> String {
-        let magnitude = cents.rawValue.magnitude
-        return (cents.rawValue < 0 ? "-" : "") + "\(magnitude / 100)." + String(format: "%02d", Int(magnitude % 100))
-    }
 }

@@ -23,6 +23,10 @@ public struct Agent: Record {
         self.active = active
     }
 
+    /// Whether they may grant something worth `value` on their own (rule
+    /// 4): within their authority limit; a supervisor's has none.
+    public func mayGrant(_ value: Cents) -> Bool { role == .supervisor || value <= authorityLimit }
+
     public enum Role: String, Codable, CaseIterable, Sendable {
         case agent, supervisor
     }

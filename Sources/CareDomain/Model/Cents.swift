@@ -49,10 +49,13 @@ public struct Cents: RawRepresentable, Hashable, Comparable, Codable, Sendable, 
 
     /// `1.234,56 €` style is for the screen; this is the neutral form for
     /// reports and messages: `1234.56 €`.
-    public var description: String {
+    public var description: String { decimal + " €" }
+
+    /// `1234.56`: the amount as a spreadsheet reads a number (exports).
+    public var decimal: String {
         let sign = rawValue < 0 ? "-" : ""
         let magnitude = rawValue.magnitude
         let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction) €"
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

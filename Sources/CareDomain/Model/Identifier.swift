@@ -53,7 +53,3 @@ extension Identifier {
         self.init(rawValue: prefix + CivilCalendar.pad(number, 6))
     }
 }
-
-extension Identifier where Owner == Incident {
-    init(numbered number: Int) { self.init(prefix: "I", number: number) }
-}

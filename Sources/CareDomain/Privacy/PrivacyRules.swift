@@ -12,7 +12,7 @@ public enum PrivacyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
-        case .supervisorsOnly: "Only a supervisor can handle a data-protection request."
+        case .supervisorsOnly: RefusalWording.supervisorsOnly("handle a data-protection request")
         case .alreadyBlocked(let id): "Customer \(id) is already blocked; `care privacy erase \(id) --confirm` erases their data."
         case .notBlocked(let id): "Customer \(id) is not blocked; `care privacy erase \(id)` blocks them first, the confirmed step erases."
         case .erased(let id): "Customer \(id)'s personal data was already erased."
@@ -61,7 +61,7 @@ public enum PrivacyRules {
     }
 
     private static func supervised(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(PrivacyRefusal) -> Customer {
-        guard state.activeAgent(author)?.role == .supervisor else { throw .supervisorsOnly }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly }
         guard let customer = state.customers[id] else { throw .unknownCustomer(id) }
         return customer
     }

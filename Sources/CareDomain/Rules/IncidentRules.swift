@@ -167,7 +167,7 @@ public enum IncidentRules {
         incident.resolution = Incident.Resolution(summary: summary, playbook: playbook?.id, at: now, by: author.agent)
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
         if grant, let (compensation, owed) = proposal(for: incident, playbook: playbook, in: state, at: now) {
-            if agent.role != .supervisor, compensation.value > agent.authorityLimit {
+            if !agent.mayGrant(compensation.value) {
                 throw .overAuthority(limit: agent.authorityLimit, value: compensation.value)
             }
             incident.compensation = Incident.GrantedCompensation(compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: owed)
@@ -205,12 +205,9 @@ public enum IncidentRules {
         }
     }
 
-    /// `I000124` after the highest numbered one. Called under the writer
-    /// lock on the current state, so two agents never get the same id.
     static func nextIncidentID(in state: StoreState) -> IncidentID {
         var number = state.incidents.count + 1
-        while state.incidents[IncidentID(numbered: number)] != nil { number += 1 }
-        return IncidentID(numbered: number)
+        return state.incidents.freeNumberedID(prefix: "I", from: &number)
     }
 
     static func requireAgent(_ author: Author, in state: StoreState) throws(IncidentRefusal) {

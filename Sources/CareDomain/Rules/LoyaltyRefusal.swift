@@ -29,7 +29,7 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         case .short(let balance, let needed, let what):
             "The customer has \(balance) points; \(what) needs \(needed) (\(needed - balance) more)."
         case .notAnAgent(let login): RefusalWording.notAnAgent(login)
-        case .supervisorsOnly(let what): "Only a supervisor can \(what)."
+        case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
         case .emptyReason: "Say why: an adjustment needs a reason."
         case .noPoints: "An adjustment of 0 points changes nothing."
         case .badAmount(let amount): "A purchase amount must be above zero, not \(amount)."

@@ -79,7 +79,7 @@ public enum LoyaltyRules {
         at now: Date
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
-        guard state.agents[author.agent]?.role == .supervisor else { throw .supervisorsOnly("adjust a customer's points") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("adjust a customer's points") }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .emptyReason }
         guard points != 0 else { throw .noPoints }

@@ -8,6 +8,8 @@ enum RefusalWording {
         "Customer \(id) is blocked on an erasure request; their data is kept only for legal claims."
     }
 
+    static func supervisorsOnly(_ what: String) -> String { "Only a supervisor can \(what)." }
+
     static func unknownTouchpoint(_ id: TouchpointID) -> String { "There is no touchpoint \(id) in the catalog." }
 
     static func notAnAgent(_ login: String) -> String {

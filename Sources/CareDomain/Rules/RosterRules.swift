@@ -14,7 +14,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .supervisorsOnly(let what): "Only a supervisor can \(what)."
+        case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
         case .unknownAgent(let login): "\(login) is not in the roster."
         case .agentExists(let login): "\(login) is already in the roster; change them with `care agent set \(login)`."
         case .badLogin(let login): "\"\(login)\" is not a Unix login: use lower-case letters, digits, - and _."
@@ -95,6 +95,6 @@ public enum RosterRules {
     }
 
     static func requireSupervisor(_ state: StoreState, _ author: Author, _ what: String) throws(RosterRefusal) {
-        guard state.activeAgent(author)?.role == .supervisor else { throw .supervisorsOnly(what) }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(what) }
     }
 }

@@ -27,6 +27,11 @@ public struct StoreState: Sendable, Equatable {
         agents[author.agent].flatMap { $0.active ? $0 : nil }
     }
 
+    /// The same, when they are a supervisor.
+    public func activeSupervisor(_ author: Author) -> Agent? {
+        activeAgent(author).flatMap { $0.role == .supervisor ? $0 : nil }
+    }
+
     public var isEmpty: Bool {
         customers.isEmpty && agents.isEmpty && touchpoints.isEmpty && incidents.isEmpty && playbooks.isEmpty
             && rewards.isEmpty && coupons.isEmpty && programs.isEmpty

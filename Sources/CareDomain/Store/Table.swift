@@ -150,3 +150,18 @@ extension Table: Equatable {
         lhs.count == rhs.count && lhs.sorted == rhs.sorted
     }
 }
+
+extension Table {
+    /// The first `prefix`+number id from `number` on that is neither in the
+    /// table nor in `taken` (`I000124` after the others); `number` is left
+    /// past it, so a batch numbers its new records in one pass. Called
+    /// under the writer lock, so two sessions never get the same id.
+    func freeNumberedID(prefix: String, from number: inout Int, skipping taken: Set<R.ID> = []) -> R.ID where R.ID == Identifier<R> {
+        while true {
+            let candidate = R.ID(prefix: prefix, number: number)
+            number += 1
+            if !contains(candidate), !taken.contains(candidate) { return candidate }
+        }
+    }
+}
+

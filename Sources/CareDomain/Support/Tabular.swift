@@ -70,8 +70,7 @@ public struct Tabular: Sendable, Equatable {
 
     /// An array of objects keyed by the header, in the header's order.
     private func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let encoder = CareJSON.encoder()
         func string(_ text: String) -> String {
             let data = (try? encoder.encode(text)) ?? Data("\"\"".utf8)
             return String(decoding: data, as: UTF8.self)

@@ -1,0 +1,30 @@
+import CareDomain
+import Foundation
+
+/// The files a user names on the command line: read, decoded and written
+/// with one sentence for each way it can fail.
+enum UserFile {
+    static func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
+        return data
+    }
+
+    /// A JSON file in the store's format (`care program show` and
+    /// `care touchpoint show` print them).
+    static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        let data = try read(path)
+        do {
+            return try CareJSON.decoder().decode(type, from: data)
+        } catch {
+            throw CLIError.badJSON(path, CareJSON.explain(error))
+        }
+    }
+
+    static func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.unwritable(path)
+        }
+    }
+}
