@@ -54,7 +54,7 @@ struct PrivacyCommand: ParsableCommand {
                 return
             }
             let erasure = try store.erase(id, by: author)
-            print("Customer \(id)'s personal data is erased: \(erasure.filesRewritten.count) files rewritten, \(erasure.journalLinesRewritten) journal lines.")
+            print("Customer \(id)'s personal data is erased: \(erasure.filesRewritten.count) file\(erasure.filesRewritten.count == 1 ? "" : "s") rewritten, \(erasure.journalLinesRewritten) journal lines.")
         }
     }
 

@@ -135,4 +135,15 @@ import Testing
             #expect(again.unchanged == before.customers.count)
         }
     }
+
+    @Test func aGeneratedIdNeverTakesOneALaterRowNames() throws {
+        try withTemporaryDirectory { directory in
+            // The fixture has two customers, so the next generated id is C000003.
+            let (outcome, state) = try imported(Data("id,name\n,Ana Ruiz\nC000003,Pablo Ruiz\n".utf8), into: directory)
+            #expect(outcome.created == 2)
+            #expect(state.customers["C000003"]?.name == "Pablo Ruiz")
+            #expect(state.customers["C000004"]?.name == "Ana Ruiz")
+        }
+    }
 }
+

@@ -226,7 +226,7 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
 /// The compensation proposed when resolving, as the agent reads it: what,
 /// its worth, whether it is owed, and whether it is within their authority.
 private func offer(_ compensation: Compensation, owed: Bool, in state: AppState) -> String {
-    var text = "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: the service level was missed" : ""))"
+    var text = "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: service level missed" : ""))"
     if let agent = state.store.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
         text += ". It is above your authority of \(agent.authorityLimit): answer n, or ask a supervisor"
     }

@@ -204,7 +204,8 @@ public struct CustomerImport: Sendable {
             if let phone = summary.phone { byPhone[ImportValues.phoneKey(phone)] = summary.id }
         }
         var nextNumber = state.customers.count + 1
-        var taken = Set<CustomerID>()
+        // A generated id must not take one a later row names for a new customer.
+        var taken = Set(drafts.compactMap(\.id))
         for draft in drafts {
             // An id decides alone; without one, the email, then the phone.
             let match = draft.id.map { state.customers.contains($0) ? $0 : nil }
