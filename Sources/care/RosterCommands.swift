@@ -6,7 +6,7 @@ struct AgentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent",
         abstract: "The roster: who may use the store, as agent or supervisor (changes are for supervisors).",
-        subcommands: [List.self, Add.self, Set.self]
+        subcommands: [List.self, Add.self, Set.self, Recognise.self]
     )
 
     struct List: ParsableCommand {
@@ -80,6 +80,23 @@ struct AgentCommand: ParsableCommand {
             }
             let agent = after.agents[AgentID(login)]
             print("\(login): \(agent?.role.rawValue ?? "?"), authority \(agent?.authorityLimit.description ?? "?"), \(agent?.active == true ? "active" : "inactive").")
+        }
+    }
+
+    struct Recognise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recognise an agent's work (supervisors); the reason shows on the agent's own scores.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The agent's login.") var login: String
+        @Option(help: "What they did well, in a sentence.") var reason: String
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.member(in: store.open())
+            _ = try store.transact(by: author) { state in
+                try RosterRules.recognise(AgentID(login), reason: reason, in: state, by: author, at: Date())
+            }
+            print("Recognised \(login): \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
     }
 }

@@ -21,13 +21,18 @@ public struct Incident: Record {
     public var resolution: Resolution?
     public var compensation: GrantedCompensation?
     public var rating: Rating?
+    /// The first resolution, kept when the incident is reopened, so the
+    /// reopen counts against whoever resolved it (agent scores).
+    public var firstResolved: Stamp?
+    /// How often the customer came back after a resolution; nil for never.
+    public var reopens: Int?
     public var history: [Event]
 
     public init(
         id: IncidentID, version: Int = 1, customer: CustomerID, kind: Kind, subject: String, priority: Priority,
         status: Status, assignee: AgentID? = nil, touchpoint: TouchpointID, openedAt: Date, dueAt: Date,
         contacts: Int = 1, resolution: Resolution? = nil, compensation: GrantedCompensation? = nil,
-        rating: Rating? = nil, history: [Event] = []
+        rating: Rating? = nil, firstResolved: Stamp? = nil, reopens: Int? = nil, history: [Event] = []
     ) {
         self.id = id
         self.version = version
@@ -44,6 +49,8 @@ public struct Incident: Record {
         self.resolution = resolution
         self.compensation = compensation
         self.rating = rating
+        self.firstResolved = firstResolved
+        self.reopens = reopens
         self.history = history
     }
 
@@ -104,6 +111,17 @@ public struct Incident: Record {
             self.score = score
             self.recordedBy = recordedBy
             self.at = at
+        }
+    }
+
+    /// Who did something, and when.
+    public struct Stamp: Codable, Sendable, Equatable {
+        public var at: Date
+        public var by: AgentID
+
+        public init(at: Date, by: AgentID) {
+            self.at = at
+            self.by = by
         }
     }
 

@@ -38,7 +38,9 @@ extension Customer {
     }
 }
 
-/// What the incident queue needs of an incident without decoding its history.
+/// What the incident queue and the agent scores need of an incident,
+/// without decoding its history: scores over 200,000 incidents are worked
+/// out from these alone.
 public struct IncidentSummary: Sendable, Equatable {
     public var id: IncidentID
     public var customer: CustomerID
@@ -47,12 +49,27 @@ public struct IncidentSummary: Sendable, Equatable {
     public var dueAt: Date
     public var assignee: AgentID?
     public var resolvedAt: Date?
+    public var openedAt: Date
+    public var touchpoint: TouchpointID
+    public var contacts: Int
+    public var resolvedBy: AgentID?
+    public var firstResolved: Incident.Stamp?
+    public var reopens: Int
+    public var rating: Int?
+    public var ratingBy: AgentID?
+    public var compensationValue: Cents?
+    public var compensationBy: AgentID?
+    public var compensationAt: Date?
 
     public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
 }
 
 extension Incident {
-    public static let summaryKeys = ["customer", "status", "priority", "dueAt", "assignee", "resolution.at"]
+    public static let summaryKeys = [
+        "customer", "status", "priority", "dueAt", "assignee", "resolution.at", "openedAt", "touchpoint", "contacts",
+        "resolution.by", "firstResolved.at", "firstResolved.by", "reopens", "rating.score", "rating.recordedBy",
+        "compensation.compensation.value", "compensation.grantedBy", "compensation.at",
+    ]
 
     public static func summary(id: IncidentID, fields: [ScannedValue?]) throws(SummaryError) -> IncidentSummary {
         guard let customer = fields[0]?.text else { throw SummaryError(field: "customer", reason: "expected a string") }
@@ -62,18 +79,50 @@ extension Incident {
         guard let priority = fields[2]?.text.flatMap(Priority.init(rawValue:)) else {
             throw SummaryError(field: "priority", reason: "expected one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let dueAt = fields[3]?.text.flatMap(Timestamp.parse) else {
-            throw SummaryError(field: "dueAt", reason: "expected an ISO 8601 time like 2026-11-22T09:30:00.000Z")
-        }
+        let dueAt = try time(fields[3], "dueAt")
+        guard let touchpoint = fields[7]?.text else { throw SummaryError(field: "touchpoint", reason: "expected a string") }
+        guard let contacts = fields[8]?.integer else { throw SummaryError(field: "contacts", reason: "expected a whole number") }
+        let firstAt = try optionalText(fields[10], "firstResolved.at").flatMap(Timestamp.parse)
+        let firstBy = try optionalText(fields[11], "firstResolved.by").map { AgentID(rawValue: $0) }
         return IncidentSummary(
             id: id, customer: CustomerID(customer), status: status, priority: priority, dueAt: dueAt,
             assignee: try optionalText(fields[4], "assignee").map { AgentID(rawValue: $0) },
-            resolvedAt: try optionalText(fields[5], "resolution.at").flatMap(Timestamp.parse))
+            resolvedAt: try optionalText(fields[5], "resolution.at").flatMap(Timestamp.parse),
+            openedAt: try time(fields[6], "openedAt"), touchpoint: TouchpointID(touchpoint), contacts: contacts,
+            resolvedBy: try optionalText(fields[9], "resolution.by").map { AgentID(rawValue: $0) },
+            firstResolved: firstAt.flatMap { at in firstBy.map { Stamp(at: at, by: $0) } },
+            reopens: try optionalInteger(fields[12], "reopens") ?? 0,
+            rating: try optionalInteger(fields[13], "rating.score"),
+            ratingBy: try optionalText(fields[14], "rating.recordedBy").map { AgentID(rawValue: $0) },
+            compensationValue: try optionalInteger(fields[15], "compensation.compensation.value").map { Cents($0) },
+            compensationBy: try optionalText(fields[16], "compensation.grantedBy").map { AgentID(rawValue: $0) },
+            compensationAt: try optionalText(fields[17], "compensation.at").flatMap(Timestamp.parse))
     }
 
     public var summary: IncidentSummary {
-        IncidentSummary(id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee, resolvedAt: resolution?.at)
+        IncidentSummary(
+            id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee, resolvedAt: resolution?.at,
+            openedAt: openedAt, touchpoint: touchpoint, contacts: contacts, resolvedBy: resolution?.by,
+            firstResolved: firstResolved, reopens: reopens ?? 0, rating: rating?.score,
+            ratingBy: rating?.recordedBy, compensationValue: compensation?.compensation.value, compensationBy: compensation?.grantedBy,
+            compensationAt: compensation?.at)
     }
+}
+
+private func time(_ value: ScannedValue?, _ field: String) throws(SummaryError) -> Date {
+    guard let date = value?.text.flatMap(Timestamp.parse) else {
+        throw SummaryError(field: field, reason: "expected an ISO 8601 time like 2026-11-22T09:30:00.000Z")
+    }
+    return date
+}
+
+private func optionalInteger(_ value: ScannedValue?, _ field: String) throws(SummaryError) -> Int? {
+    switch value {
+    case nil, .null?: return nil
+    case .number?: if let number = value?.integer { return number }
+    default: break
+    }
+    throw SummaryError(field: field, reason: "expected a whole number")
 }
 
 /// A string field that may be absent or null.

@@ -121,6 +121,7 @@ public enum IncidentRules {
         incident = incident.nextVersion()
         incident.status = .inProgress
         incident.contacts += 1
+        incident.reopens = (incident.reopens ?? 0) + 1
         incident.resolution = nil
         incident.assignee = incident.assignee ?? author.agent
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .reopened))
@@ -165,6 +166,7 @@ public enum IncidentRules {
         incident.assignee = incident.assignee ?? author.agent
         let summary = playbook?.solution ?? "resolved at the counter"
         incident.resolution = Incident.Resolution(summary: summary, playbook: playbook?.id, at: now, by: author.agent)
+        incident.firstResolved = incident.firstResolved ?? Incident.Stamp(at: now, by: author.agent)
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
         if grant, let (compensation, owed) = proposal(for: incident, playbook: playbook, in: state, at: now) {
             if !agent.mayGrant(compensation.value) {

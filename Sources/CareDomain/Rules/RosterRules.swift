@@ -7,6 +7,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case agentExists(String)
     case badLogin(String)
     case emptyName
+    case emptyReason
     case negativeAuthority
     case lastSupervisor(String)
     case unknownTouchpoint(TouchpointID)
@@ -19,6 +20,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .agentExists(let login): "\(login) is already in the roster; change them with `care agent set \(login)`."
         case .badLogin(let login): "\"\(login)\" is not a Unix login: use lower-case letters, digits, - and _."
         case .emptyName: "An agent needs a name."
+        case .emptyReason: "A recognition needs a reason: say what they did well."
         case .negativeAuthority: "An authority limit cannot be negative."
         case .lastSupervisor(let login): "\(login) is the last active supervisor; make someone else a supervisor first."
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
@@ -54,6 +56,21 @@ public enum RosterRules {
             throw .lastSupervisor(login.rawValue)
         }
         return Transaction(summary: "change agent \(login) in the roster", changes: [.agent(next)])
+    }
+
+    /// A supervisor recognises an agent's work, with the reason the agent
+    /// will read on their own scores ("loyal employees build loyal
+    /// customers": the best are recognised, and it is on record).
+    public static func recognise(
+        _ login: AgentID, reason: String, in state: StoreState, by author: Author, at now: Date
+    ) throws(RosterRefusal) -> Transaction {
+        try requireSupervisor(state, author, "recognise an agent")
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyReason }
+        guard let current = state.agents[login] else { throw .unknownAgent(login.rawValue) }
+        var next = current.nextVersion()
+        next.recognitions = (current.recognitions ?? []) + [Agent.Recognition(at: now, by: author.agent, reason: trimmed)]
+        return Transaction(summary: "recognise agent \(login)", changes: [.agent(next)])
     }
 
     /// Puts a touchpoint (new, or the next version of one) in the catalog.

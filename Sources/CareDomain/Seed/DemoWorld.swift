@@ -250,6 +250,7 @@ struct DemoWorld {
             incident.history.append(Incident.Event(at: openedAt.addingTimeInterval(Double(contact) * 1800), by: agent, kind: .contact, text: "contact \(contact + 1)"))
         }
         incident.resolution = Incident.Resolution(summary: playbook.solution, playbook: playbook.id, at: resolvedAt, by: agent)
+        incident.firstResolved = Incident.Stamp(at: resolvedAt, by: agent)
         incident.history.append(Incident.Event(at: resolvedAt, by: agent, kind: .resolved, text: playbook.solution))
         var coupon: Coupon?
         let missed = resolvedAt > incident.dueAt
@@ -277,8 +278,20 @@ struct DemoWorld {
             incident.rating = Incident.Rating(score: score, recordedBy: recorder, at: resolvedAt.addingTimeInterval(300))
             incident.history.append(Incident.Event(at: resolvedAt.addingTimeInterval(300), by: recorder, kind: .rated, text: "\(score)/5"))
         }
-        if status == .closed {
-            incident.history.append(Incident.Event(at: resolvedAt.addingTimeInterval(86_400 * 2), by: agent, kind: .closed))
+        // A few customers come back after the answer: reopened, then
+        // resolved again, sometimes by someone else.
+        let reopenedAt = resolvedAt.addingTimeInterval(86_400 * 2)
+        if reopenedAt.addingTimeInterval(86_400) < now, life.rng.chance(0.06) {
+            let second = life.rng.chance(0.5) ? agent : life.rng.pick(counterAgents.isEmpty ? [agent] : counterAgents)
+            let againAt = reopenedAt.addingTimeInterval(Double(life.rng.int(1...20)) * 3600)
+            incident.reopens = 1
+            incident.contacts += 1
+            incident.history.append(Incident.Event(at: reopenedAt, by: second, kind: .reopened))
+            incident.resolution = Incident.Resolution(summary: playbook.solution, playbook: playbook.id, at: againAt, by: second)
+            incident.history.append(Incident.Event(at: againAt, by: second, kind: .resolved, text: playbook.solution))
+        }
+        if status == .closed, let last = incident.resolution?.at {
+            incident.history.append(Incident.Event(at: last.addingTimeInterval(86_400 * 2), by: agent, kind: .closed))
         }
         return (incident, coupon)
     }

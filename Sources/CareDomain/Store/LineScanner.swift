@@ -31,7 +31,7 @@ struct ScanError: Error, Equatable {
 /// magnitude faster than decoding every record with `JSONDecoder`; records
 /// are decoded one by one when they are needed.
 struct LineScanner: Sendable {
-    /// Paths to pick, each one or two keys deep ("loyalty.tier").
+    /// Paths to pick, any number of keys deep ("loyalty.tier").
     let paths: [[String]]
     private let topLevel: [Wanted]
 
@@ -45,20 +45,28 @@ struct LineScanner: Sendable {
     init(paths: [String]) {
         self.paths = paths.map { $0.split(separator: ".").map(String.init) }
         var topLevel: [Wanted] = []
-        for (index, path) in self.paths.enumerated() {
-            let key = Array(path[0].utf8)
-            if path.count == 1 {
-                topLevel.append(Wanted(key: key, slot: index, inner: []))
-            } else if path.count == 2 {
-                let inner = Wanted(key: Array(path[1].utf8), slot: index, inner: [])
-                if let existing = topLevel.firstIndex(where: { $0.key == key && $0.slot == nil }) {
-                    topLevel[existing] = Wanted(key: key, slot: nil, inner: topLevel[existing].inner + [inner])
-                } else {
-                    topLevel.append(Wanted(key: key, slot: nil, inner: [inner]))
-                }
-            }
+        for (index, path) in self.paths.enumerated() where !path.isEmpty {
+            Self.insert(path[...], slot: index, into: &topLevel)
         }
         self.topLevel = topLevel
+    }
+
+    /// Adds `path` to the tree of wanted keys: its last key gets the slot,
+    /// the keys before it hold the keys inside them.
+    private static func insert(_ path: ArraySlice<String>, slot: Int, into wanted: inout [Wanted]) {
+        guard let first = path.first else { return }
+        let key = Array(first.utf8)
+        if path.count == 1 {
+            wanted.append(Wanted(key: key, slot: slot, inner: []))
+            return
+        }
+        let index = wanted.firstIndex { $0.key == key && $0.slot == nil } ?? {
+            wanted.append(Wanted(key: key, slot: nil, inner: []))
+            return wanted.count - 1
+        }()
+        var inner = wanted[index].inner
+        insert(path.dropFirst(), slot: slot, into: &inner)
+        wanted[index] = Wanted(key: key, slot: nil, inner: inner)
     }
 
     /// The picked values, in the order of `paths`; nil where a key is absent.

@@ -12,13 +12,23 @@ public struct Tabular: Sendable, Equatable {
     public enum Cell: Sendable, Equatable {
         case text(String)
         case number(Int)
+        /// A fraction shown with `places` decimals ("83.3"), a number in JSON.
+        case decimal(Double, places: Int)
         case empty
 
-        var plain: String {
+        public var plain: String {
             switch self {
             case .text(let text): text
             case .number(let number): String(number)
+            case .decimal(let value, let places): String(format: "%.\(places)f", value)
             case .empty: ""
+            }
+        }
+
+        var isNumeric: Bool {
+            switch self {
+            case .number, .decimal, .empty: true
+            case .text: false
             }
         }
     }
@@ -51,7 +61,7 @@ public struct Tabular: Sendable, Equatable {
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         let numericColumns = header.indices.map { index in
-            !rows.isEmpty && rows.allSatisfy { index < $0.count && { if case .number = $0 { true } else { $0 == .empty } }($0[index]) }
+            !rows.isEmpty && rows.allSatisfy { index < $0.count && $0[index].isNumeric }
         }
         var lines = [line(header, numeric: numericColumns)]
         lines += rows.map { line($0.map(\.plain), numeric: numericColumns) }
@@ -80,7 +90,7 @@ public struct Tabular: Sendable, Equatable {
                 let cell = index < row.count ? row[index] : .empty
                 let value: String = switch cell {
                 case .text(let text): string(text)
-                case .number(let number): String(number)
+                case .number, .decimal: cell.plain
                 case .empty: "null"
                 }
                 return string(name) + ": " + value

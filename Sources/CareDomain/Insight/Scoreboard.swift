@@ -1,0 +1,152 @@
+import Foundation
+
+/// Every agent's scores over a period and the one before it, and the team's.
+public struct Scoreboard: Sendable, Equatable {
+    public var period: Period
+    public var rows: [Row]
+    public var team: Row
+
+    public struct Row: Sendable, Equatable {
+        public var agent: AgentID?
+        public var name: String
+        public var current: AgentScore
+        public var previous: AgentScore
+    }
+
+    /// Rows for the roster's agents (inactive ones only when they have
+    /// figures in the period) and for anyone else who resolved or granted
+    /// something in it, by name.
+    public init(incidents: [IncidentSummary], agents: [Agent], period: Period) {
+        self.period = period
+        let current = Self.scores(incidents, period: period)
+        let previous = Self.scores(incidents, period: period.previous)
+        var rows: [Row] = []
+        var seen = Set<AgentID>()
+        for agent in agents.sorted(by: { $0.name < $1.name }) {
+            seen.insert(agent.id)
+            let score = current.byAgent[agent.id] ?? AgentScore(agent: agent.id)
+            guard agent.active || score.hasFigures else { continue }
+            rows.append(Row(agent: agent.id, name: agent.name, current: score, previous: previous.byAgent[agent.id] ?? AgentScore(agent: agent.id)))
+        }
+        for (id, score) in current.byAgent.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
+            rows.append(Row(agent: id, name: id.rawValue, current: score, previous: previous.byAgent[id] ?? AgentScore(agent: id)))
+        }
+        self.rows = rows
+        team = Row(agent: nil, name: "team", current: current.team, previous: previous.team)
+    }
+
+    /// The rows sorted by `figure`, best first; ties and missing values by name.
+    public func sorted(by figure: ScoreFigure) -> [Row] {
+        rows.sorted { lhs, rhs in
+            switch (figure.sortValue(lhs.current), figure.sortValue(rhs.current)) {
+            case let (l?, r?) where l != r: l > r
+            case (_?, nil): true
+            case (nil, _?): false
+            default: lhs.name < rhs.name
+            }
+        }
+    }
+
+    /// The incidents behind `figure` for `agent` (nil: the team) in `period`,
+    /// newest first: what a supervisor drills down to.
+    public static func incidents(
+        behind figure: ScoreFigure, agent: AgentID?, in incidents: [IncidentSummary], period: Period
+    ) -> [IncidentSummary] {
+        let mine = { (who: AgentID?) in agent == nil || who == agent }
+        let resolvedHere = { (incident: IncidentSummary) in
+            mine(incident.resolvedBy) && incident.resolvedBy != nil && incident.resolvedAt.map(period.contains) == true
+        }
+        let picked = incidents.filter { incident in
+            switch figure {
+            case .handled: isHandled(incident, by: agent, in: period)
+            case .resolved, .resolveTime: resolvedHere(incident)
+            case .firstContact: resolvedHere(incident) && incident.contacts == 1
+            case .secondContact: resolvedHere(incident) && incident.contacts == 2
+            // The ones that missed it: what a supervisor looks into.
+            case .serviceLevel: resolvedHere(incident) && (incident.resolvedAt ?? .distantPast) > incident.dueAt
+            case .satisfaction: resolvedHere(incident) && incident.rating != nil
+            case .reopened:
+                incident.reopens > 0 && firstResolution(of: incident).map { mine($0.by) && period.contains($0.at) } == true
+            case .compensations:
+                incident.compensationBy != nil && mine(incident.compensationBy) && incident.compensationAt.map(period.contains) == true
+            }
+        }
+        return picked.sorted { ($0.resolvedAt ?? $0.openedAt, $0.id) > ($1.resolvedAt ?? $1.openedAt, $1.id) }
+    }
+
+    // MARK: Working out
+
+    private struct Scores {
+        var byAgent: [AgentID: AgentScore] = [:]
+        var team = AgentScore(agent: nil)
+    }
+
+    private static func scores(_ incidents: [IncidentSummary], period: Period) -> Scores {
+        var scores = Scores()
+        func add(_ agent: AgentID, _ change: (inout AgentScore) -> Void) {
+            change(&scores.byAgent[agent, default: AgentScore(agent: agent)])
+            change(&scores.team)
+        }
+        for incident in incidents {
+            if isHandled(incident, by: nil, in: period) {
+                if let assignee = incident.assignee { scores.byAgent[assignee, default: AgentScore(agent: assignee)].handled += 1 }
+                scores.team.handled += 1
+            }
+            if let by = incident.resolvedBy, let at = incident.resolvedAt, period.contains(at) {
+                add(by) { score in
+                    score.resolved += 1
+                    if incident.contacts == 1 { score.firstContact += 1 }
+                    if incident.contacts == 2 { score.secondContact += 1 }
+                    if at <= incident.dueAt { score.serviceLevelMet += 1 }
+                    score.resolveMinutes.append(max(0, Int(at.timeIntervalSince(incident.openedAt) / 60)))
+                    if let rating = incident.rating {
+                        if incident.ratingBy == by {
+                            score.ownRatings += 1
+                            score.ownRatingTotal += rating
+                        } else {
+                            score.ratings += 1
+                            score.ratingTotal += rating
+                        }
+                    }
+                }
+            }
+            if let first = firstResolution(of: incident), period.contains(first.at) {
+                add(first.by) { score in
+                    score.firstResolutions += 1
+                    if incident.reopens > 0 { score.reopened += 1 }
+                }
+            }
+            if let by = incident.compensationBy, let at = incident.compensationAt, period.contains(at) {
+                add(by) { score in
+                    score.compensations += 1
+                    score.compensationValue += incident.compensationValue ?? .zero
+                }
+            }
+        }
+        for id in scores.byAgent.keys { scores.byAgent[id]?.resolveMinutes.sort() }
+        scores.team.resolveMinutes.sort()
+        return scores
+    }
+
+    /// Assigned to `agent` (anyone, for nil) and open on a day of the period.
+    private static func isHandled(_ incident: IncidentSummary, by agent: AgentID?, in period: Period) -> Bool {
+        guard agent == nil || incident.assignee == agent else { return false }
+        return period.overlaps(start: incident.openedAt, end: incident.status.isOpen ? nil : (incident.resolvedAt ?? incident.openedAt))
+    }
+
+    /// Incidents stored before the first resolution was kept count their
+    /// current one.
+    private static func firstResolution(of incident: IncidentSummary) -> Incident.Stamp? {
+        incident.firstResolved ?? zip(incident.resolvedAt, incident.resolvedBy).map { Incident.Stamp(at: $0, by: $1) }
+    }
+}
+
+extension AgentScore {
+    /// Whether anything happened for them in the period.
+    public var hasFigures: Bool { handled + resolved + firstResolutions + compensations > 0 }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
