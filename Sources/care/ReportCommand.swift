@@ -7,11 +7,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Figures for supervisors: agent scores, segments, profitability, touchpoints, campaigns.",
         discussion: """
-            The same figures as the console's scores screen (S), from the same code. The period is \
-            --from to --to, both days included (UTC); by default the 30 days that end today. Changes are \
-            against the period of the same length just before.
+            The same figures as the console's scores screen (S) and profile, from the same code. The \
+            period is --from to --to, both days included (UTC); by default the 30 days that end today for \
+            agents and the 365 days that end today for the others. Agent changes are against the period of \
+            the same length just before. Segments, profitability and touchpoints read every customer's \
+            history (seconds at 100,000 customers).
             """,
-        subcommands: [Agents.self]
+        subcommands: [Agents.self, Segments.self, Profitability.self, Touchpoints.self]
     )
 
     struct Agents: ParsableCommand {
@@ -27,20 +29,76 @@ struct ReportCommand: ParsableCommand {
             let state = try storeOptions.store().open()
             let author = try storeOptions.member(in: state)
             guard let viewer = state.activeAgent(author) else { throw CLIError.notInRoster(author.agent.rawValue) }
-            let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: try period.period())
+            let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: try period.period(defaultDays: 30))
             print(board.visible(to: viewer).tabular(sortedBy: sort).rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Segments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Customers by recency, frequency and value: each segment's size, figures, strategy and incentive.",
+            discussion: "Frequency and spend are scaled to a year, so a segment means the same over any period. Supervisors only.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var period: PeriodOptions
+        @Flag(help: "List every customer with their figures and segment instead.") var customers = false
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the segments report")
+            print((customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Profitability: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The least profitable customers first: revenue (purchases × margin) minus moments, compensations and rewards.",
+            discussion: "Margins come from the program's `margins` (30% when it sets none). Supervisors only.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "How many customers (0: all).") var limit = 20
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            guard limit >= 0 else { throw CLIError.outOfRange("--limit must be 0 (all) or more.") }
+            let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the profitability report")
+            print(scan.profitabilityTable(limit: limit).rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Touchpoints: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Moments of truth: per touchpoint how often, cost, impact, service levels met, satisfaction, incidents.",
+            discussion: "Sorted by attention: impact times the moments and incidents that missed their level. Supervisors only.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let store = storeOptions.store()
+            let state = try store.open()
+            _ = try storeOptions.supervisor(in: state, to: "read the touchpoints report")
+            let scan = try HistoryScan.run(state: state, history: store, period: period.period(defaultDays: 365))
+            print(scan.touchpointsTable(state: state).rendered(as: format), terminator: "")
         }
     }
 }
 
+/// Every customer's history over `period`, for a supervisor.
+private func historyScan(_ options: StoreOptions, _ period: Period, to what: String) throws -> HistoryScan {
+    let store = options.store()
+    let state = try store.open()
+    _ = try options.supervisor(in: state, to: what)
+    return try HistoryScan.run(state: state, history: store, period: period)
+}
+
 /// `--from` and `--to`, both days included.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day (default: 29 days before --to).", valueName: "YYYY-MM-DD")) var from: Day?
+    @Option(help: ArgumentHelp("First day (default: 30 days, or 365, before --to).", valueName: "YYYY-MM-DD")) var from: Day?
     @Option(help: ArgumentHelp("Last day (default: today, UTC).", valueName: "YYYY-MM-DD")) var to: Day?
 
-    func period(today: Day = Day(containing: Date())) throws -> Period {
+    func period(defaultDays: Int = 30, today: Day = Day(containing: Date())) throws -> Period {
         let last = to ?? today
-        guard let period = Period(from: from ?? last.adding(days: -29), to: last) else {
+        guard let period = Period(from: from ?? last.adding(days: -(defaultDays - 1)), to: last) else {
             throw CLIError.outOfRange("--from \(from.map(\.description) ?? "") is after --to \(last); the period needs its first day first.")
         }
         return period

@@ -66,6 +66,8 @@ public struct AppState: Sendable {
     /// every frame (they replay the ledger and decode records).
     public private(set) var talkingPoints: [String] = []
     public private(set) var validCoupons: [Coupon] = []
+    /// The customer's figures over the last 365 days, for their segment.
+    public private(set) var customerValue: CustomerValue?
     public var timelineSelected = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
@@ -77,6 +79,8 @@ public struct AppState: Sendable {
     public var showingMoment = false
     /// The audit overlay: its title and lines, newest first, when open.
     public var audit: AuditView?
+    /// The scores screen, when open: it replaces the panes.
+    public var scores: ScoresView?
     /// The timeline pane shows the points ledger instead of the moments.
     public var showingPoints = false
     public var message: String?
@@ -141,9 +145,14 @@ public struct AppState: Sendable {
         guard let customer else {
             talkingPoints = []
             validCoupons = []
+            customerValue = nil
             return
         }
         let today = Day(containing: now)
+        let rewards = store.rewards
+        customerValue = CustomerValue.of(
+            customer.summary, moments: timeline, ledger: ledger, compensations: .zero, program: store.program, rewards: { rewards[$0] },
+            period: .days(365, endingOn: today))
         talkingPoints = TalkingPoints.lines(customer: customer, ledger: ledger, state: store, today: today)
         validCoupons = store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }
     }
@@ -181,6 +190,33 @@ public struct AppState: Sendable {
             reloadQueue()
         }
         if let index = queue.firstIndex(where: { $0.id == incident }) { queueSelected = index }
+    }
+
+    /// Selects `customer` in the list, clearing a filter that hides them.
+    /// False when they are not listed (blocked on an erasure request).
+    @discardableResult
+    mutating func selectCustomer(_ customer: CustomerID) -> Bool {
+        if !visible.contains(where: { rows[$0].summary.id == customer }) {
+            filter = ""
+            applyFilter()
+        }
+        guard let index = visible.firstIndex(where: { rows[$0].summary.id == customer }) else { return false }
+        selected = index
+        return true
+    }
+
+    /// Shows `incident` in the queue with its customer selected: where a
+    /// drill-down from the scores leads.
+    mutating func showIncident(_ incident: IncidentSummary) {
+        selectCustomer(incident.customer)
+        selectIncident(incident.id)
+        focus = .incidents
+    }
+
+    /// The scores screen's figures for the store as it is now.
+    mutating func recomputeScores() {
+        guard scores != nil, let viewer = store.activeAgent(Author(login: agentLogin)) else { return }
+        scores?.recompute(store: store, viewer: viewer, today: Day(containing: now))
     }
 
     /// Narrows the list to the rows holding every word of the filter. A

@@ -18,6 +18,7 @@ public enum CounterAction: Equatable, Sendable {
     case addAgent(AgentID, name: String)
     case setServiceLevel(TouchpointID, minutes: Int)
     case changeProgram(ProgramSetting, steps: Int)
+    case recognise(AgentID, reason: String)
 
     /// What a supervisor changes on the roster from the console.
     public enum AgentChange: Equatable, Sendable {
@@ -62,6 +63,8 @@ public enum CounterAction: Equatable, Sendable {
         case .changeProgram(let setting, let steps):
             // Moved from the program in force now, whatever the screen showed.
             try ProgramRules.change(in: state, by: author) { setting.moved($0, by: steps) }
+        case .recognise(let agent, let reason):
+            try RosterRules.recognise(agent, reason: reason, in: state, by: author, at: now)
         }
     }
 
@@ -84,6 +87,7 @@ public enum CounterAction: Equatable, Sendable {
         case .changeProgram(let setting, _):
             state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." } ?? "Program changed."
         case .setServiceLevel(let id, _): "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
+        case .recognise(let agent, _): "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
         }
     }
 }

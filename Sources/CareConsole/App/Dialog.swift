@@ -30,6 +30,8 @@ public enum Dialog: Equatable, Sendable {
     case catalog(selected: Int)
     /// The loyalty program's numbers, for a supervisor.
     case program(selected: Int)
+    /// Why a supervisor recognises an agent, as the agent will read it.
+    case recognise(AgentID, reason: String)
 }
 
 extension Dialog {

@@ -8,6 +8,9 @@ public enum Action: Equatable, Sendable {
     case redeem, useCoupon, pointsHistory
     case audit, storeAudit, roster, catalog, program
     case palette
+    case scores
+    /// On the scores screen.
+    case sortScores, periodLength, earlierPeriod, laterPeriod, nextFigure, recognise
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -50,6 +53,7 @@ public enum KeyMap {
         Binding(keys: [.character("A")], label: "A", action: .roster, help: "roster (supervisors)", hint: nil),
         Binding(keys: [.character("T")], label: "T", action: .catalog, help: "service levels (supervisors)", hint: nil),
         Binding(keys: [.character("P")], label: "P", action: .program, help: "loyalty program (supervisors)", hint: nil),
+        Binding(keys: [.character("S")], label: "S", action: .scores, help: "agent scores (the team's: supervisors)", hint: nil),
         Binding(keys: [.character("i")], label: "i", action: .newIncident, help: "new incident for the customer", hint: "new"),
         Binding(keys: [.character("/")], label: "/", action: .filter, help: "filter (accents optional)", hint: "filter"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "open the selection", hint: "open"),
@@ -59,7 +63,31 @@ public enum KeyMap {
         Binding(keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit", hint: "quit"),
     ]
 
+    /// The scores screen's own keys; moving, help and quit are the main ones.
+    public static let scoresBindings: [Binding] = [
+        Binding(keys: [.character("j"), .down], label: "j/k", action: .down, help: "move down (k up)", hint: nil),
+        Binding(keys: [.character("k"), .up], label: "k", action: .up, help: "move up", hint: nil),
+        Binding(keys: [.character("g"), .home], label: "g", action: .top, help: "first", hint: nil),
+        Binding(keys: [.character("G"), .end], label: "G", action: .bottom, help: "last", hint: nil),
+        Binding(keys: [.pageDown, .control("f")], label: "PgDn", action: .pageDown, help: "page down", hint: nil),
+        Binding(keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up", hint: nil),
+        Binding(keys: [.character("s")], label: "s", action: .sortScores, help: "sort by the next figure", hint: "sort"),
+        Binding(keys: [.character("p")], label: "p", action: .periodLength, help: "period: 7, 30, 90 or 365 days", hint: "period"),
+        Binding(keys: [.character("<"), .character(",")], label: "<", action: .earlierPeriod, help: "the period before", hint: "earlier"),
+        Binding(keys: [.character(">"), .character(".")], label: ">", action: .laterPeriod, help: "the period after", hint: "later"),
+        Binding(keys: [.enter], label: "Enter", action: .open, help: "incidents behind a figure; go to one", hint: "incidents"),
+        Binding(keys: [.tab, .character("f")], label: "Tab", action: .nextFigure, help: "next figure (in the incidents)", hint: nil),
+        Binding(keys: [.character("r")], label: "r", action: .recognise, help: "recognise the agent (supervisors)", hint: "recognise"),
+        Binding(keys: [.escape, .character("S")], label: "Esc", action: .back, help: "back; closes the scores", hint: "back"),
+        Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: nil),
+        Binding(keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit", hint: nil),
+    ]
+
     public static func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    public static func scoresAction(for key: Key) -> Action? {
+        scoresBindings.first { $0.keys.contains(key) }?.action
     }
 }

@@ -41,6 +41,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         return [.refreshStore]
     case .storeChanged(let store):
         state.reload(store)
+        state.recomputeScores()
         if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
     case .customerLoaded(let customer, let moments, let ledger):
         state.customer = customer
@@ -57,6 +58,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .acted(let notice, let store, let incident):
         state.notice = notice
         state.reload(store)
+        state.recomputeScores()
         if let incident {
             state.selectIncident(incident)
             state.focus = .incidents
@@ -76,6 +78,11 @@ private func handle(_ key: Key, in state: inout AppState) -> [Command] {
     state.message = nil
     state.notice = nil
     if state.dialog != nil { return answer(key, in: &state) }
+    if state.showingHelp, state.scores != nil {
+        state.showingHelp = false
+        return []
+    }
+    if state.scores != nil { return scoresKey(key, in: &state) }
     if var audit = state.audit {
         switch KeyMap.action(for: key) {
         case .down?: audit.top = min(audit.top + 1, max(0, audit.lines.count - 1))
@@ -147,6 +154,8 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
         state.showingPoints.toggle()
         state.timelineSelected = 0
     case .palette: state.dialog = .palette(query: "", selected: 0)
+    case .scores: openScores(in: &state)
+    case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise: break
     case .newIncident:
         guard let customer = state.selectedCustomerID else {
             state.message = "Select a customer first."
@@ -189,36 +198,16 @@ private func open(in state: inout AppState) {
     case .timeline: state.showingMoment = !state.showingPoints && !state.timeline.isEmpty
     case .incidents:
         guard state.queueSelected < state.queue.count else { return }
-        let customer = state.queue[state.queueSelected].customer
-        if !state.visible.contains(where: { state.rows[$0].summary.id == customer }) {
-            state.filter = ""
-            state.applyFilter()
-        }
-        if let index = state.visible.firstIndex(where: { state.rows[$0].summary.id == customer }) {
-            state.selected = index
-            state.focus = .profile
-        }
+        if state.selectCustomer(state.queue[state.queueSelected].customer) { state.focus = .profile }
     }
 }
 
 private func move(_ action: Action, in state: inout AppState) {
-    func moved(_ index: Int, count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        let target: Int
-        switch action {
-        case .down: target = index + 1
-        case .up: target = index - 1
-        case .top: target = 0
-        case .bottom: target = count - 1
-        case .pageDown: target = index + state.pageSize
-        case .pageUp: target = index - state.pageSize
-        default: target = index
-        }
-        return min(max(0, target), count - 1)
-    }
+    let page = state.pageSize
     switch state.focus {
-    case .customers, .profile: state.selected = moved(state.selected, count: state.visible.count)
-    case .timeline: state.timelineSelected = moved(state.timelineSelected, count: state.showingPoints ? state.ledger.count : state.timeline.count)
-    case .incidents: state.queueSelected = moved(state.queueSelected, count: state.queue.count)
+    case .customers, .profile: state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
+    case .timeline:
+        state.timelineSelected = moved(state.timelineSelected, count: state.showingPoints ? state.ledger.count : state.timeline.count, by: action, page: page)
+    case .incidents: state.queueSelected = moved(state.queueSelected, count: state.queue.count, by: action, page: page)
     }
 }

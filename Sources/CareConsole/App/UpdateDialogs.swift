@@ -209,6 +209,15 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         case .character("-"): return [.act(.changeProgram(settings[selected], steps: -1))]
         default: break
         }
+    case .recognise(let agent, let reason):
+        switch key {
+        case .character(let character): state.dialog = .recognise(agent, reason: reason + String(character))
+        case .backspace: state.dialog = .recognise(agent, reason: String(reason.dropLast()))
+        case .enter:
+            state.dialog = nil
+            return [.act(.recognise(agent, reason: reason))]
+        default: break
+        }
     case .rating(let id, let playbook, let grant):
         switch key {
         case .character(let character) where ("1"..."5").contains(character):

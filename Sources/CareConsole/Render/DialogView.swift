@@ -108,6 +108,10 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             }
         }
         footer = "+/- changes it (checked whole) · rules, rewards: care program set · Esc closes"
+    case .recognise(let agent, let reason):
+        title = "Recognise \(state.store.agents[agent]?.name ?? agent.rawValue)"
+        lines = [("What did they do well? They will read it on their scores.", .normal), ("› " + reason + "▏", Style(.key))]
+        footer = "Enter records it · Esc cancels"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
         lines = [("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)]

@@ -15,6 +15,10 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
     let couponText = state.validCoupons.isEmpty ? "" : " · " + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
     lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
+    if let value = state.customerValue {
+        let spend = value.averageSpend.map { ", avg \($0)" } ?? ""
+        lines.append(("\(value.segment.name) (RFM \(value.rfm.code)\(spend)): \(value.segment.incentive)", Style(.title)))
+    }
     for point in state.talkingPoints {
         lines.append(("› " + point, Style(.ok)))
     }

@@ -12,6 +12,13 @@ public func render(_ state: AppState, size: Size) -> Screen {
         return screen
     }
     let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
+    if let scores = state.scores {
+        drawScores(scores, state: state, &screen, body)
+        drawStatus(state, &screen, y: size.height - 1)
+        if state.showingHelp { drawHelp(KeyMap.scoresBindings, &screen) }
+        if let dialog = state.dialog { drawDialog(dialog, state: state, &screen) }
+        return screen
+    }
     let leftWidth = max(38, body.width * 2 / 5)
     let customersHeight = body.height * 3 / 5
     let profileHeight = body.height / 2
@@ -20,7 +27,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     drawProfile(state, &screen, Rect(x: leftWidth, y: 0, width: body.width - leftWidth, height: profileHeight))
     drawTimeline(state, &screen, Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
     drawStatus(state, &screen, y: size.height - 1)
-    if state.showingHelp { drawHelp(&screen) }
+    if state.showingHelp { drawHelp(KeyMap.bindings, &screen) }
     if state.showingMoment, state.timelineSelected < state.timeline.count {
         drawMoment(state.timeline[state.timelineSelected], state: state, &screen)
     }
@@ -56,7 +63,7 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         screen.put(" " + notice, x: x, y: y, style: Style(.ok))
         return
     }
-    for binding in KeyMap.bindings {
+    for binding in state.scores == nil ? KeyMap.bindings : KeyMap.scoresBindings {
         guard let hint = binding.hint else { continue }
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
@@ -78,8 +85,7 @@ private func drawAudit(_ audit: AuditView, _ screen: inout Screen) {
 }
 
 /// Every binding, in one column or two, whichever fits.
-private func drawHelp(_ screen: inout Screen) {
-    let bindings = KeyMap.bindings
+private func drawHelp(_ bindings: [Binding], _ screen: inout Screen) {
     let rowsAvailable = screen.size.height - 5
     let columns = bindings.count > rowsAvailable ? 2 : 1
     let rows = (bindings.count + columns - 1) / columns

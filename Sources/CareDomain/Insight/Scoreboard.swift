@@ -22,7 +22,7 @@ public struct Scoreboard: Sendable, Equatable {
         let previous = Self.scores(incidents, period: period.previous)
         var rows: [Row] = []
         var seen = Set<AgentID>()
-        for agent in agents.sorted(by: { $0.name < $1.name }) {
+        for agent in agents.sorted(by: { $0.name.localizedStandardCompare($1.name) == .orderedAscending }) {
             seen.insert(agent.id)
             let score = current.byAgent[agent.id] ?? AgentScore(agent: agent.id)
             guard agent.active || score.hasFigures else { continue }
@@ -42,7 +42,7 @@ public struct Scoreboard: Sendable, Equatable {
             case let (l?, r?) where l != r: l > r
             case (_?, nil): true
             case (nil, _?): false
-            default: lhs.name < rhs.name
+            default: lhs.name.localizedStandardCompare(rhs.name) == .orderedAscending
             }
         }
     }

@@ -31,7 +31,7 @@ extension Scoreboard {
                 percent(now.firstContactRate), percent(now.secondContactRate), percent(now.serviceLevelRate),
                 hours(now.medianMinutes), hours(now.p90Minutes), average(now.satisfaction), .number(now.ratings),
                 average(now.ownSatisfaction), .number(now.ownRatings), percent(now.reopenRate), .number(now.compensations),
-                .decimal(Double(now.compensationValue.rawValue) / 100, places: 2), .number(now.resolved - before.resolved),
+                money(now.compensationValue), .number(now.resolved - before.resolved),
                 points(now.firstContactRate, before.firstContactRate), points(now.serviceLevelRate, before.serviceLevelRate),
                 difference(now.satisfaction, before.satisfaction, places: 2),
                 difference(now.medianMinutes.map { Double($0) / 60 }, before.medianMinutes.map { Double($0) / 60 }, places: 1),

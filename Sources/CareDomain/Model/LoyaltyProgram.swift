@@ -52,6 +52,20 @@ public struct CrossSell: Codable, Sendable, Equatable {
     }
 }
 
+/// Gross margins in percent: one for every purchase, and some by product
+/// family. Revenue in the profitability report is purchases times margin.
+public struct Margins: Codable, Sendable, Equatable {
+    public static let defaultPercent = 30
+
+    public var percent: Int
+    public var byFamily: [String: Int]?
+
+    public init(percent: Int, byFamily: [String: Int]? = nil) {
+        self.percent = percent
+        self.byFamily = byFamily
+    }
+}
+
 /// The program's rules: one record per store (`program.json`), changed by a
 /// supervisor with `care program set`.
 public struct LoyaltyProgram: Record {
@@ -76,11 +90,13 @@ public struct LoyaltyProgram: Record {
     public var crossSell: [CrossSell]?
     /// Where redemptions show in the timeline.
     public var redemptionTouchpoint: TouchpointID?
+    /// The gross margin on purchases, for profitability; 30% when absent.
+    public var margins: Margins?
 
     public init(
         id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
         pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier],
-        earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil
+        earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil, margins: Margins? = nil
     ) {
         self.id = id
         self.version = version
@@ -94,9 +110,15 @@ public struct LoyaltyProgram: Record {
         self.earnRules = earnRules
         self.crossSell = crossSell
         self.redemptionTouchpoint = redemptionTouchpoint
+        self.margins = margins
     }
 
     public func tier(_ id: TierID?) -> Tier? { tiers.first { $0.id == id } }
+
+    /// What the company keeps of a purchase of `family`, in percent.
+    public func marginPercent(for family: String?) -> Int {
+        family.flatMap { margins?.byFamily?[$0] } ?? margins?.percent ?? Margins.defaultPercent
+    }
 
     /// The highest tier whose threshold `earnedInWindow` reaches.
     public func tier(forPointsEarned earnedInWindow: Int) -> Tier? {

@@ -28,6 +28,12 @@ public enum ProgramRules {
             require(rule.percent >= 0, "An earn rule's percent cannot be negative.")
             if let touchpoint = rule.touchpoint { require(state.touchpoints.contains(touchpoint), "An earn rule names touchpoint \(touchpoint), which is not in the catalog.") }
         }
+        if let margins = program.margins {
+            require((0...100).contains(margins.percent), "margins.percent must be 0 to 100.")
+            for (family, percent) in (margins.byFamily ?? [:]).sorted(by: { $0.key < $1.key }) {
+                require((0...100).contains(percent), "The margin for \(family) must be 0 to 100.")
+            }
+        }
         if let place = program.redemptionTouchpoint {
             require(state.touchpoints.contains(place), "redemptionTouchpoint \(place) is not in the catalog.")
         }

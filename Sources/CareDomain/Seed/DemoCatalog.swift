@@ -24,7 +24,8 @@ enum DemoCatalog {
             CrossSell(productFamily: "belleza", suggestion: "a skin consultation"),
             CrossSell(productFamily: "juguetes", suggestion: "gift wrapping and the kids' workshop"),
         ],
-        redemptionTouchpoint: "redemption")
+        redemptionTouchpoint: "redemption",
+        margins: Margins(percent: 30, byFamily: ["electrónica": 12, "hogar": 28, "moda": 45, "deporte": 30, "gourmet": 35, "libros": 25, "belleza": 50, "juguetes": 32]))
 
     static let rewards = [
         Reward(id: "coffee", name: "Café y bollería", points: 100, cost: 180),

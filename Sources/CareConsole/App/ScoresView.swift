@@ -1,0 +1,59 @@
+import CareDomain
+import Foundation
+
+/// The scores screen (`S`): agents' figures over a period, as a supervisor
+/// or an agent may see them, with a drill-down to the incidents behind a
+/// figure. The board is worked out when the screen opens, the period or the
+/// store changes, never per frame.
+public struct ScoresView: Sendable, Equatable {
+    /// Period lengths `p` steps through, in days.
+    public static let lengths = [7, 30, 90, 365]
+    /// The figures a drill-down lists incidents for (a time has none of its own).
+    public static let drillFigures = ScoreFigure.allCases.filter { $0 != .resolveTime }
+
+    public var length = 30
+    /// Periods back from the one that ends today (0: the current one).
+    public var back = 0
+    public var sort = ScoreFigure.resolved
+    public var selected = 0
+    public var drill: Drill?
+    public private(set) var board: Scoreboard
+    /// The rows in the order shown, the team line not among them.
+    public private(set) var rows: [Scoreboard.Row] = []
+
+    /// The incidents behind one figure of one row.
+    public struct Drill: Sendable, Equatable {
+        public var agent: AgentID?
+        public var name: String
+        public var figure: ScoreFigure
+        public var incidents: [IncidentSummary] = []
+        public var selected = 0
+    }
+
+    init(store: StoreState, viewer: Agent, today: Day) {
+        board = Scoreboard(incidents: [], agents: [], period: .days(30, endingOn: today))
+        recompute(store: store, viewer: viewer, today: today)
+    }
+
+    public func period(today: Day) -> Period { Period.days(length, endingOn: today).shifted(by: -back) }
+
+    /// Works the board (and an open drill-down) out again, keeping the
+    /// cursor on the same agent.
+    mutating func recompute(store: StoreState, viewer: Agent, today: Day) {
+        let keep = selected < rows.count ? rows[selected].agent : nil
+        let period = period(today: today)
+        let summaries = store.incidents.summaries
+        board = Scoreboard(incidents: summaries, agents: store.agents.sorted, period: period).visible(to: viewer)
+        rows = board.sorted(by: sort)
+        if let keep, let index = rows.firstIndex(where: { $0.agent == keep }) { selected = index }
+        selected = min(selected, rows.count)
+        if var drill {
+            drill.incidents = Scoreboard.incidents(behind: drill.figure, agent: drill.agent, in: summaries, period: period)
+            drill.selected = min(drill.selected, max(0, drill.incidents.count - 1))
+            self.drill = drill
+        }
+    }
+
+    /// The row under the cursor: an agent's, or the team line after them.
+    public var selectedRow: Scoreboard.Row { selected < rows.count ? rows[selected] : board.team }
+}

@@ -1,0 +1,109 @@
+import CareDomain
+import Foundation
+
+/// Opens the scores screen: every agent's for a supervisor, their own for
+/// an agent.
+func openScores(in state: inout AppState) {
+    guard let viewer = state.store.activeAgent(Author(login: state.agentLogin)) else {
+        state.message = "You are not an active agent in the roster."
+        return
+    }
+    state.scores = ScoresView(store: state.store, viewer: viewer, today: Day(containing: state.now))
+}
+
+/// A key on the scores screen.
+func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
+    guard var view = state.scores, let action = KeyMap.scoresAction(for: key) else { return [] }
+    let viewer = state.store.activeAgent(Author(login: state.agentLogin))
+    let today = Day(containing: state.now)
+    func recompute() { if let viewer { view.recompute(store: state.store, viewer: viewer, today: today) } }
+    switch action {
+    case .quit: state.quitting = true
+    case .help: state.showingHelp = true
+    case .back:
+        if view.drill != nil {
+            view.drill = nil
+        } else {
+            state.scores = nil
+            return []
+        }
+    case .down, .up, .top, .bottom, .pageDown, .pageUp:
+        if var drill = view.drill {
+            drill.selected = moved(drill.selected, count: drill.incidents.count, by: action, page: state.pageSize)
+            view.drill = drill
+        } else {
+            // The team line is the last stop.
+            view.selected = moved(view.selected, count: view.rows.count + 1, by: action, page: state.pageSize)
+        }
+    case .sortScores:
+        let all = ScoreFigure.allCases
+        view.sort = all[((all.firstIndex(of: view.sort) ?? 0) + 1) % all.count]
+        recompute()
+    case .periodLength:
+        let lengths = ScoresView.lengths
+        view.length = lengths[((lengths.firstIndex(of: view.length) ?? 0) + 1) % lengths.count]
+        view.back = 0
+        recompute()
+    case .earlierPeriod:
+        view.back += 1
+        recompute()
+    case .laterPeriod:
+        guard view.back > 0 else {
+            state.message = "This period ends today; there is no later one yet."
+            return []
+        }
+        view.back -= 1
+        recompute()
+    case .nextFigure:
+        guard var drill = view.drill else { break }
+        let all = ScoresView.drillFigures
+        drill.figure = all[((all.firstIndex(of: drill.figure) ?? 0) + 1) % all.count]
+        drill.selected = 0
+        view.drill = drill
+        recompute()
+    case .open:
+        if let drill = view.drill {
+            guard drill.selected < drill.incidents.count else { return [] }
+            state.scores = nil
+            state.showIncident(drill.incidents[drill.selected])
+            return []
+        }
+        let row = view.selectedRow
+        // The team line's incidents are other agents' too.
+        guard row.agent != nil || state.isSupervisor else {
+            state.message = "Only a supervisor can list the team's incidents; Enter on your own row lists yours."
+            return []
+        }
+        view.drill = ScoresView.Drill(agent: row.agent, name: row.name, figure: view.sort == .resolveTime ? .resolved : view.sort)
+        recompute()
+    case .recognise:
+        guard state.isSupervisor else {
+            state.message = "Only a supervisor can recognise an agent."
+            return []
+        }
+        guard let agent = view.selectedRow.agent else {
+            state.message = "Choose an agent's row to recognise them."
+            return []
+        }
+        state.dialog = .recognise(agent, reason: "")
+    default: break
+    }
+    state.scores = view
+    return []
+}
+
+/// `index` moved by a motion over `count` rows.
+func moved(_ index: Int, count: Int, by action: Action, page: Int) -> Int {
+    guard count > 0 else { return 0 }
+    let target: Int
+    switch action {
+    case .down: target = index + 1
+    case .up: target = index - 1
+    case .top: target = 0
+    case .bottom: target = count - 1
+    case .pageDown: target = index + page
+    case .pageUp: target = index - page
+    default: target = index
+    }
+    return min(max(0, target), count - 1)
+}

@@ -1,0 +1,186 @@
+import CareDomain
+import Foundation
+
+/// The scores screen: the agents as a table sorted by one figure with a bar
+/// for it, the team line, and the selected row's figures against the
+/// previous period; or the incidents behind one figure.
+func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ rect: Rect) {
+    let today = Day(containing: state.now)
+    let period = view.period(today: today)
+    let who = state.isSupervisor ? "Agent scores" : "Your scores"
+    let inside = screen.box(rect, title: "\(who) · \(period) · vs the \(view.length) days before", focused: true)
+    if let drill = view.drill {
+        drawDrill(drill, state: state, &screen, inside)
+        return
+    }
+    let columns = ScoreColumn.fitting(width: inside.width)
+    let nameWidth = inside.width - 2 - columns.reduce(0) { $0 + $1.width + 1 } - ScoreColumn.barWidth - 1
+    var header = fit("Agent", nameWidth)
+    for column in columns { header += " " + pad(column.title + (column.figure == view.sort ? "▼" : ""), column.width) }
+    header += " " + fit("by \(view.sort.title)", ScoreColumn.barWidth)
+    screen.put(header, x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.title))
+    let best = ScoreColumn.scale(view.rows.map(\.current), figure: view.sort)
+    let detailHeight = 7
+    let tableHeight = max(2, inside.height - 1 - detailHeight)
+    let lines = view.rows + [view.board.team]
+    for (line, index) in scrollWindow(count: lines.count, selected: view.selected, height: tableHeight).enumerated() {
+        let row = lines[index]
+        var text = fit(row.name, nameWidth)
+        for column in columns { text += " " + pad(column.text(row.current), column.width) }
+        let isTeam = index == view.rows.count
+        let bar = isTeam ? "" : ScoreColumn.bar(row.current, figure: view.sort, scale: best)
+        text += " " + bar
+        let style = index == view.selected ? Style(.selection) : Style(isTeam ? .title : .normal, bold: isTeam)
+        screen.row(text, x: inside.x + 1, y: inside.y + 1 + line, width: inside.width - 2, style: style)
+    }
+    if view.rows.isEmpty {
+        screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
+    }
+    let detailTop = inside.y + inside.height - detailHeight
+    for (offset, line) in details(view.selectedRow, store: state.store).prefix(detailHeight).enumerated() {
+        screen.put(line.0, x: inside.x + 1, y: detailTop + offset, limit: inside.width - 2, style: line.1)
+    }
+}
+
+/// The selected row's figures, each against the previous period, and the
+/// agent's recognitions.
+private func details(_ row: Scoreboard.Row, store: StoreState) -> [(String, Style)] {
+    let now = row.current
+    let before = row.previous
+    var lines: [(String, Style)] = [
+        ("\(row.name): \(now.handled) handled, \(now.resolved) resolved (\(signed(now.resolved - before.resolved)) on the \(before.resolved) before)", Style(.key)),
+        ("contact resolution: 1st \(percent(now.firstContactRate))\(change(now.firstContactRate, before.firstContactRate)), "
+            + "2nd \(percent(now.secondContactRate)) · service level met \(percent(now.serviceLevelRate))\(change(now.serviceLevelRate, before.serviceLevelRate))", .normal),
+        ("time to resolve: median \(duration(now.medianMinutes)), 90% within \(duration(now.p90Minutes)) (median before: \(duration(before.medianMinutes)))", .normal),
+        ("satisfaction \(average(now.satisfaction)) from \(now.ratings) rating\(now.ratings == 1 ? "" : "s") · entered by the resolver: "
+            + "\(average(now.ownSatisfaction)) from \(now.ownRatings) (apart)", .normal),
+        ("reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)", .normal),
+    ]
+    let recognitions = row.agent.flatMap { store.agents[$0]?.recognitions } ?? []
+    if let last = recognitions.last {
+        let more = recognitions.count > 1 ? " (\(recognitions.count) in all)" : ""
+        lines.append(("★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)", Style(.ok)))
+    } else if row.agent != nil {
+        lines.append(("No recognition yet.", Style(.muted)))
+    }
+    return lines
+}
+
+/// The incidents behind one figure, newest first.
+private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: inout Screen, _ inside: Rect) {
+    let what = drill.figure == .serviceLevel ? "service level missed" : drill.figure.title
+    screen.put("\(drill.name) · \(what) · \(drill.incidents.count) incident\(drill.incidents.count == 1 ? "" : "s")", x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.key))
+    var x = inside.x + 1
+    for figure in ScoresView.drillFigures {
+        x += screen.put(" " + figure.tab + " ", x: x, y: inside.y + 1, limit: max(0, inside.x + inside.width - 1 - x), style: Style(figure == drill.figure ? .selection : .muted))
+    }
+    let height = inside.height - 3
+    if drill.incidents.isEmpty { screen.put("None in this period.", x: inside.x + 1, y: inside.y + 3, style: Style(.muted)) }
+    for (line, index) in scrollWindow(count: drill.incidents.count, selected: drill.selected, height: height).enumerated() {
+        let incident = drill.incidents[index]
+        let customer = state.store.customers.summary(of: incident.customer)
+        let name = customer.map { $0.blocked ? "(blocked)" : $0.name } ?? incident.customer.rawValue
+        let resolved = incident.resolvedAt.map { "\(shortTime($0)) \(incident.resolvedBy?.rawValue ?? "?")\($0 <= incident.dueAt ? "" : " late")" }
+            ?? incident.status.rawValue
+        let extras = [
+            "\(incident.contacts) contact\(incident.contacts == 1 ? "" : "s")",
+            incident.rating.map { "rated \($0)\(incident.ratingBy == incident.resolvedBy ? " (own)" : "")" },
+            incident.reopens > 0 ? "reopened" : nil,
+            incident.compensationValue.map { "granted \($0)" },
+        ].compactMap { $0 }.joined(separator: " · ")
+        let text = "\(incident.id.rawValue)  \(fit(name, 18)) \(shortTime(incident.openedAt)) → \(resolved) · \(extras)"
+        screen.row(text, x: inside.x + 1, y: inside.y + 2 + line, width: inside.width - 2, style: Style(index == drill.selected ? .selection : .normal))
+    }
+}
+
+extension ScoreFigure {
+    /// The drill-down's tab for it.
+    var tab: String {
+        switch self {
+        case .serviceLevel: "SLA missed"
+        case .firstContact: "1st contact"
+        case .secondContact: "2nd contact"
+        case .satisfaction: "rated"
+        default: title
+        }
+    }
+}
+
+/// A column of the scores table.
+struct ScoreColumn: Sendable {
+    let title: String
+    let width: Int
+    let figure: ScoreFigure?
+    let text: @Sendable (AgentScore) -> String
+    /// Shown from 100 columns up only.
+    let wide: Bool
+
+    static let barWidth = 12
+
+    static let all: [ScoreColumn] = [
+        ScoreColumn(title: "hand", width: 5, figure: .handled, text: { String($0.handled) }, wide: true),
+        ScoreColumn(title: "res", width: 5, figure: .resolved, text: { String($0.resolved) }, wide: false),
+        ScoreColumn(title: "1st", width: 5, figure: .firstContact, text: { percent($0.firstContactRate) }, wide: false),
+        ScoreColumn(title: "2nd", width: 5, figure: .secondContact, text: { percent($0.secondContactRate) }, wide: true),
+        ScoreColumn(title: "SLA", width: 5, figure: .serviceLevel, text: { percent($0.serviceLevelRate) }, wide: false),
+        ScoreColumn(title: "med", width: 6, figure: .resolveTime, text: { duration($0.medianMinutes) }, wide: false),
+        ScoreColumn(title: "p90", width: 6, figure: nil, text: { duration($0.p90Minutes) }, wide: true),
+        ScoreColumn(title: "sat", width: 8, figure: .satisfaction, text: { $0.ratings == 0 ? "–" : "\(average($0.satisfaction))·\($0.ratings)" }, wide: false),
+        ScoreColumn(title: "reop", width: 5, figure: .reopened, text: { percent($0.reopenRate) }, wide: false),
+        ScoreColumn(title: "comp", width: 8, figure: .compensations, text: { $0.compensations == 0 ? "–" : euros($0.compensationValue) }, wide: false),
+    ]
+
+    static func fitting(width: Int) -> [ScoreColumn] { width >= 98 ? all : all.filter { !$0.wide } }
+
+    /// What a full bar stands for: the largest value (the smallest time).
+    static func scale(_ scores: [AgentScore], figure: ScoreFigure) -> Double {
+        let values = scores.compactMap { figure.sortValue($0) }
+        switch figure {
+        case .resolveTime: return values.max().map { -$0 } ?? 1
+        case .reopened: return 1
+        default: return values.max() ?? 1
+        }
+    }
+
+    static func bar(_ score: AgentScore, figure: ScoreFigure, scale: Double) -> String {
+        guard let value = figure.sortValue(score) else { return "" }
+        let share: Double
+        switch figure {
+        case .resolveTime: share = value == 0 ? 1 : scale / -value
+        case .reopened: share = 1 + value
+        default: share = scale <= 0 ? 0 : value / scale
+        }
+        let eighths = Int((min(1, max(0, share)) * Double(barWidth * 2)).rounded())
+        return String(repeating: "█", count: eighths / 2) + (eighths % 2 == 1 ? "▌" : "")
+    }
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+}
+
+private func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+private func average(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
+private func signed(_ number: Int) -> String { number > 0 ? "+\(number)" : String(number) }
+private func euros(_ cents: Cents) -> String { "\(cents.rawValue / 100)€" }
+
+/// "+5 pts" against the previous period; nothing when either is missing.
+private func change(_ now: Double?, _ before: Double?) -> String {
+    guard let now, let before else { return "" }
+    let points = Int(((now - before) * 100).rounded())
+    return " (\(points >= 0 ? "+" : "")\(points) pts)"
+}
+
+/// "45m", "3.2h", "2.1d".
+private func duration(_ minutes: Int?) -> String {
+    guard let minutes else { return "–" }
+    if minutes < 60 { return "\(minutes)m" }
+    if minutes < 48 * 60 { return String(format: "%.1fh", Double(minutes) / 60) }
+    return String(format: "%.1fd", Double(minutes) / 1440)
+}
+
+/// "11-02 10:00".
+private func shortTime(_ date: Date) -> String {
+    let text = Timestamp.format(date)
+    return String(text.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+}
