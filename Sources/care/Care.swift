@@ -12,7 +12,7 @@ struct Care: ParsableCommand {
         subcommands: [
             InitCommand.self, SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self, CouponCommand.self, ExpireCommand.self,
             TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self, AuditCommand.self,
-            AgentCommand.self, TouchpointCommand.self, ReportCommand.self, CompactCommand.self, BenchCommand.self,
+            AgentCommand.self, TouchpointCommand.self, ReportCommand.self, CampaignCommand.self, CompactCommand.self, BenchCommand.self,
         ]
     )
 

@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
             the same length just before. Segments, profitability and touchpoints read every customer's \
             history (seconds at 100,000 customers).
             """,
-        subcommands: [Agents.self, Segments.self, Profitability.self, Touchpoints.self]
+        subcommands: [Agents.self, Segments.self, Profitability.self, Touchpoints.self, CampaignReportCommand.self]
     )
 
     struct Agents: ParsableCommand {
@@ -79,6 +79,30 @@ struct ReportCommand: ParsableCommand {
             _ = try storeOptions.supervisor(in: state, to: "read the touchpoints report")
             let scan = try HistoryScan.run(state: state, history: store, period: period.period(defaultDays: 365))
             print(scan.touchpointsTable(state: state).rendered(as: format), terminator: "")
+        }
+    }
+
+    struct CampaignReportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "campaign",
+            abstract: "A campaign's target measured before, during and after, its objectives, return and notes.",
+            discussion: "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The campaign's id (care campaign list).") var id: String
+        @Option(help: ArgumentHelp("Measure up to this day (default: today, UTC).", valueName: "YYYY-MM-DD")) var today: Day?
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let store = storeOptions.store()
+            let state = try store.open()
+            _ = try storeOptions.supervisor(in: state, to: "read a campaign report")
+            guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
+            let report = try CampaignReport.run(campaign, state: state, history: store, today: today ?? Day(containing: Date()))
+            switch format {
+            case .table: print(report.text, terminator: "")
+            case .csv: print(report.phasesTable.rendered(as: .csv), terminator: "")
+            case .json: print(String(decoding: try CareJSON.encoder().encode(report), as: UTF8.self))
+            }
         }
     }
 }

@@ -139,3 +139,57 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func reportsParseInEveryFormatAndAgentsSeeOnlyTheirOwnScores() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let wide = ["--from", "2023-01-01", "--data", directory]
+            let csv = try CareProcess.run(["report", "agents", "--format", "csv"] + wide)
+            #expect(csv.status == 0, "\(csv.stderr)")
+            let lines = csv.stdout.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("agent,name,handled,resolved,first_contact_pct,second_contact_pct,service_level_pct,median_hours") == true)
+            #expect(lines.last?.hasPrefix("team,") == true)
+            let json = try CareProcess.run(["report", "agents", "--format", "json"] + wide)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.count == lines.count - 1)
+            let resolved = rows.dropLast().compactMap { $0["resolved"] as? Int }.reduce(0, +)
+            #expect(resolved == rows.last?["resolved"] as? Int)
+            #expect(resolved > 0)
+            // An agent gets their own row and the team line.
+            let own = try CareProcess.run(["report", "agents", "--format", "json", "--as", "mgarcia"] + wide)
+            let ownRows = try #require(try JSONSerialization.jsonObject(with: Data(own.stdout.utf8)) as? [[String: Any]])
+            #expect(ownRows.compactMap { $0["agent"] as? String } == ["mgarcia", "team"])
+            for report in [["segments"], ["segments", "--customers"], ["profitability", "--limit", "0"], ["touchpoints"]] {
+                let run = try CareProcess.run(["report"] + report + ["--format", "json", "--data", directory])
+                #expect(run.status == 0, "\(report): \(run.stderr)")
+                let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+                #expect(parsed?.isEmpty == false, "\(report)")
+                let refused = try CareProcess.run(["report"] + report + ["--as", "mgarcia", "--data", directory])
+                #expect(refused.status != 0 && refused.stderr.contains("Only a supervisor can read the"), "\(report): \(refused.stderr)")
+            }
+            let customers = try CareProcess.run(["report", "profitability", "--limit", "0", "--format", "csv", "--data", directory])
+            #expect(customers.stdout.split(separator: "\r\n").count == 61)
+            let backwards = try CareProcess.run(["report", "agents", "--from", "2026-12-01", "--to", "2026-11-01", "--data", directory])
+            #expect(backwards.status != 0 && backwards.stderr.contains("is after --to"))
+        }
+    }
+
+    @Test func aCampaignIsPlannedNotedAndReported() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let store = ["--data", directory]
+            let add = try CareProcess.run(["campaign", "add", "autumn", "--title", "Autumn", "--segment", "potential", "--from", "2026-09-01", "--to", "2026-09-30", "--spend-change", "10", "--cost", "100"] + store)
+            #expect(add.status == 0, "\(add.stderr)")
+            #expect(try CareProcess.run(["campaign", "note", "autumn", "Coupons went fast"] + store).status == 0)
+            let refused = try CareProcess.run(["campaign", "note", "autumn", "me too", "--as", "mgarcia"] + store)
+            #expect(refused.stderr.contains("Only a supervisor can note on a campaign."))
+            let report = try CareProcess.run(["report", "campaign", "autumn", "--today", "2026-11-22"] + store)
+            #expect(report.stdout.contains("Autumn (autumn): Potential,") && report.stdout.contains("Coupons went fast"), "\(report.stdout)\(report.stderr)")
+            let json = try CareProcess.run(["report", "campaign", "autumn", "--format", "json"] + store)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect((object["phases"] as? [Any])?.count == 3)
+            #expect(try CareProcess.run(["check"] + store).status == 0)
+        }
+    }
+}

@@ -84,6 +84,7 @@ public enum StoreChecker {
         probe(Reward.self)
         probe(Coupon.self)
         probe(LoyaltyProgram.self)
+        probe(Campaign.self)
         return problems
     }
 
@@ -134,5 +135,6 @@ struct DecodedRecords {
         _ = take(state.agents)
         _ = take(state.rewards)
         _ = take(state.programs)
+        _ = take(state.campaigns)
     }
 }

@@ -32,7 +32,7 @@ extension Record {
 
 /// The snapshot collections of a store, one file each (`customers.json` …).
 public enum Collection: String, Codable, CaseIterable, Sendable {
-    case customers, agents, touchpoints, incidents, playbooks, rewards, coupons, program
+    case customers, agents, touchpoints, incidents, playbooks, rewards, coupons, program, campaigns
 
     public var fileName: String { rawValue + ".json" }
 }

@@ -51,6 +51,7 @@ extension Change {
         case .reward(let r): "reward \(r.id)"
         case .coupon(let r): "coupon \(r.id)"
         case .program: "program"
+        case .campaign(let r): "campaign \(r.id)"
         case .moment(let r): "moment \(r.id)"
         case .ledger(let r): "points \(r.id)"
         }

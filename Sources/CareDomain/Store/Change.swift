@@ -12,6 +12,7 @@ public enum Change: Sendable, Equatable {
     case reward(Reward)
     case coupon(Coupon)
     case program(LoyaltyProgram)
+    case campaign(Campaign)
     case moment(Moment)
     case ledger(LedgerEntry)
 
@@ -27,6 +28,7 @@ public enum Change: Sendable, Equatable {
         case .reward(let r): (Reward.collection, r.id.rawValue, r.version)
         case .coupon(let r): (Coupon.collection, r.id.rawValue, r.version)
         case .program(let r): (LoyaltyProgram.collection, r.id.rawValue, r.version)
+        case .campaign(let r): (Campaign.collection, r.id.rawValue, r.version)
         case .moment, .ledger: nil
         }
     }
@@ -43,7 +45,7 @@ public enum Change: Sendable, Equatable {
 
 extension Change: Codable {
     private enum Key: String, CodingKey {
-        case customer, agent, touchpoint, incident, playbook, reward, coupon, program, moment, ledger
+        case customer, agent, touchpoint, incident, playbook, reward, coupon, program, campaign, moment, ledger
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +63,7 @@ extension Change: Codable {
         case .reward: self = .reward(try container.decode(Reward.self, forKey: key))
         case .coupon: self = .coupon(try container.decode(Coupon.self, forKey: key))
         case .program: self = .program(try container.decode(LoyaltyProgram.self, forKey: key))
+        case .campaign: self = .campaign(try container.decode(Campaign.self, forKey: key))
         case .moment: self = .moment(try container.decode(Moment.self, forKey: key))
         case .ledger: self = .ledger(try container.decode(LedgerEntry.self, forKey: key))
         }
@@ -77,6 +80,7 @@ extension Change: Codable {
         case .reward(let r): try container.encode(r, forKey: .reward)
         case .coupon(let r): try container.encode(r, forKey: .coupon)
         case .program(let r): try container.encode(r, forKey: .program)
+        case .campaign(let r): try container.encode(r, forKey: .campaign)
         case .moment(let r): try container.encode(r, forKey: .moment)
         case .ledger(let r): try container.encode(r, forKey: .ledger)
         }

@@ -51,5 +51,6 @@ extension FileStore {
         try DurableFile.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
         try DurableFile.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
         try DurableFile.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
+        try DurableFile.replace(layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
     }
 }

@@ -119,6 +119,7 @@ public final class FileStore: CareStore {
         try take(Reward.self, into: \.rewards)
         try take(Coupon.self, into: \.coupons)
         try take(LoyaltyProgram.self, into: \.programs)
+        try take(Campaign.self, into: \.campaigns)
         let start = cursors.min { $0.seq < $1.seq } ?? .start
         loaded.cursor = start
         loaded.foldedSeq = start.seq

@@ -63,6 +63,7 @@ extension Collection {
         case .rewards: "reward"
         case .coupons: "coupon"
         case .program: "program"
+        case .campaigns: "campaign"
         }
     }
 }

@@ -10,6 +10,7 @@ public struct StoreState: Sendable, Equatable {
     public internal(set) var rewards = Table<Reward>()
     public internal(set) var coupons = Table<Coupon>()
     public internal(set) var programs = Table<LoyaltyProgram>()
+    public internal(set) var campaigns = Table<Campaign>()
     /// The last journal transaction reflected here.
     public internal(set) var seq = 0
 
@@ -34,7 +35,7 @@ public struct StoreState: Sendable, Equatable {
 
     public var isEmpty: Bool {
         customers.isEmpty && agents.isEmpty && touchpoints.isEmpty && incidents.isEmpty && playbooks.isEmpty
-            && rewards.isEmpty && coupons.isEmpty && programs.isEmpty
+            && rewards.isEmpty && coupons.isEmpty && programs.isEmpty && campaigns.isEmpty
     }
 
     /// The version on record for `collection`/`id`, 0 when absent.
@@ -48,6 +49,7 @@ public struct StoreState: Sendable, Equatable {
         case .rewards: rewards.version(of: RewardID(id)) ?? 0
         case .coupons: coupons.version(of: CouponCode(id)) ?? 0
         case .program: programs.version(of: Identifier<LoyaltyProgram>(id)) ?? 0
+        case .campaigns: campaigns.version(of: CampaignID(id)) ?? 0
         }
     }
 
@@ -62,6 +64,7 @@ public struct StoreState: Sendable, Equatable {
         case .reward(let r): rewards.put(r)
         case .coupon(let r): coupons.put(r)
         case .program(let r): programs.put(r)
+        case .campaign(let r): campaigns.put(r)
         case .moment, .ledger: break
         }
     }

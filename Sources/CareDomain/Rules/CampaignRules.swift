@@ -1,0 +1,51 @@
+import Foundation
+
+/// Why a campaign change was refused.
+public enum CampaignRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case supervisorsOnly(String)
+    case badID(String)
+    case exists(CampaignID)
+    case unknown(CampaignID)
+    case emptyTitle
+    case emptyNote
+    case endsBeforeItStarts(from: Day, to: Day)
+    case badObjective(Int)
+
+    public var description: String {
+        switch self {
+        case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
+        case .badID(let id): "\"\(id)\" cannot name a campaign: use letters, digits, - _ or . (like winter-2026)."
+        case .exists(let id): "There is already a campaign \(id); add notes to it with `care campaign note \(id) …`."
+        case .unknown(let id): "There is no campaign \(id); `care campaign list` shows them."
+        case .emptyTitle: "A campaign needs a title."
+        case .emptyNote: "A note needs some text."
+        case .endsBeforeItStarts(let from, let to): "The campaign ends (\(to)) before it starts (\(from))."
+        case .badObjective(let percent): "An objective of \(percent)% is out of range: use -100 to 1000."
+        }
+    }
+}
+
+/// Supervisors plan campaigns and write down what they learn.
+public enum CampaignRules {
+    public static func add(_ campaign: Campaign, in state: StoreState, by author: Author) throws(CampaignRefusal) -> Transaction {
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("plan a campaign") }
+        guard campaign.id.isSafeFileName, !campaign.id.rawValue.isEmpty else { throw .badID(campaign.id.rawValue) }
+        guard !state.campaigns.contains(campaign.id) else { throw .exists(campaign.id) }
+        guard !campaign.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyTitle }
+        guard campaign.from <= campaign.to else { throw .endsBeforeItStarts(from: campaign.from, to: campaign.to) }
+        for objective in campaign.objectives where !(-100...1000).contains(objective.changePercent) { throw .badObjective(objective.changePercent) }
+        var fresh = campaign
+        fresh.version = 1
+        return Transaction(summary: "plan campaign \(campaign.id)", changes: [.campaign(fresh)])
+    }
+
+    public static func note(_ id: CampaignID, text: String, in state: StoreState, by author: Author, at now: Date) throws(CampaignRefusal) -> Transaction {
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("note on a campaign") }
+        guard var campaign = state.campaigns[id] else { throw .unknown(id) }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyNote }
+        campaign = campaign.nextVersion()
+        campaign.notes.append(Campaign.Note(at: now, by: author.agent, text: trimmed))
+        return Transaction(summary: "note on campaign \(id)", changes: [.campaign(campaign)])
+    }
+}
