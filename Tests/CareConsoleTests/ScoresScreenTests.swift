@@ -145,6 +145,11 @@ func scoresState(as login: String) throws -> (AppState, String) {
         _ = update(&state, .key(.enter))
         #expect(state.scores?.drill == nil)
         #expect(state.message == "Only a supervisor can list the team's incidents; Enter on your own row lists yours.")
+        _ = update(&state, .key(.character("?")))
+        let help = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        for binding in KeyMap.scoresBindings { #expect(help.contains(binding.help), "\(binding.help)") }
+        _ = update(&state, .key(.character("x")))
+        #expect(!state.showingHelp && state.scores != nil)
         _ = update(&state, .key(.escape))
         #expect(state.scores == nil)
     }
