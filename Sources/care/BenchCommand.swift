@@ -19,6 +19,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many moments in all (default: 20 per customer).")
     var moments: Int?
 
+    @Option(help: "How many incidents in all, about (default: one for every five customers).")
+    var incidents: Int?
+
     @Option(help: "How many timelines and changes to time.")
     var samples = 200
 
@@ -35,6 +38,9 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("--customers must be between 1 and \(SeedOptions.customerRange.upperBound).")
         }
         guard (1...100_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 100000.") }
+        if let incidents, incidents < 0 || incidents > 20 * customers {
+            throw ValidationError("--incidents must be between 0 and 20 per customer.")
+        }
     }
 
     func run() throws {
@@ -54,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
             print("warning: this is a debug build; measure with `swift run -c release care bench`.", to: &standardError)
         #endif
-        let options = SeedOptions(customers: customers, moments: moments, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
+        let options = SeedOptions(customers: customers, moments: moments, incidents: incidents, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
         let (summary, seedTime) = try Measure.time { try Seeder.seed(options, into: FileStore(directory: directory)) }
         row("seed", "\(seedTime.formattedSeconds) (\(summary.customers) customers, \(summary.moments) moments, \(summary.incidents) incidents)")
         row("seed peak memory", megabytes(Measure.peakMemory()))
@@ -70,6 +76,13 @@ struct BenchCommand: ParsableCommand {
         row("care expire, nothing due", "\(quietTime.formattedSeconds) (\(quiet.customersChanged) customers changed)")
         let (due, dueTime) = try Measure.time { try ExpiryRun.run(store: expiring, today: options.today.adding(days: 30), by: author) }
         row("care expire, 30 days on", "\(dueTime.formattedSeconds) (\(due.pointsExpired) points, \(due.customersChanged) customers, \(due.tierChanges.count) tiers)")
+
+        // The reports that read every customer's history (no target: seconds).
+        let scanStore = FileStore(directory: directory)
+        let (scan, scanTime) = try Measure.time {
+            try HistoryScan.run(state: try scanStore.open(), history: scanStore, period: .days(365, endingOn: options.today))
+        }
+        row("care report segments/profitability (every history, 365 days)", "\(scanTime.formattedSeconds) (\(scan.customers.count) customers)")
 
         let (report, checkTime) = try Measure.time { try StoreChecker.check(directory: directory) }
         row("full check", "\(checkTime.formattedSeconds) (\(report.problems.count) problems)")
@@ -145,6 +158,20 @@ struct BenchCommand: ParsableCommand {
             changes.append(elapsed)
         }
         rows.append(("one durable change", "\(milliseconds(Measure.percentile(changes, 0.5))) median, \(milliseconds(Measure.percentile(changes, 0.99))) p99", "< 10 ms median"))
+        var reports: [Duration] = []
+        var reportRows = 0
+        for _ in 0..<3 {
+            let (lines, elapsed) = try Measure.time {
+                let opened = try FileStore(directory: directory).open()
+                let board = Scoreboard(incidents: opened.incidents.summaries, agents: opened.agents.sorted, period: .days(30, endingOn: Day(containing: Date())))
+                return board.tabular().rendered(as: .table).split(separator: "\n").count
+            }
+            reportRows = lines
+            reports.append(elapsed)
+        }
+        rows.append((
+            "care report agents (open + 30-day scores)",
+            "\(milliseconds(Measure.percentile(reports, 0.5))) median of 3 (\(state.incidents.count) incidents, \(reportRows - 1) rows)", "< 1 s"))
         rows += try ConsoleBench.measure(store: store, state: state, agent: me.login)
         rows.append(("console peak memory", megabytes(Measure.peakMemory()) + " (whole session process)", "< 300 MB"))
         let (_, compactTime) = try Measure.time { try store.compact() }

@@ -56,6 +56,19 @@ enum ConsoleBench {
             rows.append(("console reload after another session's change", String(format: "%.1f ms", reloadTime.milliseconds), ""))
         }
 
+        // The scores screen: open it, step the period, close it.
+        let (_, scoresOpen) = Measure.time {
+            _ = update(&state, .key(.character("S")))
+            terminal.draw(render(state, size: size))
+        }
+        let (_, scoresStep) = Measure.time {
+            _ = update(&state, .key(.character("<")))
+            terminal.draw(render(state, size: size))
+        }
+        _ = update(&state, .key(.escape))
+        rows.append(("scores screen: S to first frame", String(format: "%.1f ms", scoresOpen.milliseconds), "< 1 s"))
+        rows.append(("scores screen: previous period", String(format: "%.1f ms", scoresStep.milliseconds), "< 1 s"))
+
         // Typing names and erasing them, as an agent searching would.
         var latencies: [Duration] = []
         var random = SeedRandom(seed: 11)

@@ -20,6 +20,9 @@ struct SeedCommand: ParsableCommand {
     @Option(help: "How many moments in all (default: 20 per customer).")
     var moments: Int?
 
+    @Option(help: "How many incidents in all, about (default: one for every five customers).")
+    var incidents: Int?
+
     @Option(help: "Years of history.")
     var years = 3
 
@@ -39,12 +42,15 @@ struct SeedCommand: ParsableCommand {
         if let moments, moments < customers || moments > 100 * customers {
             throw ValidationError("--moments must be between the number of customers and 100 per customer.")
         }
+        if let incidents, incidents < 0 || incidents > 20 * customers {
+            throw ValidationError("--incidents must be between 0 and 20 per customer.")
+        }
     }
 
     func run() throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
         let options = SeedOptions(
-            customers: customers, moments: moments, years: years, seed: seed, today: today ?? Day(containing: Date()),
+            customers: customers, moments: moments, incidents: incidents, years: years, seed: seed, today: today ?? Day(containing: Date()),
             supervisorLogin: me.login, supervisorName: me.name)
         let store = storeOptions.store()
         let started = ContinuousClock.now

@@ -79,8 +79,10 @@ struct DemoWorld {
         }
         if habit != .prospect {
             let extra = forcedStatus == nil ? 0 : 1
-            for number in 0..<(life.rng.weighted([(0, 82), (1, 14), (2, 4)]) + extra) {
+            for number in 0..<(incidentCount(rng: &life.rng) + extra) {
                 var status = life.rng.weighted([(Incident.Status.open, 12), (.inProgress, 12), (.waitingOnCustomer, 6), (.resolved, 50), (.closed, 20)])
+                // Beyond the usual few, incidents are past ones: a queue stays a queue.
+                if number >= 2 { status = life.rng.weighted([(.resolved, 70), (.closed, 30)]) }
                 if number == 0, let forcedStatus { status = forcedStatus }
                 let openedAt = status.isOpen
                     ? now.addingTimeInterval(-Double(life.rng.int(600...(4 * 86_400))))
@@ -208,6 +210,16 @@ struct DemoWorld {
     }
 
     // MARK: Incidents
+
+    /// How many incidents a (non-prospect) customer has: the usual spread,
+    /// or on average what `options.incidents` asks for.
+    private func incidentCount(rng: inout SeedRandom) -> Int {
+        guard let wanted = options.incidents else { return rng.weighted([(0, 82), (1, 14), (2, 4)]) }
+        // Prospects (about 5%) have none, so the others carry their share.
+        let mean = Double(wanted) / Double(max(1, options.customers)) / 0.95
+        let whole = Int(mean)
+        return whole + (rng.chance(mean - Double(whole)) ? 1 : 0)
+    }
 
     private mutating func incident(
         for customer: Customer, status wanted: Incident.Status, openedAt: Date, life: inout Life

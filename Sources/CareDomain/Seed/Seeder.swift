@@ -4,6 +4,8 @@ import Foundation
 public struct SeedOptions: Sendable, Equatable {
     public var customers: Int
     public var moments: Int?
+    /// How many incidents in all (default: about one for every five customers).
+    public var incidents: Int?
     public var years: Int
     public var seed: UInt64
     /// The day the data ends on ("today"); fixed for reproducible stores.
@@ -11,9 +13,13 @@ public struct SeedOptions: Sendable, Equatable {
     public var supervisorLogin: String
     public var supervisorName: String
 
-    public init(customers: Int = 500, moments: Int? = nil, years: Int = 3, seed: UInt64 = 1, today: Day, supervisorLogin: String, supervisorName: String? = nil) {
+    public init(
+        customers: Int = 500, moments: Int? = nil, incidents: Int? = nil, years: Int = 3, seed: UInt64 = 1, today: Day, supervisorLogin: String,
+        supervisorName: String? = nil
+    ) {
         self.customers = customers
         self.moments = moments
+        self.incidents = incidents
         self.years = years
         self.seed = seed
         self.today = today
