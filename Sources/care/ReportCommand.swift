@@ -26,7 +26,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
         func run() throws {
-            let state = try storeOptions.store().open()
+            // Scores need the roster and the incidents only.
+            let state = try storeOptions.store().open(only: [.agents, .incidents])
             let author = try storeOptions.member(in: state)
             guard let viewer = state.activeAgent(author) else { throw CLIError.notInRoster(author.agent.rawValue) }
             let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: try period.period(defaultDays: 30))

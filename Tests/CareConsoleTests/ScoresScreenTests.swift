@@ -154,3 +154,28 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(state.scores == nil)
     }
 }
+
+@Suite struct RefreshFailureTests {
+    /// A journal line this console cannot read (a newer care's, or a
+    /// damaged one) is reported once per tick, never in a busy loop.
+    @Test func aRefreshThatFailsWaitsForTheNextTick() throws {
+        var (state, directory) = try seededState(customers: 5)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = directory + "/journal"
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: journal).filter { $0.hasSuffix(".jsonl") }.sorted().last)
+        let handle = try #require(FileHandle(forWritingAtPath: journal + "/" + file))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":999999,\"bogus\":true}\n".utf8))
+        try handle.close()
+        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        _ = console.perform(.refreshStore, in: state)
+        let message = try #require(console.perform(.refreshStore, in: state))
+        guard case .refreshFailed(let text) = message else {
+            Issue.record("not a refresh failure: \(message)")
+            return
+        }
+        #expect(update(&state, message) == [])
+        #expect(state.message == text)
+        #expect(text.contains("journal"))
+    }
+}

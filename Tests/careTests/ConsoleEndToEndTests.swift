@@ -222,3 +222,52 @@ struct SupervisorEndToEndTests {
         #expect(after[second.id]?.authorityLimit == second.authorityLimit + .euros(5))
     }
 }
+
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct ScoresEndToEndTests {
+    /// A supervisor opens the scores, steps the period and recognises the
+    /// agent on the first row; an agent sees only their own scores and the
+    /// recognition a supervisor gave them.
+    @Test func reviewAndRecogniseByKeyboard() throws {
+        try withTemporaryDirectory { directory in try scores(in: directory) }
+    }
+
+    private func scores(in directory: String) throws {
+        try seedSmallStore(directory, customers: 40)
+        let session = try TmuxSession.console(on: directory, width: 100, height: 30)
+        try session.waitFor { $0.contains("4 Incident queue") }
+        try session.send("S")
+        let table = try session.waitFor { $0.contains("Agent scores") }
+        #expect(table.contains("(30 days)") && table.contains("team "), "\(table)")
+        #expect(table.contains("María García") && table.contains("Begoña Ibáñez"), "\(table)")
+        try session.send("p")
+        try session.waitFor { $0.contains("(90 days)") }
+        try session.send("<")
+        try session.waitFor { $0.contains("vs the 90 days before") && !$0.contains("to \(Day(containing: Date())) (90 days)") }
+        try session.send("r")
+        try session.waitFor { $0.contains("What did they do well?") }
+        try session.type("Stayed late for the Núñez family")
+        try session.send("Enter")
+        let done = try session.waitFor { $0.contains("Recognised ") && $0.contains("★") }
+        #expect(done.contains("Stayed late for the Núñez family"), "\(done)")
+        try session.send("Escape")
+        try session.waitFor { $0.contains("1 Customers") }
+        try session.send("q")
+        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        let recognised = try FileStore(directory: directory).open().agents.sorted.filter { $0.recognitions?.isEmpty == false }
+        #expect(recognised.count == 1 && recognised.first?.recognitions?.first?.reason == "Stayed late for the Núñez family")
+
+        #expect(try CareProcess.run(["agent", "recognise", "mgarcia", "--reason", "Best first-contact rate", "--data", directory]).status == 0)
+        let agent = try TmuxSession(width: 100, height: 30, command: "\(CareProcess.executable) --data \(directory) --as mgarcia")
+        try agent.waitFor { $0.contains("4 Incident queue") }
+        try agent.send("S")
+        let own = try agent.waitFor { $0.contains("Your scores") }
+        #expect(own.contains("María García") && own.contains("team "), "\(own)")
+        #expect(!own.contains("Begoña Ibáñez") && !own.contains("Raúl Álvarez"), "\(own)")
+        #expect(own.contains("★ Recognised") && own.contains("Best first-contact rate"), "\(own)")
+        try agent.send("r")
+        try agent.waitFor { $0.contains("Only a supervisor can recognise an agent.") }
+        try agent.send("q")
+        #expect(try agent.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+}

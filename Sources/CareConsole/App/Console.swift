@@ -66,7 +66,13 @@ public struct Console {
                 let title = customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" } ?? "Changes to the store"
                 return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
             case .refreshStore:
-                return try store.refresh().map(Message.storeChanged)
+                do {
+                    return try store.refresh().map(Message.storeChanged)
+                } catch {
+                    // Retried on the next tick, not at once: a store that
+                    // cannot be read now must not spin the loop.
+                    return .refreshFailed(error.description)
+                }
             case .act(let action):
                 // Checked and written against the store as it is now, under
                 // the writer lock, whatever the screen showed.

@@ -10,6 +10,8 @@ public enum Message: Sendable {
     case customerLoaded(Customer?, [Moment], [LedgerEntry])
     case auditLoaded(AuditView)
     case failed(String)
+    /// Reading other sessions' changes failed; the next tick tries again.
+    case refreshFailed(String)
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
     case acted(String, StoreState, IncidentID?)
@@ -51,6 +53,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.audit = view
+    case .refreshFailed(let text):
+        state.message = text
     case .failed(let text):
         state.message = text
         // Someone may have changed it meanwhile: show the store as it is.

@@ -20,7 +20,13 @@ public enum Timestamp {
 
     /// Accepts `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`.
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        // Straight from the string's own bytes: a store opens by parsing a
+        // million of these.
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
             bytes[13] == 0x3A, bytes[16] == 0x3A,
             let year = CivilCalendar.number(bytes, 0, 4), let month = CivilCalendar.number(bytes, 5, 2),

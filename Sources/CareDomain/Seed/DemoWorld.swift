@@ -82,7 +82,7 @@ struct DemoWorld {
             for number in 0..<(incidentCount(rng: &life.rng) + extra) {
                 var status = life.rng.weighted([(Incident.Status.open, 12), (.inProgress, 12), (.waitingOnCustomer, 6), (.resolved, 50), (.closed, 20)])
                 // Beyond the usual few, incidents are past ones: a queue stays a queue.
-                if number >= 2 { status = life.rng.weighted([(.resolved, 70), (.closed, 30)]) }
+                if number >= 1, options.incidents != nil { status = life.rng.weighted([(.resolved, 70), (.closed, 30)]) }
                 if number == 0, let forcedStatus { status = forcedStatus }
                 let openedAt = status.isOpen
                     ? now.addingTimeInterval(-Double(life.rng.int(600...(4 * 86_400))))

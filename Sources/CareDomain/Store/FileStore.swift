@@ -60,6 +60,13 @@ public final class FileStore: CareStore {
         return fresh.state
     }
 
+    /// The state with only `collections` loaded, the others left empty: for
+    /// a report that needs a few (agent scores read agents and incidents,
+    /// not 100,000 customers). Not kept as this process's state.
+    public func open(only collections: Set<Collection>) throws(StoreError) -> StoreState {
+        try load(only: collections).state
+    }
+
     public func refresh() throws(StoreError) -> StoreState? {
         try loaded.withLock { (current: inout Loaded?) throws(StoreError) -> StoreState? in
             guard var value = current else {
@@ -92,14 +99,19 @@ public final class FileStore: CareStore {
         return loaded.withLock { FoldedHistory(layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:]) }
     }
 
-    private func load() throws(StoreError) -> Loaded {
+    private func load(only wanted: Set<Collection>? = nil) throws(StoreError) -> Loaded {
         _ = try Manifest.read(layout)
         var loaded = Loaded(state: StoreState(), cursor: .start, foldedSeq: 0)
         var throughs: [Collection: Int] = [:]
         var cursors: [JournalCursor] = []
         func take<R: Record>(_ type: R.Type, into keyPath: WritableKeyPath<StoreState, Table<R>>) throws(StoreError) {
+            if let wanted, !wanted.contains(R.collection) {
+                // Left empty: the journal's changes to it are passed over too.
+                throughs[R.collection] = .max
+                return
+            }
             let path = layout.snapshot(R.collection)
-            guard let data = try DurableFile.read(path) else {
+            guard let data = try DurableFile.map(path) else {
                 cursors.append(.start)
                 return
             }

@@ -158,6 +158,13 @@ struct LineScanner: Sendable {
         mutating func value() throws(ScanError) -> ScannedValue {
             switch peek {
             case UInt8(ascii: "\""):
+                // Without escapes, the string is made straight from the line.
+                var end = position + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                    defer { position = end + 1 }
+                    return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self))
+                }
                 let raw = try stringBytes()
                 return .string(String(decoding: raw, as: UTF8.self))
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -238,6 +245,12 @@ struct LineScanner: Sendable {
         mutating func skipString() throws(ScanError) {
             try expect(UInt8(ascii: "\""))
             while true {
+                // Plain bytes in a tight loop: most of a snapshot is text to skip.
+                while position < bytes.count {
+                    let byte = bytes[position]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    position += 1
+                }
                 let byte = try next()
                 if byte == UInt8(ascii: "\"") { return }
                 if byte == UInt8(ascii: "\\") {

@@ -16,7 +16,8 @@ final class SnapshotSource<R: Record>: Sendable {
         self.file = file
         self.data = data
         self.lines = lines
-        let scanner = LineScanner(paths: ["id", "version"] + R.summaryKeys)
+        // The summary's keys first, so its fields need no copy per line.
+        let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
         let parts = Parallel.chunks(lines.count, minimum: 4000) { range in
             Self.scan(lines[range], data: data, scanner: scanner, file: file)
         }
@@ -58,14 +59,15 @@ final class SnapshotSource<R: Record>: Sendable {
                 } catch {
                     return .failure(.corrupt(file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))"))
                 }
-                guard let id = fields[0]?.text else {
+                let idSlot = fields.count - 2
+                guard let id = fields[idSlot]?.text else {
                     return .failure(.corrupt(file: file, line: line.number, field: "id", reason: "expected a string"))
                 }
-                guard let version = fields[1]?.integer else {
+                guard let version = fields[idSlot + 1]?.integer else {
                     return .failure(.corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number"))
                 }
                 do throws(SummaryError) {
-                    part.summaries.append(try R.summary(id: R.ID(rawValue: id), fields: Array(fields[2...])))
+                    part.summaries.append(try R.summary(id: R.ID(rawValue: id), fields: fields))
                 } catch {
                     return .failure(.corrupt(file: file, line: line.number, field: error.field, reason: error.reason))
                 }

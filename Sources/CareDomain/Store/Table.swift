@@ -14,6 +14,9 @@ public struct Table<R: Record>: Sendable {
     private var slots: [R.ID: Slot]
     private let source: SnapshotSource<R>?
     private var puts = 0
+    /// The snapshot's lines whose record was put since: `summaries` takes
+    /// the snapshot's own list without them, not 200,000 dictionary slots.
+    private var replaced = Set<Int>()
 
     /// Changes whenever the table does (another snapshot, or a record put
     /// since), so a reader can skip rebuilding what it derived from it.
@@ -77,12 +80,12 @@ public struct Table<R: Record>: Sendable {
 
     /// Every record's summary, in no particular order: cheap at any size.
     public var summaries: [R.Summary] {
-        slots.values.compactMap { slot in
-            switch slot {
-            case .decoded(let record): record.summary
-            case .line(let index): source?.summaries[index]
-            }
+        guard let source else { return slots.values.compactMap { if case .decoded(let record) = $0 { record.summary } else { nil } } }
+        var result = replaced.isEmpty ? source.summaries : source.summaries.enumerated().compactMap { replaced.contains($0.offset) ? nil : $0.element }
+        for slot in slots.values where puts > 0 {
+            if case .decoded(let record) = slot { result.append(record.summary) }
         }
+        return result
     }
 
     /// Every record, decoded, in id order. Records whose line does not decode
@@ -116,6 +119,7 @@ public struct Table<R: Record>: Sendable {
     }
 
     mutating func put(_ record: R) {
+        if case .line(let index)? = slots[record.id] { replaced.insert(index) }
         slots[record.id] = .decoded(record)
         puts += 1
     }
