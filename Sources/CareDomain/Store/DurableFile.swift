@@ -128,28 +128,27 @@ enum DurableFile {
         }
     }
 
-    /// Bytes of `path` from `offset` to its current end; nil when the file
-    /// does not exist.
     /// The whole file mapped into memory, read-only: a 200 MB snapshot is
     /// then neither copied nor zero-filled before it is scanned. Safe because
     /// the store never changes a file in place; it replaces it by rename, and
     /// a mapping keeps the old file's pages. Small files are simply read.
     static func map(_ path: String) throws(StoreError) -> Data? {
-        let (fd, code) = Posix.rawOpen(path, O_RDONLY)
-        if fd < 0 {
-            if code == ENOENT { return nil }
-            throw Posix.openError(path, code, writing: false)
+        try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in
+            guard size >= 1 << 20, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else {
+                return try read(fd, size: size, path: path, from: 0)
+            }
+            return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io(path: path, operation: "read", reason: Posix.errorText()) }
-        let size = Int(info.st_size)
-        guard size >= 1 << 20 else { return try read(path) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else { return try read(path) }
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
     }
 
+    /// Bytes of `path` from `offset` to its current end; nil when the file
+    /// does not exist.
     static func read(_ path: String, from offset: Int = 0) throws(StoreError) -> Data? {
+        try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in try read(fd, size: size, path: path, from: offset) }
+    }
+
+    /// `body` with the file open for reading and its size; nil when it does not exist.
+    private static func withOpenFile(_ path: String, _ body: (Int32, Int) throws(StoreError) -> Data) throws(StoreError) -> Data? {
         let (fd, code) = Posix.rawOpen(path, O_RDONLY)
         if fd < 0 {
             if code == ENOENT { return nil }
@@ -158,7 +157,10 @@ enum DurableFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io(path: path, operation: "read", reason: Posix.errorText()) }
-        let size = Int(info.st_size)
+        return try body(fd, Int(info.st_size))
+    }
+
+    private static func read(_ fd: Int32, size: Int, path: String, from offset: Int) throws(StoreError) -> Data {
         guard size > offset else { return Data() }
         var data = Data(count: size - offset)
         var failure: Int32 = 0
