@@ -155,6 +155,41 @@ func scoresState(as login: String) throws -> (AppState, String) {
     }
 }
 
+@Suite struct ReportTabTests {
+    @Test func aSupervisorStepsThroughTheReportsReadFromEveryHistory() throws {
+        var (state, directory) = try scoresState(as: "boss")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        _ = update(&state, .key(.character("S")))
+        let year = Period.days(365, endingOn: Day("2026-11-22") ?? Day(daysSinceEpoch: 0))
+        #expect(update(&state, .key(.character("v"))) == [.loadReport(.segments, year)])
+        #expect(render(state, size: Size(width: 100, height: 30)).lines.joined().contains("Reading every customer's history…"))
+        let loaded = try #require(console.perform(.loadReport(.segments, year), in: state))
+        _ = update(&state, loaded)
+        var text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
+        #expect(text.contains("Segments · 2025-11-23 to 2026-11-22 (365 days)"))
+        #expect(text.contains("Dormant            basic                  1   100.0"), "\(text)")
+        // A report for another period that arrives late is not shown.
+        _ = update(&state, .key(.character("v")))
+        _ = update(&state, .reportLoaded(.profitability, year.previous, Tabular(header: ["customer"], rows: [[.text("C9")]])))
+        #expect(state.scores?.report == nil)
+        _ = update(&state, try #require(console.perform(.loadReport(.profitability, year), in: state)))
+        text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
+        #expect(text.contains("C1        José Núñez") && text.contains("Enter opens the customer"), "\(text)")
+        _ = update(&state, .key(.enter))
+        #expect(state.scores == nil && state.selectedCustomerID == "C1" && state.focus == .profile)
+    }
+
+    @Test func anAgentIsRefusedTheReports() throws {
+        var (state, directory) = try scoresState(as: "ana")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("S")))
+        #expect(update(&state, .key(.character("v"))) == [])
+        #expect(state.message == "Only a supervisor can read segments, profitability and touchpoints.")
+        #expect(state.scores?.tab == .agents)
+    }
+}
+
 @Suite struct RefreshFailureTests {
     /// A journal line this console cannot read (a newer care's, or a
     /// damaged one) is reported once per tick, never in a busy loop.

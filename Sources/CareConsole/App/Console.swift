@@ -1,10 +1,13 @@
 import CareDomain
 import Foundation
+import Synchronization
 
 /// The loop: draw the state, wait for a key (or a quarter second), turn
 /// what happened into a message, update, run the commands it asks for.
-/// Everything here, curses included, runs on the calling thread.
-public struct Console {
+/// Everything here, curses included, runs on the calling thread, except
+/// the reports that read every history: they run on another thread and
+/// their result comes back as a message, so the screen never waits for them.
+public struct Console: Sendable {
     let store: any CareStore
     let author: Author
     let clock: Clock
@@ -26,7 +29,9 @@ public struct Console {
         let signals = StopSignals()
         var lastRefresh = clock.now
         var lastMinute = -1
+        let inbox = Inbox()
         while true {
+            pending += inbox.take()
             // Draw only when something happened (or the minute turned, for
             // "due in" times): an idle console costs nothing.
             let minute = Int(clock.now.timeIntervalSince1970 / 60)
@@ -34,7 +39,12 @@ public struct Console {
                 while !pending.isEmpty {
                     let message = pending.removeFirst()
                     for command in update(&state, message) {
-                        if let result = perform(command, in: state) { pending.append(result) }
+                        if case .loadReport = command {
+                            let seen = state
+                            DispatchQueue.global().async { if let result = perform(command, in: seen) { inbox.put(result) } }
+                        } else if let result = perform(command, in: state) {
+                            pending.append(result)
+                        }
                     }
                 }
                 terminal.draw(render(state, size: terminal.size))
@@ -65,6 +75,16 @@ public struct Console {
                 let lines = try AuditTrail.lines(in: store, customer: customer).reversed()
                 let title = customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" } ?? "Changes to the store"
                 return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
+            case .loadReport(let tab, let period):
+                let scan = try HistoryScan.run(state: state.store, history: store, period: period)
+                let table: Tabular =
+                    switch tab {
+                    case .agents: Tabular(header: [])
+                    case .segments: scan.segmentsTable()
+                    case .profitability: scan.profitabilityTable(limit: 500)
+                    case .touchpoints: scan.touchpointsTable(state: state.store)
+                    }
+                return .reportLoaded(tab, period, table)
             case .refreshStore:
                 do {
                     return try store.refresh().map(Message.storeChanged)
@@ -92,6 +112,20 @@ public struct Console {
         } catch {
             // Refusals (incident, points, coupon) describe themselves.
             return .failed("\(error)")
+        }
+    }
+}
+
+/// Messages from work done on other threads, for the loop to take.
+private final class Inbox: Sendable {
+    private let messages = Mutex<[Message]>([])
+
+    func put(_ message: Message) { messages.withLock { $0.append(message) } }
+
+    func take() -> [Message] {
+        messages.withLock { messages in
+            defer { messages = [] }
+            return messages
         }
     }
 }

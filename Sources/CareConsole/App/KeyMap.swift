@@ -10,7 +10,7 @@ public enum Action: Equatable, Sendable {
     case palette
     case scores
     /// On the scores screen.
-    case sortScores, periodLength, earlierPeriod, laterPeriod, nextFigure, recognise
+    case sortScores, periodLength, earlierPeriod, laterPeriod, nextFigure, recognise, nextReport
 }
 
 /// A binding: its keys, how the hint bar and help name them, what it does.
@@ -77,6 +77,7 @@ public enum KeyMap {
         Binding(keys: [.character(">"), .character(".")], label: ">", action: .laterPeriod, help: "the period after", hint: "later"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "incidents behind the figure", hint: "incidents"),
         Binding(keys: [.tab, .character("f")], label: "Tab", action: .nextFigure, help: "next figure (in the incidents)", hint: nil),
+        Binding(keys: [.character("v")], label: "v", action: .nextReport, help: "segments, profit, touchpoints", hint: "view"),
         Binding(keys: [.character("r")], label: "r", action: .recognise, help: "recognise (supervisors)", hint: "recognise"),
         Binding(keys: [.escape, .character("S")], label: "Esc", action: .back, help: "back; closes the scores", hint: "back"),
         Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: nil),

@@ -11,6 +11,12 @@ public struct ScoresView: Sendable, Equatable {
     /// The figures a drill-down lists incidents for (a time has none of its own).
     public static let drillFigures = ScoreFigure.allCases.filter { $0 != .resolveTime }
 
+    /// What the screen shows: the agents, or one of the reports that read
+    /// every customer's history (supervisors).
+    public var tab = Tab.agents
+    /// The tab's report once it has been read (nil: being read).
+    public var report: Tabular?
+    public var reportSelected = 0
     public var length = 30
     /// Periods back from the one that ends today (0: the current one).
     public var back = 0
@@ -20,6 +26,21 @@ public struct ScoresView: Sendable, Equatable {
     public private(set) var board: Scoreboard
     /// The rows in the order shown, the team line not among them.
     public private(set) var rows: [Scoreboard.Row] = []
+
+    public enum Tab: String, CaseIterable, Sendable {
+        case agents, segments, profitability, touchpoints
+
+        public var title: String {
+            switch self {
+            case .agents: "Agent scores"
+            case .segments: "Segments"
+            case .profitability: "Least profitable customers"
+            case .touchpoints: "Moments of truth"
+            }
+        }
+
+        var next: Tab { Self.allCases[((Self.allCases.firstIndex(of: self) ?? 0) + 1) % Self.allCases.count] }
+    }
 
     /// The incidents behind one figure of one row.
     public struct Drill: Sendable, Equatable {

@@ -9,6 +9,8 @@ public enum Message: Sendable {
     case storeChanged(StoreState)
     case customerLoaded(Customer?, [Moment], [LedgerEntry])
     case auditLoaded(AuditView)
+    /// A report of the scores screen, read from every history.
+    case reportLoaded(ScoresView.Tab, Period, Tabular)
     case failed(String)
     /// Reading other sessions' changes failed; the next tick tries again.
     case refreshFailed(String)
@@ -25,6 +27,8 @@ public enum Command: Equatable, Sendable {
     case act(CounterAction)
     /// Read the audit trail: one customer's, or the whole store's (nil).
     case loadAudit(CustomerID?)
+    /// Read every customer's history for a report of the scores screen.
+    case loadReport(ScoresView.Tab, Period)
 }
 
 /// The console's one state transition: pure, so tests drive it with messages.
@@ -53,6 +57,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.audit = view
+    case .reportLoaded(let tab, let period, let table):
+        // Only if the screen still shows that report for that period.
+        if var view = state.scores, view.tab == tab, view.period(today: Day(containing: state.now)) == period {
+            view.report = table
+            view.reportSelected = min(view.reportSelected, max(0, table.rows.count - 1))
+            state.scores = view
+        }
     case .refreshFailed(let text):
         state.message = text
     case .failed(let text):
@@ -159,7 +170,7 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
         state.timelineSelected = 0
     case .palette: state.dialog = .palette(query: "", selected: 0)
     case .scores: openScores(in: &state)
-    case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise: break
+    case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise, .nextReport: break
     case .newIncident:
         guard let customer = state.selectedCustomerID else {
             state.message = "Select a customer first."

@@ -16,26 +16,53 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
     guard var view = state.scores, let action = KeyMap.scoresAction(for: key) else { return [] }
     let viewer = state.store.activeAgent(Author(login: state.agentLogin))
     let today = Day(containing: state.now)
-    func recompute() { if let viewer { view.recompute(store: state.store, viewer: viewer, today: today) } }
+    // A new period re-reads the report on screen; the agents are worked out here.
+    var commands: [Command] = []
+    func recompute() {
+        if let viewer { view.recompute(store: state.store, viewer: viewer, today: today) }
+        if view.tab != .agents {
+            view.report = nil
+            commands = [.loadReport(view.tab, view.period(today: today))]
+        }
+    }
     switch action {
     case .quit: state.quitting = true
     case .help: state.showingHelp = true
     case .back:
         if view.drill != nil {
             view.drill = nil
+        } else if view.tab != .agents {
+            view.tab = .agents
+            view.report = nil
         } else {
             state.scores = nil
             return []
         }
     case .down, .up, .top, .bottom, .pageDown, .pageUp:
-        if var drill = view.drill {
+        if view.tab != .agents {
+            view.reportSelected = moved(view.reportSelected, count: view.report?.rows.count ?? 0, by: action, page: state.pageSize)
+        } else if var drill = view.drill {
             drill.selected = moved(drill.selected, count: drill.incidents.count, by: action, page: state.pageSize)
             view.drill = drill
         } else {
             // The team line is the last stop.
             view.selected = moved(view.selected, count: view.rows.count + 1, by: action, page: state.pageSize)
         }
-    case .sortScores:
+    case .nextReport:
+        guard state.isSupervisor else {
+            state.message = "Only a supervisor can read segments, profitability and touchpoints."
+            return []
+        }
+        view.tab = view.tab.next
+        view.drill = nil
+        view.reportSelected = 0
+        // Segments and profitability mean most over a year.
+        if view.tab == .segments, view.length < 365 {
+            view.length = 365
+            view.back = 0
+        }
+        recompute()
+    case .sortScores where view.tab == .agents:
         let all = ScoreFigure.allCases
         view.sort = all[((all.firstIndex(of: view.sort) ?? 0) + 1) % all.count]
         recompute()
@@ -61,7 +88,13 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
         drill.selected = 0
         view.drill = drill
         recompute()
-    case .open:
+    case .open where view.tab == .profitability:
+        // A customer's row leads to their profile.
+        guard let table = view.report, view.reportSelected < table.rows.count, case .text(let id)? = table.rows[view.reportSelected].first else { return [] }
+        state.scores = nil
+        if state.selectCustomer(CustomerID(id)) { state.focus = .profile }
+        return []
+    case .open where view.tab == .agents:
         if let drill = view.drill {
             guard drill.selected < drill.incidents.count else { return [] }
             state.scores = nil
@@ -76,7 +109,7 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
         }
         view.drill = ScoresView.Drill(agent: row.agent, name: row.name, figure: view.sort == .resolveTime ? .resolved : view.sort)
         recompute()
-    case .recognise:
+    case .recognise where view.tab == .agents:
         guard state.isSupervisor else {
             state.message = "Only a supervisor can recognise an agent."
             return []
@@ -89,7 +122,7 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
     default: break
     }
     state.scores = view
-    return []
+    return commands
 }
 
 /// `index` moved by a motion over `count` rows.

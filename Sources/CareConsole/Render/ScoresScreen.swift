@@ -7,6 +7,22 @@ import Foundation
 func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let today = Day(containing: state.now)
     let period = view.period(today: today)
+    if view.tab != .agents {
+        let inside = screen.box(rect, title: "\(view.tab.title) · \(period)", focused: true)
+        guard let report = view.report else {
+            screen.put("Reading every customer's history…", x: inside.x + 1, y: inside.y, style: Style(.muted))
+            return
+        }
+        drawTable(view.tab.shown(report), selected: view.reportSelected, &screen, Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1))
+        let note: String =
+            switch view.tab {
+            case .segments: "Frequency and spend per year; the segments' rules: care report segments."
+            case .profitability: "Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability."
+            default: "Sorted by attention: impact × the moments and incidents that missed their level."
+            }
+        screen.put(note, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
+        return
+    }
     let who = state.isSupervisor ? "Agent scores" : "Your scores"
     let inside = screen.box(rect, title: "\(who) · \(period) · vs the \(view.length) days before", focused: true)
     if let drill = view.drill {

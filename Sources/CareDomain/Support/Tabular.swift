@@ -25,7 +25,7 @@ public struct Tabular: Sendable, Equatable {
             }
         }
 
-        var isNumeric: Bool {
+        public var isNumeric: Bool {
             switch self {
             case .number, .decimal, .empty: true
             case .text: false
