@@ -162,9 +162,9 @@ struct BenchCommand: ParsableCommand {
         var reportRows = 0
         for _ in 0..<3 {
             let (lines, elapsed) = try Measure.time {
-                let opened = try FileStore(directory: directory).open()
-                let board = Scoreboard(incidents: opened.incidents.summaries, agents: opened.agents.sorted, period: .days(30, endingOn: Day(containing: Date())))
-                return board.tabular().rendered(as: .table).split(separator: "\n").count
+                let options = try StoreOptions.parse(["--data", directory])
+                let text = try ReportCommand.Agents.report(options, period: .days(30, endingOn: Day(containing: Date())), sort: .resolved, format: .table)
+                return text.split(separator: "\n").count
             }
             reportRows = lines
             reports.append(elapsed)

@@ -26,12 +26,17 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
         func run() throws {
+            print(try Self.report(storeOptions, period: period.period(defaultDays: 30), sort: sort, format: format), terminator: "")
+        }
+
+        /// The report as printed: also what `care bench` times.
+        static func report(_ storeOptions: StoreOptions, period: Period, sort: ScoreFigure, format: Tabular.Format) throws -> String {
             // Scores need the roster and the incidents only.
             let state = try storeOptions.store().open(only: [.agents, .incidents])
             let author = try storeOptions.member(in: state)
             guard let viewer = state.activeAgent(author) else { throw CLIError.notInRoster(author.agent.rawValue) }
-            let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: try period.period(defaultDays: 30))
-            print(board.visible(to: viewer).tabular(sortedBy: sort).rendered(as: format), terminator: "")
+            let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: period)
+            return board.visible(to: viewer).tabular(sortedBy: sort).rendered(as: format)
         }
     }
 
@@ -90,7 +95,8 @@ struct ReportCommand: ParsableCommand {
             discussion: "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The campaign's id (care campaign list).") var id: String
-        @Option(help: ArgumentHelp("Measure up to this day (default: today, UTC).", valueName: "YYYY-MM-DD")) var today: Day?
+        @Option(help: ArgumentHelp("Measure up to this day (default: today, UTC); the campaign's own dates set the rest.", valueName: "YYYY-MM-DD"))
+        var to: Day?
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
         func run() throws {
@@ -98,7 +104,7 @@ struct ReportCommand: ParsableCommand {
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: "read a campaign report")
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
-            let report = try CampaignReport.run(campaign, state: state, history: store, today: today ?? Day(containing: Date()))
+            let report = try CampaignReport.run(campaign, state: state, history: store, today: to ?? Day(containing: Date()))
             switch format {
             case .table: print(report.text, terminator: "")
             case .csv: print(report.phasesTable.rendered(as: .csv), terminator: "")

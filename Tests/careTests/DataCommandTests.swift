@@ -184,7 +184,7 @@ import Testing
             #expect(try CareProcess.run(["campaign", "note", "autumn", "Coupons went fast"] + store).status == 0)
             let refused = try CareProcess.run(["campaign", "note", "autumn", "me too", "--as", "mgarcia"] + store)
             #expect(refused.stderr.contains("Only a supervisor can note on a campaign."))
-            let report = try CareProcess.run(["report", "campaign", "autumn", "--today", "2026-11-22"] + store)
+            let report = try CareProcess.run(["report", "campaign", "autumn", "--to", "2026-11-22"] + store)
             #expect(report.stdout.contains("Autumn (autumn): Potential,") && report.stdout.contains("Coupons went fast"), "\(report.stdout)\(report.stderr)")
             let json = try CareProcess.run(["report", "campaign", "autumn", "--format", "json"] + store)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

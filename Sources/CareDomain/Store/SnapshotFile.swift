@@ -33,12 +33,8 @@ enum SnapshotFile {
         // `{"collection":…,"journal":{…}}` → `{…,"records":[` then the lines.
         data.removeLast()
         data.append(contentsOf: Array(",\"records\":[\n".utf8))
-        let lines = try table.encodedLines()
-        for (index, line) in lines.enumerated() {
-            data.append(line)
-            data.append(contentsOf: Array((index == lines.count - 1 ? "\n" : ",\n").utf8))
-        }
-        data.append(contentsOf: Array("]}\n".utf8))
+        try table.appendLines(to: &data, separator: Data(",\n".utf8))
+        data.append(contentsOf: Array((table.isEmpty ? "]}\n" : "\n]}\n").utf8))
         return data
     }
 

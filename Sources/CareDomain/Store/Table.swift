@@ -16,7 +16,9 @@ public struct Table<R: Record>: Sendable {
     private var puts = 0
     /// The snapshot's lines whose record was put since: `summaries` takes
     /// the snapshot's own list without them, not 200,000 dictionary slots.
-    private var replaced = Set<Int>()
+    private var replaced: [R.ID: Int] = [:]
+    /// Every id put since the snapshot.
+    private var putIDs = Set<R.ID>()
 
     /// Changes whenever the table does (another snapshot, or a record put
     /// since), so a reader can skip rebuilding what it derived from it.
@@ -81,9 +83,13 @@ public struct Table<R: Record>: Sendable {
     /// Every record's summary, in no particular order: cheap at any size.
     public var summaries: [R.Summary] {
         guard let source else { return slots.values.compactMap { if case .decoded(let record) = $0 { record.summary } else { nil } } }
-        var result = replaced.isEmpty ? source.summaries : source.summaries.enumerated().compactMap { replaced.contains($0.offset) ? nil : $0.element }
-        for slot in slots.values where puts > 0 {
-            if case .decoded(let record) = slot { result.append(record.summary) }
+        var result = source.summaries
+        // A record put over a snapshot line takes that line's place.
+        for (id, index) in replaced {
+            if case .decoded(let record)? = slots[id] { result[index] = record.summary }
+        }
+        for id in putIDs where replaced[id] == nil {
+            if case .decoded(let record)? = slots[id] { result.append(record.summary) }
         }
         return result
     }
@@ -119,32 +125,38 @@ public struct Table<R: Record>: Sendable {
     }
 
     mutating func put(_ record: R) {
-        if case .line(let index)? = slots[record.id] { replaced.insert(index) }
+        if case .line(let index)? = slots[record.id] { replaced[record.id] = index }
+        putIDs.insert(record.id)
         slots[record.id] = .decoded(record)
         puts += 1
     }
 
-    /// Every record as one line of JSON, in id order, for a snapshot: lines
-    /// not changed since the last snapshot are copied as they are.
-    func encodedLines() throws(StoreError) -> [Data] {
+    /// Every record as one line of JSON, in id order, appended to `data`
+    /// with `separator` between lines: lines not changed since the last
+    /// snapshot are copied as they are, and no second copy of the whole
+    /// collection is made (a 200 MB snapshot is written at its own size).
+    func appendLines(to data: inout Data, separator: Data) throws(StoreError) {
         let encoder = CareJSON.encoder()
-        var lines: [Data] = []
-        lines.reserveCapacity(slots.count)
+        var first = true
         for id in ids {
+            let line: Data
             switch slots[id] {
             case .decoded(let record)?:
                 do {
-                    lines.append(try encoder.encode(record))
+                    line = try encoder.encode(record)
                 } catch {
                     throw .invalidChange("\(R.collection.singular.capitalized) \(id) could not be written as JSON: \(error).")
                 }
             case .line(let index)?:
-                if let source { lines.append(source.recordText(index)) }
+                guard let source else { continue }
+                line = source.recordText(index)
             case nil:
                 continue
             }
+            if !first { data.append(separator) }
+            data.append(line)
+            first = false
         }
-        return lines
     }
 }
 
