@@ -192,7 +192,11 @@ public final class FileStore: CareStore {
     func withWriterLock<T>(_ body: (inout Loaded) throws -> T) throws -> T {
         let outcome = try FileLock.withExclusive(directory: layout.directory) { () throws -> T in
             try loaded.withLock { (held: inout Loaded?) throws -> T in
-                var current = try held ?? load()
+                // Taken out, not copied: the tables are then changed in place
+                // unless a caller still holds the previous state.
+                var current: Loaded
+                if let taken = held.take() { current = taken } else { current = try load() }
+                defer { held = current }
                 let read = try Journal.read(layout, after: current.cursor, decoder: CareJSON.decoder())
                 current.apply(read.entries)
                 current.cursor = read.cursor
@@ -200,7 +204,6 @@ public final class FileStore: CareStore {
                 for torn in read.torn {
                     try Journal.setAside(torn, layout)
                 }
-                defer { held = current }
                 return try body(&current)
             }
         }
