@@ -38,7 +38,7 @@ struct Care: ParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.stop() }
-        try Console(store: store, author: author).run(on: terminal)
+        try Console(store: store, author: author).run(on: terminal, opened: state)
     }
 }
 

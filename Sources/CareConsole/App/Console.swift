@@ -20,9 +20,11 @@ public struct Console: Sendable {
     }
 
     /// Runs until the user quits. `terminal` is already started.
-    public func run(on terminal: any Terminal) throws {
+    /// `opened`: the store as the caller just opened it, so that it is not
+    /// opened (and held in memory) twice.
+    public func run(on terminal: any Terminal, opened: StoreState? = nil) throws {
         let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
-        var state = AppState(store: try store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
+        var state = AppState(store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
         _ = update(&state, .resize(terminal.size))
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.storeChanged(state.store)]
