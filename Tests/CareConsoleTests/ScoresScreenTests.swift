@@ -69,7 +69,7 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(lines.firstIndex { $0.contains("Ana Núñez ") } ?? 99 < lines.firstIndex { $0.contains("Bea Ruiz") } ?? 0)
         #expect(text.contains("Ana Núñez: 3 handled, 2 resolved (+2 on the 0 before)"))
         #expect(text.contains("entered by the resolver: 2.0 from 1 (apart)"))
-        #expect(text.contains("s sort") && text.contains("< earlier") && text.contains("r recognise"))
+        #expect(text.contains("s sort") && text.contains("< before") && text.contains("r recognise"))
         // At 80 columns the table keeps the main figures.
         let narrow = render(state, size: Size(width: 80, height: 24)).lines
         #expect(narrow.allSatisfy { DisplayWidth.of($0) == 80 })
@@ -135,6 +135,7 @@ func scoresState(as login: String) throws -> (AppState, String) {
         _ = update(&state, .key(.character("S")))
         let text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(text.contains("Your scores"))
+        #expect(!text.contains("r recognise") && !text.contains("v view"))
         #expect(text.contains("Bea Ruiz"))
         #expect(!text.contains("Ana Núñez") && !text.contains("Begoña"))
         #expect(text.contains("team "))
@@ -212,5 +213,13 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(update(&state, message) == [])
         #expect(state.message == text)
         #expect(text.contains("journal"))
+    }
+}
+
+@Suite struct WrapTests {
+    @Test func aLongReasonBreaksBetweenWordsAndIndentsWhatFollows() {
+        #expect(wrap("★ Recognised by Begoña: kept the Núñez family", width: 24) == ["★ Recognised by Begoña:", "  kept the Núñez family"])
+        #expect(wrap("short", width: 24) == ["short"])
+        #expect(wrap("", width: 10) == [])
     }
 }

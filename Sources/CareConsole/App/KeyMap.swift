@@ -1,5 +1,5 @@
 /// What a key does.
-public enum Action: Equatable, Sendable {
+public enum Action: Hashable, Sendable {
     case nextPane, previousPane, pane(Pane)
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
@@ -73,8 +73,8 @@ public enum KeyMap {
         Binding(keys: [.pageUp, .control("b")], label: "PgUp", action: .pageUp, help: "page up", hint: nil),
         Binding(keys: [.character("s")], label: "s", action: .sortScores, help: "sort by the next figure", hint: "sort"),
         Binding(keys: [.character("p")], label: "p", action: .periodLength, help: "period: 7, 30, 90 or 365 days", hint: "period"),
-        Binding(keys: [.character("<"), .character(",")], label: "<", action: .earlierPeriod, help: "the period before", hint: "earlier"),
-        Binding(keys: [.character(">"), .character(".")], label: ">", action: .laterPeriod, help: "the period after", hint: "later"),
+        Binding(keys: [.character("<"), .character(",")], label: "<", action: .earlierPeriod, help: "the period before", hint: "before"),
+        Binding(keys: [.character(">"), .character(".")], label: ">", action: .laterPeriod, help: "the period after", hint: "after"),
         Binding(keys: [.enter], label: "Enter", action: .open, help: "incidents behind the figure", hint: "incidents"),
         Binding(keys: [.tab, .character("f")], label: "Tab", action: .nextFigure, help: "next figure (in the incidents)", hint: nil),
         Binding(keys: [.character("v")], label: "v", action: .nextReport, help: "segments, profit, touchpoints", hint: "view"),
@@ -83,6 +83,9 @@ public enum KeyMap {
         Binding(keys: [.character("?")], label: "?", action: .help, help: "this help", hint: nil),
         Binding(keys: [.character("q"), .control("c")], label: "q", action: .quit, help: "quit", hint: nil),
     ]
+
+    /// Actions only a supervisor can take: hinted to supervisors only.
+    public static let supervisorsOnly: Set<Action> = [.storeAudit, .roster, .catalog, .program, .recognise, .nextReport]
 
     public static func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action

@@ -53,14 +53,14 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
     }
     let detailTop = inside.y + inside.height - detailHeight
-    for (offset, line) in details(view.selectedRow, store: state.store).prefix(detailHeight).enumerated() {
+    for (offset, line) in details(view.selectedRow, store: state.store, width: inside.width - 2).prefix(detailHeight).enumerated() {
         screen.put(line.0, x: inside.x + 1, y: detailTop + offset, limit: inside.width - 2, style: line.1)
     }
 }
 
 /// The selected row's figures, each against the previous period, and the
 /// agent's recognitions.
-private func details(_ row: Scoreboard.Row, store: StoreState) -> [(String, Style)] {
+private func details(_ row: Scoreboard.Row, store: StoreState, width: Int) -> [(String, Style)] {
     let now = row.current
     let before = row.previous
     var lines: [(String, Style)] = [
@@ -75,7 +75,10 @@ private func details(_ row: Scoreboard.Row, store: StoreState) -> [(String, Styl
     let recognitions = row.agent.flatMap { store.agents[$0]?.recognitions } ?? []
     if let last = recognitions.last {
         let more = recognitions.count > 1 ? " (\(recognitions.count) in all)" : ""
-        lines.append(("★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)", Style(.ok)))
+        // The reason is what the agent reads: it gets the lines it needs.
+        for part in wrap("★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)", width: width) {
+            lines.append((part, Style(.ok)))
+        }
     } else if row.agent != nil {
         lines.append(("No recognition yet.", Style(.muted)))
     }
@@ -199,4 +202,19 @@ private func duration(_ minutes: Int?) -> String {
 private func shortTime(_ date: Date) -> String {
     let text = Timestamp.format(date)
     return String(text.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+}
+
+/// `text` in lines of at most `width` columns, broken between words.
+func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width {
+            lines.append(line)
+            line = "  "
+        }
+        line += (line.isEmpty || line == "  " ? "" : " ") + word
+    }
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(line) }
+    return lines
 }
