@@ -71,7 +71,8 @@ struct CampaignCommand: ParsableCommand {
             let store = storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let after = try store.transact(by: author) { state in try CampaignRules.note(CampaignID(id), text: text, in: state, by: author, at: Date()) }
-            print("Noted on \(id) (\(after.campaigns[CampaignID(id)]?.notes.count ?? 0) notes).")
+            let count = after.campaigns[CampaignID(id)]?.notes.count ?? 0
+            print("Noted on \(id) (\(count) note\(count == 1 ? "" : "s")).")
         }
     }
 }
