@@ -70,4 +70,21 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: directory + "/campaigns.json"))
         }
     }
+
+    @Test func checkFindsACampaignOrRecognitionEditedOutOfTheRules() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            var backwards = campaign(.dormant)
+            backwards.to = Day("2026-10-01") ?? Fixture.today
+            backwards.objectives = [.init(measure: .spend, changePercent: 5000)]
+            var ana = try #require(try store.open().agents["ana"]).nextVersion()
+            ana.recognitions = [Agent.Recognition(at: Fixture.now, by: "ghost", reason: "x")]
+            // Written around the rules, as a hand edit of the files would be.
+            _ = try store.commit(Transaction(summary: "hand edit", changes: [.campaign(backwards), .agent(ana)]), by: boss)
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(problems.contains("Campaign nov: The campaign ends (2026-10-01) before it starts (2026-11-01)."))
+            #expect(problems.contains("Campaign nov: An objective of 5000% is out of range: use -100 to 1000."))
+            #expect(problems.contains("Agent ana was recognised by ghost, who is not in the roster."))
+        }
+    }
 }

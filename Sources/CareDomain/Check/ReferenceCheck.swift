@@ -23,6 +23,14 @@ enum ReferenceCheck {
         if let program {
             problems += ProgramRules.problems(program, in: state).map { "program.json: \($0)" }
         }
+        for campaign in state.campaigns.sorted {
+            problems += CampaignRules.problems(campaign).map { "Campaign \(campaign.id): \($0)" }
+        }
+        for agent in state.agents.sorted {
+            if let unknown = agent.recognitions?.first(where: { !state.agents.contains($0.by) }) {
+                problems.append("Agent \(agent.id) was recognised by \(unknown.by), who is not in the roster.")
+            }
+        }
         for playbook in records.playbooks where !state.touchpoints.contains(playbook.touchpoint) {
             problems.append("Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
         }

@@ -29,14 +29,22 @@ public enum CampaignRefusal: Error, Equatable, Sendable, CustomStringConvertible
 public enum CampaignRules {
     public static func add(_ campaign: Campaign, in state: StoreState, by author: Author) throws(CampaignRefusal) -> Transaction {
         guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("plan a campaign") }
-        guard campaign.id.isSafeFileName, !campaign.id.rawValue.isEmpty else { throw .badID(campaign.id.rawValue) }
         guard !state.campaigns.contains(campaign.id) else { throw .exists(campaign.id) }
-        guard !campaign.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyTitle }
-        guard campaign.from <= campaign.to else { throw .endsBeforeItStarts(from: campaign.from, to: campaign.to) }
-        for objective in campaign.objectives where !(-100...1000).contains(objective.changePercent) { throw .badObjective(objective.changePercent) }
+        if let problem = problems(campaign).first { throw problem }
         var fresh = campaign
         fresh.version = 1
         return Transaction(summary: "plan campaign \(campaign.id)", changes: [.campaign(fresh)])
+    }
+
+    /// What is wrong with `campaign` on its own: what `add` refuses and
+    /// `care check` reports in a hand-edited file.
+    public static func problems(_ campaign: Campaign) -> [CampaignRefusal] {
+        var problems: [CampaignRefusal] = []
+        if !campaign.id.isSafeFileName || campaign.id.rawValue.isEmpty { problems.append(.badID(campaign.id.rawValue)) }
+        if campaign.title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.emptyTitle) }
+        if campaign.from > campaign.to { problems.append(.endsBeforeItStarts(from: campaign.from, to: campaign.to)) }
+        problems += campaign.objectives.filter { !(-100...1000).contains($0.changePercent) }.map { .badObjective($0.changePercent) }
+        return problems
     }
 
     public static func note(_ id: CampaignID, text: String, in state: StoreState, by author: Author, at now: Date) throws(CampaignRefusal) -> Transaction {
