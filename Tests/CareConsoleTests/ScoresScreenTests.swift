@@ -181,6 +181,30 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(state.scores == nil && state.selectedCustomerID == "C1" && state.focus == .profile)
     }
 
+    @Test func aDamagedHistoryIsNamedAndTheScreenGoesBackToTheAgents() throws {
+        var (state, directory) = try scoresState(as: "boss")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = FileStore(directory: directory, clock: .fixed(state.now))
+        _ = try store.open()
+        // C1 gets a history file that is not JSON Lines.
+        let bought = Moment(id: "C1-M1", customer: "C1", touchpoint: "counter", at: state.now, channel: .counter, outcome: "bought", cost: 100, amount: .euros(10))
+        _ = try store.commit(Transaction(summary: "purchase", changes: [.moment(bought)]), by: Author(login: "boss"))
+        try store.compact()
+        let moments = try #require(try FileManager.default.subpathsOfDirectory(atPath: directory + "/moments").first { $0.hasSuffix(".jsonl") })
+        try Data("not json\n".utf8).write(to: URL(fileURLWithPath: directory + "/moments/" + moments))
+        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        _ = update(&state, .key(.character("S")))
+        let commands = update(&state, .key(.character("v")))
+        guard case .loadReport(let tab, let period)? = commands.first else {
+            Issue.record("no report asked for")
+            return
+        }
+        let message = try #require(console.perform(.loadReport(tab, period), in: state))
+        _ = update(&state, message)
+        #expect(state.scores?.tab == .agents)
+        #expect(state.message?.contains("moments/") == true, "\(state.message ?? "")")
+    }
+
     @Test func anAgentIsRefusedTheReports() throws {
         var (state, directory) = try scoresState(as: "ana")
         defer { try? FileManager.default.removeItem(atPath: directory) }

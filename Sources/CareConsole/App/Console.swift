@@ -78,7 +78,12 @@ public struct Console: Sendable {
                 let title = customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" } ?? "Changes to the store"
                 return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
             case .loadReport(let tab, let period):
-                let scan = try HistoryScan.run(state: state.store, history: store, period: period)
+                let scan: HistoryScan
+                do {
+                    scan = try HistoryScan.run(state: state.store, history: store, period: period)
+                } catch {
+                    return .reportFailed(tab, error.description)
+                }
                 let table: Tabular =
                     switch tab {
                     case .agents: Tabular(header: [])

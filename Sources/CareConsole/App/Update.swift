@@ -11,6 +11,8 @@ public enum Message: Sendable {
     case auditLoaded(AuditView)
     /// A report of the scores screen, read from every history.
     case reportLoaded(ScoresView.Tab, Period, Tabular)
+    /// A history could not be read for it (a damaged file, named).
+    case reportFailed(ScoresView.Tab, String)
     case failed(String)
     /// Reading other sessions' changes failed; the next tick tries again.
     case refreshFailed(String)
@@ -57,6 +59,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.audit = view
+    case .reportFailed(let tab, let text):
+        state.message = text
+        // Back to the agents rather than "reading…" for ever.
+        if state.scores?.tab == tab, state.scores?.report == nil { state.scores?.tab = .agents }
     case .reportLoaded(let tab, let period, let table):
         // Only if the screen still shows that report for that period.
         if var view = state.scores, view.tab == tab, view.period(today: Day(containing: state.now)) == period {
