@@ -93,14 +93,16 @@ struct LineScanner: Sendable {
         }
         while true {
             cursor.skipSpace()
+            // An index, not a copy of the entry: copying retains its arrays,
+            // and this runs for every key of 300,000 lines.
             let match = try cursor.matchKey(wanted)
             cursor.skipSpace()
             try cursor.expect(UInt8(ascii: ":"))
             cursor.skipSpace()
-            if let match, let slot = match.slot {
+            if let match, let slot = wanted[match].slot {
                 values[slot] = try cursor.value()
-            } else if let match, !match.inner.isEmpty, cursor.peek == UInt8(ascii: "{") {
-                try object(&cursor, wanted: match.inner, into: &values)
+            } else if let match, !wanted[match].inner.isEmpty, cursor.peek == UInt8(ascii: "{") {
+                try object(&cursor, wanted: wanted[match].inner, into: &values)
             } else {
                 try cursor.skipValue()
             }
@@ -127,9 +129,9 @@ struct LineScanner: Sendable {
             guard try next() == byte else { throw ScanError(reason: "expected \(Character(Unicode.Scalar(byte)))") }
         }
 
-        /// Reads a key and returns the wanted entry it names, if any,
-        /// without copying the key unless it has escapes.
-        fileprivate mutating func matchKey(_ wanted: [Wanted]) throws(ScanError) -> Wanted? {
+        /// Reads a key and returns the index of the wanted entry it names,
+        /// if any, without copying the key unless it has escapes.
+        fileprivate mutating func matchKey(_ wanted: [Wanted]) throws(ScanError) -> Int? {
             guard peek == UInt8(ascii: "\"") else { throw ScanError(reason: "expected a key in quotes") }
             let start = position + 1
             var end = start
@@ -137,14 +139,15 @@ struct LineScanner: Sendable {
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 position = end + 1
                 let length = end - start
-                return wanted.first { candidate in
-                    guard candidate.key.count == length else { return false }
-                    for offset in 0..<length where candidate.key[offset] != bytes[start + offset] { return false }
-                    return true
+                candidates: for index in wanted.indices {
+                    guard wanted[index].key.count == length else { continue }
+                    for offset in 0..<length where wanted[index].key[offset] != bytes[start + offset] { continue candidates }
+                    return index
                 }
+                return nil
             }
             let key = try stringBytes()
-            return wanted.first { $0.key == key }
+            return wanted.firstIndex { $0.key == key }
         }
 
         mutating func skipSpace() {
