@@ -240,3 +240,28 @@ enum ScoreData {
         }
     }
 }
+
+@Suite struct TableSummaryTests {
+    /// Summaries read off snapshot lines, a line replaced by a later put and
+    /// a new record: filtered in place, they are the same as filtered after.
+    @Test func filteredSummariesMatchEverySummaryFiltered() throws {
+        try withTemporaryDirectory { directory in
+            let store = FileStore(directory: directory, clock: Fixture.clock)
+            var records = Fixture.records()
+            records.incidents = ScoreData.incidents
+            records.agents = ScoreData.agents
+            try store.create(by: Author(login: "boss")) { _ in (records, "scores") }
+            try store.compact()
+            let boss = Author(login: "boss")
+            _ = try store.transact(by: boss) { state in try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now) }
+            let state = try store.transact(by: boss) { state in
+                try IncidentRules.open(in: state, customer: "C1", touchpoint: "counter", kind: .inquiry, subject: "new", priority: .low, channel: .counter, by: boss, at: Fixture.now).1
+            }
+            let open = state.incidents.summaries { $0.status.isOpen }
+            #expect(Set(open.map(\.id)) == Set(state.incidents.summaries.filter { $0.status.isOpen }.map(\.id)))
+            #expect(open.contains { $0.id == "I1" })  // reopened: its line's old summary is gone
+            #expect(open.count == 4)  // I1 reopened, I4, I8 and the new one
+            #expect(state.incidents.summaries.count == ScoreData.incidents.count + 1)
+        }
+    }
+}

@@ -162,7 +162,7 @@ public struct AppState: Sendable {
     mutating func reloadQueue() {
         let keep = selectedIncident?.id
         let blocked = blockedCustomers
-        let open = store.incidents.summaries.filter { $0.status.isOpen && !blocked.contains($0.customer) }.sorted { $0.dueAt < $1.dueAt }
+        let open = store.incidents.summaries { $0.status.isOpen && !blocked.contains($0.customer) }.sorted { $0.dueAt < $1.dueAt }
         let overdue = open.filter { $0.isOverdue(at: now) }
         overdueCount = overdue.count
         overdueCustomers = Set(overdue.map(\.customer))
@@ -171,7 +171,7 @@ public struct AppState: Sendable {
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
         case .unassigned: queue = open.filter { $0.assignee == nil }
         case .resolved:
-            queue = store.incidents.summaries.filter { !$0.status.isOpen && !blocked.contains($0.customer) }
+            queue = store.incidents.summaries { !$0.status.isOpen && !blocked.contains($0.customer) }
                 .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
         }
         if let keep, let index = queue.firstIndex(where: { $0.id == keep }) {
