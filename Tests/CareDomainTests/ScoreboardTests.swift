@@ -63,6 +63,19 @@ enum ScoreData {
     ]
 
     static var summaries: [IncidentSummary] { incidents.map(\.summary) }
+
+    /// The fixture store holding these incidents and agents, compacted so
+    /// that every incident is a snapshot line.
+    @discardableResult
+    static func makeStore(in directory: String) throws -> FileStore {
+        let store = FileStore(directory: directory, clock: Fixture.clock)
+        var records = Fixture.records()
+        records.incidents = incidents
+        records.agents = agents
+        try store.create(by: Author(login: "boss")) { _ in (records, "scores") }
+        try store.compact()
+        return store
+    }
     static var board: Scoreboard { Scoreboard(incidents: summaries, agents: agents, period: november) }
 }
 
@@ -190,12 +203,7 @@ enum ScoreData {
 
     @Test func aSnapshotLineGivesTheSameSummaryAsTheRecord() throws {
         try withTemporaryDirectory { directory in
-            let store = FileStore(directory: directory, clock: Fixture.clock)
-            var records = Fixture.records()
-            records.incidents = ScoreData.incidents
-            records.agents = ScoreData.agents
-            try store.create(by: Author(login: "boss")) { _ in (records, "scores") }
-            try store.compact()
+            try ScoreData.makeStore(in: directory)
             let state = try FileStore(directory: directory).open()
             for incident in ScoreData.incidents { #expect(state.incidents.summary(of: incident.id) == incident.summary) }
         }
@@ -246,12 +254,7 @@ enum ScoreData {
     /// a new record: filtered in place, they are the same as filtered after.
     @Test func filteredSummariesMatchEverySummaryFiltered() throws {
         try withTemporaryDirectory { directory in
-            let store = FileStore(directory: directory, clock: Fixture.clock)
-            var records = Fixture.records()
-            records.incidents = ScoreData.incidents
-            records.agents = ScoreData.agents
-            try store.create(by: Author(login: "boss")) { _ in (records, "scores") }
-            try store.compact()
+            let store = try ScoreData.makeStore(in: directory)
             let boss = Author(login: "boss")
             _ = try store.transact(by: boss) { state in try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now) }
             let state = try store.transact(by: boss) { state in
