@@ -74,6 +74,8 @@ func scoresState(as login: String) throws -> (AppState, String) {
         let narrow = render(state, size: Size(width: 80, height: 24)).lines
         #expect(narrow.allSatisfy { DisplayWidth.of($0) == 80 })
         #expect(narrow.contains { $0.contains("Ana Núñez") && $0.contains("50%") && $0.contains("5.0·1") })
+        // Every figure line of the details fits whole at 80 columns.
+        #expect(narrow.contains { $0.contains("1st contact 50% · 2nd 50% · service level met 50%") })
     }
 
     @Test func keysSortChangeThePeriodAndDrillDownToAnIncident() throws {
