@@ -31,7 +31,7 @@ struct ConsoleEndToEndTests {
             #expect(profile.components(separatedBy: customer.name).count > 2, "\(profile)")
             #expect(profile.contains(customer.id.rawValue))
             try session.send("q")
-            let closed = try session.waitFor { $0.contains("EXIT=") }
+            let closed = try session.exitScreen()
             #expect(closed.contains("EXIT=0"), "\(closed)")
             #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
         }
@@ -44,7 +44,7 @@ struct ConsoleEndToEndTests {
             let small = try session.waitFor { $0.contains("Terminal too small") }
             #expect(small.contains("Terminal too small: 70×20."), "\(small)")
             try session.send("q")
-            #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+            #expect(try session.exitScreen().contains("EXIT=0"))
         }
     }
 
@@ -110,7 +110,7 @@ struct CounterWorkflowEndToEndTests {
         let resolved = try session.waitFor { $0.contains("Resolved \(id)") }
         #expect(resolved.contains("Resolved \(id)"), "\(resolved)")
         try session.send("q")
-        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try session.exitScreen().contains("EXIT=0"))
 
         let state = try FileStore(directory: directory).open()
         let incident = state.incidents[IncidentID(id)]
@@ -132,7 +132,7 @@ struct UnknownTerminalTests {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 5)
             let session = try TmuxSession.console(on: directory, prefix: "TERM=no-such-terminal ")
-            let screen = try session.waitFor { $0.contains("EXIT=") }
+            let screen = try session.exitScreen()
             #expect(screen.contains("The terminal type \"no-such-terminal\" is unknown"), "\(screen)")
             #expect(screen.contains("EXIT=2"))
         }
@@ -171,7 +171,7 @@ struct RedeemEndToEndTests {
         #expect(history.contains("redeem   -100"), "\(history)")
         #expect(history.contains("reward: Café y boll"), "\(history)")
         try session.send("q")
-        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try session.exitScreen().contains("EXIT=0"))
         let ledger = try FileStore(directory: directory).ledger(of: customer.id)
         #expect(ledger.last?.reward == "coffee")
         #expect(ledger.last?.points == -100)
@@ -216,7 +216,7 @@ struct SupervisorEndToEndTests {
         #expect(audit.contains("open incident"), "\(audit)")
         try session.send("q")
         try session.send("q")
-        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try session.exitScreen().contains("EXIT=0"))
         let after = try FileStore(directory: directory).open().agents
         #expect(after[first.id]?.active == false)
         #expect(after[second.id]?.authorityLimit == second.authorityLimit + .euros(5))
@@ -253,7 +253,7 @@ struct ScoresEndToEndTests {
         try session.send("Escape")
         try session.waitFor { $0.contains("1 Customers") }
         try session.send("q")
-        #expect(try session.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try session.exitScreen().contains("EXIT=0"))
         let recognised = try FileStore(directory: directory).open().agents.sorted.filter { $0.recognitions?.isEmpty == false }
         #expect(recognised.count == 1 && recognised.first?.recognitions?.first?.reason == "Stayed late for the Núñez family")
 
@@ -268,6 +268,6 @@ struct ScoresEndToEndTests {
         try agent.send("r")
         try agent.waitFor { $0.contains("Only a supervisor can recognise an agent.") }
         try agent.send("q")
-        #expect(try agent.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try agent.exitScreen().contains("EXIT=0"))
     }
 }

@@ -28,6 +28,9 @@ final class TmuxSession {
 
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name], output: true) }
 
+    /// The screen once the command has exited and the shell printed its status.
+    func exitScreen() throws -> String { try waitFor { $0.contains("EXIT=") } }
+
     /// Waits (up to `seconds`) until the screen satisfies `condition`.
     @discardableResult
     func waitFor(_ seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {

@@ -216,7 +216,7 @@ public struct AppState: Sendable {
     /// The scores screen's figures for the store as it is now.
     mutating func recomputeScores() {
         guard scores != nil, let viewer = store.activeAgent(Author(login: agentLogin)) else { return }
-        scores?.recompute(store: store, viewer: viewer, today: Day(containing: now))
+        scores?.refresh(store: store, viewer: viewer, today: Day(containing: now))
     }
 
     /// Narrows the list to the rows holding every word of the filter. A

@@ -63,10 +63,12 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         screen.put(" " + notice, x: x, y: y, style: Style(.ok))
         return
     }
+    // Read once a frame: it looks the agent up in the roster.
+    let supervisor = state.isSupervisor
     for binding in state.scores == nil ? KeyMap.bindings : KeyMap.scoresBindings {
         guard let hint = binding.hint else { continue }
         // What an agent may not do is not offered to them.
-        if !state.isSupervisor, KeyMap.supervisorsOnly.contains(binding.action) { continue }
+        if !supervisor, KeyMap.supervisorsOnly.contains(binding.action) { continue }
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
     }

@@ -43,7 +43,7 @@ public enum StoreExport {
             "id", "customer", "kind", "subject", "priority", "status", "assignee", "touchpoint", "openedAt", "dueAt", "contacts",
             "resolvedAt", "resolvedBy", "playbook", "compensation", "compensationValue", "forMissedServiceLevel", "rating",
         ])
-        let blocked = Set(state.customers.summaries.filter(\.blocked).map(\.id))
+        let blocked = Set(state.customers.summaries(where: \.blocked).map(\.id))
         for incident in state.incidents.sorted where !blocked.contains(incident.customer) {
             table.rows.append([
                 .text(incident.id.rawValue), .text(incident.customer.rawValue), .text(incident.kind.rawValue), .text(incident.subject),
@@ -63,7 +63,7 @@ public enum StoreExport {
             "id", "customer", "at", "touchpoint", "channel", "agent", "outcome", "cost", "serviceLevelMet", "satisfaction", "amount",
             "productFamily", "incident",
         ])
-        for id in state.customers.summaries.filter({ !$0.blocked }).map(\.id).sorted() {
+        for id in state.customers.summaries(where: { !$0.blocked }).map(\.id).sorted() {
             for moment in try history.moments(of: id) {
                 table.rows.append([
                     .text(moment.id.rawValue), .text(moment.customer.rawValue), .text(Timestamp.format(moment.at)), .text(moment.touchpoint.rawValue),

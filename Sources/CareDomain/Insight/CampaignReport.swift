@@ -28,6 +28,20 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         public var revenue = Cents.zero
 
         public var days: Int { from.days(until: to) + 1 }
+
+        mutating func add(_ value: CustomerValue) {
+            if value.purchases > 0 { buyers += 1 }
+            purchases += value.purchases
+            spend += value.spend
+            revenue += value.revenue
+        }
+
+        mutating func add(_ other: Phase) {
+            buyers += other.buyers
+            purchases += other.purchases
+            spend += other.spend
+            revenue += other.revenue
+        }
         /// Purchases per target customer per 30 days: comparable across phases of any length.
         public func frequency(target: Int) -> Double { target == 0 ? 0 : Double(purchases) / Double(target) * 30 / Double(days) }
         public var spendPerDay: Double { Double(spend.rawValue) / 100 / Double(days) }
@@ -52,39 +66,28 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         let chosen = Period.days(365, endingOn: campaign.from.adding(days: -1))
         let program = state.program
         let rewards = state.rewards
-        let summaries = state.customers.summaries.filter { !$0.blocked }
         let windows = phases
-        let parts = Parallel.chunks(summaries.count, minimum: 64) { range in
-            Result { () throws(StoreError) -> (target: Int, phases: [Phase]) in
-                var target = 0
-                var tallies = windows
-                for summary in summaries[range] {
-                    let moments = try history.moments(of: summary.id)
-                    let before = CustomerValue.of(summary, moments: moments, ledger: [], compensations: .zero, program: program, rewards: { rewards[$0] }, period: chosen)
-                    guard before.segment == campaign.segment else { continue }
-                    target += 1
-                    for index in tallies.indices {
-                        guard let window = Period(from: tallies[index].from, to: tallies[index].to) else { continue }
-                        let value = CustomerValue.of(summary, moments: moments, ledger: [], compensations: .zero, program: program, rewards: { rewards[$0] }, period: window)
-                        if value.purchases > 0 { tallies[index].buyers += 1 }
-                        tallies[index].purchases += value.purchases
-                        tallies[index].spend += value.spend
-                        tallies[index].revenue += value.revenue
-                    }
+        let parts = try HistoryScan.eachCustomer(in: state) { customers throws(StoreError) -> (target: Int, phases: [Phase]) in
+            var target = 0
+            var tallies = windows
+            for summary in customers {
+                let moments = try history.moments(of: summary.id)
+                func value(over period: Period) -> CustomerValue {
+                    CustomerValue.of(summary, moments: moments, ledger: [], compensations: .zero, program: program, rewards: { rewards[$0] }, period: period)
                 }
-                return (target, tallies)
+                guard value(over: chosen).segment == campaign.segment else { continue }
+                target += 1
+                for index in tallies.indices {
+                    guard let window = Period(from: tallies[index].from, to: tallies[index].to) else { continue }
+                    tallies[index].add(value(over: window))
+                }
             }
+            return (target, tallies)
         }
         var target = 0
         for part in parts {
-            let (count, tallies) = try part.get()
-            target += count
-            for index in phases.indices {
-                phases[index].buyers += tallies[index].buyers
-                phases[index].purchases += tallies[index].purchases
-                phases[index].spend += tallies[index].spend
-                phases[index].revenue += tallies[index].revenue
-            }
+            target += part.target
+            for index in phases.indices { phases[index].add(part.phases[index]) }
         }
         let before = phases[0]
         let during = phases[1]

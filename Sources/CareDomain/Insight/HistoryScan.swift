@@ -10,40 +10,48 @@ public struct HistoryScan: Sendable {
     public var touchpoints: [TouchpointID: TouchpointTally]
 
     public static func run(state: StoreState, history: any HistoryReader, period: Period) throws(StoreError) -> HistoryScan {
-        let summaries = state.customers.summaries.filter { !$0.blocked }.sorted { $0.id < $1.id }
         let compensations = Self.compensations(state.incidents.summaries, period: period)
         let program = state.program
         let rewards = state.rewards
-        let parts = Parallel.chunks(summaries.count, minimum: 64) { range in
-            Result { () throws(StoreError) -> ([CustomerValue], [TouchpointID: TouchpointTally]) in
-                var values: [CustomerValue] = []
-                var tallies: [TouchpointID: TouchpointTally] = [:]
-                for summary in summaries[range] {
-                    let moments = try history.moments(of: summary.id)
-                    let value = CustomerValue.of(
-                        summary, moments: moments, ledger: try history.ledger(of: summary.id), compensations: compensations[summary.id] ?? .zero,
-                        program: program, rewards: { rewards[$0] }, period: period)
-                    values.append(value)
-                    for moment in moments where period.contains(moment.at) { tallies[moment.touchpoint, default: TouchpointTally()].add(moment) }
-                }
-                return (values, tallies)
+        let parts = try eachCustomer(in: state) { customers throws(StoreError) in
+            var values: [CustomerValue] = []
+            var tallies: [TouchpointID: TouchpointTally] = [:]
+            for summary in customers {
+                let moments = try history.moments(of: summary.id)
+                let value = CustomerValue.of(
+                    summary, moments: moments, ledger: try history.ledger(of: summary.id), compensations: compensations[summary.id] ?? .zero,
+                    program: program, rewards: { rewards[$0] }, period: period)
+                values.append(value)
+                for moment in moments where period.contains(moment.at) { tallies[moment.touchpoint, default: TouchpointTally()].add(moment) }
             }
+            return (values, tallies)
         }
         var scan = HistoryScan(period: period, customers: [], touchpoints: [:])
-        for part in parts {
-            let (values, tallies) = try part.get()
+        for (values, tallies) in parts {
             scan.customers += values
             scan.touchpoints.merge(tallies) { $0.merged($1) }
         }
         return scan
     }
 
+    /// `work` on consecutive slices of the listed customers, in id order
+    /// (blocked ones left out), on every core: the parts in order. The first
+    /// history that cannot be read stops it with its error.
+    static func eachCustomer<Part: Sendable>(
+        in state: StoreState, _ work: @Sendable (ArraySlice<CustomerSummary>) throws(StoreError) -> Part
+    ) throws(StoreError) -> [Part] {
+        let customers = state.customers.summaries { !$0.blocked }.sorted { $0.id < $1.id }
+        let parts = Parallel.chunks(customers.count, minimum: 64) { range in
+            Result { () throws(StoreError) -> Part in try work(customers[range]) }
+        }
+        return try parts.map { part throws(StoreError) in try part.get() }
+    }
+
     /// What each customer's compensations granted in the period were worth.
     static func compensations(_ incidents: [IncidentSummary], period: Period) -> [CustomerID: Cents] {
         var worth: [CustomerID: Cents] = [:]
-        for incident in incidents {
-            guard let value = incident.compensationValue, let at = incident.compensationAt, period.contains(at) else { continue }
-            worth[incident.customer, default: .zero] += value
+        for incident in incidents where incident.compensation(in: period) != nil {
+            worth[incident.customer, default: .zero] += incident.compensationValue ?? .zero
         }
         return worth
     }

@@ -48,27 +48,24 @@ public struct Scoreboard: Sendable, Equatable {
     }
 
     /// The incidents behind `figure` for `agent` (nil: the team) in `period`,
-    /// newest first: what a supervisor drills down to.
+    /// newest first: what a supervisor drills down to. Each figure picks its
+    /// incidents by the same reading of an incident as `scores` counts them.
     public static func incidents(
         behind figure: ScoreFigure, agent: AgentID?, in incidents: [IncidentSummary], period: Period
     ) -> [IncidentSummary] {
-        let mine = { (who: AgentID?) in agent == nil || who == agent }
-        let resolvedHere = { (incident: IncidentSummary) in
-            mine(incident.resolvedBy) && incident.resolvedBy != nil && incident.resolvedAt.map(period.contains) == true
-        }
+        let mine = { (stamp: Incident.Stamp?) in stamp.map { agent == nil || $0.by == agent } ?? false }
         let picked = incidents.filter { incident in
+            let resolved = incident.resolution(in: period)
             switch figure {
-            case .handled: isHandled(incident, by: agent, in: period)
-            case .resolved, .resolveTime: resolvedHere(incident)
-            case .firstContact: resolvedHere(incident) && incident.contacts == 1
-            case .secondContact: resolvedHere(incident) && incident.contacts == 2
+            case .handled: return incident.isHandled(by: agent, in: period)
+            case .resolved, .resolveTime: return mine(resolved)
+            case .firstContact: return mine(resolved) && incident.contacts == 1
+            case .secondContact: return mine(resolved) && incident.contacts == 2
             // The ones that missed it: what a supervisor looks into.
-            case .serviceLevel: resolvedHere(incident) && (incident.resolvedAt ?? .distantPast) > incident.dueAt
-            case .satisfaction: resolvedHere(incident) && incident.rating != nil
-            case .reopened:
-                incident.reopens > 0 && firstResolution(of: incident).map { mine($0.by) && period.contains($0.at) } == true
-            case .compensations:
-                incident.compensationBy != nil && mine(incident.compensationBy) && incident.compensationAt.map(period.contains) == true
+            case .serviceLevel: return mine(resolved) && (resolved?.at ?? .distantPast) > incident.dueAt
+            case .satisfaction: return mine(resolved) && incident.rating != nil
+            case .reopened: return incident.reopens > 0 && mine(incident.firstResolution(in: period))
+            case .compensations: return mine(incident.compensation(in: period))
             }
         }
         return picked.sorted { ($0.resolvedAt ?? $0.openedAt, $0.id) > ($1.resolvedAt ?? $1.openedAt, $1.id) }
@@ -88,19 +85,19 @@ public struct Scoreboard: Sendable, Equatable {
             change(&scores.team)
         }
         for incident in incidents {
-            if isHandled(incident, by: nil, in: period) {
+            if incident.isHandled(by: nil, in: period) {
                 if let assignee = incident.assignee { scores.byAgent[assignee, default: AgentScore(agent: assignee)].handled += 1 }
                 scores.team.handled += 1
             }
-            if let by = incident.resolvedBy, let at = incident.resolvedAt, period.contains(at) {
-                add(by) { score in
+            if let resolved = incident.resolution(in: period) {
+                add(resolved.by) { score in
                     score.resolved += 1
                     if incident.contacts == 1 { score.firstContact += 1 }
                     if incident.contacts == 2 { score.secondContact += 1 }
-                    if at <= incident.dueAt { score.serviceLevelMet += 1 }
-                    score.resolveMinutes.append(max(0, Int(at.timeIntervalSince(incident.openedAt) / 60)))
+                    if resolved.at <= incident.dueAt { score.serviceLevelMet += 1 }
+                    score.resolveMinutes.append(max(0, Int(resolved.at.timeIntervalSince(incident.openedAt) / 60)))
                     if let rating = incident.rating {
-                        if incident.ratingBy == by {
+                        if incident.ratingBy == resolved.by {
                             score.ownRatings += 1
                             score.ownRatingTotal += rating
                         } else {
@@ -110,14 +107,14 @@ public struct Scoreboard: Sendable, Equatable {
                     }
                 }
             }
-            if let first = firstResolution(of: incident), period.contains(first.at) {
+            if let first = incident.firstResolution(in: period) {
                 add(first.by) { score in
                     score.firstResolutions += 1
                     if incident.reopens > 0 { score.reopened += 1 }
                 }
             }
-            if let by = incident.compensationBy, let at = incident.compensationAt, period.contains(at) {
-                add(by) { score in
+            if let granted = incident.compensation(in: period) {
+                add(granted.by) { score in
                     score.compensations += 1
                     score.compensationValue += incident.compensationValue ?? .zero
                 }
@@ -127,26 +124,38 @@ public struct Scoreboard: Sendable, Equatable {
         scores.team.resolveMinutes.sort()
         return scores
     }
+}
 
+/// How the scores read an incident: each figure's "who, and was it in the
+/// period", written once for the counts and the drill-down alike.
+extension IncidentSummary {
     /// Assigned to `agent` (anyone, for nil) and open on a day of the period.
-    private static func isHandled(_ incident: IncidentSummary, by agent: AgentID?, in period: Period) -> Bool {
-        guard agent == nil || incident.assignee == agent else { return false }
-        return period.overlaps(start: incident.openedAt, end: incident.status.isOpen ? nil : (incident.resolvedAt ?? incident.openedAt))
+    func isHandled(by agent: AgentID?, in period: Period) -> Bool {
+        guard agent == nil || assignee == agent else { return false }
+        return period.overlaps(start: openedAt, end: status.isOpen ? nil : (resolvedAt ?? openedAt))
     }
 
-    /// Incidents stored before the first resolution was kept count their
-    /// current one.
-    private static func firstResolution(of incident: IncidentSummary) -> Incident.Stamp? {
-        incident.firstResolved ?? zip(incident.resolvedAt, incident.resolvedBy).map { Incident.Stamp(at: $0, by: $1) }
+    /// Its current resolution, when it was entered in the period.
+    func resolution(in period: Period) -> Incident.Stamp? {
+        guard let resolvedBy, let resolvedAt, period.contains(resolvedAt) else { return nil }
+        return Incident.Stamp(at: resolvedAt, by: resolvedBy)
+    }
+
+    /// Its first resolution, when that was in the period. Incidents stored
+    /// before the first resolution was kept count their current one.
+    func firstResolution(in period: Period) -> Incident.Stamp? {
+        let first = firstResolved ?? resolvedAt.flatMap { at in resolvedBy.map { Incident.Stamp(at: at, by: $0) } }
+        return first.flatMap { period.contains($0.at) ? $0 : nil }
+    }
+
+    /// Who granted its compensation, when that was in the period.
+    func compensation(in period: Period) -> Incident.Stamp? {
+        guard let compensationBy, let compensationAt, period.contains(compensationAt) else { return nil }
+        return Incident.Stamp(at: compensationAt, by: compensationBy)
     }
 }
 
 extension AgentScore {
     /// Whether anything happened for them in the period.
     public var hasFigures: Bool { handled + resolved + firstResolutions + compensations > 0 }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

@@ -27,7 +27,7 @@ public struct PersonalDataExport: Encodable, Sendable {
         guard let customer = state.customers[id] else { throw PrivacyRefusal.unknownCustomer(id) }
         return PersonalDataExport(
             exportedAt: now, customer: customer, moments: try store.moments(of: id), ledger: try store.ledger(of: id),
-            incidents: state.incidents.summaries.filter { $0.customer == id }.compactMap { state.incidents[$0.id] },
+            incidents: state.incidents.summaries { $0.customer == id }.compactMap { state.incidents[$0.id] },
             coupons: state.coupons(of: id), audit: try audit(of: id, in: store))
     }
 

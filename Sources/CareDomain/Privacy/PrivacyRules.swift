@@ -54,7 +54,7 @@ public enum PrivacyRules {
         guard customer.blockedAt != nil else { throw .notBlocked(id) }
         var kept = customer.nextVersion().withoutPersonalData(name: erasedName)
         kept.erasedAt = now
-        let incidents = state.incidents.summaries.filter { $0.customer == id }.compactMap { state.incidents[$0.id] }
+        let incidents = state.incidents.summaries { $0.customer == id }.compactMap { state.incidents[$0.id] }
         return Transaction(
             summary: "erase customer \(id)'s personal data",
             changes: [.customer(kept)] + incidents.map { .incident($0.nextVersion().withoutPersonalData()) })

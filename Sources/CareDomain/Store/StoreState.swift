@@ -20,7 +20,7 @@ public struct StoreState: Sendable, Equatable {
 
     /// A customer's coupons, by code.
     public func coupons(of customer: CustomerID) -> [Coupon] {
-        coupons.summaries.filter { $0.customer == customer }.compactMap { coupons[$0.id] }.sorted { $0.id.rawValue < $1.id.rawValue }
+        coupons.summaries { $0.customer == customer }.compactMap { coupons[$0.id] }.sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
     /// The roster's active agent `author` acts as; nil for anyone else.

@@ -84,8 +84,14 @@ public struct Table<R: Record>: Sendable {
     /// without a copy of every summary first: the console's queue takes the
     /// few thousand open incidents out of 200,000 on every reload.
     public func summaries(where isIncluded: (R.Summary) -> Bool) -> [R.Summary] {
-        guard let source else { return summaries.filter(isIncluded) }
+        guard let source else {
+            return slots.values.compactMap { slot in
+                guard case .decoded(let record) = slot, isIncluded(record.summary) else { return nil }
+                return record.summary
+            }
+        }
         var result: [R.Summary] = []
+        // A record put over a snapshot line replaces that line's summary.
         let replacedLines = Set(replaced.values)
         for index in source.summaries.indices where replacedLines.isEmpty || !replacedLines.contains(index) {
             if isIncluded(source.summaries[index]) { result.append(source.summaries[index]) }
@@ -98,16 +104,9 @@ public struct Table<R: Record>: Sendable {
 
     /// Every record's summary, in no particular order: cheap at any size.
     public var summaries: [R.Summary] {
-        guard let source else { return slots.values.compactMap { if case .decoded(let record) = $0 { record.summary } else { nil } } }
-        var result = source.summaries
-        // A record put over a snapshot line takes that line's place.
-        for (id, index) in replaced {
-            if case .decoded(let record)? = slots[id] { result[index] = record.summary }
-        }
-        for id in putIDs where replaced[id] == nil {
-            if case .decoded(let record)? = slots[id] { result.append(record.summary) }
-        }
-        return result
+        // Nothing put since the snapshot: its own list, shared, not copied.
+        if let source, putIDs.isEmpty { return source.summaries }
+        return summaries { _ in true }
     }
 
     /// Every record, decoded, in id order. Records whose line does not decode
