@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
             let state = try storeOptions.store().open(only: [.agents, .incidents])
             let author = try storeOptions.member(in: state)
             guard let viewer = state.activeAgent(author) else { throw CLIError.notInRoster(author.agent.rawValue) }
-            let board = Scoreboard(incidents: state.incidents.summaries, agents: state.agents.sorted, period: period)
+            let board = Scoreboard(incidents: state.incidents, agents: state.agents.sorted, period: period)
             return board.visible(to: viewer).tabular(sortedBy: sort).rendered(as: format)
         }
     }

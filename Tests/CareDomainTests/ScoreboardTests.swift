@@ -201,6 +201,18 @@ enum ScoreData {
         #expect(objects.last?["agent"] as? String == "team")
     }
 
+    @Test func theBoardFromAStoreSkipsOnlyIncidentsThatCannotCount() throws {
+        try withTemporaryDirectory { directory in
+            let state = try ScoreData.makeStore(in: directory).open()
+            #expect(Scoreboard(incidents: state.incidents, agents: ScoreData.agents, period: ScoreData.november) == board)
+            // Every incident has something in November or the 30 days before.
+            #expect(Scoreboard.incidents(in: state.incidents, around: ScoreData.november).count == ScoreData.incidents.count)
+            let later = Period.days(30, endingOn: Day("2027-03-31") ?? Fixture.today)
+            // Months later only the incidents still open can count.
+            #expect(Set(Scoreboard.incidents(in: state.incidents, around: later).map(\.id)) == ["I4", "I8"])
+        }
+    }
+
     @Test func aSnapshotLineGivesTheSameSummaryAsTheRecord() throws {
         try withTemporaryDirectory { directory in
             try ScoreData.makeStore(in: directory)

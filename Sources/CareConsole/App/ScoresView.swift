@@ -81,7 +81,7 @@ public struct ScoresView: Sendable, Equatable {
         let keep = selected < rows.count ? rows[selected].agent : nil
         let period = period(today: today)
         basis = Basis(incidents: store.incidents.revision, agents: store.agents.revision, period: period)
-        let summaries = store.incidents.summaries
+        let summaries = Scoreboard.incidents(in: store.incidents, around: period)
         board = Scoreboard(incidents: summaries, agents: store.agents.sorted, period: period).visible(to: viewer)
         rows = board.sorted(by: sort)
         if let keep, let index = rows.firstIndex(where: { $0.agent == keep }) { selected = index }

@@ -35,6 +35,20 @@ public struct Scoreboard: Sendable, Equatable {
         team = Row(agent: nil, name: "team", current: current.team, previous: previous.team)
     }
 
+    /// The board from a store's incidents: only those with something in
+    /// this period or the one before are taken out of the table (a few
+    /// thousand of 200,000), so neither the copy nor the count walks them all.
+    public init(incidents table: Table<Incident>, agents: [Agent], period: Period) {
+        self.init(incidents: Self.incidents(in: table, around: period), agents: agents, period: period)
+    }
+
+    /// The incidents of `table` that any figure of `period` or the one before
+    /// could count.
+    public static func incidents(in table: Table<Incident>, around period: Period) -> [IncidentSummary] {
+        let span = Period(from: period.previous.from, to: period.to) ?? period
+        return table.summaries { $0.touches(span) }
+    }
+
     /// The rows sorted by `figure`, best first; ties and missing values by name.
     public func sorted(by figure: ScoreFigure) -> [Row] {
         rows.sorted { lhs, rhs in
@@ -129,6 +143,24 @@ public struct Scoreboard: Sendable, Equatable {
 /// How the scores read an incident: each figure's "who, and was it in the
 /// period", written once for the counts and the drill-down alike.
 extension IncidentSummary {
+    /// Whether anything the scores count happened to it in the period: it
+    /// was open on one of its days, or resolved, first resolved or
+    /// compensated in it.
+    func touches(_ period: Period) -> Bool {
+        // No arrays: this runs for each of 200,000 incidents.
+        var start = openedAt
+        var end = openedAt
+        func widen(_ date: Date?) {
+            guard let date else { return }
+            start = min(start, date)
+            end = max(end, date)
+        }
+        widen(resolvedAt)
+        widen(firstResolved?.at)
+        widen(compensationAt)
+        return period.overlaps(start: start, end: status.isOpen ? nil : end)
+    }
+
     /// Assigned to `agent` (anyone, for nil) and open on a day of the period.
     func isHandled(by agent: AgentID?, in period: Period) -> Bool {
         guard agent == nil || assignee == agent else { return false }

@@ -84,6 +84,10 @@ public struct Table<R: Record>: Sendable {
     /// without a copy of every summary first: the console's queue takes the
     /// few thousand open incidents out of 200,000 on every reload.
     public func summaries(where isIncluded: (R.Summary) -> Bool) -> [R.Summary] {
+        summaries(reserving: 0, where: isIncluded)
+    }
+
+    private func summaries(reserving capacity: Int, where isIncluded: (R.Summary) -> Bool) -> [R.Summary] {
         guard let source else {
             return slots.values.compactMap { slot in
                 guard case .decoded(let record) = slot, isIncluded(record.summary) else { return nil }
@@ -91,6 +95,7 @@ public struct Table<R: Record>: Sendable {
             }
         }
         var result: [R.Summary] = []
+        result.reserveCapacity(capacity)
         // A record put over a snapshot line replaces that line's summary.
         let replacedLines = Set(replaced.values)
         for index in source.summaries.indices where replacedLines.isEmpty || !replacedLines.contains(index) {
@@ -106,7 +111,7 @@ public struct Table<R: Record>: Sendable {
     public var summaries: [R.Summary] {
         // Nothing put since the snapshot: its own list, shared, not copied.
         if let source, putIDs.isEmpty { return source.summaries }
-        return summaries { _ in true }
+        return summaries(reserving: count) { _ in true }
     }
 
     /// Every record, decoded, in id order. Records whose line does not decode
