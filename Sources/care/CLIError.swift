@@ -2,6 +2,7 @@
 enum CLIError: Error, CustomStringConvertible {
     case noLogin
     case notSupervisor(String)
+    case inactiveSupervisor(String)
     case unknownAgent(String)
     case badDay(String)
     case outOfRange(String)
@@ -16,6 +17,8 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .noLogin: "Cannot tell who you are: your user id has no login in the password database."
         case .notSupervisor(let login): "Only a supervisor may act as another agent; \(login) is not one in this store's roster."
+        case .inactiveSupervisor(let login):
+            "Only an active supervisor may act as another agent; \(login) is no longer active in this store's roster."
         case .unknownAgent(let login): "\(login) is not an agent in this store's roster."
         case .badDay(let text): "\"\(text)\" is not a day; write it as YYYY-MM-DD."
         case .outOfRange(let what): what

@@ -21,16 +21,26 @@ struct ExpireCommand: ParsableCommand {
     @Flag(help: "List each customer whose tier changed.")
     var list = false
 
+    @Flag(help: "Say what would expire and write nothing (the only way to look at a day after today).")
+    var dryRun = false
+
     func run() throws {
         let store = storeOptions.store()
         let author = try storeOptions.author(in: store.open())
-        let day = today ?? Day(containing: Date())
-        let report = try ExpiryRun.run(store: store, today: day, by: author)
+        let realToday = Day(containing: Date())
+        let day = today ?? realToday
+        // Expiring ahead of time would take points before they are due and
+        // date ledger entries in the future.
+        if day > realToday, !dryRun {
+            throw CLIError.outOfRange("--today \(day) is after today (\(realToday)); points cannot expire ahead of time. Add --dry-run to see what would be due then.")
+        }
+        let report = try ExpiryRun.run(store: store, today: day, by: author, dryRun: dryRun)
+        let verb = dryRun ? "would expire" : "expired"
         guard report.customersChanged > 0 else {
-            print("Nothing was due on \(day): no points expired and no tier lapsed (\(report.customersSeen) customers looked at).")
+            print("Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb) and no tier lapsed (\(report.customersSeen) customers looked at).")
             return
         }
-        print("Expiry as of \(day): \(report.pointsExpired) points expired; \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated.")
+        print("\(dryRun ? "Dry run, nothing written. " : "")Expiry as of \(day): \(report.pointsExpired) points \(verb); \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated.")
         var moves: [String: Int] = [:]
         for change in report.tierChanges {
             moves["\(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")", default: 0] += 1

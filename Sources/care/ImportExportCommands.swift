@@ -64,8 +64,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or json.")
     var format: Tabular.Format = .csv
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.")
     var output: String?
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
 
     func run() throws {
         guard format != .table else { throw CLIError.outOfRange("Export as csv or json; a table is for reading on screen.") }
@@ -78,7 +81,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let bom = format == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
-        try UserFile.write(bom + Data(text.utf8), to: output)
+        try UserFile.write(bom + Data(text.utf8), to: output, force: force)
         print("Wrote \(kind.rawValue) to \(output).")
     }
 }

@@ -15,7 +15,8 @@ struct PrivacyCommand: ParsableCommand {
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
-        @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
+        @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.") var output: String?
+        @Flag(help: "Overwrite the output file if it exists.") var force = false
 
         func run() throws {
             let store = storeOptions.store()
@@ -25,7 +26,7 @@ struct PrivacyCommand: ParsableCommand {
                 FileHandle.standardOutput.write(document + Data("\n".utf8))
                 return
             }
-            try UserFile.write(document, to: output)
+            try UserFile.write(document, to: output, force: force)
             print("Wrote everything held on \(customer) to \(output).")
         }
     }

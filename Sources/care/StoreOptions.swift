@@ -21,7 +21,8 @@ struct StoreOptions: ParsableArguments {
     func author(in state: StoreState) throws -> Author {
         guard let login = SystemLogin.current()?.login else { throw CLIError.noLogin }
         guard let actingAs else { return Author(login: login) }
-        guard state.agents[AgentID(login)]?.role == .supervisor else { throw CLIError.notSupervisor(login) }
+        guard let me = state.agents[AgentID(login)], me.role == .supervisor else { throw CLIError.notSupervisor(login) }
+        guard me.active else { throw CLIError.inactiveSupervisor(login) }
         guard state.agents[AgentID(actingAs)] != nil else { throw CLIError.unknownAgent(actingAs) }
         return Author(login: login, actingAs: AgentID(actingAs))
     }

@@ -6,12 +6,16 @@ struct TalkingPointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talking-points",
         abstract: "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions.",
-        discussion: "The same lines the profile pane shows. Suggestions appear only for customers who consented to marketing."
+        discussion: """
+            The same lines the profile pane shows. An agent asks for one customer at a time (--customer); the list of \
+            every customer is for supervisors and holds only customers who consented to marketing. Suggestions appear only \
+            for customers who consented to marketing.
+            """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "One customer only (default: every customer).")
+    @Option(help: "One customer only (agents must name one; supervisors default to every customer who consented to marketing).")
     var customer: String?
 
     @Option(help: ArgumentHelp("The day to compute them for (default: today, UTC).", valueName: "YYYY-MM-DD"))
@@ -26,7 +30,11 @@ struct TalkingPointsCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.store()
         let state = try store.open()
-        _ = try storeOptions.member(in: state)
+        let author = try storeOptions.member(in: state)
+        if customer == nil, state.activeSupervisor(author) == nil {
+            throw CLIError.outOfRange(
+                "An agent reads talking points one customer at a time: add --customer ID. The list of every customer is for supervisors.")
+        }
         let day = today ?? Day(containing: Date())
         var wanted: Set<TalkingPoint.Kind>?
         if let kinds {
@@ -42,7 +50,8 @@ struct TalkingPointsCommand: ParsableCommand {
             guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
             customers = [found]
         } else {
-            customers = state.customers.sorted.filter { $0.blockedAt == nil }
+            // A bulk list is a marketing list: only those who said yes to it.
+            customers = state.customers.sorted.filter { $0.blockedAt == nil && $0.hasConsented(to: .marketing) }
         }
         var table = Tabular(header: ["customer", "name", "kind", "talking point", "due"])
         for customer in customers {

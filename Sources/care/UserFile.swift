@@ -20,11 +20,8 @@ enum UserFile {
         }
     }
 
-    static func write(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError.unwritable(path)
-        }
+    /// A file of personal data (`-o`): 0600, never through a link.
+    static func write(_ data: Data, to path: String, force: Bool) throws {
+        try PrivateFile.write(data, to: path, overwrite: force)
     }
 }

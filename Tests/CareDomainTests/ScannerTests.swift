@@ -123,7 +123,7 @@ import Testing
             let state = try store.commit(Transaction(summary: "phone", changes: [.customer(customer)]), by: Fixture.ana)
             // Only customers.json was replaced before the crash.
             let read = try Journal.read(store.layout, after: .start, decoder: CareJSON.decoder())
-            try DurableFile.replace(store.layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: read.cursor))
+            try store.layout.files.replace(store.layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: read.cursor))
             let reopened = try FileStore(directory: directory).open()
             #expect(reopened == state)
             #expect(try StoreChecker.check(directory: directory).isClean)

@@ -261,7 +261,7 @@ struct ScoresEndToEndTests {
         let agent = try TmuxSession(width: 100, height: 30, command: "\(CareProcess.executable) --data \(directory) --as mgarcia")
         try agent.waitFor { $0.contains("4 Incident queue") }
         try agent.send("S")
-        let own = try agent.waitFor { $0.contains("Your scores") }
+        let own = try agent.waitFor { $0.contains("Your scores") && $0.contains("Best first-contact rate") }
         #expect(own.contains("María García") && own.contains("team "), "\(own)")
         #expect(!own.contains("Begoña Ibáñez") && !own.contains("Raúl Álvarez"), "\(own)")
         #expect(own.contains("★ Recognised") && own.contains("Best first-contact rate"), "\(own)")

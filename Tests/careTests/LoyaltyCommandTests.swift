@@ -1,22 +1,44 @@
+import CareDomain
 import Foundation
 import Testing
 
 @Suite struct LoyaltyCommandTests {
     @Test func expireSaysWhatItDidAndASecondRunChangesNothing() throws {
         try withTemporaryDirectory { directory in
-            try seedSmallStore(directory, customers: 60)
-            let first = try CareProcess.run(["expire", "--today", "2027-01-15", "--data", directory])
+            // A store seeded a year and a half ago has points due by now.
+            let seeded = try CareProcess.run(["seed", "--data", directory, "--customers", "60", "--today", "2025-06-01"])
+            #expect(seeded.status == 0, "\(seeded.stderr)")
+            let first = try CareProcess.run(["expire", "--data", directory])
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stdout.hasPrefix("Expiry as of 2027-01-15: "))
+            #expect(first.stdout.hasPrefix("Expiry as of \(Day(containing: Date())): "), "\(first.stdout)")
             #expect(first.stdout.contains("points expired"))
             let before = snapshot(directory)
-            let second = try CareProcess.run(["expire", "--today", "2027-01-15", "--data", directory])
+            let second = try CareProcess.run(["expire", "--data", directory])
             #expect(second.status == 0)
-            #expect(second.stdout.hasPrefix("Nothing was due on 2027-01-15"))
+            #expect(second.stdout.hasPrefix("Nothing was due on \(Day(containing: Date()))"), "\(second.stdout)")
             #expect(snapshot(directory) == before)
             #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
             let badDay = try CareProcess.run(["expire", "--today", "2027-13-01", "--data", directory])
             #expect(badDay.status != 0)
+        }
+    }
+
+    /// Expiring as of a later day would take points before they are due and
+    /// date ledger entries ahead; only a dry run may look there.
+    @Test func expireRefusesADayAfterTodayUnlessItIsADryRun() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let before = snapshot(directory)
+            let later = Day(containing: Date().addingTimeInterval(400 * 86_400))
+            let refused = try CareProcess.run(["expire", "--today", later.description, "--data", directory])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--today \(later) is after today"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--dry-run"))
+            let dry = try CareProcess.run(["expire", "--today", later.description, "--dry-run", "--data", directory])
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stdout.hasPrefix("Dry run, nothing written. Expiry as of \(later): "), "\(dry.stdout)")
+            #expect(dry.stdout.contains("points would expire"))
+            #expect(snapshot(directory) == before)
         }
     }
 
@@ -99,6 +121,32 @@ import Testing
             #expect(lines.count - 1 == rows.filter { $0["kind"] as? String == "pointsExpiring" }.count)
             let wrongKind = try CareProcess.run(["talking-points", "--kinds", "gossip", "--data", directory])
             #expect(wrongKind.stderr.contains("Unknown kind in \"gossip\""))
+        }
+    }
+
+    /// The list of every customer is a marketing list: supervisors only,
+    /// and only customers who consented to marketing. An agent asks for the
+    /// customer at the counter.
+    @Test func talkingPointsInBulkAreForSupervisorsAndRespectConsent() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 60)
+            let state = try FileStore(directory: directory).open()
+            let consenting = Set(state.customers.sorted.filter { $0.hasConsented(to: .marketing) }.map(\.id.rawValue))
+            let refusing = Set(state.customers.sorted.filter { !$0.hasConsented(to: .marketing) }.map(\.id.rawValue))
+            #expect(!consenting.isEmpty && !refusing.isEmpty)
+            let bulk = try CareProcess.run(["talking-points", "--format", "json", "--data", directory])
+            #expect(bulk.status == 0, "\(bulk.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(bulk.stdout.utf8)) as? [[String: Any]])
+            let listed = Set(rows.compactMap { $0["customer"] as? String })
+            #expect(!listed.isEmpty && listed.isSubset(of: consenting), "\(listed.intersection(refusing))")
+
+            let agentBulk = try CareProcess.run(["talking-points", "--as", "mgarcia", "--data", directory])
+            #expect(agentBulk.status != 0)
+            #expect(agentBulk.stderr.contains("An agent reads talking points one customer at a time: add --customer ID."), "\(agentBulk.stderr)")
+            #expect(agentBulk.stdout.isEmpty)
+            let one = try #require(refusing.sorted().first)
+            let single = try CareProcess.run(["talking-points", "--customer", one, "--as", "mgarcia", "--data", directory])
+            #expect(single.status == 0, "\(single.stderr)")
         }
     }
 }

@@ -31,7 +31,7 @@ enum HistoryCheck {
         let layout = store.layout
         for kind in HistoryKind.allCases {
             let path = layout.history(kind, of: customer.id)
-            if let size = try? DurableFile.size(path), size > 0, let last = try? DurableFile.read(path, from: size - 1), last != Data([0x0A]) {
+            if let size = try? layout.files.size(path), size > 0, let last = try? layout.files.read(path, from: size - 1), last != Data([0x0A]) {
                 outcome.problems.append("\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole.")
             }
         }

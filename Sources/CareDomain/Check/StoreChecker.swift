@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Foundation
 import Synchronization
 
@@ -69,7 +74,7 @@ public enum StoreChecker {
         var problems: [String] = []
         func probe<R: Record>(_ type: R.Type) {
             do {
-                if let data = try DurableFile.read(layout.snapshot(R.collection)) {
+                if let data = try layout.files.read(layout.snapshot(R.collection)) {
                     _ = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
                 }
             } catch {
@@ -88,21 +93,32 @@ public enum StoreChecker {
         return problems
     }
 
-    /// Data files must not be readable by other users (LOPD/GDPR).
+    /// Data files must not be readable by other users (LOPD/GDPR), and no
+    /// symbolic link may stand inside the store (the store never follows
+    /// one, so what it replaced is missing).
     private static func permissionProblems(_ layout: StoreLayout) -> [String] {
         var problems: [String] = []
-        var paths = [layout.directory]
-        if let enumerator = FileManager.default.enumerator(atPath: layout.directory) {
-            while let relative = enumerator.nextObject() as? String {
-                paths.append(layout.directory + "/" + relative)
-            }
-        }
         var worldAccessible = 0
-        for path in paths {
-            guard let mode = Posix.fileMode(path), mode & 0o007 != 0 else { continue }
-            worldAccessible += 1
-            if worldAccessible <= 5 {
-                problems.append("\(layout.relative(path)) can be read or written by any user (mode \(String(mode & 0o7777, radix: 8))); run chmod o-rwx on it.")
+        var pending = [layout.directory]
+        while let path = pending.popLast() {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                problems.append(
+                    "\(layout.relative(path)) is a symbolic link (to \(target)); care never follows one: remove it and restore what it replaced from a backup.")
+                continue
+            }
+            if info.st_mode & 0o007 != 0 {
+                worldAccessible += 1
+                if worldAccessible <= 5 {
+                    problems.append(
+                        "\(layout.relative(path)) can be read or written by any user (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod o-rwx on it.")
+                }
+            }
+            if kind == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+                pending += names.sorted().reversed().map { path + "/" + $0 }
             }
         }
         if worldAccessible > 5 {

@@ -15,7 +15,8 @@ public enum ExpiryRun {
         public var tierChanges: [(customer: CustomerID, before: TierID?, after: TierID?)] = []
     }
 
-    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000) throws -> Report {
+    /// `dryRun`: work out what is due and write nothing.
+    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000, dryRun: Bool = false) throws -> Report {
         let state = try store.open()
         guard state.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
         guard state.program != nil else { throw LoyaltyRefusal.noProgram }
@@ -48,7 +49,7 @@ public enum ExpiryRun {
                     found.pointsExpired += expiry.expiredPoints
                     if expiry.tierBefore != expiry.tierAfter { found.tierChanges.append((id, expiry.tierBefore, expiry.tierAfter)) }
                 }
-                return Transaction(summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points", changes: changes)
+                return Transaction(summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points", changes: dryRun ? [] : changes)
             }
             report.customersChanged += found.customersChanged
             report.pointsExpired += found.pointsExpired

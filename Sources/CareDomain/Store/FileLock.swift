@@ -10,13 +10,13 @@
 /// releases it if the process dies.
 enum FileLock {
     static func withExclusive<T, E: Error>(
-        directory: String, _ body: () throws(E) -> T
+        _ layout: StoreLayout, _ body: () throws(E) -> T
     ) throws(StoreError) -> Result<T, E> {
-        let path = directory + "/lock"
-        let fd = try Posix.openFile(path, O_RDWR | O_CREAT, mode: DurableFile.modeForWriting(path, in: directory))
+        let path = layout.directory + "/lock"
+        let fd = try layout.files.openForLocking(path)
         defer { close(fd) }
         if Posix.retrying({ flock(fd, LOCK_EX) }) != 0 {
-            throw .io(path: path, operation: "lock", reason: Posix.errorText())
+            throw .io(path: "lock", operation: "lock", reason: Posix.errorText())
         }
         defer { flock(fd, LOCK_UN) }
         do {

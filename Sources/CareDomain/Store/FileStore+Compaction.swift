@@ -17,7 +17,7 @@ extension FileStore {
         for (customer, entries) in current.pendingLedger {
             wroteHistory = try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
         }
-        if wroteHistory { try DurableFile.syncFileSystem(layout.directory) }
+        if wroteHistory { try layout.files.syncFileSystem() }
         try writeSnapshots(current.state, cursor: current.cursor)
         current.pendingMoments = [:]
         current.pendingLedger = [:]
@@ -36,21 +36,21 @@ extension FileStore {
         guard !missing.isEmpty else { return false }
         // An unfinished line is a fold cut short by a crash; its entry is
         // still in the journal, among `items`, so it is written again whole.
-        if let completeLength { try DurableFile.truncate(path, to: completeLength) }
+        if let completeLength { try layout.files.truncate(path, to: completeLength) }
         try HistoryFile.makeBucket(for: path, layout: layout)
-        try DurableFile.appendUnsynced(path, try HistoryFile.lines(missing, encoder: encoder))
+        try layout.files.appendUnsynced(path, try HistoryFile.lines(missing, encoder: encoder))
         return true
     }
 
     func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
-        try DurableFile.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
-        try DurableFile.replace(layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
+        try layout.files.replace(layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
     }
 }

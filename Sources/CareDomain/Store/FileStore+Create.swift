@@ -27,7 +27,7 @@ public struct HistoryWriter: Sendable {
         for (kind, data) in [(HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)), (.ledger, try HistoryFile.lines(ledger, encoder: encoder))]
         where !data.isEmpty {
             // `create` made every bucket beforehand.
-            try DurableFile.writeUnsynced(layout.history(kind, of: customer), data, in: layout.directory)
+            try layout.files.writeUnsynced(layout.history(kind, of: customer), data)
         }
     }
 }
@@ -53,7 +53,7 @@ extension FileStore {
                     "\(layout.directory) is not empty and is not a care store (it holds \(foreign)); choose an empty or new --data directory.")
             }
         } else {
-            try DurableFile.makeDirectory(layout.directory, groupShared: false)
+            try DurableFile.makeDataDirectory(layout.directory)
         }
         guard access(layout.directory, W_OK) == 0 else {
             throw StoreError.notWritable(path: layout.directory, reason: "permission denied")
@@ -63,17 +63,16 @@ extension FileStore {
         if let mode = Posix.fileMode(layout.directory), mode & 0o007 != 0 {
             _ = chmod(layout.directory, mode & 0o7770)
         }
-        let outcome = try FileLock.withExclusive(directory: layout.directory) { () throws -> Void in
+        let outcome = try FileLock.withExclusive(layout) { () throws -> Void in
             if manager.fileExists(atPath: layout.manifest) { throw StoreError.notEmpty(directory: layout.directory) }
             // Leftovers of a fill that crashed before store.json was written.
             for name in HistoryKind.allCases.map(\.rawValue) + ["journal"] {
                 try? manager.removeItem(atPath: layout.directory + "/" + name)
             }
-            let shared = DurableFile.isGroupShared(layout.directory)
             for kind in HistoryKind.allCases {
-                try DurableFile.makeDirectory(layout.historyDirectory(kind), groupShared: shared)
+                try layout.files.makeDirectory(layout.historyDirectory(kind))
                 for bucket in 0..<256 {
-                    try DurableFile.makeDirectory(layout.historyDirectory(kind) + "/" + StoreLayout.bucketName(bucket), groupShared: shared)
+                    try layout.files.makeDirectory(layout.historyDirectory(kind) + "/" + StoreLayout.bucketName(bucket))
                 }
             }
             let (records, summary) = try fill(HistoryWriter(layout: layout))
@@ -83,7 +82,7 @@ extension FileStore {
             let entry = JournalEntry(seq: 1, at: now, author: author, summary: summary, changes: [])
             let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
             try writeSnapshots(state, cursor: cursor)
-            try DurableFile.syncFileSystem(layout.directory)
+            try layout.files.syncFileSystem()
             try Manifest(format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR").write(layout)
         }
         try outcome.get()

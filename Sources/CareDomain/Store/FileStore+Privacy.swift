@@ -29,12 +29,12 @@ extension FileStore {
             let encoder = CareJSON.encoder()
             let moments = try history.moments(of: customer)
             if !moments.isEmpty {
-                try DurableFile.replace(layout.history(.moments, of: customer), with: HistoryFile.lines(moments.map { $0.withoutPersonalData() }, encoder: encoder))
+                try layout.files.replace(layout.history(.moments, of: customer), with: HistoryFile.lines(moments.map { $0.withoutPersonalData() }, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.moments, of: customer)))
             }
             let ledger = try history.ledger(of: customer)
             if ledger.contains(where: { $0.kind == .adjust }) {
-                try DurableFile.replace(layout.history(.ledger, of: customer), with: HistoryFile.lines(ledger.map { $0.withoutPersonalData() }, encoder: encoder))
+                try layout.files.replace(layout.history(.ledger, of: customer), with: HistoryFile.lines(ledger.map { $0.withoutPersonalData() }, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.ledger, of: customer)))
             }
             for name in try Journal.fileNames(layout) {
@@ -53,7 +53,7 @@ extension FileStore {
     /// each to its old length; returns how many.
     private func rewriteJournal(_ name: String, without customer: CustomerID, naming identifying: [String], encoder: JSONEncoder) throws(StoreError) -> Int {
         let path = layout.journalFile(name)
-        guard let data = try DurableFile.read(path) else { return 0 }
+        guard let data = try layout.files.read(path) else { return 0 }
         let decoder = CareJSON.decoder()
         var output = Data()
         var rewritten = 0
@@ -75,7 +75,7 @@ extension FileStore {
         }
         guard rewritten > 0 else { return 0 }
         output.append(JSONLines.slice(data, copied..<data.count))
-        try DurableFile.replace(path, with: output)
+        try layout.files.replace(path, with: output)
         return rewritten
     }
 
@@ -92,7 +92,7 @@ extension FileStore {
         }
         for name in names.sorted() {
             let path = layout.tornDirectory + "/" + name
-            guard var data = try DurableFile.read(path) else { continue }
+            guard var data = try layout.files.read(path) else { continue }
             var changed = false
             for needle in needles where !needle.isEmpty {
                 while let range = data.range(of: needle) {
@@ -101,7 +101,7 @@ extension FileStore {
                 }
             }
             if changed {
-                try DurableFile.replace(path, with: data)
+                try layout.files.replace(path, with: data)
                 rewritten.append("journal/torn/" + name)
             }
         }

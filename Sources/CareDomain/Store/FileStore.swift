@@ -111,7 +111,7 @@ public final class FileStore: CareStore {
                 return
             }
             let path = layout.snapshot(R.collection)
-            guard let data = try DurableFile.map(path) else {
+            guard let data = try layout.files.map(path) else {
                 cursors.append(.start)
                 return
             }
@@ -190,7 +190,7 @@ public final class FileStore: CareStore {
     /// Runs `body` holding the store's `flock`, on the state brought up to
     /// date with the journal (torn tails set aside first).
     func withWriterLock<T>(_ body: (inout Loaded) throws -> T) throws -> T {
-        let outcome = try FileLock.withExclusive(directory: layout.directory) { () throws -> T in
+        let outcome = try FileLock.withExclusive(layout) { () throws -> T in
             try loaded.withLock { (held: inout Loaded?) throws -> T in
                 // Taken out, not copied: the tables are then changed in place
                 // unless a caller still holds the previous state.

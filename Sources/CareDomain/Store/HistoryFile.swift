@@ -13,7 +13,7 @@ enum HistoryFile {
     static func readWithTail<T: Decodable>(
         _ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder
     ) throws(StoreError) -> (items: [T], completeLength: Int?) {
-        guard let data = try DurableFile.read(path) else { return ([], nil) }
+        guard let data = try layout.files.read(path) else { return ([], nil) }
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
         // One decode of the whole file as a list is several times faster
@@ -57,9 +57,6 @@ enum HistoryFile {
     }
 
     static func makeBucket(for path: String, layout: StoreLayout) throws(StoreError) {
-        let bucket = (path as NSString).deletingLastPathComponent
-        let shared = DurableFile.isGroupShared(layout.directory)
-        try DurableFile.makeDirectory((bucket as NSString).deletingLastPathComponent, groupShared: shared)
-        try DurableFile.makeDirectory(bucket, groupShared: shared)
+        try layout.files.makeDirectory((path as NSString).deletingLastPathComponent)
     }
 }

@@ -33,13 +33,7 @@ struct JournalRead {
 /// The append-only change journal, split by month.
 enum Journal {
     static func fileNames(_ layout: StoreLayout) throws(StoreError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: layout.journalDirectory)
-        } catch {
-            if !FileManager.default.fileExists(atPath: layout.journalDirectory) { return [] }
-            throw .io(path: layout.journalDirectory, operation: "list", reason: "permission denied or not a directory")
-        }
+        guard let names = try layout.files.list(layout.journalDirectory) else { return [] }
         return names.filter(StoreLayout.isJournalName).sorted()
     }
 
@@ -59,10 +53,10 @@ enum Journal {
             let continuing = name == result.cursor.file
             let offset = continuing ? result.cursor.offset : 0
             let firstLine = (continuing ? result.cursor.line : 0) + 1
-            guard let data = try DurableFile.read(path, from: offset) else {
+            guard let data = try layout.files.read(path, from: offset) else {
                 throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "this journal file disappeared while it was read")
             }
-            if continuing, data.isEmpty, let size = try DurableFile.size(path), size < offset {
+            if continuing, data.isEmpty, let size = try layout.files.size(path), size < offset {
                 throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "the journal is shorter than before (\(size) bytes, \(offset) were read); it was truncated or replaced")
             }
             result.cursor.file = name
@@ -99,10 +93,10 @@ enum Journal {
 
     /// Copy a torn tail to `journal/torn/` durably, then cut it off.
     static func setAside(_ torn: TornTail, _ layout: StoreLayout) throws(StoreError) {
-        try DurableFile.makeDirectory(layout.tornDirectory, groupShared: DurableFile.isGroupShared(layout.directory))
+        try layout.files.makeDirectory(layout.tornDirectory)
         let name = torn.file + ".at-\(torn.offset).torn"
-        try DurableFile.replace(layout.tornDirectory + "/" + name, with: torn.bytes)
-        try DurableFile.truncate(layout.journalFile(torn.file), to: torn.offset)
+        try layout.files.replace(layout.tornDirectory + "/" + name, with: torn.bytes)
+        try layout.files.truncate(layout.journalFile(torn.file), to: torn.offset)
     }
 
     /// Append `entry` after `cursor` (the end of the journal, under the lock)
@@ -119,8 +113,8 @@ enum Journal {
         line.append(0x0A)
         var name = StoreLayout.journalName(for: Day(containing: entry.at))
         if let current = cursor.file, current > name { name = current }
-        try DurableFile.makeDirectory(layout.journalDirectory, groupShared: DurableFile.isGroupShared(layout.directory))
-        try DurableFile.append(layout.journalFile(name), line)
+        try layout.files.makeDirectory(layout.journalDirectory)
+        try layout.files.append(layout.journalFile(name), line)
         if name == cursor.file {
             return JournalCursor(file: name, line: cursor.line + 1, offset: cursor.offset + line.count, seq: entry.seq)
         }

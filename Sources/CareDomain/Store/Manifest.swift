@@ -17,7 +17,7 @@ struct Manifest: Codable, Sendable, Equatable {
             throw .noStore(directory: layout.directory)
         }
         guard isDirectory.boolValue else { throw .notADirectory(path: layout.directory) }
-        guard let data = try DurableFile.read(layout.manifest) else { throw .noStore(directory: layout.directory) }
+        guard let data = try layout.files.read(layout.manifest) else { throw .noStore(directory: layout.directory) }
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let found = object["format"] as? Int, found > format
         {
@@ -35,7 +35,7 @@ struct Manifest: Codable, Sendable, Equatable {
         do {
             var data = try CareJSON.encoder(pretty: true).encode(self)
             data.append(0x0A)
-            try DurableFile.replace(layout.manifest, with: data)
+            try layout.files.replace(layout.manifest, with: data)
         } catch let error as StoreError {
             throw error
         } catch {

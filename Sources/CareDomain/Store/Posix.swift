@@ -22,6 +22,24 @@ enum Posix {
         return (fd, fd < 0 ? errno : 0)
     }
 
+    /// `openat(2)` relative to a directory handle, likewise.
+    static func rawOpenAt(_ directory: Int32, _ name: String, _ flags: Int32, mode: mode_t = 0) -> (fd: Int32, error: Int32) {
+        let fd = name.withCString { namePointer in
+            retrying { openat(directory, namePointer, flags | O_CLOEXEC, mode) }
+        }
+        return (fd, fd < 0 ? errno : 0)
+    }
+
+    /// The sentence for a failed call: a full disk is named as one, a
+    /// permission problem as one, anything else with the system's words.
+    static func failure(_ path: String, _ code: Int32, operation: String) -> StoreError {
+        switch code {
+        case ENOSPC, EDQUOT: return .diskFull(path: path)
+        case EACCES, EPERM, EROFS: return .notWritable(path: path, reason: errorText(code))
+        default: return .io(path: path, operation: operation, reason: errorText(code))
+        }
+    }
+
     static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
         let (fd, code) = rawOpen(path, flags, mode: mode)
         if fd < 0 { throw openError(path, code, writing: flags & (O_WRONLY | O_RDWR | O_CREAT) != 0) }
@@ -36,33 +54,32 @@ enum Posix {
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
-        var failure: Int32 = 0
+        var code: Int32 = 0
+        let space = DiskSpace.current
         data.withUnsafeBytes { buffer in
             guard var pointer = buffer.baseAddress else { return }
             var remaining = buffer.count
             while remaining > 0 {
-                let written = write(fd, pointer, remaining)
+                let allowed = space?.take(remaining) ?? remaining
+                if allowed == 0 {
+                    code = ENOSPC
+                    return
+                }
+                let written = write(fd, pointer, allowed)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = errno
+                    code = errno
                     return
                 }
                 remaining -= written
                 pointer += written
             }
         }
-        if failure != 0 {
-            if failure == ENOSPC || failure == EDQUOT {
-                throw .notWritable(path: path, reason: errorText(failure))
-            }
-            throw .io(path: path, operation: "write", reason: errorText(failure))
-        }
+        if code != 0 { throw failure(path, code, operation: "write") }
     }
 
     static func sync(_ fd: Int32, path: String) throws(StoreError) {
-        if retrying({ fsync(fd) }) != 0 {
-            throw .io(path: path, operation: "flush to disk", reason: errorText())
-        }
+        if retrying({ fsync(fd) }) != 0 { throw failure(path, errno, operation: "flush to disk") }
     }
 
     static func syncDirectory(_ directory: String) throws(StoreError) {

@@ -7,6 +7,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADirectory(path: String)
     /// The store cannot be written (permissions, read-only file system).
     case notWritable(path: String, reason: String)
+    /// The disk is full (or the user's quota used up).
+    case diskFull(path: String)
+    /// A symbolic link inside the data directory, which the store never follows.
+    case symbolicLink(path: String)
     /// An operating-system call failed.
     case io(path: String, operation: String, reason: String)
     /// A data file does not parse; nothing is written while it stays so.
@@ -30,6 +34,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The data directory \(path) is a file, not a directory; pass --data with a directory."
         case .notWritable(let path, let reason):
             return "Cannot write to \(path) (\(reason)); check its owner and permissions."
+        case .diskFull(let path):
+            return "The disk that holds \(path) is full; free some space and try again."
+        case .symbolicLink(let path):
+            return "\(path) in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`."
         case .io(let path, let operation, let reason):
             return "Could not \(operation) \(path): \(reason)."
         case .corrupt(let file, let line, let field, let reason):

@@ -24,8 +24,14 @@ public struct StoreState: Sendable, Equatable {
     }
 
     /// The roster's active agent `author` acts as; nil for anyone else.
+    /// Acting as someone else (`--as`) needs the login itself to be an
+    /// active supervisor: a deactivated supervisor keeps no power through
+    /// another agent's name.
     public func activeAgent(_ author: Author) -> Agent? {
-        agents[author.agent].flatMap { $0.active ? $0 : nil }
+        if author.agent != AgentID(author.login) {
+            guard let login = agents[AgentID(author.login)], login.active, login.role == .supervisor else { return nil }
+        }
+        return agents[author.agent].flatMap { $0.active ? $0 : nil }
     }
 
     /// The same, when they are a supervisor.
