@@ -14,7 +14,8 @@ struct StoreOptions: ParsableArguments {
         DataDirectory.resolve(explicit: data, environment: ProcessInfo.processInfo.environment, home: SystemLogin.home)
     }
 
-    func store() -> FileStore { FileStore(directory: directory) }
+    /// The store, saying on stderr what it has to say about saved changes.
+    func store() -> FileStore { FileStore(directory: directory, notify: { printError($0.description) }) }
 
     /// The author of changes: the login, checked against the roster, and the
     /// agent acted as when `--as` is given.

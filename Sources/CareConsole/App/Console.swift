@@ -112,7 +112,9 @@ public struct Console: Sendable {
                     }.first
                     return transaction
                 }
-                return .acted(action.done(in: changed), changed, incident)
+                // Saved either way; a compaction that failed after it is said too.
+                let said = ([action.done(in: changed)] + store.takeNotices().map(\.description)).joined(separator: " ")
+                return .acted(said, changed, incident)
             }
         } catch let error as StoreError {
             return .failed(error.description)

@@ -35,6 +35,9 @@ public protocol CareStore: HistoryReader, Sendable {
     /// histories as they are on disk now and returns what to change (a
     /// transaction without changes writes nothing).
     func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState
+    /// What the store had to say about changes saved since the last call
+    /// (a compaction that failed after the change was durable), oldest first.
+    func takeNotices() -> [StoreNotice]
 }
 
 extension CareStore {

@@ -13,12 +13,32 @@ public final class FileStore: CareStore {
     let compactAfter: Int
     let compactAfterBytes: Int
     private let loaded = Mutex<Loaded?>(nil)
+    private let notices = Mutex<[StoreNotice]>([])
+    private let notify: @Sendable (StoreNotice) -> Void
 
-    public init(directory: String, clock: Clock = .system, compactAfter: Int = 1000, compactAfterBytes: Int = 2 << 20) {
+    /// `notify` hears each notice as it happens (the command line prints
+    /// it); they are also kept for `takeNotices`.
+    public init(
+        directory: String, clock: Clock = .system, compactAfter: Int = 1000, compactAfterBytes: Int = 2 << 20,
+        notify: @escaping @Sendable (StoreNotice) -> Void = { _ in }
+    ) {
         layout = StoreLayout(directory: directory)
         self.clock = clock
         self.compactAfter = compactAfter
         self.compactAfterBytes = compactAfterBytes
+        self.notify = notify
+    }
+
+    public func takeNotices() -> [StoreNotice] {
+        notices.withLock { kept in
+            defer { kept = [] }
+            return kept
+        }
+    }
+
+    private func tell(_ notice: StoreNotice) {
+        notices.withLock { $0.append(notice) }
+        notify(notice)
     }
 
     /// What a process holds in memory: the state, where in the journal it
@@ -30,6 +50,9 @@ public final class FileStore: CareStore {
         var foldedSeq: Int
         /// Journal bytes past the oldest snapshot.
         var pendingBytes = 0
+        /// After a compaction failed (a full disk), the next one is tried
+        /// only once this transaction is reached, not on every write.
+        var compactionRetrySeq = 0
         var pendingMoments: [CustomerID: [Moment]] = [:]
         var pendingLedger: [CustomerID: [LedgerEntry]] = [:]
 
@@ -169,8 +192,17 @@ public final class FileStore: CareStore {
             current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
             current.pendingBytes += current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
             current.apply([entry])
-            if current.state.seq - current.foldedSeq >= compactAfter || current.pendingBytes >= compactAfterBytes {
-                try compact(&current)
+            // The change is durable from here on: whatever fails after
+            // this point is said as a notice, never as a failed change, or
+            // a caller who retries would make it twice.
+            let due = current.state.seq - current.foldedSeq >= compactAfter || current.pendingBytes >= compactAfterBytes
+            if due, current.state.seq >= current.compactionRetrySeq {
+                do throws(StoreError) {
+                    try compact(&current)
+                } catch {
+                    current.compactionRetrySeq = current.state.seq + max(1, compactAfter / 10)
+                    tell(.compactionFailed(error))
+                }
             }
             return current.state
         }
