@@ -33,9 +33,22 @@ extension StoreOptions {
     /// The author, who must be an active agent or supervisor in the roster:
     /// an unknown login gets a refusal, never a guest session.
     func member(in state: StoreState) throws -> Author {
+        try sayDamage(in: state)
         let author = try author(in: state)
         guard state.activeAgent(author) != nil else { throw CLIError.notInRoster(author.agent.rawValue) }
         return author
+    }
+
+    /// A damaged store: without a whole roster nobody can be told apart, so
+    /// nothing goes on; otherwise reads go on, and say what they leave out.
+    private func sayDamage(in state: StoreState) throws {
+        let damage = state.damage
+        guard let first = damage.first else { return }
+        let summary = StoreError.damaged(first: first.description, more: damage.count - 1)
+        if !state.agents.damage.isEmpty || damage.contains(where: { $0.description.hasPrefix(Collection.agents.fileName) }) {
+            throw summary
+        }
+        printError("Warning: \(summary) What follows leaves out what could not be read.")
     }
 
     /// The author, who must be an active supervisor to do `what`.

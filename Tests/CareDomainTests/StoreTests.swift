@@ -166,9 +166,10 @@ import Testing
             #expect(damaged != original)
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
 
-            #expect(throws: StoreError.corrupt(file: "customers.json", line: 3, field: "name", reason: "expected a string")) {
-                try FileStore(directory: directory).open()
-            }
+            // Reads go on without the bad record, and name it.
+            let read = try FileStore(directory: directory).open()
+            #expect(read.damage == [.corrupt(file: "customers.json", line: 3, field: "name", reason: "expected a string")])
+            #expect(read.customers.count == 1)
             // A write is refused too: the store is not loaded from a bad file.
             #expect(throws: StoreError.self) {
                 try FileStore(directory: directory).compact()
@@ -187,7 +188,9 @@ import Testing
             let original = try #require(contents(path))
             let truncated = original.prefix(original.count / 2)
             try truncated.write(to: URL(fileURLWithPath: path))
-            #expect(throws: StoreError.self) { try FileStore(directory: directory).open() }
+            let read = try FileStore(directory: directory).open()
+            #expect(read.damage.count == 1 && read.incidents.isEmpty)
+            #expect(throws: StoreError.self) { try FileStore(directory: directory).compact() }
             let report = try StoreChecker.check(directory: directory)
             #expect(report.problems.contains { $0.hasPrefix("incidents.json") })
             #expect(contents(path) == truncated)

@@ -48,7 +48,14 @@ public enum StoreChecker {
         // Records are scanned when the store opens and decoded on demand;
         // here every one is decoded, so a bad field anywhere is found.
         let records = DecodedRecords(state)
-        report.problems += records.errors.map(\.description)
+        // After decoding every record: what failed is in the damage too.
+        report.problems += state.damage.map(\.description).filter { !journal.contains($0) }
+        // With a whole file missing or unreadable, every reference into it
+        // would be reported as broken: those are checked once it is back.
+        guard state.fileDamage.isEmpty else {
+            report.problems.append("References and histories are checked once the files above are restored.")
+            return report
+        }
         report.problems += ReferenceCheck.problems(in: state, records: records)
         let history = HistoryCheck.run(store: store, state: state, customers: records.customers)
         report.problems += history.problems
@@ -61,7 +68,7 @@ public enum StoreChecker {
         do {
             let read = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
             report.journalEntries = read.entries.count
-            return read.torn.map {
+            return read.damage.map(\.description) + read.torn.map {
                 "journal/\($0.file) ends with an unfinished line of \($0.bytes.count) bytes (a write cut short by a crash); the next change sets it aside in journal/torn/."
             }
         } catch {

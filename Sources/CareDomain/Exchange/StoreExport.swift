@@ -8,21 +8,23 @@ public enum StoreExport {
         case customers, incidents, moments
     }
 
+    /// Throws instead of leaving anything out: a damaged store exports nothing.
     public static func table(_ kind: Kind, state: StoreState, history: any HistoryReader) throws(StoreError) -> Tabular {
-        switch kind {
-        case .customers: customers(state)
-        case .incidents: incidents(state)
+        try state.requireUndamaged()
+        return switch kind {
+        case .customers: try customers(state)
+        case .incidents: try incidents(state)
         case .moments: try moments(state, history: history)
         }
     }
 
-    static func customers(_ state: StoreState) -> Tabular {
+    static func customers(_ state: StoreState) throws(StoreError) -> Tabular {
         let columns: [CustomerColumn] = [
             .id, .name, .phone, .email, .preferredChannel, .birthDate, .occupation, .maritalStatus, .customerSince, .lifecycle,
             .tastes, .interests, .hobbies, .usualProducts, .serviceConsent, .marketingConsent, .profilingConsent,
         ]
         var table = Tabular(header: columns.map(\.rawValue) + ["tier", "points"])
-        for customer in state.customers.sorted where customer.blockedAt == nil {
+        for customer in try state.customers.decodedWhole() where customer.blockedAt == nil {
             func consent(_ purpose: ConsentPurpose) -> Tabular.Cell {
                 customer.consents?.contains { $0.purpose == purpose } == true ? .text(customer.hasConsented(to: purpose) ? "yes" : "no") : .empty
             }
@@ -38,13 +40,13 @@ public enum StoreExport {
         return table
     }
 
-    static func incidents(_ state: StoreState) -> Tabular {
+    static func incidents(_ state: StoreState) throws(StoreError) -> Tabular {
         var table = Tabular(header: [
             "id", "customer", "kind", "subject", "priority", "status", "assignee", "touchpoint", "openedAt", "dueAt", "contacts",
             "resolvedAt", "resolvedBy", "playbook", "compensation", "compensationValue", "forMissedServiceLevel", "rating",
         ])
         let blocked = Set(state.customers.summaries(where: \.blocked).map(\.id))
-        for incident in state.incidents.sorted where !blocked.contains(incident.customer) {
+        for incident in try state.incidents.decodedWhole() where !blocked.contains(incident.customer) {
             table.rows.append([
                 .text(incident.id.rawValue), .text(incident.customer.rawValue), .text(incident.kind.rawValue), .text(incident.subject),
                 .text(incident.priority.rawValue), .text(incident.status.rawValue), text(incident.assignee?.rawValue),

@@ -24,10 +24,16 @@ public struct PersonalDataExport: Encodable, Sendable {
 
     public static func of(_ id: CustomerID, in store: FileStore, at now: Date) throws -> PersonalDataExport {
         let state = try store.open()
-        guard let customer = state.customers[id] else { throw PrivacyRefusal.unknownCustomer(id) }
+        // Everything held on the person, or nothing: not a part of it.
+        try state.requireUndamaged()
+        guard let customer = try state.customers.find(id) else { throw PrivacyRefusal.unknownCustomer(id) }
+        var incidents: [Incident] = []
+        for summary in state.incidents.summaries(where: { $0.customer == id }) {
+            if let incident = try state.incidents.find(summary.id) { incidents.append(incident) }
+        }
         return PersonalDataExport(
             exportedAt: now, customer: customer, moments: try store.moments(of: id), ledger: try store.ledger(of: id),
-            incidents: state.incidents.summaries { $0.customer == id }.compactMap { state.incidents[$0.id] },
+            incidents: incidents.sorted { $0.id < $1.id },
             coupons: state.coupons(of: id), audit: try audit(of: id, in: store))
     }
 

@@ -8,6 +8,10 @@ extension FileStore {
     /// still point at the older position, and history appends are matched by
     /// id, so none is written twice.
     func compact(_ current: inout Loaded) throws(StoreError) {
+        // A file is rewritten only from what was read of it whole: lines
+        // copied as they are must at least decode.
+        current.state.verifySnapshots()
+        try current.state.requireUndamaged()
         let encoder = CareJSON.encoder()
         let decoder = CareJSON.decoder()
         var wroteHistory = false
@@ -34,6 +38,9 @@ extension FileStore {
         let known = Set(folded.map(\.id))
         let missing = items.filter { !known.contains($0.id) }
         guard !missing.isEmpty else { return false }
+        if let ledger = (folded + missing) as? [LedgerEntry] {
+            try HistoryFile.requireWholeLedger(ledger, path: layout.relative(path))
+        }
         // An unfinished line is a fold cut short by a crash; its entry is
         // still in the journal, among `items`, so it is written again whole.
         if let completeLength { try layout.files.truncate(path, to: completeLength) }

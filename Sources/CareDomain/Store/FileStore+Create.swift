@@ -83,7 +83,9 @@ extension FileStore {
             let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
             try writeSnapshots(state, cursor: cursor)
             try layout.files.syncFileSystem()
-            try Manifest(format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR").write(layout)
+            try Manifest(
+                format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR", collections: Collection.allCases.map(\.rawValue)
+            ).write(layout)
         }
         try outcome.get()
     }

@@ -98,8 +98,9 @@ public final class FileStore: CareStore {
                 return fresh.state
             }
             let read = try Journal.read(layout, after: value.cursor, decoder: CareJSON.decoder())
-            guard !read.entries.isEmpty else { return nil }
+            guard !read.entries.isEmpty || read.damage != value.state.journalDamage else { return nil }
             value.apply(read.entries)
+            value.state.journalDamage = read.damage
             value.cursor = read.cursor
             value.pendingBytes += read.bytes
             current = value
@@ -123,7 +124,7 @@ public final class FileStore: CareStore {
     }
 
     private func load(only wanted: Set<Collection>? = nil) throws(StoreError) -> Loaded {
-        _ = try Manifest.read(layout)
+        let manifest = try Manifest.read(layout)
         var loaded = Loaded(state: StoreState(), cursor: .start, foldedSeq: 0)
         var throughs: [Collection: Int] = [:]
         var cursors: [JournalCursor] = []
@@ -134,17 +135,30 @@ public final class FileStore: CareStore {
                 return
             }
             let path = layout.snapshot(R.collection)
+            // What cannot be read is damage, never an empty collection: an
+            // empty one would be written back by the next compaction.
             guard let data = try layout.files.map(path) else {
+                if manifest.requires(R.collection) { loaded.state.fileDamage.append(.missingFile(file: R.collection.fileName)) }
                 cursors.append(.start)
                 return
             }
-            let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
-            guard header.collection == R.collection else {
-                throw .corrupt(file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
+            do throws(StoreError) {
+                let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
+                guard header.collection == R.collection else {
+                    throw .corrupt(
+                        file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
+                }
+                if let problem = try Journal.verify(header.journal, layout) {
+                    throw .corrupt(file: R.collection.fileName, line: 1, field: "journal", reason: problem)
+                }
+                loaded.state[keyPath: keyPath] = table
+                throughs[R.collection] = header.journal.seq
+                cursors.append(header.journal)
+            } catch {
+                if case .newerFormat = error { throw error }
+                loaded.state.fileDamage.append(error)
+                cursors.append(.start)
             }
-            loaded.state[keyPath: keyPath] = table
-            throughs[R.collection] = header.journal.seq
-            cursors.append(header.journal)
         }
         try take(Customer.self, into: \.customers)
         try take(Agent.self, into: \.agents)
@@ -163,6 +177,7 @@ public final class FileStore: CareStore {
         loaded.apply(read.entries, throughs: throughs)
         loaded.cursor = read.cursor
         loaded.pendingBytes = read.bytes
+        loaded.state.journalDamage = read.damage
         return loaded
     }
 
@@ -181,7 +196,8 @@ public final class FileStore: CareStore {
     public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
             // Histories as of this moment, read without taking the lock again.
-            let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+            let history = WriterHistory(
+                base: FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger), state: current.state)
             let transaction = try body(current.state, history)
             // Nothing to change writes nothing (an expiry run with nothing due).
             guard !transaction.changes.isEmpty else { return current.state }
@@ -233,6 +249,11 @@ public final class FileStore: CareStore {
                 current.apply(read.entries)
                 current.cursor = read.cursor
                 current.pendingBytes += read.bytes
+                current.state.journalDamage = read.damage
+                // Nothing is written over damage: not a change, not a
+                // compaction (which would make what is missing permanent).
+                let damage = current.state.damage
+                if let first = damage.first { throw StoreError.damaged(first: first.description, more: damage.count - 1) }
                 for torn in read.torn {
                     try Journal.setAside(torn, layout)
                 }

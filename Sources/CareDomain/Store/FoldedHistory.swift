@@ -13,7 +13,9 @@ struct FoldedHistory: HistoryReader {
     }
 
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
-        try read(customer, .ledger, recent: pendingLedger[customer] ?? [])
+        let entries = try read(customer, .ledger, recent: pendingLedger[customer] ?? [])
+        try HistoryFile.requireWholeLedger(entries, path: layout.relative(layout.history(.ledger, of: customer)))
+        return entries
     }
 
     private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T]) throws(StoreError) -> [T]
@@ -23,5 +25,28 @@ struct FoldedHistory: HistoryReader {
         guard !recent.isEmpty else { return folded }
         let known = Set(folded.map(\.id))
         return folded + recent.filter { !known.contains($0.id) }
+    }
+}
+
+/// The histories a write reads, held against the state it writes on: a
+/// ledger that does not add up to the customer's balance lost entries, and
+/// a change computed from it would make the loss permanent.
+struct WriterHistory: HistoryReader {
+    let base: FoldedHistory
+    let state: StoreState
+
+    func moments(of customer: CustomerID) throws(StoreError) -> [Moment] { try base.moments(of: customer) }
+
+    func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
+        let entries = try base.ledger(of: customer)
+        if let record = try state.customers.find(customer) {
+            let sum = entries.reduce(0) { $0 + $1.points }
+            if sum != record.loyalty.points {
+                throw .corrupt(
+                    file: base.layout.relative(base.layout.history(.ledger, of: customer)), line: nil, field: nil,
+                    reason: "its entries add up to \(sum) points but customer \(customer) shows \(record.loyalty.points), so entries are missing; restore it from a backup")
+            }
+        }
+        return entries
     }
 }

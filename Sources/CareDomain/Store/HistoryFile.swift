@@ -43,6 +43,16 @@ enum HistoryFile {
         return (items, split.completeLength < data.count ? split.completeLength : nil)
     }
 
+    /// A ledger starts from nothing (a balance is the sum of its entries):
+    /// one whose first entry starts from a balance lost its beginning (the
+    /// file deleted or cut), and must not be written on as if it were whole.
+    static func requireWholeLedger(_ entries: [LedgerEntry], path: String) throws(StoreError) {
+        guard let first = entries.first, first.balanceAfter - first.points != 0 else { return }
+        throw .corrupt(
+            file: path, line: 1, field: nil,
+            reason: "the ledger starts from a balance of \(first.balanceAfter - first.points) points, so its first entries are missing (the file was deleted or cut); restore it from a backup")
+    }
+
     static func lines<T: Encodable>(_ items: [T], encoder: JSONEncoder) throws(StoreError) -> Data {
         var data = Data()
         for item in items {

@@ -26,6 +26,9 @@ struct JournalRead {
     var entries: [JournalEntry] = []
     var cursor: JournalCursor
     var torn: [TornTail] = []
+    /// A region at a file's end that is no torn line (NUL bytes, text that
+    /// is not the start of a transaction): damage, not something to set aside.
+    var damage: [StoreError] = []
     /// Bytes of the complete lines read.
     var bytes = 0
 }
@@ -84,11 +87,69 @@ enum Journal {
                 result.entries.append(entry)
             }
             if split.completeLength < data.count {
-                result.torn.append(
-                    TornTail(file: name, offset: offset + split.completeLength, bytes: JSONLines.slice(data, split.completeLength..<data.count)))
+                let tail = JSONLines.slice(data, split.completeLength..<data.count)
+                if let problem = damageInTail(tail) {
+                    result.damage.append(
+                        .corrupt(
+                            file: "journal/" + name, line: result.cursor.line + 1, field: nil,
+                            reason: "the last \(tail.count) bytes are \(problem), not a line cut short; a supervisor restores this file from a backup (the lines before it are intact)"))
+                } else {
+                    result.torn.append(TornTail(file: name, offset: offset + split.completeLength, bytes: tail))
+                }
             }
         }
         return result
+    }
+
+    /// Only the start of one transaction's line, cut short, is a torn tail:
+    /// what else stands after the last newline is damage. nil when `tail`
+    /// may be a torn line.
+    static func damageInTail(_ tail: Data) -> String? {
+        if tail.contains(0) { return "NUL bytes (damaged media or a file zeroed)" }
+        let start = tail.first { $0 != 0x20 && $0 != 0x09 }
+        if let start, start != UInt8(ascii: "{") { return "text that does not begin a transaction" }
+        return nil
+    }
+
+    /// Whether `cursor` (a snapshot header's position) is a real place in
+    /// the journal: the end of the line holding transaction `cursor.seq`.
+    /// nil when it is, else what is wrong, in words.
+    static func verify(_ cursor: JournalCursor, _ layout: StoreLayout) throws(StoreError) -> String? {
+        guard let name = cursor.file else {
+            return cursor.seq == 0 && cursor.offset == 0 ? nil : "a position with no journal file"
+        }
+        guard StoreLayout.isJournalName(name) else { return "names journal file \(name), which is not one" }
+        guard let size = try layout.files.size(layout.journalFile(name)) else { return "names journal/\(name), which is missing" }
+        guard cursor.offset > 0, cursor.offset <= size else {
+            return "says transaction \(cursor.seq) ends at byte \(cursor.offset) of journal/\(name), which has \(size)"
+        }
+        // The line that ends there: read back far enough to find its start
+        // (a batch of a thousand customers is one long line).
+        var window = min(cursor.offset, 64 << 10)
+        var body = Data()
+        var lineStart = 0
+        while true {
+            guard let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window), data.count >= window else {
+                return "names journal/\(name), which changed while it was read"
+            }
+            let before = data.prefix(window)
+            guard before.last == 0x0A else { return "says transaction \(cursor.seq) ends mid-line in journal/\(name)" }
+            body = before.dropLast()
+            if let newline = body.lastIndex(of: 0x0A) {
+                lineStart = newline + 1
+                break
+            }
+            if window == cursor.offset {
+                lineStart = body.startIndex
+                break
+            }
+            window = min(cursor.offset, window * 4)
+        }
+        struct Sequence: Decodable { var seq: Int }
+        guard let found = try? JSONDecoder().decode(Sequence.self, from: Data(body[lineStart...])) else {
+            return "points at a line of journal/\(name) that is not a transaction"
+        }
+        return found.seq == cursor.seq ? nil : "says it holds every transaction up to \(cursor.seq), but the journal there is at \(found.seq)"
     }
 
     /// Copy a torn tail to `journal/torn/` durably, then cut it off.

@@ -91,11 +91,20 @@ struct LineScanner: Sendable {
             cursor.position += 1
             return
         }
+        // A wanted key seen twice would make the scan and the decoder
+        // disagree on the record (which id, which version).
+        var seen: UInt64 = 0
         while true {
             cursor.skipSpace()
             // An index, not a copy of the entry: copying retains its arrays,
             // and this runs for every key of 300,000 lines.
             let match = try cursor.matchKey(wanted)
+            if let match, match < 64 {
+                if seen & (1 << match) != 0 {
+                    throw ScanError(reason: "the key \"\(String(decoding: wanted[match].key, as: UTF8.self))\" appears twice")
+                }
+                seen |= 1 << match
+            }
             cursor.skipSpace()
             try cursor.expect(UInt8(ascii: ":"))
             cursor.skipSpace()
@@ -163,7 +172,9 @@ struct LineScanner: Sendable {
             case UInt8(ascii: "\""):
                 // Without escapes, the string is made straight from the line.
                 var end = position + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20, bytes[end] < 0x80 {
+                    end += 1
+                }
                 if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                     defer { position = end + 1 }
                     return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self))
@@ -251,8 +262,12 @@ struct LineScanner: Sendable {
                 // Plain bytes in a tight loop: most of a snapshot is text to skip.
                 while position < bytes.count {
                     let byte = bytes[position]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
                     position += 1
+                }
+                if let byte = peek, byte >= 0x80 {
+                    try scalar()
+                    continue
                 }
                 let byte = try next()
                 if byte == UInt8(ascii: "\"") { return }
@@ -283,7 +298,7 @@ struct LineScanner: Sendable {
                     defer { position += 1 }
                     return Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 }
-                if byte == UInt8(ascii: "\\") { break }
+                if byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
                 if byte < 0x20 { throw ScanError(reason: "a control character inside a string") }
                 position += 1
             }
@@ -318,9 +333,51 @@ struct LineScanner: Sendable {
                     }
                 default:
                     if byte < 0x20 { throw ScanError(reason: "a control character inside a string") }
-                    result.append(byte)
+                    if byte >= 0x80 {
+                        position -= 1
+                        let start = position
+                        try scalar()
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                    } else {
+                        result.append(byte)
+                    }
                 }
             }
+        }
+
+        /// Steps over one multi-byte UTF-8 character, refusing bytes that
+        /// are not one (a bad byte would otherwise be read as U+FFFD by the
+        /// scan but refused by the decoder, and the record lost from view).
+        mutating func scalar() throws(ScanError) {
+            let lead = bytes[position]
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: throw ScanError(reason: "a byte that is not UTF-8 text")
+            }
+            guard position + length <= bytes.count else { throw ScanError(reason: "a byte that is not UTF-8 text") }
+            for offset in 1..<length {
+                let byte = bytes[position + offset]
+                let (from, to) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard byte >= from, byte <= to else { throw ScanError(reason: "a byte that is not UTF-8 text") }
+            }
+            position += length
         }
 
         mutating func hex4() throws(ScanError) -> UInt32 {

@@ -10,6 +10,16 @@ struct Manifest: Codable, Sendable, Equatable {
     var createdAt: Date
     var createdBy: String
     var currency: String
+    /// The snapshot files the store was made with (every one must be
+    /// there); a collection a later care adds is read as empty until its
+    /// first compaction. Absent in stores made before it was written down:
+    /// they had every collection of format 1.
+    var collections: [String]?
+
+    /// Whether the store must hold `collection`'s snapshot.
+    func requires(_ collection: Collection) -> Bool {
+        collections.map { $0.contains(collection.rawValue) } ?? true
+    }
 
     static func read(_ layout: StoreLayout) throws(StoreError) -> Manifest {
         var isDirectory: ObjCBool = false

@@ -51,7 +51,7 @@ enum SnapshotFile {
         var headerData = JSONLines.slice(data, first.range)
         headerData.append(contentsOf: Array("]}".utf8))
         let header = try decodeHeader(headerData, file: file, line: first.number)
-        let source = try SnapshotSource<R>(file: file, data: data, lines: Array(lines[1..<(lines.count - 1)]))
+        let source = SnapshotSource<R>(file: file, data: data, lines: Array(lines[1..<(lines.count - 1)]))
         return (header, Table(source: source))
     }
 

@@ -1,8 +1,13 @@
 import Foundation
+import Synchronization
 
 /// A snapshot file as read when the store opened: its bytes, where each
 /// record's line is, and what was picked from each line. Immutable and
 /// shared by every copy of the state; records are decoded from it on demand.
+///
+/// A line that does not scan, or repeats an id, is left out and kept as
+/// damage; so is a record that later fails to decode. Damage stops every
+/// write and export (`StoreState.damage`) while reads go on without it.
 final class SnapshotSource<R: Record>: Sendable {
     let file: String
     let data: Data
@@ -10,72 +15,119 @@ final class SnapshotSource<R: Record>: Sendable {
     let ids: [R.ID]
     let versions: [Int]
     let summaries: [R.Summary]
+    /// Found while scanning, and since, while decoding (by line number).
+    private let problems: Mutex<[Int: StoreError]>
+    /// Every line was decoded once (before a compaction rewrites the file).
+    private let verified = Mutex(false)
 
-    /// Scans `lines` of `data` in parallel; throws the first bad line.
-    init(file: String, data: Data, lines: [JSONLines.Line]) throws(StoreError) {
+    /// Scans `lines` of `data` in parallel.
+    init(file: String, data: Data, lines: [JSONLines.Line]) {
         self.file = file
         self.data = data
-        self.lines = lines
         // The summary's keys first, so its fields need no copy per line.
         let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
         let parts = Parallel.chunks(lines.count, minimum: 4000) { range in
             Self.scan(lines[range], data: data, scanner: scanner, file: file)
         }
         var all = Scanned(capacity: lines.count)
-        for part in parts { all.append(contentsOf: try part.get()) }
+        for part in parts { all.append(contentsOf: part) }
+        // A second record with the same id: which one is true cannot be told.
+        var firstLine: [R.ID: Int] = [:]
+        firstLine.reserveCapacity(all.ids.count)
+        var keep = [Bool](repeating: true, count: all.ids.count)
+        for (index, id) in all.ids.enumerated() {
+            if let first = firstLine[id] {
+                keep[index] = false
+                all.problems[all.lines[index].number] = .corrupt(
+                    file: file, line: all.lines[index].number, field: "id", reason: "a second record with id \(id) (the first is on line \(first))")
+            } else {
+                firstLine[id] = all.lines[index].number
+            }
+        }
+        if keep.contains(false) {
+            all.lines = all.lines.indices.filter { keep[$0] }.map { all.lines[$0] }
+            all.ids = all.ids.indices.filter { keep[$0] }.map { all.ids[$0] }
+            all.versions = all.versions.indices.filter { keep[$0] }.map { all.versions[$0] }
+            all.summaries = all.summaries.indices.filter { keep[$0] }.map { all.summaries[$0] }
+        }
+        self.lines = all.lines
         ids = all.ids
         versions = all.versions
         summaries = all.summaries
+        problems = Mutex(all.problems)
     }
 
-    /// What the scan keeps of each line, column by column.
+    /// Decodes every line once, on all cores, so that a record that scans
+    /// but does not decode is found before the file is rewritten.
+    func verify() {
+        guard !verified.withLock({ $0 }) else { return }
+        _ = Parallel.chunks(lines.count, minimum: 2000) { range in
+            let decoder = CareJSON.decoder()
+            for index in range { _ = try? decode(index, decoder: decoder) }
+            return 0
+        }
+        verified.withLock { $0 = true }
+    }
+
+    /// What is wrong with this file, by line; empty when every line read.
+    var damage: [StoreError] { problems.withLock { $0.sorted { $0.key < $1.key }.map(\.value) } }
+
+    /// What the scan keeps of each good line, column by column.
     private struct Scanned: Sendable {
+        var lines: [JSONLines.Line] = []
         var ids: [R.ID] = []
         var versions: [Int] = []
         var summaries: [R.Summary] = []
+        var problems: [Int: StoreError] = [:]
 
         init(capacity: Int) {
+            lines.reserveCapacity(capacity)
             ids.reserveCapacity(capacity)
             versions.reserveCapacity(capacity)
             summaries.reserveCapacity(capacity)
         }
 
         mutating func append(contentsOf other: Scanned) {
+            lines += other.lines
+            problems.merge(other.problems) { first, _ in first }
             ids += other.ids
             versions += other.versions
             summaries += other.summaries
         }
     }
 
-    private static func scan(
-        _ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String
-    ) -> Result<Scanned, StoreError> {
+    private static func scan(_ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String) -> Scanned {
         var part = Scanned(capacity: lines.count)
-        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Result<Scanned, StoreError> in
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             for line in lines {
                 let fields: [ScannedValue?]
                 do throws(ScanError) {
                     fields = try scanner.scan(UnsafeRawBufferPointer(rebasing: buffer[line.range]))
                 } catch {
-                    return .failure(.corrupt(file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))"))
+                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))")
+                    continue
                 }
                 let idSlot = fields.count - 2
-                guard let id = fields[idSlot]?.text else {
-                    return .failure(.corrupt(file: file, line: line.number, field: "id", reason: "expected a string"))
+                guard let id = fields[idSlot]?.text, !id.isEmpty else {
+                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: "id", reason: "expected a string")
+                    continue
                 }
                 guard let version = fields[idSlot + 1]?.integer else {
-                    return .failure(.corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number"))
+                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number")
+                    continue
                 }
                 do throws(SummaryError) {
                     part.summaries.append(try R.summary(id: R.ID(rawValue: id), fields: fields))
                 } catch {
-                    return .failure(.corrupt(file: file, line: line.number, field: error.field, reason: error.reason))
+                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: error.field, reason: error.reason)
+                    continue
                 }
+                part.lines.append(line)
                 part.ids.append(R.ID(rawValue: id))
                 part.versions.append(version)
             }
-            return .success(part)
         }
+        return part
     }
 
     /// The record on line `index`, decoded now.
@@ -84,7 +136,9 @@ final class SnapshotSource<R: Record>: Sendable {
             return try decoder.decode(R.self, from: recordText(index))
         } catch {
             let (field, reason) = CareJSON.explain(error)
-            throw .corrupt(file: file, line: lines[index].number, field: field, reason: reason)
+            let problem = StoreError.corrupt(file: file, line: lines[index].number, field: field, reason: reason)
+            problems.withLock { $0[lines[index].number] = problem }
+            throw problem
         }
     }
 

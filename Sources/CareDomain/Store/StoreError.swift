@@ -13,6 +13,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case symbolicLink(path: String)
     /// An operating-system call failed.
     case io(path: String, operation: String, reason: String)
+    /// A file the store needs is missing.
+    case missingFile(file: String)
+    /// The store holds damage (`first`, and `more` other problems): no
+    /// change is written until it is repaired.
+    case damaged(first: String, more: Int)
     /// A data file does not parse; nothing is written while it stays so.
     case corrupt(file: String, line: Int?, field: String?, reason: String)
     /// The store was written by a newer version of care.
@@ -40,6 +45,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`."
         case .io(let path, let operation, let reason):
             return "Could not \(operation) \(path): \(reason)."
+        case .missingFile(let file):
+            return "\(file) is missing from the store; restore it from a backup, then run `care check`."
+        case .damaged(let first, let more):
+            let others = more == 0 ? "" : " (\(more) more problem\(more == 1 ? "" : "s"): `care check` lists them all)"
+            return "Nothing is written or exported while the store is damaged\(others): \(first)"
         case .corrupt(let file, let line, let field, let reason):
             var place = file
             if let line { place += " line \(line)" }

@@ -13,10 +13,42 @@ public struct StoreState: Sendable, Equatable {
     public internal(set) var campaigns = Table<Campaign>()
     /// The last journal transaction reflected here.
     public internal(set) var seq = 0
+    /// Files the store needs that were missing or could not be read whole
+    /// when it was loaded, and snapshot headers that disagree with the journal.
+    var fileDamage: [StoreError] = []
+    /// A damaged region at the journal's end (not a torn line).
+    var journalDamage: [StoreError] = []
+
+    /// Everything wrong with the store as read: while it is not empty,
+    /// nothing is written and nothing exported; reads go on without what
+    /// could not be read, and say so.
+    public var damage: [StoreError] {
+        fileDamage + journalDamage + customers.damage + agents.damage + touchpoints.damage + incidents.damage + playbooks.damage
+            + rewards.damage + coupons.damage + programs.damage + campaigns.damage
+    }
 
     public init() {}
 
     public var program: LoyaltyProgram? { programs[LoyaltyProgram.singletonID] }
+
+    func verifySnapshots() {
+        customers.verifySnapshot()
+        agents.verifySnapshot()
+        touchpoints.verifySnapshot()
+        incidents.verifySnapshot()
+        playbooks.verifySnapshot()
+        rewards.verifySnapshot()
+        coupons.verifySnapshot()
+        programs.verifySnapshot()
+        campaigns.verifySnapshot()
+    }
+
+    /// Throws the damage, if any, as one sentence: for what must see the
+    /// whole store (an export, a write).
+    public func requireUndamaged() throws(StoreError) {
+        let damage = self.damage
+        if let first = damage.first { throw .damaged(first: first.description, more: damage.count - 1) }
+    }
 
     /// A customer's coupons, by code.
     public func coupons(of customer: CustomerID) -> [Coupon] {

@@ -57,6 +57,13 @@ public struct Table<R: Record>: Sendable {
         }
     }
 
+    /// Lines of its snapshot that could not be read (left out), and
+    /// records that failed to decode since.
+    public var damage: [StoreError] { source?.damage ?? [] }
+
+    /// Decodes every snapshot line once (see `SnapshotSource.verify`).
+    func verifySnapshot() { source?.verify() }
+
     public var count: Int { slots.count }
     public var isEmpty: Bool { slots.isEmpty }
     public func contains(_ id: R.ID) -> Bool { slots[id] != nil }
@@ -117,6 +124,14 @@ public struct Table<R: Record>: Sendable {
     /// Every record, decoded, in id order. Records whose line does not decode
     /// are left out (`decodeAll` names them).
     public var sorted: [R] { decodeAll().records }
+
+    /// Every record in id order, decoded; throws when any does not decode
+    /// (an export must be whole or not be).
+    public func decodedWhole() throws(StoreError) -> [R] {
+        let (records, errors) = decodeAll()
+        if let first = errors.first { throw .damaged(first: first.description, more: errors.count - 1) }
+        return records
+    }
 
     /// Every record in id order, decoded on all cores, and the errors of
     /// those whose line does not decode.
