@@ -55,7 +55,14 @@ struct PrivacyCommand: ParsableCommand {
                 return
             }
             let erasure = try store.erase(id, by: author)
-            print("Customer \(id)'s personal data is erased: \(erasure.filesRewritten.count) file\(erasure.filesRewritten.count == 1 ? "" : "s") rewritten, \(erasure.journalLinesRewritten) journal lines.")
+            let files = erasure.filesRewritten.count + erasure.temporaryFilesRemoved
+            if erasure.recordsWereErased, files == 0 {
+                print("Customer \(id)'s personal data was already erased; none of it is left in the store.")
+            } else {
+                print(
+                    "Customer \(id)'s personal data is erased\(erasure.recordsWereErased ? " (finishing an earlier run)" : ""): \(erasure.filesRewritten.count) file\(erasure.filesRewritten.count == 1 ? "" : "s") rewritten, \(erasure.journalLinesRewritten) journal lines, \(erasure.temporaryFilesRemoved) leftover temporary file\(erasure.temporaryFilesRemoved == 1 ? "" : "s") removed."
+                )
+            }
         }
     }
 

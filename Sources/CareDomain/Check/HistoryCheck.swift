@@ -8,12 +8,40 @@ enum HistoryCheck {
         var problems: [String] = []
         var moments = 0
         var ledgerEntries = 0
+        /// Customers with a problem, to look at again on one consistent state.
+        var flagged: [Customer] = []
     }
 
+    /// Read while others write, a ledger may be a fold ahead of the state
+    /// read a moment before: customers with a problem are looked at again
+    /// under the writer lock, on the state as it is then, and only what is
+    /// still wrong is reported.
     static func run(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
+        var total = pass(store: store, state: state, customers: customers)
+        if !total.flagged.isEmpty {
+            let again = try? FileLock.withExclusive(store.layout) { () throws(StoreError) -> Outcome in
+                let fresh = FileStore(directory: store.layout.directory)
+                let now = try fresh.open()
+                let current = total.flagged.compactMap { try? now.customers.find($0.id) }
+                return pass(store: fresh, state: now, customers: current)
+            }
+            if case .success(let confirmed)? = again {
+                total.problems = confirmed.problems
+            }
+        }
+        total.problems.sort()
+        total.problems += orphans(store.layout, state: state)
+        return total
+    }
+
+    private static func pass(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
         let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
-            for customer in customers[range] { check(customer, store: store, state: state, into: &outcome) }
+            for customer in customers[range] {
+                let before = outcome.problems.count
+                check(customer, store: store, state: state, into: &outcome)
+                if outcome.problems.count > before { outcome.flagged.append(customer) }
+            }
             return outcome
         }
         var total = Outcome()
@@ -21,9 +49,8 @@ enum HistoryCheck {
             total.moments += outcome.moments
             total.ledgerEntries += outcome.ledgerEntries
             total.problems += outcome.problems
+            total.flagged += outcome.flagged
         }
-        total.problems.sort()
-        total.problems += orphans(store.layout, state: state)
         return total
     }
 

@@ -117,6 +117,19 @@ public enum StoreChecker {
                     "\(layout.relative(path)) is a symbolic link (to \(target)); care never follows one: remove it and restore what it replaced from a backup.")
                 continue
             }
+            let name = (path as NSString).lastPathComponent
+            // A writer at work has one too: only one still there under the
+            // writer lock was left by a writer that stopped.
+            if kind == S_IFREG, name.hasPrefix("."), name.contains(DurableFile.temporaryMarker),
+                case .success(let left)? = try? FileLock.withExclusive(layout, { () -> Bool in access(path, F_OK) == 0 }), left
+            {
+                problems.append("\(layout.relative(path)) is a temporary file left by a writer that stopped; the next change removes it.")
+            }
+            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.directory + "/" + ErasureJob.directoryName, name.hasSuffix(".json") {
+                let customer = String(name.dropLast(5))
+                problems.append(
+                    "The erasure of customer \(customer) is unfinished; run `care privacy erase \(customer) --confirm` again to finish it.")
+            }
             if info.st_mode & 0o007 != 0 {
                 worldAccessible += 1
                 if worldAccessible <= 5 {

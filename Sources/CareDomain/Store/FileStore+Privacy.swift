@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Foundation
 
 extension FileStore {
@@ -10,47 +15,96 @@ extension FileStore {
     public struct Erasure: Sendable, Equatable {
         public var journalLinesRewritten = 0
         public var filesRewritten: [String] = []
+        public var temporaryFilesRemoved = 0
+        /// The records had been erased by an earlier run (this one finished
+        /// what it left, or found nothing left).
+        public var recordsWereErased = false
     }
 
-    /// Removes `customer`'s personal data from every file of the store: the
-    /// records (one transaction), then, under the writer lock, the snapshots
-    /// (by compacting), their moment and ledger histories, every journal
-    /// line about them and any torn tail. Journal lines are rewritten to
-    /// the same length (padded with spaces), so the byte offsets other
-    /// sessions hold stay right.
+    /// Removes `customer`'s personal data from every file of the store, as
+    /// a job that any rerun finishes (a kill, a full disk):
+    ///
+    /// 1. what identifies the person (every name, phone, email and handle
+    ///    they ever had, from the record and every journal line about them)
+    ///    is written down first, in `erasures/ID.json`;
+    /// 2. the records are erased (one transaction), and the snapshots
+    ///    rewritten by compacting;
+    /// 3. their history files, every journal line about them (rewritten at
+    ///    its own length, padded with spaces, so other sessions' offsets
+    ///    stay right), torn tails and leftover temporary files are scrubbed;
+    /// 4. every file that could hold them is searched for those strings;
+    ///    only when none is left is the job file removed.
+    ///
+    /// All of it under the writer lock, so no write lands half-way.
     public func erase(_ customer: CustomerID, by author: Author) throws -> Erasure {
-        let before = try open()
-        let identifying = before.customers[customer]?.identifyingStrings ?? []
-        _ = try transact(by: author) { state in try PrivacyRules.eraseRecords(in: state, customer: customer, by: author, at: clock.now) }
-        return try withWriterLock { (current: inout Loaded) throws -> Erasure in
-            try compact(&current)
+        try withWriterLock { (current: inout Loaded) throws -> Erasure in
             var erasure = Erasure()
+            let job = ErasureJob(customer: customer, layout: layout)
+            let record = try current.state.customers.find(customer)
+            guard let record else { throw PrivacyRefusal.unknownCustomer(customer) }
+            let entries = try Journal.read(layout, after: .start, decoder: CareJSON.decoder()).entries
+            var strings = try job.recorded() ?? []
+            if record.erasedAt == nil { strings += record.identifyingStrings }
+            for entry in entries {
+                for case .customer(let version) in entry.changes where version.id == customer && version.erasedAt == nil {
+                    strings += version.identifyingStrings
+                }
+            }
+            // A family email, a common name: what another customer also has
+            // is theirs too, and stays where it is theirs.
+            var others = Set<String>()
+            for summary in current.state.customers.summaries where summary.id != customer {
+                others.insert(summary.name)
+                if let phone = summary.phone { others.insert(phone) }
+                if let email = summary.email { others.insert(email) }
+            }
+            strings = Set(strings).subtracting(others).sorted()
+            erasure.recordsWereErased = record.erasedAt != nil
+            if record.erasedAt == nil {
+                // Refused here (not a supervisor, not blocked) before anything is written down.
+                let transaction = try PrivacyRules.eraseRecords(in: current.state, customer: customer, by: author, at: clock.now)
+                try job.record(strings, by: author, at: clock.now)
+                try append(transaction, by: author, to: &current)
+            } else {
+                guard current.state.activeSupervisor(author) != nil else { throw PrivacyRefusal.supervisorsOnly }
+                try job.record(strings, by: author, at: clock.now)
+            }
+            try compact(&current)
+
             let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
             let encoder = CareJSON.encoder()
             let moments = try history.moments(of: customer)
-            if !moments.isEmpty {
-                try layout.files.replace(layout.history(.moments, of: customer), with: HistoryFile.lines(moments.map { $0.withoutPersonalData() }, encoder: encoder))
+            let cleanMoments = moments.map { $0.withoutPersonalData() }
+            if cleanMoments != moments {
+                try layout.files.replace(layout.history(.moments, of: customer), with: HistoryFile.lines(cleanMoments, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.moments, of: customer)))
             }
             let ledger = try history.ledger(of: customer)
-            if ledger.contains(where: { $0.kind == .adjust }) {
-                try layout.files.replace(layout.history(.ledger, of: customer), with: HistoryFile.lines(ledger.map { $0.withoutPersonalData() }, encoder: encoder))
+            let cleanLedger = ledger.map { $0.withoutPersonalData() }
+            if cleanLedger != ledger {
+                try layout.files.replace(layout.history(.ledger, of: customer), with: HistoryFile.lines(cleanLedger, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.ledger, of: customer)))
             }
             for name in try Journal.fileNames(layout) {
-                let rewritten = try rewriteJournal(name, without: customer, naming: identifying, encoder: encoder)
+                let rewritten = try rewriteJournal(name, without: customer, naming: strings, encoder: encoder)
                 if rewritten > 0 {
                     erasure.journalLinesRewritten += rewritten
                     erasure.filesRewritten.append("journal/" + name)
                 }
             }
-            erasure.filesRewritten += try redactTorn(identifying)
+            erasure.filesRewritten += try redactTorn(customer, strings)
+            erasure.temporaryFilesRemoved = try removeLeftovers(in: ErasureJob.places(of: customer, layout))
+            if let holder = try job.firstHolder(of: strings) {
+                throw StoreError.invalidChange(
+                    "\(holder) still holds personal data of customer \(customer); the erasure is not finished. Run `care privacy erase \(customer) --confirm` again.")
+            }
+            try job.finish()
             return erasure
         }
     }
 
-    /// Rewrites the lines of one journal file that concern `customer`,
-    /// each to its old length; returns how many.
+    /// Rewrites the lines of one journal file that concern `customer` or
+    /// hold one of `identifying`, each to its old length; returns how many.
     private func rewriteJournal(_ name: String, without customer: CustomerID, naming identifying: [String], encoder: JSONEncoder) throws(StoreError) -> Int {
         let path = layout.journalFile(name)
         guard let data = try layout.files.read(path) else { return 0 }
@@ -64,6 +118,7 @@ extension FileStore {
             cleaned.changes = entry.changes.map { $0.withoutPersonalData(of: customer) }
             // A summary is written by the rules, but may quote free text.
             cleaned.summary = identifying.reduce(entry.summary) { $0.replacingOccurrences(of: $1, with: "") }
+            guard cleaned != entry else { continue }
             guard var bytes = try? encoder.encode(cleaned), bytes.count <= line.range.count else {
                 throw .invalidChange("journal/\(name) line \(line.number) could not be rewritten without personal data at its length; nothing of it was changed.")
             }
@@ -79,22 +134,23 @@ extension FileStore {
         return rewritten
     }
 
-    /// Torn journal tails cannot be parsed: the person's name, phone and
-    /// email are overwritten in place with asterisks.
-    private func redactTorn(_ strings: [String]) throws(StoreError) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: layout.tornDirectory) else { return [] }
+    /// Torn journal tails cannot be parsed: one that names the customer is
+    /// blanked whole (it may hold values that never reached a whole line);
+    /// in the others, the person's strings are overwritten with asterisks.
+    private func redactTorn(_ customer: CustomerID, _ strings: [String]) throws(StoreError) -> [String] {
+        guard let names = try layout.files.list(layout.tornDirectory) else { return [] }
         var rewritten: [String] = []
-        let encoder = CareJSON.encoder()
-        let needles = strings.flatMap { text -> [Data] in
-            var forms = [Data(text.utf8)]
-            if let quoted = try? encoder.encode(text), quoted.count > 2 { forms.append(quoted.dropFirst().dropLast()) }
-            return forms
-        }
-        for name in names.sorted() {
+        let needles = ErasureJob.forms(of: strings)
+        let id = Data("\"\(customer.rawValue)\"".utf8)
+        for name in names.sorted() where !name.contains(DurableFile.temporaryMarker) {
             let path = layout.tornDirectory + "/" + name
             guard var data = try layout.files.read(path) else { continue }
             var changed = false
-            for needle in needles where !needle.isEmpty {
+            if data.range(of: id) != nil, data.contains(where: { $0 != UInt8(ascii: "*") }) {
+                data = Data(repeating: UInt8(ascii: "*"), count: data.count)
+                changed = true
+            }
+            for needle in needles {
                 while let range = data.range(of: needle) {
                     data.replaceSubrange(range, with: Data(repeating: UInt8(ascii: "*"), count: range.count))
                     changed = true
@@ -106,5 +162,102 @@ extension FileStore {
             }
         }
         return rewritten
+    }
+
+    /// Removes temporary files left by writers that died (a temp file is
+    /// only ever made under the writer lock, so any found under it is
+    /// garbage, and may hold personal data); returns how many.
+    func removeLeftovers(in directories: [String]) throws(StoreError) -> Int {
+        var removed = 0
+        for directory in directories {
+            for name in try layout.files.list(directory) ?? [] where name.hasPrefix(".") && name.contains(DurableFile.temporaryMarker) {
+                try layout.files.remove(directory + "/" + name)
+                removed += 1
+            }
+        }
+        return removed
+    }
+}
+
+/// `erasures/ID.json`: an erasure under way, with the strings that identify
+/// the person, so that a rerun after a kill or a full disk knows what to
+/// scrub even once the records no longer say. Removed when it is done; while
+/// it is there, `care check` reports the erasure as unfinished.
+struct ErasureJob {
+    let customer: CustomerID
+    let layout: StoreLayout
+
+    static let directoryName = "erasures"
+
+    private struct Document: Codable {
+        var customer: CustomerID
+        var startedAt: Date
+        var by: String
+        var strings: [String]
+    }
+
+    var path: String { layout.directory + "/" + Self.directoryName + "/" + customer.rawValue + ".json" }
+
+    func recorded() throws(StoreError) -> [String]? {
+        guard let data = try layout.files.read(path) else { return nil }
+        do {
+            return try CareJSON.decoder().decode(Document.self, from: data).strings
+        } catch {
+            let (field, reason) = CareJSON.explain(error)
+            throw .corrupt(file: layout.relative(path), line: nil, field: field, reason: reason)
+        }
+    }
+
+    func record(_ strings: [String], by author: Author, at now: Date) throws(StoreError) {
+        guard customer.isSafeFileName else { throw .invalidChange("Customer id \"\(customer)\" cannot be erased by file name.") }
+        try layout.files.makeDirectory(layout.directory + "/" + Self.directoryName)
+        do {
+            let data = try CareJSON.encoder(pretty: true).encode(Document(customer: customer, startedAt: now, by: author.login, strings: strings))
+            try layout.files.replace(path, with: data)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .invalidChange("The erasure of \(customer) could not be written down: \(error).")
+        }
+    }
+
+    func finish() throws(StoreError) {
+        try layout.files.remove(path)
+    }
+
+    /// Where the person's data may be: the snapshots and journal, torn
+    /// tails, and their own history files (other customers' histories never
+    /// hold them).
+    static func places(of customer: CustomerID, _ layout: StoreLayout) -> [String] {
+        [layout.directory, layout.journalDirectory, layout.tornDirectory, layout.directory + "/" + ErasureJob.directoryName]
+            + HistoryKind.allCases.map { (layout.history($0, of: customer) as NSString).deletingLastPathComponent }
+    }
+
+    /// The first file in those places that still holds one of `strings`.
+    func firstHolder(of strings: [String]) throws(StoreError) -> String? {
+        let needles = Self.forms(of: strings)
+        guard !needles.isEmpty else { return nil }
+        let own = Set(HistoryKind.allCases.map { layout.history($0, of: customer) })
+        for (index, directory) in Self.places(of: customer, layout).enumerated() {
+            for name in (try layout.files.list(directory) ?? []).sorted() {
+                let file = directory + "/" + name
+                // In a history bucket, only this customer's own files.
+                if index >= 4, !own.contains(file) { continue }
+                guard let info = try layout.files.status(file), info.st_mode & S_IFMT == S_IFREG, file != path else { continue }
+                guard let data = try layout.files.read(file) else { continue }
+                if needles.contains(where: { data.range(of: $0) != nil }) { return layout.relative(file) }
+            }
+        }
+        return nil
+    }
+
+    /// Each string as written raw and as JSON writes it.
+    static func forms(of strings: [String]) -> [Data] {
+        let encoder = CareJSON.encoder()
+        return strings.flatMap { text -> [Data] in
+            var forms = [Data(text.utf8)]
+            if let quoted = try? encoder.encode(text), quoted.count > 2 { forms.append(quoted.dropFirst().dropLast()) }
+            return forms
+        }.filter { !$0.isEmpty }
     }
 }

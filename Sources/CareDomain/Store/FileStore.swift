@@ -201,13 +201,7 @@ public final class FileStore: CareStore {
             let transaction = try body(current.state, history)
             // Nothing to change writes nothing (an expiry run with nothing due).
             guard !transaction.changes.isEmpty else { return current.state }
-            try current.state.validate(transaction.changes)
-            let entry = JournalEntry(
-                seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)
-            let before = current.cursor
-            current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
-            current.pendingBytes += current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
-            current.apply([entry])
+            try append(transaction, by: author, to: &current)
             // The change is durable from here on: whatever fails after
             // this point is said as a notice, never as a failed change, or
             // a caller who retries would make it twice.
@@ -222,6 +216,18 @@ public final class FileStore: CareStore {
             }
             return current.state
         }
+    }
+
+    /// Checks `transaction` against the state and appends it to the
+    /// journal, durably; the caller holds the writer lock.
+    func append(_ transaction: Transaction, by author: Author, to current: inout Loaded) throws(StoreError) {
+        try current.state.validate(transaction.changes)
+        let entry = JournalEntry(
+            seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)
+        let before = current.cursor
+        current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
+        current.pendingBytes += current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
+        current.apply([entry])
     }
 
     /// Folds the journal into the snapshots and history files now.
@@ -257,6 +263,9 @@ public final class FileStore: CareStore {
                 for torn in read.torn {
                     try Journal.setAside(torn, layout)
                 }
+                // What a writer that died left half-made (it may hold
+                // personal data an erasure has since removed elsewhere).
+                _ = try removeLeftovers(in: [layout.directory, layout.journalDirectory, layout.tornDirectory, layout.directory + "/" + ErasureJob.directoryName])
                 return try body(&current)
             }
         }
