@@ -29,7 +29,3 @@ struct CheckCommand: ParsableCommand {
         }
     }
 }
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

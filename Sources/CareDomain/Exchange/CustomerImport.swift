@@ -107,7 +107,11 @@ public struct CustomerImport: Sendable {
     private static func read(_ row: CSVDocument.Row, columns: [CustomerColumn: Int], problems: inout [String]) -> Draft {
         func cell(_ column: CustomerColumn) -> String? {
             guard let index = columns[column], index < row.fields.count else { return nil }
-            let text = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = SafeText.importedCell(row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
+            if let problem = SafeText.importProblem(text) {
+                problems.append("\(column.rawValue) has \(problem)")
+                return nil
+            }
             return text.isEmpty ? nil : text
         }
         func parsed<T>(_ column: CustomerColumn, _ what: String, _ parse: (String) -> T?) -> T? {
@@ -183,16 +187,38 @@ public struct CustomerImport: Sendable {
         var total = Outcome()
         for start in stride(from: 0, to: drafts.count, by: 1000) {
             let batch = drafts[start..<min(drafts.count, start + 1000)]
-            _ = try store.transact(by: author) { current in
+            do {
+                try writeBatch()
+            } catch {
+                // What is already in stays in: say so, and how to finish.
+                throw Stopped(written: start, lastLine: start > 0 ? drafts[start - 1].line : nil, rows: drafts.count, reason: error)
+            }
+            func writeBatch() throws { _ = try store.transact(by: author) { current in
                 let outcome = plan(batch, in: current, at: now)
                 total.created += outcome.created
                 total.updated += outcome.updated
                 total.unchanged += outcome.unchanged
                 total.problems += outcome.problems
                 return Transaction(summary: "import customers from \(source), lines \(batch.first?.line ?? 0)–\(batch.last?.line ?? 0)", changes: outcome.changes)
-            }
+            } }
         }
         return total
+    }
+
+    /// An import that stopped after some batches were written.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var written: Int
+        public var lastLine: Int?
+        public var rows: Int
+        public var reason: any Error
+
+        public var description: String {
+            let done =
+                written == 0
+                ? "nothing was imported"
+                : "the first \(written) of \(rows) rows (up to line \(lastLine ?? 0)) were already imported and stay in"
+            return "The import stopped: \(reason) Of the file, \(done); running the same import again completes it without duplicates."
+        }
     }
 
     private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date) -> Outcome {

@@ -49,10 +49,13 @@ public struct Tabular: Sendable, Equatable {
         }
     }
 
+    /// For reading on a terminal: control characters in a cell are shown
+    /// as marks, never sent to the screen.
     private func table() -> String {
+        let rows = self.rows.map { $0.map { SafeText.forTerminal($0.plain, keepingLineBreaks: false) } }
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.plain.count) }
+            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
         }
         func line(_ cells: [String], numeric: [Bool]) -> String {
             cells.enumerated().map { index, text in
@@ -61,20 +64,25 @@ public struct Tabular: Sendable, Equatable {
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         let numericColumns = header.indices.map { index in
-            !rows.isEmpty && rows.allSatisfy { index < $0.count && $0[index].isNumeric }
+            !self.rows.isEmpty && self.rows.allSatisfy { index < $0.count && $0[index].isNumeric }
         }
         var lines = [line(header, numeric: numericColumns)]
-        lines += rows.map { line($0.map(\.plain), numeric: numericColumns) }
+        lines += rows.map { line($0, numeric: numericColumns) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted.
+    /// RFC 4180: fields with a comma, quote or line break are quoted; a
+    /// text cell a spreadsheet would run as a formula starts with `'`.
     private func csv() -> String {
+        func cell(_ cell: Cell) -> String {
+            if case .text(let text) = cell { return field(SafeText.spreadsheetCell(text)) }
+            return field(cell.plain)
+        }
         func field(_ text: String) -> String {
             guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        let lines = [header.map(field).joined(separator: ",")] + rows.map { $0.map { field($0.plain) }.joined(separator: ",") }
+        let lines = [header.map(field).joined(separator: ",")] + rows.map { $0.map(cell).joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
