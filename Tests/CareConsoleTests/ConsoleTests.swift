@@ -290,7 +290,7 @@ func type(_ text: String, into state: inout AppState) {
         let (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let incident = try #require(state.queue.first { $0.assignee == nil } ?? state.queue.first)
-        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
         var keys: [TerminalEvent] = [.key(.character("4"))]
         keys += Array(repeating: .key(.character("j")), count: state.queue.firstIndex(of: incident) ?? 0)
         keys += [.key(.character("t")), .key(.character("q"))]
@@ -428,5 +428,20 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("j")))
         _ = update(&state, .key(.character("m")))
         #expect(state.queueSelected == 0)
+    }
+}
+
+@Suite struct DamagedStoreConsoleTests {
+    /// A store that lost a file opens for reading and says it cannot save.
+    @Test func aDamagedStoreSaysSoInTheStatusBar() throws {
+        let (_, directory) = try seededState(customers: 10)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.removeItem(atPath: directory + "/coupons.json")
+        let opened = try FileStore(directory: directory).open()
+        var state = AppState(store: opened, now: Date(), agent: "boss")
+        _ = update(&state, .resize(Size(width: 100, height: 30)))
+        _ = update(&state, .storeChanged(opened))
+        let screen = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(screen.contains("Damaged store: nothing can be saved (care check says why)."), "\(screen)")
     }
 }

@@ -50,6 +50,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .storeChanged(let store):
         state.reload(store)
         state.recomputeScores()
+        // Shown until another message takes its place; every write is refused meanwhile.
+        if !store.damage.isEmpty, state.message == nil {
+            state.message = "Damaged store: nothing can be saved (care check says why)."
+        }
         if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
     case .customerLoaded(let customer, let moments, let ledger):
         state.customer = customer

@@ -185,6 +185,12 @@ public struct CustomerImport: Sendable {
     /// the import again completes it without duplicates.
     public func run(on store: any CareStore, by author: Author, source: String, at now: Date) throws -> Outcome {
         var total = Outcome()
+        // The email and phone index is built once and kept up to date with
+        // each batch; it is built again only when someone else changed the
+        // customers between batches (rebuilding it per batch made an import
+        // grow with the square of its size).
+        var index: MatchIndex?
+        var expected: Table<Customer>.Revision?
         for start in stride(from: 0, to: drafts.count, by: 1000) {
             let batch = drafts[start..<min(drafts.count, start + 1000)]
             do {
@@ -193,14 +199,18 @@ public struct CustomerImport: Sendable {
                 // What is already in stays in: say so, and how to finish.
                 throw Stopped(written: start, lastLine: start > 0 ? drafts[start - 1].line : nil, rows: drafts.count, reason: error)
             }
-            func writeBatch() throws { _ = try store.transact(by: author) { current in
-                let outcome = plan(batch, in: current, at: now)
+            func writeBatch() throws {
+                let after = try store.transact(by: author) { current in
+                if index == nil || current.customers.revision != expected { index = MatchIndex(current) }
+                let outcome = plan(batch, in: current, at: now, index: &index)
                 total.created += outcome.created
                 total.updated += outcome.updated
                 total.unchanged += outcome.unchanged
                 total.problems += outcome.problems
                 return Transaction(summary: "import customers from \(source), lines \(batch.first?.line ?? 0)–\(batch.last?.line ?? 0)", changes: outcome.changes)
-            } }
+                }
+                expected = after.customers.revision
+            }
         }
         return total
     }
@@ -221,14 +231,36 @@ public struct CustomerImport: Sendable {
         }
     }
 
-    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date) -> Outcome {
-        var outcome = Outcome()
+    /// Customers by email and by phone, as rows are matched.
+    struct MatchIndex {
         var byEmail: [String: CustomerID] = [:]
         var byPhone: [String: CustomerID] = [:]
-        for summary in state.customers.summaries {
-            if let email = summary.email { byEmail[ImportValues.emailKey(email)] = summary.id }
-            if let phone = summary.phone { byPhone[ImportValues.phoneKey(phone)] = summary.id }
+
+        init(_ state: StoreState) {
+            for summary in state.customers.summaries { add(summary.id, email: summary.email, phone: summary.phone) }
         }
+
+        mutating func add(_ id: CustomerID, email: String?, phone: String?) {
+            if let email { byEmail[ImportValues.emailKey(email)] = id }
+            if let phone { byPhone[ImportValues.phoneKey(phone)] = id }
+        }
+    }
+
+    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date) -> Outcome {
+        var index: MatchIndex? = MatchIndex(state)
+        return plan(drafts, in: state, at: now, index: &index)
+    }
+
+    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date, index: inout MatchIndex?) -> Outcome {
+        var outcome = Outcome()
+        var matches = index ?? MatchIndex(state)
+        defer {
+            // What this batch puts is matched by the next one.
+            for case .customer(let customer) in outcome.changes { matches.add(customer.id, email: customer.email, phone: customer.phone) }
+            index = matches
+        }
+        let byEmail = matches.byEmail
+        let byPhone = matches.byPhone
         var nextNumber = state.customers.count + 1
         // A generated id must not take one a later row names for a new customer.
         var taken = Set(drafts.compactMap(\.id))
