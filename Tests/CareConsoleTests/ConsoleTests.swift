@@ -445,3 +445,23 @@ func type(_ text: String, into state: inout AppState) {
         #expect(screen.contains("Damaged store: nothing can be saved (care check says why)."), "\(screen)")
     }
 }
+
+@Suite struct LongMessageTests {
+    /// A refusal longer than the status bar is shown whole, wrapped between
+    /// words in a panel above it, never cut.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func aLongMessageIsShownWholeAboveTheStatusBar(size: Size) throws {
+        var (state, directory) = try seededState(customers: 10)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .resize(size))
+        let sentence = StoreError.symbolicLink(path: "moments/89/C000005.jsonl").description
+        state.message = sentence
+        let lines = render(state, size: size).lines
+        #expect(lines.last?.contains("any key closes") == true)
+        let panel = lines.drop { !$0.contains("Not done") }.dropFirst().prefix { !$0.hasPrefix("└") }
+        let shown = panel.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }.joined(separator: " ")
+        #expect(shown == sentence, "\(lines.joined(separator: "\n"))")
+        _ = update(&state, .key(.character("x")))
+        #expect(!render(state, size: size).lines.joined().contains("Not done"))
+    }
+}

@@ -56,11 +56,11 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
     }
     if let message = state.message {
-        screen.put(" " + message, x: x, y: y, style: Style(.error))
+        say(message, title: "Not done", style: Style(.error), from: x, &screen, y: y)
         return
     }
     if let notice = state.notice {
-        screen.put(" " + notice, x: x, y: y, style: Style(.ok))
+        say(notice, title: "Done", style: Style(.ok), from: x, &screen, y: y)
         return
     }
     // Read once a frame: it looks the agent up in the roster.
@@ -72,6 +72,24 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
     }
+}
+
+/// A message in the status bar; one longer than the bar is shown whole,
+/// wrapped in a panel just above it, until the next key.
+private func say(_ text: String, title: String, style: Style, from x: Int, _ screen: inout Screen, y: Int) {
+    guard x + 1 + DisplayWidth.of(text) > screen.size.width else {
+        screen.put(" " + text, x: x, y: y, style: style)
+        return
+    }
+    let lines = wrap(text, width: screen.size.width - 4)
+    let height = min(lines.count + 2, y)
+    let rect = Rect(x: 0, y: y - height, width: screen.size.width, height: height)
+    screen.fill(rect)
+    let inside = screen.box(rect, title: title, focused: true)
+    for (offset, line) in lines.prefix(inside.height).enumerated() {
+        screen.put(line, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: style)
+    }
+    screen.put(" any key closes", x: x, y: y, style: Style(.muted))
 }
 
 /// Who changed what and when, newest first, over the panes.
