@@ -43,8 +43,7 @@ extension StoreOptions {
     /// nothing goes on; otherwise reads go on, and say what they leave out.
     private func sayDamage(in state: StoreState) throws {
         let damage = state.damage
-        guard let first = damage.first else { return }
-        let summary = StoreError.damaged(first: first.description, more: damage.count - 1)
+        guard let summary = StoreError.damaged(damage) else { return }
         if !state.agents.damage.isEmpty || damage.contains(where: { $0.description.hasPrefix(Collection.agents.fileName) }) {
             throw summary
         }

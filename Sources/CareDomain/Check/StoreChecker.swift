@@ -125,7 +125,7 @@ public enum StoreChecker {
             {
                 problems.append("\(layout.relative(path)) is a temporary file left by a writer that stopped; the next change removes it.")
             }
-            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.directory + "/" + ErasureJob.directoryName, name.hasSuffix(".json") {
+            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.erasureDirectory, name.hasSuffix(".json") {
                 let customer = String(name.dropLast(5))
                 problems.append(
                     "The erasure of customer \(customer) is unfinished; run `care privacy erase \(customer) --confirm` again to finish it.")

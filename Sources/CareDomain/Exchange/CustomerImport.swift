@@ -201,8 +201,11 @@ public struct CustomerImport: Sendable {
             }
             func writeBatch() throws {
                 let after = try store.transact(by: author) { current in
-                if index == nil || current.customers.revision != expected { index = MatchIndex(current) }
-                let outcome = plan(batch, in: current, at: now, index: &index)
+                var matches: MatchIndex
+                // Taken out, so that adding to it does not copy it whole.
+                if let kept = index.take(), current.customers.revision == expected { matches = kept } else { matches = MatchIndex(current) }
+                let outcome = plan(batch, in: current, at: now, index: &matches)
+                index = matches
                 total.created += outcome.created
                 total.updated += outcome.updated
                 total.unchanged += outcome.unchanged
@@ -247,27 +250,26 @@ public struct CustomerImport: Sendable {
     }
 
     private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date) -> Outcome {
-        var index: MatchIndex? = MatchIndex(state)
+        var index = MatchIndex(state)
         return plan(drafts, in: state, at: now, index: &index)
     }
 
-    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date, index: inout MatchIndex?) -> Outcome {
+    /// `index` matches rows against `state`, and is left matching what the
+    /// batch puts too, for the next one.
+    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date, index: inout MatchIndex) -> Outcome {
         var outcome = Outcome()
-        var matches = index ?? MatchIndex(state)
+        // Read in place, not copied: a copy would be duplicated whole when
+        // the batch's customers are added below.
         defer {
-            // What this batch puts is matched by the next one.
-            for case .customer(let customer) in outcome.changes { matches.add(customer.id, email: customer.email, phone: customer.phone) }
-            index = matches
+            for case .customer(let customer) in outcome.changes { index.add(customer.id, email: customer.email, phone: customer.phone) }
         }
-        let byEmail = matches.byEmail
-        let byPhone = matches.byPhone
         var nextNumber = state.customers.count + 1
         // A generated id must not take one a later row names for a new customer.
         var taken = Set(drafts.compactMap(\.id))
         for draft in drafts {
             // An id decides alone; without one, the email, then the phone.
             let match = draft.id.map { state.customers.contains($0) ? $0 : nil }
-                ?? draft.email.flatMap { byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { byPhone[ImportValues.phoneKey($0)] }
+                ?? draft.email.flatMap { index.byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { index.byPhone[ImportValues.phoneKey($0)] }
             if let id = match, let existing = state.customers[id] {
                 guard existing.blockedAt == nil else {
                     outcome.problems.append(Problem(line: draft.line, text: "it matches customer \(id), who is blocked on an erasure request"))

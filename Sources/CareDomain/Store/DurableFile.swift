@@ -230,10 +230,12 @@ struct DurableFile: Sendable {
         }
     }
 
-    /// Bytes of `path` from `offset` to its current end; nil when the file
-    /// does not exist.
-    func read(_ path: String, from offset: Int = 0) throws(StoreError) -> Data? {
-        try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in try read(fd, size: size, path: path, from: offset) }
+    /// Bytes of `path` from `offset` to its current end (at most `count`
+    /// of them); nil when the file does not exist.
+    func read(_ path: String, from offset: Int = 0, count: Int? = nil) throws(StoreError) -> Data? {
+        try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in
+            try read(fd, size: count.map { min(size, offset + $0) } ?? size, path: path, from: offset)
+        }
     }
 
     /// The size of `path` in bytes; nil when it does not exist.

@@ -34,7 +34,7 @@ public struct HistoryWriter: Sendable {
 
 extension FileStore {
     /// Names a data directory may hold; anything else means it is not ours.
-    static let ownNames: Set<String> = Set(Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + ["store.json", "lock", "journal", ErasureJob.directoryName])
+    static let ownNames: Set<String> = Set(Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + ["store.json", "lock", "journal", StoreLayout.erasureDirectoryName])
 
     /// Creates the store with its first records. Refuses a directory that
     /// already holds a store, or other files than care's (`--data ~` by

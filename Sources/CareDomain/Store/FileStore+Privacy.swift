@@ -187,7 +187,7 @@ struct ErasureJob {
     let customer: CustomerID
     let layout: StoreLayout
 
-    static let directoryName = "erasures"
+    var directory: String { layout.erasureDirectory }
 
     private struct Document: Codable {
         var customer: CustomerID
@@ -196,7 +196,7 @@ struct ErasureJob {
         var strings: [String]
     }
 
-    var path: String { layout.directory + "/" + Self.directoryName + "/" + customer.rawValue + ".json" }
+    var path: String { directory + "/" + customer.rawValue + ".json" }
 
     func recorded() throws(StoreError) -> [String]? {
         guard let data = try layout.files.read(path) else { return nil }
@@ -210,7 +210,7 @@ struct ErasureJob {
 
     func record(_ strings: [String], by author: Author, at now: Date) throws(StoreError) {
         guard customer.isSafeFileName else { throw .invalidChange("Customer id \"\(customer)\" cannot be erased by file name.") }
-        try layout.files.makeDirectory(layout.directory + "/" + Self.directoryName)
+        try layout.files.makeDirectory(directory)
         do {
             let data = try CareJSON.encoder(pretty: true).encode(Document(customer: customer, startedAt: now, by: author.login, strings: strings))
             try layout.files.replace(path, with: data)
@@ -229,7 +229,7 @@ struct ErasureJob {
     /// tails, and their own history files (other customers' histories never
     /// hold them).
     static func places(of customer: CustomerID, _ layout: StoreLayout) -> [String] {
-        [layout.directory, layout.journalDirectory, layout.tornDirectory, layout.directory + "/" + ErasureJob.directoryName]
+        layout.writerDirectories
             + HistoryKind.allCases.map { (layout.history($0, of: customer) as NSString).deletingLastPathComponent }
     }
 
@@ -242,7 +242,7 @@ struct ErasureJob {
             for name in (try layout.files.list(directory) ?? []).sorted() {
                 let file = directory + "/" + name
                 // In a history bucket, only this customer's own files.
-                if index >= 4, !own.contains(file) { continue }
+                if index >= layout.writerDirectories.count, !own.contains(file) { continue }
                 guard let info = try layout.files.status(file), info.st_mode & S_IFMT == S_IFREG, file != path else { continue }
                 guard let data = try layout.files.read(file) else { continue }
                 if needles.contains(where: { data.range(of: $0) != nil }) { return layout.relative(file) }

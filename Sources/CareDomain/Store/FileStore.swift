@@ -128,6 +128,8 @@ public final class FileStore: CareStore {
         var loaded = Loaded(state: StoreState(), cursor: .start, foldedSeq: 0)
         var throughs: [Collection: Int] = [:]
         var cursors: [JournalCursor] = []
+        // Snapshots compacted together share one position: it is looked up once.
+        var checkedPositions: [JournalCursor] = []
         func take<R: Record>(_ type: R.Type, into keyPath: WritableKeyPath<StoreState, Table<R>>) throws(StoreError) {
             if let wanted, !wanted.contains(R.collection) {
                 // Left empty: the journal's changes to it are passed over too.
@@ -148,8 +150,11 @@ public final class FileStore: CareStore {
                     throw .corrupt(
                         file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
                 }
-                if let problem = try Journal.verify(header.journal, layout) {
-                    throw .corrupt(file: R.collection.fileName, line: 1, field: "journal", reason: problem)
+                if !checkedPositions.contains(header.journal) {
+                    if let problem = try Journal.verify(header.journal, layout) {
+                        throw .corrupt(file: R.collection.fileName, line: 1, field: "journal", reason: problem)
+                    }
+                    checkedPositions.append(header.journal)
                 }
                 loaded.state[keyPath: keyPath] = table
                 throughs[R.collection] = header.journal.seq
@@ -258,14 +263,13 @@ public final class FileStore: CareStore {
                 current.state.journalDamage = read.damage
                 // Nothing is written over damage: not a change, not a
                 // compaction (which would make what is missing permanent).
-                let damage = current.state.damage
-                if let first = damage.first { throw StoreError.damaged(first: first.description, more: damage.count - 1) }
+                try current.state.requireUndamaged()
                 for torn in read.torn {
                     try Journal.setAside(torn, layout)
                 }
                 // What a writer that died left half-made (it may hold
                 // personal data an erasure has since removed elsewhere).
-                _ = try removeLeftovers(in: [layout.directory, layout.journalDirectory, layout.tornDirectory, layout.directory + "/" + ErasureJob.directoryName])
+                _ = try removeLeftovers(in: layout.writerDirectories)
                 return try body(&current)
             }
         }

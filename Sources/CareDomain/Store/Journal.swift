@@ -129,10 +129,11 @@ enum Journal {
         var body = Data()
         var lineStart = 0
         while true {
-            guard let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window), data.count >= window else {
+            guard let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window, count: window), data.count == window
+            else {
                 return "names journal/\(name), which changed while it was read"
             }
-            let before = data.prefix(window)
+            let before = data
             guard before.last == 0x0A else { return "says transaction \(cursor.seq) ends mid-line in journal/\(name)" }
             body = before.dropLast()
             if let newline = body.lastIndex(of: 0x0A) {

@@ -40,19 +40,6 @@ enum Posix {
         }
     }
 
-    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(StoreError) -> Int32 {
-        let (fd, code) = rawOpen(path, flags, mode: mode)
-        if fd < 0 { throw openError(path, code, writing: flags & (O_WRONLY | O_RDWR | O_CREAT) != 0) }
-        return fd
-    }
-
-    static func openError(_ path: String, _ code: Int32, writing: Bool) -> StoreError {
-        if writing, code == EACCES || code == EROFS || code == EPERM {
-            return .notWritable(path: path, reason: errorText(code))
-        }
-        return .io(path: path, operation: writing ? "open" : "read", reason: errorText(code))
-    }
-
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
         var code: Int32 = 0
         let space = DiskSpace.current
@@ -80,12 +67,6 @@ enum Posix {
 
     static func sync(_ fd: Int32, path: String) throws(StoreError) {
         if retrying({ fsync(fd) }) != 0 { throw failure(path, errno, operation: "flush to disk") }
-    }
-
-    static func syncDirectory(_ directory: String) throws(StoreError) {
-        let fd = try openFile(directory, O_RDONLY | O_DIRECTORY)
-        defer { close(fd) }
-        try sync(fd, path: directory)
     }
 
     static func fileMode(_ path: String) -> mode_t? {

@@ -69,6 +69,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+extension StoreError {
+    /// The one sentence for a list of damage; nil when there is none.
+    public static func damaged(_ problems: [StoreError]) -> StoreError? {
+        problems.first.map { .damaged(first: $0.description, more: problems.count - 1) }
+    }
+}
+
 extension Collection {
     /// The word for one record, for messages ("incident I-1 was changed …").
     public var singular: String {

@@ -6,6 +6,7 @@
 ///     customers.json …             one snapshot per collection
 ///     journal/2026-11.jsonl        every transaction since the start, by month
 ///     journal/torn/                torn journal tails, set aside
+///     erasures/C000123.json        an erasure under way
 ///     moments/ab/C000123.jsonl     a customer's timeline (folded history)
 ///     ledger/ab/C000123.jsonl      a customer's points ledger (folded history)
 public struct StoreLayout: Sendable, Equatable {
@@ -20,6 +21,12 @@ public struct StoreLayout: Sendable, Equatable {
     public var manifest: String { directory + "/store.json" }
     public var journalDirectory: String { directory + "/journal" }
     public var tornDirectory: String { journalDirectory + "/torn" }
+    /// Erasures under way (`erasures/C000123.json`).
+    public var erasureDirectory: String { directory + "/" + Self.erasureDirectoryName }
+    static let erasureDirectoryName = "erasures"
+    /// Where writers make temporary files beside what they replace (the
+    /// history buckets aside): the next writer clears leftovers here.
+    var writerDirectories: [String] { [directory, journalDirectory, tornDirectory, erasureDirectory] }
 
     public func snapshot(_ collection: Collection) -> String { directory + "/" + collection.fileName }
     public func journalFile(_ name: String) -> String { journalDirectory + "/" + name }

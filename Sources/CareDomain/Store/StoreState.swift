@@ -46,8 +46,7 @@ public struct StoreState: Sendable, Equatable {
     /// Throws the damage, if any, as one sentence: for what must see the
     /// whole store (an export, a write).
     public func requireUndamaged() throws(StoreError) {
-        let damage = self.damage
-        if let first = damage.first { throw .damaged(first: first.description, more: damage.count - 1) }
+        if let damaged = StoreError.damaged(damage) { throw damaged }
     }
 
     /// A customer's coupons, by code.

@@ -129,7 +129,7 @@ public struct Table<R: Record>: Sendable {
     /// (an export must be whole or not be).
     public func decodedWhole() throws(StoreError) -> [R] {
         let (records, errors) = decodeAll()
-        if let first = errors.first { throw .damaged(first: first.description, more: errors.count - 1) }
+        if let damaged = StoreError.damaged(errors) { throw damaged }
         return records
     }
 
