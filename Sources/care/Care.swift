@@ -38,6 +38,7 @@ struct Care: ParsableCommand {
             throw ExitCode(2)
         }
         defer { terminal.stop() }
+        store.verifyInBackground()
         try Console(store: store, author: author).run(on: terminal, opened: state)
     }
 }

@@ -70,6 +70,23 @@ import Testing
         }
     }
 
+    /// A console verifies in the background once it is open: the bad record
+    /// is found without a compaction, and writes stop.
+    @Test func aBackgroundVerifyFindsARecordThatDoesNotDecode() throws {
+        try withTemporaryDirectory { directory in
+            _ = try Fixture.makeStore(in: directory)
+            try replaceText(in: directory + "/customers.json", "\"customerSince\":\"2020-01-15\"", "\"customerSince\":\"X020-01-15\"")
+            let store = FileStore(directory: directory, clock: Fixture.clock)
+            let state = try store.open()
+            #expect(state.damage.isEmpty)
+            store.verifyInBackground()
+            let deadline = Date().addingTimeInterval(10)
+            while state.damage.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(state.damage.first?.description.hasPrefix("customers.json line 2, field customerSince") == true)
+            #expect(throws: StoreError.self) { _ = try store.transact(by: Fixture.ana, Fixture.note("a note")) }
+        }
+    }
+
     @Test func aDuplicateIdIsDamage() throws {
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
@@ -184,6 +201,40 @@ import Testing
             }
             try (entries.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
             #expect(throws: StoreError.self) { _ = try FileStore(directory: directory).ledger(of: "C2") }
+        }
+    }
+}
+
+/// Messages that say what is wrong, and where.
+@Suite struct DamageMessageTests {
+    /// A journal line with a kind of change only a newer care writes is
+    /// named as such, not as a malformed line, and nothing is written.
+    @Test func aChangeFromANewerCareIsNamedAsOne() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            _ = try store.transact(by: Fixture.ana, Fixture.note("one"))
+            let path = directory + "/journal/2026-11.jsonl"
+            let line = "{\"at\":\"2026-11-22T10:00:00.000Z\",\"by\":\"ana\",\"changes\":[{\"survey\":{\"id\":\"S1\"}}],\"seq\":3,\"summary\":\"survey\"}\n"
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(line.utf8))
+            try handle.close()
+            let expected = StoreError.newerChange(file: "journal/2026-11.jsonl", line: 3, kind: "survey")
+            #expect(throws: expected) { _ = try FileStore(directory: directory).open() }
+            #expect(throws: expected) { try StoreChecker.check(directory: directory) }
+            #expect(expected.description.contains("a newer care wrote it: upgrade care"))
+        }
+    }
+
+    /// A snapshot reformatted by hand (`jq .`) whose JSON is broken names the line.
+    @Test func aBrokenReformattedSnapshotNamesItsLine() throws {
+        try withTemporaryDirectory { directory in
+            _ = try Fixture.makeStore(in: directory)
+            let path = directory + "/touchpoints.json"
+            let pretty = "{\n  \"collection\": \"touchpoints\",\n  \"format\": 1,\n  \"records\": [\n    {\"id\": \"counter\" \"version\": 1}\n  ]\n}\n"
+            try pretty.write(toFile: path, atomically: false, encoding: .utf8)
+            let state = try FileStore(directory: directory).open()
+            #expect(state.damage.first == .corrupt(file: "touchpoints.json", line: 5, field: nil, reason: "not valid JSON (expected , between values)"))
         }
     }
 }

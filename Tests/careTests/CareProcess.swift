@@ -22,9 +22,10 @@ struct CareProcess {
         return testBinary.deletingLastPathComponent().appendingPathComponent("care").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// `care` (or another program) with `arguments`, its output collected.
+    static func run(_ arguments: [String], environment: [String: String] = [:], program: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program ?? executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CARE_DATA")

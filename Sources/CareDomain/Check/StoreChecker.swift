@@ -38,6 +38,7 @@ public enum StoreChecker {
             state = try store.open()
         } catch {
             if case .newerFormat = error { throw error }
+            if case .newerChange = error { throw error }
             if case .notWritable = error { throw error }
             report.problems += snapshotProblems(layout)
             if report.problems.isEmpty { report.problems.append(error.description) }

@@ -49,6 +49,11 @@ extension Change: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        // A kind this care has no name for was written by a newer care.
+        let named = try decoder.container(keyedBy: AnyKey.self)
+        if named.allKeys.count == 1, let only = named.allKeys.first, Key(rawValue: only.stringValue) == nil {
+            throw UnknownChangeKind(kind: only.stringValue)
+        }
         let container = try decoder.container(keyedBy: Key.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
             throw DecodingError.dataCorrupted(
@@ -85,6 +90,19 @@ extension Change: Codable {
         case .ledger(let r): try container.encode(r, forKey: .ledger)
         }
     }
+}
+
+/// Any key, to read the names a change object holds.
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// A journal line holds a kind of change this care does not know.
+struct UnknownChangeKind: Error {
+    let kind: String
 }
 
 /// Who makes a change: the Unix login, and the agent a supervisor acts as

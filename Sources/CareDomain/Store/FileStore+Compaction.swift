@@ -12,6 +12,7 @@ extension FileStore {
         // copied as they are must at least decode.
         current.state.verifySnapshots()
         try current.state.requireUndamaged()
+        _ = try removeLeftovers(in: layout.writerDirectories)
         let encoder = CareJSON.encoder()
         let decoder = CareJSON.decoder()
         var wroteHistory = false

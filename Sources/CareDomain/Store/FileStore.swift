@@ -29,6 +29,14 @@ public final class FileStore: CareStore {
         self.notify = notify
     }
 
+    /// Decodes every snapshot line on a background thread, so that the
+    /// first compaction (which must know every line decodes) does not pay
+    /// for it on a keystroke; a console calls it once the store is open.
+    public func verifyInBackground() {
+        guard let state = loaded.withLock({ $0?.state }) else { return }
+        DispatchQueue.global(qos: .utility).async { state.verifySnapshots() }
+    }
+
     public func takeNotices() -> [StoreNotice] {
         notices.withLock { kept in
             defer { kept = [] }
@@ -53,6 +61,8 @@ public final class FileStore: CareStore {
         /// After a compaction failed (a full disk), the next one is tried
         /// only once this transaction is reached, not on every write.
         var compactionRetrySeq = 0
+        /// Leftover temp files were removed by this process's first write.
+        var sweptLeftovers = false
         var pendingMoments: [CustomerID: [Moment]] = [:]
         var pendingLedger: [CustomerID: [LedgerEntry]] = [:]
 
@@ -268,8 +278,12 @@ public final class FileStore: CareStore {
                     try Journal.setAside(torn, layout)
                 }
                 // What a writer that died left half-made (it may hold
-                // personal data an erasure has since removed elsewhere).
-                _ = try removeLeftovers(in: layout.writerDirectories)
+                // personal data an erasure has since removed elsewhere): at
+                // a process's first write, and at each compaction.
+                if !current.sweptLeftovers {
+                    _ = try removeLeftovers(in: layout.writerDirectories)
+                    current.sweptLeftovers = true
+                }
                 return try body(&current)
             }
         }

@@ -74,6 +74,8 @@ enum Journal {
                 let entry: JournalEntry
                 do {
                     entry = try decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range))
+                } catch let unknown as UnknownChangeKind {
+                    throw .newerChange(file: "journal/" + name, line: line.number, kind: unknown.kind)
                 } catch {
                     let (field, reason) = CareJSON.explain(error)
                     throw .corrupt(file: "journal/" + name, line: line.number, field: field, reason: reason)

@@ -23,6 +23,8 @@ public enum ScannedValue: Sendable, Equatable {
 /// Why a line is not one JSON object, with the byte where it went wrong.
 struct ScanError: Error, Equatable {
     var reason: String
+    /// The byte of the line where it went wrong.
+    var offset = 0
 }
 
 /// One pass over a snapshot line: checks that it is exactly one valid JSON
@@ -73,14 +75,20 @@ struct LineScanner: Sendable {
     func scan(_ line: UnsafeRawBufferPointer) throws(ScanError) -> [ScannedValue?] {
         var cursor = Cursor(bytes: line.bindMemory(to: UInt8.self))
         var values = [ScannedValue?](repeating: nil, count: paths.count)
-        cursor.skipSpace()
-        try object(&cursor, wanted: topLevel, into: &values)
-        cursor.skipSpace()
-        if cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: ",") {
-            cursor.position += 1
+        do throws(ScanError) {
             cursor.skipSpace()
+            try object(&cursor, wanted: topLevel, into: &values)
+            cursor.skipSpace()
+            if cursor.position < cursor.bytes.count, cursor.bytes[cursor.position] == UInt8(ascii: ",") {
+                cursor.position += 1
+                cursor.skipSpace()
+            }
+            guard cursor.position == cursor.bytes.count else { throw ScanError(reason: "unexpected text after the record") }
+        } catch {
+            var placed = error
+            placed.offset = min(cursor.position, max(0, cursor.bytes.count - 1))
+            throw placed
         }
-        guard cursor.position == cursor.bytes.count else { throw ScanError(reason: "unexpected text after the record") }
         return values
     }
 

@@ -36,6 +36,9 @@ struct Manifest: Codable, Sendable, Equatable {
         do {
             return try CareJSON.decoder().decode(Manifest.self, from: data)
         } catch {
+            if let (line, reason) = SnapshotFile.syntaxProblem(in: data) {
+                throw .corrupt(file: "store.json", line: line, field: nil, reason: "not valid JSON (\(reason))")
+            }
             let (field, reason) = CareJSON.explain(error)
             throw .corrupt(file: "store.json", line: nil, field: field, reason: reason)
         }

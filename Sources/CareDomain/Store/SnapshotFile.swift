@@ -73,12 +73,31 @@ enum SnapshotFile {
     /// A file that a person reformatted (say with `jq .`): still read, as one
     /// document; errors then name the record by its index.
     private static func decodeWhole<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (SnapshotHeader, Table<R>) {
+        // The decoder says only "not valid JSON": the scanner finds where.
+        if let (line, reason) = syntaxProblem(in: data) {
+            throw .corrupt(file: file, line: line, field: nil, reason: "not valid JSON (\(reason))")
+        }
         let header = try decodeHeader(data, file: file, line: nil)
         do {
             return (header, Table(try CareJSON.decoder().decode(SnapshotDocument<R>.self, from: data).records))
         } catch {
             let (field, reason) = CareJSON.explain(error)
             throw .corrupt(file: file, line: nil, field: field, reason: reason)
+        }
+    }
+}
+
+extension SnapshotFile {
+    /// The line where `data` stops being one JSON object, and why; nil when it is one.
+    static func syntaxProblem(in data: Data) -> (line: Int, reason: String)? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> (line: Int, reason: String)? in
+            do throws(ScanError) {
+                _ = try LineScanner(paths: []).scan(buffer)
+                return nil
+            } catch {
+                let line = buffer.prefix(error.offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                return (line, error.reason)
+            }
         }
     }
 }

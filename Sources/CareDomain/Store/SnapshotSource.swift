@@ -59,14 +59,19 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// Decodes every line once, on all cores, so that a record that scans
     /// but does not decode is found before the file is rewritten.
+    /// Held for the whole decode: a second caller (a compaction while the
+    /// console verifies in the background) waits for it instead of
+    /// decoding everything again.
     func verify() {
-        guard !verified.withLock({ $0 }) else { return }
-        _ = Parallel.chunks(lines.count, minimum: 2000) { range in
-            let decoder = CareJSON.decoder()
-            for index in range { _ = try? decode(index, decoder: decoder) }
-            return 0
+        verified.withLock { done in
+            guard !done else { return }
+            _ = Parallel.chunks(lines.count, minimum: 2000) { range in
+                let decoder = CareJSON.decoder()
+                for index in range { _ = try? decode(index, decoder: decoder) }
+                return 0
+            }
+            done = true
         }
-        verified.withLock { $0 = true }
     }
 
     /// What is wrong with this file, by line; empty when every line read.

@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(file: String, line: Int?, field: String?, reason: String)
     /// The store was written by a newer version of care.
     case newerFormat(file: String, found: Int, supported: Int)
+    /// A journal line holds a kind of change only a newer care writes.
+    case newerChange(file: String, line: Int, kind: String)
     /// Someone else changed the record since it was read.
     case stale(collection: Collection, id: String, expected: Int, found: Int)
     /// The record was not found where a change expected it.
@@ -57,6 +59,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(place): \(reason). The file was left untouched; fix or restore it, then run `care check`."
         case .newerFormat(let file, let found, let supported):
             return "\(file) was written by a newer care (store format \(found); this care reads up to \(supported)); upgrade care to use this store."
+        case .newerChange(let file, let line, let kind):
+            return "\(file) line \(line) holds a kind of change this care does not know (\"\(kind)\"); a newer care wrote it: upgrade care to use this store."
         case .stale(let collection, let id, let expected, let found):
             return "\(collection.singular) \(id) was changed by someone else (you had version \(expected), it is now \(found)); reload and try again."
         case .missing(let collection, let id):
