@@ -238,3 +238,32 @@ import Testing
         }
     }
 }
+
+/// A customer's timeline file that was deleted: the ledger names the
+/// purchases that earned points, so the loss is seen, not made permanent.
+@Suite struct MissingTimelineTests {
+    @Test func aDeletedTimelineIsNotBegunAgain() throws {
+        try withTemporaryDirectory { directory in
+            let today = Fixture.today
+            let store = FileStore(directory: directory, clock: Fixture.clock)
+            _ = try Seeder.seed(SeedOptions(customers: 20, seed: 3, today: today, supervisorLogin: "boss"), into: store)
+            let state = try store.open()
+            let id = try #require(try state.customers.ids.first { try !store.ledger(of: $0).compactMap(\.moment).isEmpty })
+            let path = store.layout.history(.moments, of: id)
+            try FileManager.default.removeItem(atPath: path)
+            let fresh = FileStore(directory: directory, clock: Fixture.clock)
+            #expect(throws: StoreError.self) { _ = try fresh.moments(of: id) }
+            let report = try StoreChecker.check(directory: directory)
+            #expect(report.problems.contains { $0.contains("which is not in \(store.layout.relative(path))") }, "\(report.problems)")
+            // A purchase's moment waits in the journal; the compaction refuses to begin the file again.
+            let boss = Author(login: "boss")
+            _ = try fresh.transact(by: boss) { current, history in
+                try LoyaltyRules.purchase(
+                    in: current, ledger: try history.ledger(of: id), customer: id, amount: Cents(1000), productFamily: nil,
+                    touchpoint: "store-purchase", channel: .counter, by: boss, at: Fixture.now)
+            }
+            #expect(throws: StoreError.self) { try fresh.compact() }
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+}

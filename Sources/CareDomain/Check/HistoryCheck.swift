@@ -81,6 +81,11 @@ enum HistoryCheck {
             let entries = try store.ledger(of: customer.id)
             outcome.ledgerEntries += entries.count
             let file = layout.relative(layout.history(.ledger, of: customer.id))
+            let timeline = Set((try? store.moments(of: customer.id))?.map(\.id) ?? [])
+            if let lost = entries.first(where: { $0.moment.map { !timeline.contains($0) } ?? false }) {
+                outcome.problems.append(
+                    "\(file) entry \(lost.id) names moment \(lost.moment?.rawValue ?? ""), which is not in \(layout.relative(layout.history(.moments, of: customer.id))); moments are missing there (restore the file from a backup).")
+            }
             var balance = 0
             for entry in entries {
                 balance += entry.points

@@ -16,6 +16,11 @@ extension FileStore {
         let encoder = CareJSON.encoder()
         let decoder = CareJSON.decoder()
         var wroteHistory = false
+        // A timeline that lost entries is not begun again from the newest ones.
+        let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+        for customer in current.pendingMoments.keys {
+            try history.requireWholeTimeline(try history.moments(of: customer), of: customer)
+        }
         for (customer, moments) in current.pendingMoments {
             wroteHistory = try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
         }

@@ -9,7 +9,24 @@ struct FoldedHistory: HistoryReader {
     let pendingLedger: [CustomerID: [LedgerEntry]]
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
-        try read(customer, .moments, recent: pendingMoments[customer] ?? [])
+        let moments = try read(customer, .moments, recent: pendingMoments[customer] ?? [])
+        // No timeline at all: a prospect, or a file deleted; the ledger tells.
+        if moments.isEmpty { try requireWholeTimeline(moments, of: customer) }
+        return moments
+    }
+
+    /// Every moment the customer's ledger names (the purchase that earned
+    /// points) is in their timeline; one that is not means the timeline
+    /// lost entries (the file deleted or cut).
+    func requireWholeTimeline(_ moments: [Moment], of customer: CustomerID) throws(StoreError) {
+        let named = try ledger(of: customer).compactMap(\.moment)
+        guard !named.isEmpty else { return }
+        let known = Set(moments.map(\.id))
+        if let lost = named.first(where: { !known.contains($0) }) {
+            throw .corrupt(
+                file: layout.relative(layout.history(.moments, of: customer)), line: nil, field: nil,
+                reason: "the ledger names moment \(lost), which is not in it, so moments are missing (the file was deleted or cut); restore it from a backup")
+        }
     }
 
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
