@@ -62,8 +62,10 @@ enum HistoryCheck {
                 outcome.problems.append("\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole.")
             }
         }
+        var timeline: Set<MomentID>?
         do {
             let moments = try store.moments(of: customer.id)
+            timeline = Set(moments.map(\.id))
             outcome.moments += moments.count
             var seen = Set<MomentID>()
             for moment in moments {
@@ -81,8 +83,9 @@ enum HistoryCheck {
             let entries = try store.ledger(of: customer.id)
             outcome.ledgerEntries += entries.count
             let file = layout.relative(layout.history(.ledger, of: customer.id))
-            let timeline = Set((try? store.moments(of: customer.id))?.map(\.id) ?? [])
-            if let lost = entries.first(where: { $0.moment.map { !timeline.contains($0) } ?? false }) {
+            // The timeline as read above (none when it could not be read).
+            let known = timeline ?? []
+            if let lost = entries.first(where: { $0.moment.map { !known.contains($0) } ?? false }) {
                 outcome.problems.append(
                     "\(file) entry \(lost.id) names moment \(lost.moment?.rawValue ?? ""), which is not in \(layout.relative(layout.history(.moments, of: customer.id))); moments are missing there (restore the file from a backup).")
             }

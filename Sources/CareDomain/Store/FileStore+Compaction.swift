@@ -16,16 +16,20 @@ extension FileStore {
         let encoder = CareJSON.encoder()
         let decoder = CareJSON.decoder()
         var wroteHistory = false
-        // A timeline that lost entries is not begun again from the newest ones.
+        // A history that lost entries is not begun again from the newest ones.
         let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
-        for customer in current.pendingMoments.keys {
-            try history.requireWholeTimeline(try history.moments(of: customer), of: customer)
-        }
         for (customer, moments) in current.pendingMoments {
-            wroteHistory = try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
+            wroteHistory =
+                try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) { (whole: [Moment]) throws(StoreError) in
+                    try history.requireWholeTimeline(whole, of: customer)
+                } || wroteHistory
         }
         for (customer, entries) in current.pendingLedger {
-            wroteHistory = try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) || wroteHistory
+            let path = layout.relative(layout.history(.ledger, of: customer))
+            wroteHistory =
+                try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) { (whole: [LedgerEntry]) throws(StoreError) in
+                    try HistoryFile.requireWholeLedger(whole, path: path)
+                } || wroteHistory
         }
         if wroteHistory { try layout.files.syncFileSystem() }
         try writeSnapshots(current.state, cursor: current.cursor)
@@ -35,18 +39,18 @@ extension FileStore {
         current.pendingBytes = 0
     }
 
-    /// Returns whether anything was appended.
+    /// Returns whether anything was appended. `requireWhole` sees the
+    /// history as it would be, and refuses one that lost entries.
     private func fold<T: Codable & Identifiable>(
-        _ items: [T], kind: HistoryKind, of customer: CustomerID, encoder: JSONEncoder, decoder: JSONDecoder
+        _ items: [T], kind: HistoryKind, of customer: CustomerID, encoder: JSONEncoder, decoder: JSONDecoder,
+        requireWhole: ([T]) throws(StoreError) -> Void
     ) throws(StoreError) -> Bool where T.ID: Hashable {
         let path = layout.history(kind, of: customer)
         let (folded, completeLength) = try HistoryFile.readWithTail(path, as: T.self, layout: layout, decoder: decoder)
         let known = Set(folded.map(\.id))
         let missing = items.filter { !known.contains($0.id) }
         guard !missing.isEmpty else { return false }
-        if let ledger = (folded + missing) as? [LedgerEntry] {
-            try HistoryFile.requireWholeLedger(ledger, path: layout.relative(path))
-        }
+        try requireWhole(folded + missing)
         // An unfinished line is a fold cut short by a crash; its entry is
         // still in the journal, among `items`, so it is written again whole.
         if let completeLength { try layout.files.truncate(path, to: completeLength) }
