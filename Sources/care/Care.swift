@@ -16,6 +16,24 @@ struct Care: ParsableCommand {
         ]
     )
 
+    /// As ArgumentParser's own `main`, but every message goes out through
+    /// `printError` (and help through `print`): an error may quote what was
+    /// typed or what the store holds, and no control character reaches the
+    /// terminal raw.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { printError(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Open a demo store (made on first use in the temporary directory), never the real one.")

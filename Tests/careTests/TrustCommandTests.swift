@@ -130,6 +130,18 @@ import Testing
         }
     }
 
+    /// An error that quotes what was typed shows its control characters as
+    /// marks: an escape sequence never reaches the terminal.
+    @Test func errorsNeverSendControlCharactersToTheTerminal() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 5)
+            let run = try CareProcess.run(["points", "history", "C\u{1B}]0;pwned\u{07}", "--data", directory])
+            #expect(run.status != 0)
+            #expect(!run.stderr.contains("\u{1B}") && !run.stderr.contains("\u{07}"))
+            #expect(run.stderr.contains("C^[]0;pwned^G"), "\(run.stderr)")
+        }
+    }
+
     private func mode(_ path: String) throws -> mode_t {
         var info = stat()
         #expect(lstat(path, &info) == 0)
