@@ -48,4 +48,12 @@ import Testing
             #expect(try store.open().agents["mallory"] == nil)
         }
     }
+
+    @Test func anAgentsNameHoldsNoControlCharactersAndHasALimit() {
+        for name in ["Ana\u{0}", "Ana\u{1B}]0;x\u{07}", String(repeating: "a", count: SafeText.importedCellLimit + 1)] {
+            let agent = Agent(id: "ana", name: name, role: .agent, area: "Counter", authorityLimit: .euros(20))
+            #expect(throws: RosterRefusal.self) { try RosterRules.check(agent) }
+        }
+        #expect(throws: Never.self) { try RosterRules.check(Agent(id: "ana", name: "Ana Núñez", role: .agent, area: "Counter", authorityLimit: .euros(20))) }
+    }
 }

@@ -7,6 +7,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case agentExists(String)
     case badLogin(String)
     case emptyName
+    case badText(field: String, problem: String)
     case emptyReason
     case negativeAuthority
     case lastSupervisor(String)
@@ -20,6 +21,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .agentExists(let login): "\(login) is already in the roster; change them with `care agent set \(login)`."
         case .badLogin(let login): "\"\(login)\" is not a Unix login: use lower-case letters, digits, - and _."
         case .emptyName: "An agent needs a name."
+        case .badText(let field, let problem): "The agent's \(field) has \(problem)."
         case .emptyReason: "A recognition needs a reason: say what they did well."
         case .negativeAuthority: "An authority limit cannot be negative."
         case .lastSupervisor(let login): "\(login) is the last active supervisor; make someone else a supervisor first."
@@ -108,6 +110,10 @@ public enum RosterRules {
             throw .badLogin(login)
         }
         guard !agent.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyName }
+        // The same rule as an imported cell: no control characters, no 4 MB names.
+        for (field, text) in [("name", agent.name), ("area", agent.area)] {
+            if let problem = SafeText.importProblem(text) { throw .badText(field: field, problem: problem) }
+        }
         guard agent.authorityLimit >= .zero else { throw .negativeAuthority }
     }
 
