@@ -1,0 +1,156 @@
+import CareDomain
+import Foundation
+import Testing
+
+@testable import CareConsole
+
+/// Whole screens as text, kept in `Golden/` as files a reviewer reads: every
+/// screen, overlay and dialog of the console at 80×24 and 120×40, driven by
+/// keys from a seeded store. A change to what the console shows changes a
+/// file, in a commit of its own. `CARE_GOLDEN_RECORD=1 swift test --filter
+/// GoldenScreenTests` writes them afresh.
+@Suite struct GoldenScreenTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    @Test(arguments: GoldenScenario.all)
+    func theScreenIsAsRecorded(_ scenario: GoldenScenario) throws {
+        for size in scenario.sizes ?? Self.sizes {
+            let screen = try GoldenScenario.drive(scenario, size: size)
+            let name = "\(scenario.name).\(size.width)x\(size.height).txt"
+            let actual = GoldenScenario.text(of: screen)
+            let path = GoldenScenario.directory + "/" + name
+            if ProcessInfo.processInfo.environment["CARE_GOLDEN_RECORD"] == "1" {
+                try FileManager.default.createDirectory(atPath: GoldenScenario.directory, withIntermediateDirectories: true)
+                try actual.write(toFile: path, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try #require(try? String(contentsOfFile: path, encoding: .utf8), "no golden file \(name): record it")
+            #expect(actual == expected, "\(name) differs:\n\(GoldenScenario.difference(expected, actual))")
+        }
+    }
+}
+
+/// A screen to keep: the keys that lead to it from the first screen.
+struct GoldenScenario: Sendable, CustomTestStringConvertible {
+    let name: String
+    let keys: [Key]
+    /// Sizes of its own (the too-small screen); nil: the usual two.
+    var sizes: [Size]? = nil
+
+    var testDescription: String { name }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Golden"
+
+    /// Characters as keys, with `⏎` for Enter, `⇥` for Tab and `⎋` for Esc.
+    static func keys(_ text: String) -> [Key] {
+        text.map { character in
+            switch character {
+            case "⏎": .enter
+            case "⇥": .tab
+            case "⎋": .escape
+            default: .character(character)
+            }
+        }
+    }
+
+    init(_ name: String, _ keys: String, sizes: [Size]? = nil) {
+        self.name = name
+        self.keys = Self.keys(keys)
+        self.sizes = sizes
+    }
+
+    static let all: [GoldenScenario] = [
+        GoldenScenario("main", ""),
+        GoldenScenario("too-small", "", sizes: [Size(width: 60, height: 20), Size(width: 79, height: 24)]),
+        GoldenScenario("filter", "/mar"),
+        GoldenScenario("filter-nothing", "/zzzz"),
+        GoldenScenario("profile", "2"),
+        GoldenScenario("timeline", "3"),
+        GoldenScenario("moment", "3⏎"),
+        GoldenScenario("points-history", "p3"),
+        GoldenScenario("queue", "4j"),
+        GoldenScenario("queue-mine", "4m"),
+        GoldenScenario("queue-resolved", "4mmm"),
+        GoldenScenario("help", "?"),
+        GoldenScenario("audit", "h"),
+        GoldenScenario("store-audit", "H"),
+        GoldenScenario("refused", "t"),
+        GoldenScenario("taken", "4t"),
+        GoldenScenario("note", "4nLlamar mañana a las 10"),
+        GoldenScenario("resolve-playbook", "4r"),
+        GoldenScenario("resolve-next", "4r⏎"),
+        GoldenScenario("resolve-rating", "4r⏎y"),
+        GoldenScenario("assign", "4a"),
+        GoldenScenario("new-incident-touchpoint", "i"),
+        GoldenScenario("new-incident-kind", "i⏎"),
+        GoldenScenario("new-incident-priority", "i⏎⏎"),
+        GoldenScenario("new-incident-subject", "i⏎⏎⏎Factura duplicada"),
+        GoldenScenario("palette", ":"),
+        GoldenScenario("palette-narrowed", ":resol"),
+        GoldenScenario("redeem", "R"),
+        GoldenScenario("coupon", "u"),
+        GoldenScenario("roster", "A"),
+        GoldenScenario("new-agent", "AnlperezXLucía Pérez"),
+        GoldenScenario("catalog", "T"),
+        GoldenScenario("program", "P"),
+        GoldenScenario("scores", "S"),
+        GoldenScenario("scores-help", "S?"),
+        GoldenScenario("scores-drill", "S⏎"),
+        GoldenScenario("scores-recognise", "SrGood work with a furious customer"),
+        GoldenScenario("report-segments", "Sv"),
+        GoldenScenario("report-profitability", "Svv"),
+        GoldenScenario("report-touchpoints", "Svvv"),
+    ]
+
+    /// A seeded store made once and copied for each screen, so that a
+    /// screen that writes (taking an incident) leaves the others as they were.
+    static let template: Result<String, any Error> = Result {
+        let directory = FileManager.default.temporaryDirectory.path + "/care-golden-" + UUID().uuidString
+        let store = FileStore(directory: directory, clock: .fixed(now))
+        _ = try Seeder.seed(SeedOptions(customers: 40, seed: 5, today: today, supervisorLogin: "boss"), into: store)
+        return directory
+    }
+
+    static let today = Day("2026-11-22") ?? Day(daysSinceEpoch: 0)
+    static let now = today.start.addingTimeInterval(17 * 3600)
+
+    /// The screen after the scenario's keys, each key's work done (and its
+    /// result taken) before the next, as the loop does when it keeps up.
+    static func drive(_ scenario: GoldenScenario, size: Size) throws -> Screen {
+        let directory = FileManager.default.temporaryDirectory.path + "/care-golden-run-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: try template.get(), toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Tab in a scenario's text stands for itself; X is Tab too, for the new-agent form.
+        let keys = scenario.keys.map { $0 == .character("X") ? Key.tab : $0 }
+        let store = FileStore(directory: directory, clock: .fixed(now))
+        let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(now))
+        var state = AppState(store: try store.open(), now: now, agent: "boss")
+        var pending: [Message] = [.resize(size), .storeChanged(state.store)] + keys.map(Message.key)
+        while !pending.isEmpty {
+            let message = pending.removeFirst()
+            var results: [Message] = []
+            for command in update(&state, message) {
+                if let result = console.perform(command, in: state) { results.append(result) }
+            }
+            pending.insert(contentsOf: results, at: 0)
+        }
+        return render(state, size: size)
+    }
+
+    /// The screen's lines, then where the cursor shows.
+    static func text(of screen: Screen) -> String {
+        let cursor = screen.cursor.map { "cursor at column \($0.x), row \($0.y)" } ?? "cursor hidden"
+        return screen.lines.joined(separator: "\n") + "\n--- " + cursor + "\n"
+    }
+
+    /// The lines that differ, numbered, expected above actual.
+    static func difference(_ expected: String, _ actual: String) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        return (0..<max(old.count, new.count)).compactMap { index in
+            let a = index < old.count ? String(old[index]) : ""
+            let b = index < new.count ? String(new[index]) : ""
+            return a == b ? nil : "\(index + 1)- \(a)\n\(index + 1)+ \(b)"
+        }.joined(separator: "\n")
+    }
+}
