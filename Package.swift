@@ -28,7 +28,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
-        .testTarget(name: "CareConsoleTests", dependencies: ["CareConsole", "CareDomain"]),
+        .testTarget(
+            name: "CareConsoleTests", dependencies: ["CareConsole", "CareDomain"],
+            // The golden screens, read from the source tree by the tests.
+            exclude: ["Golden"]),
         .testTarget(name: "careTests", dependencies: ["CareDomain"]),
     ]
 )

@@ -45,11 +45,14 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if let sessionOn {
-            for (name, value, target) in try session(on: sessionOn) { print([name, value, target].joined(separator: "\t")) }
+            for (name, value, target) in try session(on: sessionOn) {
+                print([name, value, target].joined(separator: "\t"))
+            }
             return
         }
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
-        let directory = FileManager.default.temporaryDirectory.path + "/care-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let directory =
+            FileManager.default.temporaryDirectory.path + "/care-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
         var rows: [Row] = []
         func row(_ name: String, _ value: String, _ target: String = "") {
@@ -60,9 +63,14 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
             print("warning: this is a debug build; measure with `swift run -c release care bench`.", to: &standardError)
         #endif
-        let options = SeedOptions(customers: customers, moments: moments, incidents: incidents, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
+        let options = SeedOptions(
+            customers: customers, moments: moments, incidents: incidents, today: Day(containing: Date()),
+            supervisorLogin: me.login, supervisorName: me.name)
         let (summary, seedTime) = try Measure.time { try Seeder.seed(options, into: FileStore(directory: directory)) }
-        row("seed", "\(seedTime.formattedSeconds) (\(summary.customers) customers, \(summary.moments) moments, \(summary.incidents) incidents)")
+        row(
+            "seed",
+            "\(seedTime.formattedSeconds) (\(summary.customers) customers, \(summary.moments) moments, \(summary.incidents) incidents)"
+        )
         row("seed peak memory", megabytes(Measure.peakMemory()))
 
         for sessionRow in try runSession(on: directory) { row(sessionRow.0, sessionRow.1, sessionRow.2) }
@@ -72,26 +80,40 @@ struct BenchCommand: ParsableCommand {
         // covers what it wrote.
         let expiring = FileStore(directory: directory)
         let author = Author(login: me.login)
-        let (quiet, quietTime) = try Measure.time { try ExpiryRun.run(store: expiring, today: options.today, by: author) }
+        let (quiet, quietTime) = try Measure.time {
+            try ExpiryRun.run(store: expiring, today: options.today, by: author)
+        }
         row("care expire, nothing due", "\(quietTime.formattedSeconds) (\(quiet.customersChanged) customers changed)")
-        let (due, dueTime) = try Measure.time { try ExpiryRun.run(store: expiring, today: options.today.adding(days: 30), by: author) }
-        row("care expire, 30 days on", "\(dueTime.formattedSeconds) (\(due.pointsExpired) points, \(due.customersChanged) customers, \(due.tierChanges.count) tiers)")
+        let (due, dueTime) = try Measure.time {
+            try ExpiryRun.run(store: expiring, today: options.today.adding(days: 30), by: author)
+        }
+        row(
+            "care expire, 30 days on",
+            "\(dueTime.formattedSeconds) (\(due.pointsExpired) points, \(due.customersChanged) customers, \(due.tierChanges.count) tiers)"
+        )
 
         // The reports that read every customer's history (no target: seconds).
         let scanStore = FileStore(directory: directory)
         let (scan, scanTime) = try Measure.time {
-            try HistoryScan.run(state: try scanStore.open(), history: scanStore, period: .days(365, endingOn: options.today))
+            try HistoryScan.run(
+                state: try scanStore.open(), history: scanStore, period: .days(365, endingOn: options.today))
         }
-        row("care report segments/profitability (every history, 365 days)", "\(scanTime.formattedSeconds) (\(scan.customers.count) customers)")
+        row(
+            "care report segments/profitability (every history, 365 days)",
+            "\(scanTime.formattedSeconds) (\(scan.customers.count) customers)")
 
         let (report, checkTime) = try Measure.time { try StoreChecker.check(directory: directory) }
         row("full check", "\(checkTime.formattedSeconds) (\(report.problems.count) problems)")
 
         let width = rows.map(\.0.count).max() ?? 10
         let valueWidth = rows.map(\.1.count).max() ?? 10
-        print("care bench: \(customers) customers, \(summary.moments) moments, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(
+            "care bench: \(customers) customers, \(summary.moments) moments, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
         for (name, value, target) in rows {
-            print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + target)
+            print(
+                name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + target)
         }
         if keep { print("The store is kept in \(directory).") }
         if !report.isClean {
@@ -129,7 +151,8 @@ struct BenchCommand: ParsableCommand {
             let (_, elapsed) = try Measure.time { try FileStore(directory: directory).open() }
             opens.append(elapsed)
         }
-        rows.append(("first screen: open store", milliseconds(Measure.percentile(opens, 0.5)) + " median of 3", "< 500 ms"))
+        rows.append(
+            ("first screen: open store", milliseconds(Measure.percentile(opens, 0.5)) + " median of 3", "< 500 ms"))
 
         let store = FileStore(directory: directory)
         let state = try store.open()
@@ -143,7 +166,12 @@ struct BenchCommand: ParsableCommand {
             timelineSizes += timeline.count
             timelines.append(elapsed)
         }
-        rows.append(("one timeline", "\(milliseconds(Measure.percentile(timelines, 0.5))) median, \(milliseconds(Measure.percentile(timelines, 0.99))) p99 (\(timelineSizes / max(samples, 1)) moments avg)", "< 20 ms"))
+        rows.append(
+            (
+                "one timeline",
+                "\(milliseconds(Measure.percentile(timelines, 0.5))) median, \(milliseconds(Measure.percentile(timelines, 0.99))) p99 (\(timelineSizes / max(samples, 1)) moments avg)",
+                "< 20 ms"
+            ))
 
         let incidentIDs = state.incidents.ids
         let author = Author(login: me.login)
@@ -152,26 +180,36 @@ struct BenchCommand: ParsableCommand {
             let id = random.pick(incidentIDs)
             let (_, elapsed) = try Measure.time {
                 try store.transact(by: author) { current in
-                    try IncidentRules.note(in: current, incident: id, text: "bench note \(number)", by: author, at: Date())
+                    try IncidentRules.note(
+                        in: current, incident: id, text: "bench note \(number)", by: author, at: Date())
                 }
             }
             changes.append(elapsed)
         }
-        rows.append(("one durable change", "\(milliseconds(Measure.percentile(changes, 0.5))) median, \(milliseconds(Measure.percentile(changes, 0.99))) p99", "< 10 ms median"))
+        rows.append(
+            (
+                "one durable change",
+                "\(milliseconds(Measure.percentile(changes, 0.5))) median, \(milliseconds(Measure.percentile(changes, 0.99))) p99",
+                "< 10 ms median"
+            ))
         var reports: [Duration] = []
         var reportRows = 0
         for _ in 0..<3 {
             let (lines, elapsed) = try Measure.time {
                 let options = try StoreOptions.parse(["--data", directory])
-                let text = try ReportCommand.Agents.report(options, period: .days(30, endingOn: Day(containing: Date())), sort: .resolved, format: .table)
+                let text = try ReportCommand.Agents.report(
+                    options, period: .days(30, endingOn: Day(containing: Date())), sort: .resolved, format: .table)
                 return text.split(separator: "\n").count
             }
             reportRows = lines
             reports.append(elapsed)
         }
-        rows.append((
-            "care report agents (open + 30-day scores)",
-            "\(milliseconds(Measure.percentile(reports, 0.5))) median of 3 (\(state.incidents.count) incidents, \(reportRows - 1) rows)", "< 1 s"))
+        rows.append(
+            (
+                "care report agents (open + 30-day scores)",
+                "\(milliseconds(Measure.percentile(reports, 0.5))) median of 3 (\(state.incidents.count) incidents, \(reportRows - 1) rows)",
+                "< 1 s"
+            ))
         rows += try ConsoleBench.measure(store: store, state: state, agent: me.login)
         rows.append(("console peak memory", megabytes(Measure.peakMemory()) + " (whole session process)", "< 300 MB"))
         let (_, compactTime) = try Measure.time { try store.compact() }

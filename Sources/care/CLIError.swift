@@ -16,14 +16,16 @@ enum CLIError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .noLogin: "Cannot tell who you are: your user id has no login in the password database."
-        case .notSupervisor(let login): "Only a supervisor may act as another agent; \(login) is not one in this store's roster."
+        case .notSupervisor(let login):
+            "Only a supervisor may act as another agent; \(login) is not one in this store's roster."
         case .inactiveSupervisor(let login):
             "Only an active supervisor may act as another agent; \(login) is no longer active in this store's roster."
         case .unknownAgent(let login): "\(login) is not an agent in this store's roster."
         case .badDay(let text): "\"\(text)\" is not a day; write it as YYYY-MM-DD."
         case .outOfRange(let what): what
         case .unreadable(let path): "Cannot read \(path): check the path and that you may read it."
-        case .badJSON(let path, let problem): "\(path)\(problem.field.map { ", field \($0)" } ?? ""): \(problem.reason)."
+        case .badJSON(let path, let problem):
+            "\(path)\(problem.field.map { ", field \($0)" } ?? ""): \(problem.reason)."
         case .unwritable(let path): "Cannot write \(path): check the directory exists and that you may write there."
         case .notInRoster(let login):
             "\(login) is not an active agent in this store's roster; a supervisor adds you with `care agent add \(login) --name \"Your Name\"`."

@@ -22,9 +22,13 @@ struct CampaignCommand: ParsableCommand {
                 header: ["id", "title", "segment", "from", "to", "objectives", "notes"],
                 rows: state.campaigns.sorted.map { campaign in
                     [
-                        .text(campaign.id.rawValue), .text(campaign.title), .text(campaign.segment.rawValue), .text(campaign.from.description),
+                        .text(campaign.id.rawValue), .text(campaign.title), .text(campaign.segment.rawValue),
+                        .text(campaign.from.description),
                         .text(campaign.to.description),
-                        .text(campaign.objectives.map { "\($0.measure.rawValue) \($0.changePercent >= 0 ? "+" : "")\($0.changePercent)%" }.joined(separator: ", ")),
+                        .text(
+                            campaign.objectives.map {
+                                "\($0.measure.rawValue) \($0.changePercent >= 0 ? "+" : "")\($0.changePercent)%"
+                            }.joined(separator: ", ")),
                         .number(campaign.notes.count),
                     ]
                 })
@@ -37,12 +41,17 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "Its id, like winter-2026.") var id: String
         @Option(help: "What it is called.") var title: String
-        @Option(help: "The target segment: \(Segment.allCases.map(\.rawValue).joined(separator: ", ")).") var segment: Segment
+        @Option(help: "The target segment: \(Segment.allCases.map(\.rawValue).joined(separator: ", ")).") var segment:
+            Segment
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day
         @Option(help: "What it sets out to do, in words.") var goal: String?
-        @Option(name: .customLong("purchases-change"), help: "Objective: change in purchase frequency during against before, in percent.") var purchases: Int?
-        @Option(name: .customLong("spend-change"), help: "Objective: change in spend during against before, in percent.") var spend: Int?
+        @Option(
+            name: .customLong("purchases-change"),
+            help: "Objective: change in purchase frequency during against before, in percent.") var purchases: Int?
+        @Option(
+            name: .customLong("spend-change"), help: "Objective: change in spend during against before, in percent.")
+        var spend: Int?
         @Option(help: "What it costs, like 1500 or 1500,00.") var cost: String?
 
         func run() throws {
@@ -53,7 +62,9 @@ struct CampaignCommand: ParsableCommand {
             var objectives: [Campaign.Objective] = []
             if let purchases { objectives.append(.init(measure: .purchases, changePercent: purchases)) }
             if let spend { objectives.append(.init(measure: .spend, changePercent: spend)) }
-            let campaign = Campaign(id: CampaignID(id), title: title, segment: segment, from: from, to: to, goal: goal, objectives: objectives, cost: amount)
+            let campaign = Campaign(
+                id: CampaignID(id), title: title, segment: segment, from: from, to: to, goal: goal,
+                objectives: objectives, cost: amount)
             let store = storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in try CampaignRules.add(campaign, in: state, by: author) }
@@ -62,7 +73,8 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Keep a qualitative note on a campaign (a correction, a result, a lesson).")
+        static let configuration = CommandConfiguration(
+            abstract: "Keep a qualitative note on a campaign (a correction, a result, a lesson).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The campaign's id.") var id: String
         @Argument(help: "The note.") var text: String
@@ -70,7 +82,9 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let store = storeOptions.store()
             let author = try storeOptions.member(in: store.open())
-            let after = try store.transact(by: author) { state in try CampaignRules.note(CampaignID(id), text: text, in: state, by: author, at: Date()) }
+            let after = try store.transact(by: author) { state in
+                try CampaignRules.note(CampaignID(id), text: text, in: state, by: author, at: Date())
+            }
             let count = after.campaigns[CampaignID(id)]?.notes.count ?? 0
             print("Noted on \(id) (\(count) note\(count == 1 ? "" : "s")).")
         }

@@ -10,9 +10,12 @@ struct Care: ParsableCommand {
         abstract: "A keyboard-only customer-care console for the terminal.",
         discussion: "With no command, opens the console on the store (press ? inside for the keys).",
         subcommands: [
-            InitCommand.self, SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self, CouponCommand.self, ExpireCommand.self,
-            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self, AuditCommand.self,
-            AgentCommand.self, TouchpointCommand.self, ReportCommand.self, CampaignCommand.self, CompactCommand.self, BenchCommand.self,
+            InitCommand.self, SeedCommand.self, CheckCommand.self, IncidentCommand.self, PointsCommand.self,
+            CouponCommand.self, ExpireCommand.self,
+            TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self,
+            AuditCommand.self,
+            AgentCommand.self, TouchpointCommand.self, ReportCommand.self, CampaignCommand.self, CompactCommand.self,
+            BenchCommand.self,
         ]
     )
 
@@ -39,7 +42,10 @@ struct Care: ParsableCommand {
     @Flag(help: "Open a demo store (made on first use in the temporary directory), never the real one.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Colours: default, high-contrast, mono, or a theme's JSON file (NO_COLOR means mono).", valueName: "name|path"))
+    @Option(
+        help: ArgumentHelp(
+            "Colours: default, high-contrast, mono, or a theme's JSON file (NO_COLOR means mono).",
+            valueName: "name|path"))
     var theme: String?
 
     func run() throws {
@@ -67,7 +73,8 @@ enum DemoStore {
         let directory = FileManager.default.temporaryDirectory.path + "/care-demo-\(getuid())"
         if !FileManager.default.fileExists(atPath: directory + "/store.json") {
             guard let me = SystemLogin.current() else { throw CLIError.noLogin }
-            let options = SeedOptions(customers: 500, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
+            let options = SeedOptions(
+                customers: 500, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
             _ = try Seeder.seed(options, into: FileStore(directory: directory))
         }
         return directory

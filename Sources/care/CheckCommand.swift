@@ -20,11 +20,14 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for problem in report.problems { print(problem) }
-        let counts = "\(report.customers) customers, \(report.moments) moments, \(report.ledgerEntries) ledger entries, \(report.incidents) incidents, \(report.journalEntries) journal entries"
+        let counts =
+            "\(report.customers) customers, \(report.moments) moments, \(report.ledgerEntries) ledger entries, \(report.incidents) incidents, \(report.journalEntries) journal entries"
         if report.isClean {
             print("Store \(storeOptions.directory) is clean: \(counts).")
         } else {
-            printError("\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(storeOptions.directory) (\(counts)).")
+            printError(
+                "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(storeOptions.directory) (\(counts))."
+            )
             throw ExitCode(1)
         }
     }

@@ -5,7 +5,8 @@ struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
         abstract: "Fold the journal into the snapshot files now.",
-        discussion: "The store does this by itself every 2,000 changes; run it from cron to keep opening fast. Safe while consoles are open."
+        discussion:
+            "The store does this by itself every 2,000 changes; run it from cron to keep opening fast. Safe while consoles are open."
     )
 
     @OptionGroup var storeOptions: StoreOptions

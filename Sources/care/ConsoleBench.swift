@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CareConsole
 import CareDomain
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The console's figures for `care bench`: bytes sent to an 80×24 terminal
 /// per frame, and key-to-screen latency while filtering every customer.
@@ -50,10 +51,15 @@ enum ConsoleBench {
         if let incident = storeState.incidents.ids.first {
             let author = Author(login: agent)
             let changed = try store.transact(by: author) { current in
-                try IncidentRules.note(in: current, incident: incident, text: "from another counter", by: author, at: Date())
+                try IncidentRules.note(
+                    in: current, incident: incident, text: "from another counter", by: author, at: Date())
             }
             let (_, reloadTime) = Measure.time { _ = update(&state, .storeChanged(changed)) }
-            rows.append(("console reload after another session's change", String(format: "%.1f ms", reloadTime.milliseconds), ""))
+            rows.append(
+                (
+                    "console reload after another session's change", String(format: "%.1f ms", reloadTime.milliseconds),
+                    ""
+                ))
         }
 
         // The scores screen: open it, step the period, close it.
@@ -85,12 +91,15 @@ enum ConsoleBench {
                 latencies.append(elapsed)
             }
         }
-        rows.append((
-            "key-to-screen while filtering",
-            String(format: "%.1f ms median, %.1f ms p99 (%d keys over %d customers)",
-                Measure.percentile(latencies, 0.5).milliseconds, Measure.percentile(latencies, 0.99).milliseconds, latencies.count, names.count),
-            "< 16 ms p99"
-        ))
+        rows.append(
+            (
+                "key-to-screen while filtering",
+                String(
+                    format: "%.1f ms median, %.1f ms p99 (%d keys over %d customers)",
+                    Measure.percentile(latencies, 0.5).milliseconds, Measure.percentile(latencies, 0.99).milliseconds,
+                    latencies.count, names.count),
+                "< 16 ms p99"
+            ))
         return rows
     }
 }

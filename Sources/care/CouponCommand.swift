@@ -24,16 +24,22 @@ struct CouponCommand: ParsableCommand {
             let today = Day(containing: Date())
             let coupons = state.coupons(of: id)
             var table = Tabular(header: ["code", "discount", "from", "until", "state", "reason"])
-            table.rows = coupons.sorted { ($0.state(on: today), $0.validUntil) < ($1.state(on: today), $1.validUntil) }.map { coupon in
-                [.text(coupon.id.rawValue), .text("\(coupon.discountPercent)%"), .text(coupon.validFrom.description),
-                 .text(coupon.validUntil.description), .text(coupon.state(on: today).rawValue), .text(coupon.reason)]
-            }
+            table.rows = coupons.sorted { ($0.state(on: today), $0.validUntil) < ($1.state(on: today), $1.validUntil) }
+                .map { coupon in
+                    [
+                        .text(coupon.id.rawValue), .text("\(coupon.discountPercent)%"),
+                        .text(coupon.validFrom.description),
+                        .text(coupon.validUntil.description), .text(coupon.state(on: today).rawValue),
+                        .text(coupon.reason),
+                    ]
+                }
             print(table.rendered(as: format), terminator: "")
         }
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a coupon used today (refused when used, expired or not yet valid).")
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a coupon used today (refused when used, expired or not yet valid).")
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The coupon's code.") var code: String
@@ -41,7 +47,9 @@ struct CouponCommand: ParsableCommand {
         func run() throws {
             let store = storeOptions.store()
             let author = try storeOptions.author(in: store.open())
-            _ = try store.transact(by: author) { state in try LoyaltyRules.useCoupon(in: state, code: CouponCode(code), by: author, at: Date()) }
+            _ = try store.transact(by: author) { state in
+                try LoyaltyRules.useCoupon(in: state, code: CouponCode(code), by: author, at: Date())
+            }
             print("Coupon \(code) is used.")
         }
     }

@@ -32,15 +32,21 @@ struct ExpireCommand: ParsableCommand {
         // Expiring ahead of time would take points before they are due and
         // date ledger entries in the future.
         if day > realToday, !dryRun {
-            throw CLIError.outOfRange("--today \(day) is after today (\(realToday)); points cannot expire ahead of time. Add --dry-run to see what would be due then.")
+            throw CLIError.outOfRange(
+                "--today \(day) is after today (\(realToday)); points cannot expire ahead of time. Add --dry-run to see what would be due then."
+            )
         }
         let report = try ExpiryRun.run(store: store, today: day, by: author, dryRun: dryRun)
         let verb = dryRun ? "would expire" : "expired"
         guard report.customersChanged > 0 else {
-            print("Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb) and no tier lapsed (\(report.customersSeen) customers looked at).")
+            print(
+                "Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb) and no tier lapsed (\(report.customersSeen) customers looked at)."
+            )
             return
         }
-        print("\(dryRun ? "Dry run, nothing written. " : "")Expiry as of \(day): \(report.pointsExpired) points \(verb); \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated.")
+        print(
+            "\(dryRun ? "Dry run, nothing written. " : "")Expiry as of \(day): \(report.pointsExpired) points \(verb); \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated."
+        )
         var moves: [String: Int] = [:]
         for change in report.tierChanges {
             moves["\(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")", default: 0] += 1
@@ -48,7 +54,8 @@ struct ExpireCommand: ParsableCommand {
         for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
         if list {
             for change in report.tierChanges {
-                print("  \(change.customer): \(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")")
+                print(
+                    "  \(change.customer): \(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")")
             }
         }
     }

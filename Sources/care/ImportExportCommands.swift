@@ -32,7 +32,8 @@ struct ImportCommand: ParsableCommand {
             // rewrites the whole customers snapshot, which made an import
             // of 100,000 rows grow with the square of its size.
             let store = FileStore(
-                directory: storeOptions.directory, compactAfter: .max, compactAfterBytes: .max, notify: { printError($0.description) })
+                directory: storeOptions.directory, compactAfter: .max, compactAfterBytes: .max,
+                notify: { printError($0.description) })
             let state = try store.open()
             let author = try storeOptions.supervisor(in: state, to: "import customers")
             let plan = try CustomerImport(csv: UserFile.read(file))
@@ -42,7 +43,9 @@ struct ImportCommand: ParsableCommand {
             let preview = plan.preview(against: state, at: Date())
             let problems = preview.problems
             guard problems.isEmpty else {
-                printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported.")
+                printError(
+                    "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported."
+                )
                 for problem in problems { printError("  \(problem)") }
                 throw ExitCode(1)
             }
@@ -51,7 +54,8 @@ struct ImportCommand: ParsableCommand {
                 total = preview
             } else {
                 do {
-                    total = try plan.run(on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date())
+                    total = try plan.run(
+                        on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date())
                 } catch let stopped as CustomerImport.Stopped {
                     printError(stopped.description)
                     throw ExitCode(1)
@@ -63,7 +67,9 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             let verb = dryRun ? "Would import" : "Imported"
-            print("\(verb) \(plan.rowCount) rows: \(total.created) new customers, \(total.updated) updated, \(total.unchanged) unchanged.")
+            print(
+                "\(verb) \(plan.rowCount) rows: \(total.created) new customers, \(total.updated) updated, \(total.unchanged) unchanged."
+            )
         }
     }
 }
@@ -72,7 +78,8 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export customers, incidents or moments as CSV or JSON (supervisors).",
-        discussion: "CSV written to a file starts with a byte-order mark, so spreadsheets read it as UTF-8; to stdout it does not."
+        discussion:
+            "CSV written to a file starts with a byte-order mark, so spreadsheets read it as UTF-8; to stdout it does not."
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -90,7 +97,9 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        guard format != .table else { throw CLIError.outOfRange("Export as csv or json; a table is for reading on screen.") }
+        guard format != .table else {
+            throw CLIError.outOfRange("Export as csv or json; a table is for reading on screen.")
+        }
         let store = storeOptions.store()
         let state = try store.open()
         _ = try storeOptions.supervisor(in: state, to: "export the store's data")

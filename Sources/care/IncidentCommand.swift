@@ -40,13 +40,16 @@ struct IncidentCommand: ParsableCommand {
             // The rules check the roster again on the state under the lock.
             let state = try store.transact(by: author) { state in
                 let (incident, transaction) = try IncidentRules.open(
-                    in: state, customer: CustomerID(customer), touchpoint: TouchpointID(touchpoint), kind: kind, subject: subject,
+                    in: state, customer: CustomerID(customer), touchpoint: TouchpointID(touchpoint), kind: kind,
+                    subject: subject,
                     priority: priority, channel: channel, by: author, at: Date())
                 opened = incident
                 return transaction
             }
             guard let opened else { return }
-            print("Opened \(opened.id) for \(state.customers[opened.customer]?.name ?? customer), due \(Timestamp.format(opened.dueAt)).")
+            print(
+                "Opened \(opened.id) for \(state.customers[opened.customer]?.name ?? customer), due \(Timestamp.format(opened.dueAt))."
+            )
         }
     }
 
@@ -73,7 +76,9 @@ struct IncidentCommand: ParsableCommand {
 
     struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that the customer got in touch again about an open incident (first- and second-contact resolution count these).")
+            abstract:
+                "Record that the customer got in touch again about an open incident (first- and second-contact resolution count these)."
+        )
 
         @OptionGroup var storeOptions: StoreOptions
 

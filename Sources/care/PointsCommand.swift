@@ -10,7 +10,8 @@ struct PointsCommand: ParsableCommand {
     )
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a customer's balance, tier and every ledger entry.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a customer's balance, tier and every ledger entry.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
@@ -20,23 +21,31 @@ struct PointsCommand: ParsableCommand {
             let store = storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.member(in: state)
-            guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
+            guard let found = state.customers[CustomerID(customer)] else {
+                throw LoyaltyRefusal.unknownCustomer(CustomerID(customer))
+            }
             let ledger = try store.ledger(of: found.id)
             var table = Tabular(header: ["at", "kind", "points", "balance", "reason", "by"])
             table.rows = ledger.map { entry in
-                [.text(Timestamp.format(entry.at)), .text(entry.kind.rawValue), .number(entry.points), .number(entry.balanceAfter),
-                 .text(entry.reason), entry.by.map { .text($0.rawValue) } ?? .empty]
+                [
+                    .text(Timestamp.format(entry.at)), .text(entry.kind.rawValue), .number(entry.points),
+                    .number(entry.balanceAfter),
+                    .text(entry.reason), entry.by.map { .text($0.rawValue) } ?? .empty,
+                ]
             }
             if format == .table {
                 let tier = state.program?.tier(found.loyalty.tier)
-                print("\(found.name) (\(found.id)): \(found.loyalty.points) points\(tier.map { ", \($0.name) until \(found.loyalty.tierUntil?.description ?? "?")" } ?? "")")
+                print(
+                    "\(found.name) (\(found.id)): \(found.loyalty.points) points\(tier.map { ", \($0.name) until \(found.loyalty.tierUntil?.description ?? "?")" } ?? "")"
+                )
             }
             print(table.rendered(as: format), terminator: "")
         }
     }
 
     struct Purchase: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a purchase: a moment in the timeline and the points it earns.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record a purchase: a moment in the timeline and the points it earns.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
@@ -56,7 +65,8 @@ struct PointsCommand: ParsableCommand {
     }
 
     struct Redeem: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Redeem a reward for a customer (see `care points rewards`).")
+        static let configuration = CommandConfiguration(
+            abstract: "Redeem a reward for a customer (see `care points rewards`).")
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
@@ -64,13 +74,16 @@ struct PointsCommand: ParsableCommand {
 
         func run() throws {
             try record(storeOptions, customer: customer) { state, ledger, author in
-                try LoyaltyRules.redeem(in: state, ledger: ledger, customer: CustomerID(customer), reward: RewardID(reward), by: author, at: Date())
+                try LoyaltyRules.redeem(
+                    in: state, ledger: ledger, customer: CustomerID(customer), reward: RewardID(reward), by: author,
+                    at: Date())
             }
         }
     }
 
     struct Adjust: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct a customer's points, up or down, with a reason (supervisors).")
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a customer's points, up or down, with a reason (supervisors).")
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
@@ -79,13 +92,16 @@ struct PointsCommand: ParsableCommand {
 
         func run() throws {
             try record(storeOptions, customer: customer) { state, ledger, author in
-                try LoyaltyRules.adjust(in: state, ledger: ledger, customer: CustomerID(customer), points: points, reason: reason, by: author, at: Date())
+                try LoyaltyRules.adjust(
+                    in: state, ledger: ledger, customer: CustomerID(customer), points: points, reason: reason,
+                    by: author, at: Date())
             }
         }
     }
 
     struct Rewards: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rewards catalog and which tiers get each free.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the rewards catalog and which tiers get each free.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
@@ -96,9 +112,13 @@ struct PointsCommand: ParsableCommand {
             let tiers = state.program?.tiers ?? []
             var table = Tabular(header: ["id", "name", "points", "money", "free for", "offered"])
             table.rows = state.rewards.sorted.map { reward in
-                let free = tiers.filter { $0.freeRewards?.contains(reward.id) == true }.map(\.name).joined(separator: " ")
-                return [.text(reward.id.rawValue), .text(reward.name), .number(reward.points), .text(reward.money == .zero ? "" : reward.money.description),
-                        .text(free), .text(reward.active ? "yes" : "no")]
+                let free = tiers.filter { $0.freeRewards?.contains(reward.id) == true }.map(\.name).joined(
+                    separator: " ")
+                return [
+                    .text(reward.id.rawValue), .text(reward.name), .number(reward.points),
+                    .text(reward.money == .zero ? "" : reward.money.description),
+                    .text(free), .text(reward.active ? "yes" : "no"),
+                ]
             }
             print(table.rendered(as: format), terminator: "")
         }

@@ -11,7 +11,9 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write everything held on a customer as one JSON document: profile, moments, incidents, points, coupons, audit.")
+            abstract:
+                "Write everything held on a customer as one JSON document: profile, moments, incidents, points, coupons, audit."
+        )
 
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The customer's id.") var customer: String
@@ -33,7 +35,8 @@ struct PrivacyCommand: ParsableCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a customer in two steps: first block them, then (with --confirm) remove their personal data everywhere.",
+            abstract:
+                "Erase a customer in two steps: first block them, then (with --confirm) remove their personal data everywhere.",
             discussion: """
                 Blocking hides the customer from lists, reports and exports and keeps the data only for legal claims. The confirmed \
                 step removes their name, contact details, profile, notes and texts from every file, the journal included, and keeps \
@@ -49,7 +52,9 @@ struct PrivacyCommand: ParsableCommand {
             let author = try storeOptions.supervisor(in: store.open(), to: "erase a customer")
             let id = CustomerID(customer)
             guard confirm else {
-                _ = try store.transact(by: author) { state in try PrivacyRules.block(in: state, customer: id, by: author, at: Date()) }
+                _ = try store.transact(by: author) { state in
+                    try PrivacyRules.block(in: state, customer: id, by: author, at: Date())
+                }
                 print("Customer \(id) is blocked: hidden from lists, reports and exports, kept only for legal claims.")
                 print("To erase their personal data for good: care privacy erase \(id) --confirm")
                 return
@@ -75,7 +80,9 @@ struct PrivacyCommand: ParsableCommand {
         func run() throws {
             let store = storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: "unblock a customer")
-            _ = try store.transact(by: author) { state in try PrivacyRules.unblock(in: state, customer: CustomerID(customer), by: author) }
+            _ = try store.transact(by: author) { state in
+                try PrivacyRules.unblock(in: state, customer: CustomerID(customer), by: author)
+            }
             print("Customer \(customer) is no longer blocked.")
         }
     }

@@ -10,7 +10,8 @@ struct ProgramCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the program in force as JSON (edit it, then `care program set`).")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the program in force as JSON (edit it, then `care program set`).")
 
         @OptionGroup var storeOptions: StoreOptions
 
@@ -46,7 +47,9 @@ struct ProgramCommand: ParsableCommand {
                 return
             }
             let author = try storeOptions.author(in: state)
-            let after = try store.transact(by: author) { current in try ProgramRules.set(program, in: current, by: author) }
+            let after = try store.transact(by: author) { current in
+                try ProgramRules.set(program, in: current, by: author)
+            }
             print("The program \"\(program.name)\" is in force (version \(after.program?.version ?? 0)).")
         }
     }

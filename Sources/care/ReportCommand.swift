@@ -18,19 +18,25 @@ struct ReportCommand: ParsableCommand {
 
     struct Agents: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per-agent scores over the period, with the team line and the change against the previous period.",
+            abstract:
+                "Per-agent scores over the period, with the team line and the change against the previous period.",
             discussion: "A supervisor sees every agent; an agent sees their own row and the team line.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "Sort by: \(ScoreFigure.allCases.map(\.rawValue).joined(separator: ", ")).") var sort: ScoreFigure = .resolved
+        @Option(help: "Sort by: \(ScoreFigure.allCases.map(\.rawValue).joined(separator: ", ")).") var sort:
+            ScoreFigure = .resolved
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
         func run() throws {
-            print(try Self.report(storeOptions, period: period.period(defaultDays: 30), sort: sort, format: format), terminator: "")
+            print(
+                try Self.report(storeOptions, period: period.period(defaultDays: 30), sort: sort, format: format),
+                terminator: "")
         }
 
         /// The report as printed: also what `care bench` times.
-        static func report(_ storeOptions: StoreOptions, period: Period, sort: ScoreFigure, format: Tabular.Format) throws -> String {
+        static func report(_ storeOptions: StoreOptions, period: Period, sort: ScoreFigure, format: Tabular.Format)
+            throws -> String
+        {
             // Scores need the roster and the incidents only.
             let state = try storeOptions.store().open(only: [.agents, .incidents])
             let author = try storeOptions.member(in: state)
@@ -42,8 +48,11 @@ struct ReportCommand: ParsableCommand {
 
     struct Segments: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Customers by recency, frequency and value: each segment's size, figures, strategy and incentive.",
-            discussion: "Frequency and spend are scaled to a year, so a segment means the same over any period. Supervisors only.")
+            abstract:
+                "Customers by recency, frequency and value: each segment's size, figures, strategy and incentive.",
+            discussion:
+                "Frequency and spend are scaled to a year, so a segment means the same over any period. Supervisors only."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
         @Flag(help: "List every customer with their figures and segment instead.") var customers = false
@@ -51,13 +60,15 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the segments report")
-            print((customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(as: format), terminator: "")
+            print(
+                (customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(as: format), terminator: "")
         }
     }
 
     struct Profitability: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The least profitable customers first: revenue (purchases × margin) minus moments, compensations and rewards.",
+            abstract:
+                "The least profitable customers first: revenue (purchases × margin) minus moments, compensations and rewards.",
             discussion: "Margins come from the program's `margins` (30% when it sets none). Supervisors only.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
@@ -66,15 +77,19 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             guard limit >= 0 else { throw CLIError.outOfRange("--limit must be 0 (all) or more.") }
-            let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the profitability report")
+            let scan = try historyScan(
+                storeOptions, period.period(defaultDays: 365), to: "read the profitability report")
             print(scan.profitabilityTable(limit: limit).rendered(as: format), terminator: "")
         }
     }
 
     struct Touchpoints: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Moments of truth: per touchpoint how often, cost, impact, service levels met, satisfaction, incidents.",
-            discussion: "Sorted by attention: impact times the moments and incidents that missed their level. Supervisors only.")
+            abstract:
+                "Moments of truth: per touchpoint how often, cost, impact, service levels met, satisfaction, incidents.",
+            discussion:
+                "Sorted by attention: impact times the moments and incidents that missed their level. Supervisors only."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
@@ -92,10 +107,15 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "campaign",
             abstract: "A campaign's target measured before, during and after, its objectives, return and notes.",
-            discussion: "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only.")
+            discussion:
+                "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The campaign's id (care campaign list).") var id: String
-        @Option(help: ArgumentHelp("Measure up to this day (default: today, UTC); the campaign's own dates set the rest.", valueName: "YYYY-MM-DD"))
+        @Option(
+            help: ArgumentHelp(
+                "Measure up to this day (default: today, UTC); the campaign's own dates set the rest.",
+                valueName: "YYYY-MM-DD"))
         var to: Day?
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
@@ -104,7 +124,8 @@ struct ReportCommand: ParsableCommand {
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: "read a campaign report")
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
-            let report = try CampaignReport.run(campaign, state: state, history: store, today: to ?? Day(containing: Date()))
+            let report = try CampaignReport.run(
+                campaign, state: state, history: store, today: to ?? Day(containing: Date()))
             switch format {
             case .table: print(report.text, terminator: "")
             case .csv: print(report.phasesTable.rendered(as: .csv), terminator: "")
@@ -124,13 +145,15 @@ private func historyScan(_ options: StoreOptions, _ period: Period, to what: Str
 
 /// `--from` and `--to`, both days included.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day (default: 30 days, or 365, before --to).", valueName: "YYYY-MM-DD")) var from: Day?
+    @Option(help: ArgumentHelp("First day (default: 30 days, or 365, before --to).", valueName: "YYYY-MM-DD")) var from:
+        Day?
     @Option(help: ArgumentHelp("Last day (default: today, UTC).", valueName: "YYYY-MM-DD")) var to: Day?
 
     func period(defaultDays: Int = 30, today: Day = Day(containing: Date())) throws -> Period {
         let last = to ?? today
         guard let period = Period(from: from ?? last.adding(days: -(defaultDays - 1)), to: last) else {
-            throw CLIError.outOfRange("--from \(from.map(\.description) ?? "") is after --to \(last); the period needs its first day first.")
+            throw CLIError.outOfRange(
+                "--from \(from.map(\.description) ?? "") is after --to \(last); the period needs its first day first.")
         }
         return period
     }

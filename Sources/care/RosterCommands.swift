@@ -19,8 +19,11 @@ struct AgentCommand: ParsableCommand {
             _ = try storeOptions.member(in: state)
             var table = Tabular(header: ["login", "name", "role", "area", "authority", "active"])
             table.rows = state.agents.sorted.map { agent in
-                [.text(agent.id.rawValue), .text(agent.name), .text(agent.role.rawValue), .text(agent.area), .text(agent.authorityLimit.description),
-                 .text(agent.active ? "yes" : "no")]
+                [
+                    .text(agent.id.rawValue), .text(agent.name), .text(agent.role.rawValue), .text(agent.area),
+                    .text(agent.authorityLimit.description),
+                    .text(agent.active ? "yes" : "no"),
+                ]
             }
             print(table.rendered(as: format), terminator: "")
         }
@@ -46,7 +49,8 @@ struct AgentCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an agent: name, role, area, authority, or active.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change an agent: name, role, area, authority, or active.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "Their Unix login.") var login: String
         @Option(help: "Their name.") var name: String?
@@ -79,7 +83,9 @@ struct AgentCommand: ParsableCommand {
                 }
             }
             let agent = after.agents[AgentID(login)]
-            print("\(login): \(agent?.role.rawValue ?? "?"), authority \(agent?.authorityLimit.description ?? "?"), \(agent?.active == true ? "active" : "inactive").")
+            print(
+                "\(login): \(agent?.role.rawValue ?? "?"), authority \(agent?.authorityLimit.description ?? "?"), \(agent?.active == true ? "active" : "inactive")."
+            )
         }
     }
 
@@ -109,37 +115,48 @@ struct TouchpointCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the touchpoints with owner, cost, impact and service level.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the touchpoints with owner, cost, impact and service level.")
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
-            var table = Tabular(header: ["id", "name", "owner", "cost", "impact", "service level", "minutes", "compensation"])
+            var table = Tabular(header: [
+                "id", "name", "owner", "cost", "impact", "service level", "minutes", "compensation",
+            ])
             table.rows = state.touchpoints.sorted.map { point in
-                [.text(point.id.rawValue), .text(point.name), .text(point.ownerArea), .text(point.cost.description), .number(point.impact),
-                 .text(point.serviceLevel.promise), .number(point.serviceLevel.responseMinutes), .text(point.compensation.description)]
+                [
+                    .text(point.id.rawValue), .text(point.name), .text(point.ownerArea), .text(point.cost.description),
+                    .number(point.impact),
+                    .text(point.serviceLevel.promise), .number(point.serviceLevel.responseMinutes),
+                    .text(point.compensation.description),
+                ]
             }
             print(table.rendered(as: format), terminator: "")
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one touchpoint as JSON (edit it, then `care touchpoint set`).")
+        static let configuration = CommandConfiguration(
+            abstract: "Print one touchpoint as JSON (edit it, then `care touchpoint set`).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The touchpoint's id.") var id: String
 
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
-            guard let touchpoint = state.touchpoints[TouchpointID(id)] else { throw RosterRefusal.unknownTouchpoint(TouchpointID(id)) }
+            guard let touchpoint = state.touchpoints[TouchpointID(id)] else {
+                throw RosterRefusal.unknownTouchpoint(TouchpointID(id))
+            }
             print(String(decoding: try CareJSON.encoder(pretty: true).encode(touchpoint), as: UTF8.self))
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or replace a touchpoint from a JSON file, checked first.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add or replace a touchpoint from a JSON file, checked first.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The touchpoint as JSON.") var file: String
 
@@ -147,7 +164,9 @@ struct TouchpointCommand: ParsableCommand {
             let store = storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: "change the touchpoint catalog")
             let touchpoint = try UserFile.decode(Touchpoint.self, from: file)
-            _ = try store.transact(by: author) { state in try RosterRules.setTouchpoint(touchpoint, in: state, by: author) }
+            _ = try store.transact(by: author) { state in
+                try RosterRules.setTouchpoint(touchpoint, in: state, by: author)
+            }
             print("Touchpoint \(touchpoint.id) is in the catalog.")
         }
     }
@@ -179,15 +198,21 @@ struct AuditCommand: ParsableCommand {
         let state = try store.open()
         if let customer {
             _ = try storeOptions.member(in: state)
-            guard state.customers.contains(CustomerID(customer)) else { throw PrivacyRefusal.unknownCustomer(CustomerID(customer)) }
+            guard state.customers.contains(CustomerID(customer)) else {
+                throw PrivacyRefusal.unknownCustomer(CustomerID(customer))
+            }
         } else {
             _ = try storeOptions.supervisor(in: state, to: "read the whole store's audit trail")
         }
-        let lines = try AuditTrail.lines(in: store, customer: customer.map(CustomerID.init(rawValue:)), by: by, since: since)
+        let lines = try AuditTrail.lines(
+            in: store, customer: customer.map(CustomerID.init(rawValue:)), by: by, since: since)
         var table = Tabular(header: ["seq", "at", "by", "as", "summary", "changed"])
         table.rows = lines.map { line in
-            [.number(line.seq), .text(Timestamp.format(line.at)), .text(line.by), line.actingAs.map { .text($0.rawValue) } ?? .empty,
-             .text(line.summary), .text(line.changed.joined(separator: ", "))]
+            [
+                .number(line.seq), .text(Timestamp.format(line.at)), .text(line.by),
+                line.actingAs.map { .text($0.rawValue) } ?? .empty,
+                .text(line.summary), .text(line.changed.joined(separator: ", ")),
+            ]
         }
         print(table.rendered(as: format), terminator: "")
     }

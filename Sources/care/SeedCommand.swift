@@ -34,10 +34,13 @@ struct SeedCommand: ParsableCommand {
 
     func validate() throws {
         guard SeedOptions.customerRange.contains(customers) else {
-            throw ValidationError("--customers must be between \(SeedOptions.customerRange.lowerBound) and \(SeedOptions.customerRange.upperBound).")
+            throw ValidationError(
+                "--customers must be between \(SeedOptions.customerRange.lowerBound) and \(SeedOptions.customerRange.upperBound)."
+            )
         }
         guard SeedOptions.yearRange.contains(years) else {
-            throw ValidationError("--years must be between \(SeedOptions.yearRange.lowerBound) and \(SeedOptions.yearRange.upperBound).")
+            throw ValidationError(
+                "--years must be between \(SeedOptions.yearRange.lowerBound) and \(SeedOptions.yearRange.upperBound).")
         }
         if let moments, moments < customers || moments > 100 * customers {
             throw ValidationError("--moments must be between the number of customers and 100 per customer.")
@@ -50,14 +53,16 @@ struct SeedCommand: ParsableCommand {
     func run() throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
         let options = SeedOptions(
-            customers: customers, moments: moments, incidents: incidents, years: years, seed: seed, today: today ?? Day(containing: Date()),
+            customers: customers, moments: moments, incidents: incidents, years: years, seed: seed,
+            today: today ?? Day(containing: Date()),
             supervisorLogin: me.login, supervisorName: me.name)
         let store = storeOptions.store()
         let started = ContinuousClock.now
         let summary = try Seeder.seed(options, into: store)
         let elapsed = ContinuousClock.now - started
         print("Seeded \(store.layout.directory) in \(elapsed.formattedSeconds): \(summary).")
-        print("You (\(me.login)) are its supervisor. Next: care check\(storeOptions.data.map { " --data \($0)" } ?? "")")
+        print(
+            "You (\(me.login)) are its supervisor. Next: care check\(storeOptions.data.map { " --data \($0)" } ?? "")")
     }
 }
 

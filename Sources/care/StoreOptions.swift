@@ -4,10 +4,16 @@ import Foundation
 
 /// Options every command that touches a store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care).", valueName: "dir"))
     var data: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as another agent (supervisors only); the audit trail records both.", valueName: "login"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Act as another agent (supervisors only); the audit trail records both.", valueName: "login")
+    )
     var actingAs: String?
 
     var directory: String {
@@ -44,7 +50,9 @@ extension StoreOptions {
     private func sayDamage(in state: StoreState) throws {
         let damage = state.damage
         guard let summary = StoreError.damaged(damage) else { return }
-        if !state.agents.damage.isEmpty || damage.contains(where: { $0.description.hasPrefix(Collection.agents.fileName) }) {
+        if !state.agents.damage.isEmpty
+            || damage.contains(where: { $0.description.hasPrefix(Collection.agents.fileName) })
+        {
             throw summary
         }
         printError("Warning: \(summary) What follows leaves out what could not be read.")

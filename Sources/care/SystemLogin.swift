@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Who is at the keyboard: the Unix login of the real user id, read from the
 /// password database, not from `$USER` (which anyone can set).
@@ -15,7 +16,9 @@ enum SystemLogin {
         let login = String(cString: namePointer)
         var name = login
         if let gecos = entry.pointee.pw_gecos {
-            let full = String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let full =
+                String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first.map(String.init)
+                ?? ""
             if !full.isEmpty { name = full }
         }
         return (login, name)

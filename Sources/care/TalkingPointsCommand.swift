@@ -5,7 +5,8 @@ import Foundation
 struct TalkingPointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talking-points",
-        abstract: "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions.",
+        abstract:
+            "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions.",
         discussion: """
             The same lines the profile pane shows. An agent asks for one customer at a time (--customer); the list of \
             every customer is for supervisors and holds only customers who consented to marketing. Suggestions appear only \
@@ -15,13 +16,19 @@ struct TalkingPointsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "One customer only (agents must name one; supervisors default to every customer who consented to marketing).")
+    @Option(
+        help:
+            "One customer only (agents must name one; supervisors default to every customer who consented to marketing)."
+    )
     var customer: String?
 
     @Option(help: ArgumentHelp("The day to compute them for (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: Day?
 
-    @Option(help: "Only these kinds, comma-separated (\(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))).")
+    @Option(
+        help:
+            "Only these kinds, comma-separated (\(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", ")))."
+    )
     var kinds: String?
 
     @Option(help: "table, csv or json.")
@@ -33,7 +40,8 @@ struct TalkingPointsCommand: ParsableCommand {
         let author = try storeOptions.member(in: state)
         if customer == nil, state.activeSupervisor(author) == nil {
             throw CLIError.outOfRange(
-                "An agent reads talking points one customer at a time: add --customer ID. The list of every customer is for supervisors.")
+                "An agent reads talking points one customer at a time: add --customer ID. The list of every customer is for supervisors."
+            )
         }
         let day = today ?? Day(containing: Date())
         var wanted: Set<TalkingPoint.Kind>?
@@ -41,13 +49,17 @@ struct TalkingPointsCommand: ParsableCommand {
             let names = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let parsed = names.compactMap(TalkingPoint.Kind.init(rawValue:))
             guard parsed.count == names.count else {
-                throw CLIError.outOfRange("Unknown kind in \"\(kinds)\"; the kinds are \(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw CLIError.outOfRange(
+                    "Unknown kind in \"\(kinds)\"; the kinds are \(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             wanted = Set(parsed)
         }
         let customers: [Customer]
         if let customer {
-            guard let found = state.customers[CustomerID(customer)] else { throw LoyaltyRefusal.unknownCustomer(CustomerID(customer)) }
+            guard let found = state.customers[CustomerID(customer)] else {
+                throw LoyaltyRefusal.unknownCustomer(CustomerID(customer))
+            }
             customers = [found]
         } else {
             // A bulk list is a marketing list: only those who said yes to it.
@@ -55,9 +67,13 @@ struct TalkingPointsCommand: ParsableCommand {
         }
         var table = Tabular(header: ["customer", "name", "kind", "talking point", "due"])
         for customer in customers {
-            let points = TalkingPoints.points(customer: customer, ledger: try store.ledger(of: customer.id), state: state, today: day)
+            let points = TalkingPoints.points(
+                customer: customer, ledger: try store.ledger(of: customer.id), state: state, today: day)
             for point in points where wanted?.contains(point.kind) ?? true {
-                table.rows.append([.text(customer.id.rawValue), .text(customer.name), .text(point.kind.rawValue), .text(point.text), point.due.map { .text($0.description) } ?? .empty])
+                table.rows.append([
+                    .text(customer.id.rawValue), .text(customer.name), .text(point.kind.rawValue), .text(point.text),
+                    point.due.map { .text($0.description) } ?? .empty,
+                ])
             }
         }
         print(table.rendered(as: format), terminator: "")

@@ -1,10 +1,11 @@
+import CareDomain
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CareDomain
-import Foundation
 
 /// Every line the commands print goes through here, in place of the
 /// standard library's `print`: a name holding an escape sequence
@@ -14,7 +15,8 @@ import Foundation
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { "\($0)" }.joined(separator: separator) + terminator
     // CSV's CRLF line ends are line ends on a terminal too.
-    let shown = isatty(STDOUT_FILENO) != 0 ? SafeText.forTerminal(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
+    let shown =
+        isatty(STDOUT_FILENO) != 0 ? SafeText.forTerminal(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
     FileHandle.standardOutput.write(Data(shown.utf8))
 }
 

@@ -31,7 +31,9 @@ func type(_ text: String, into state: inout AppState) {
         #expect(lines[0].contains("2 Profile"))
         #expect(lines.contains { $0.contains("3 Moments of truth") })
         #expect(lines.contains { $0.contains("4 Incident queue (\(state.queue.count) open)") })
-        #expect(lines[23].hasPrefix(" boss  \(state.overdueCount) overdue  Tab pane i new / filter Enter open ? help q quit"))
+        #expect(
+            lines[23].hasPrefix(
+                " boss  \(state.overdueCount) overdue  Tab pane i new / filter Enter open ? help q quit"))
     }
 
     @Test func belowTheMinimumSizeItSaysSo() throws {
@@ -73,7 +75,9 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.editingFilter)
         let initial = state.selectedCustomerID
         var commands: [Command] = []
-        for character in Folding.fold(target.summary.name).uppercased() { commands += update(&state, .key(.character(character))) }
+        for character in Folding.fold(target.summary.name).uppercased() {
+            commands += update(&state, .key(.character(character)))
+        }
         #expect(state.visible.map { state.rows[$0].summary.id }.contains(target.summary.id))
         let selected = try #require(state.selectedCustomerID)
         #expect(selected == state.rows[state.visible[0]].summary.id)
@@ -160,7 +164,8 @@ func type(_ text: String, into state: inout AppState) {
     @Test func theConsoleLoopRunsOnTheMemoryTerminal() throws {
         let (_, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let terminal = MemoryTerminal(size: Size(width: 100, height: 30), events: [.key(.character("2")), .key(.character("q"))])
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30), events: [.key(.character("2")), .key(.character("q"))])
         try Console(store: FileStore(directory: directory), author: Author(login: "boss")).run(on: terminal)
         #expect(terminal.frames >= 3)
         #expect(terminal.lines[0].contains("2 Profile"))
@@ -221,7 +226,10 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("m")))
         #expect(state.queue == all.filter { $0.assignee == nil })
         #expect(state.overdueCount == overdue)
-        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("4 Queue, unassigned (\(state.queue.count) open)") })
+        #expect(
+            render(state, size: Size(width: 80, height: 24)).lines.contains {
+                $0.contains("4 Queue, unassigned (\(state.queue.count) open)")
+            })
         _ = update(&state, .key(.character("m")))
         #expect(state.queueScope == .resolved)
         #expect(!state.queue.isEmpty)
@@ -251,7 +259,14 @@ func type(_ text: String, into state: inout AppState) {
         let row = try #require(typing.lines.firstIndex { $0.contains("› Llam▏") })
         #expect(typing.cursor?.y == row)
         #expect(typing.cursor.map { typing[$0.x, $0.y].text } == "▏")
-        #expect(render({ var closed = state; closed.dialog = nil; return closed }(), size: Size(width: 80, height: 24)).cursor == nil)
+        #expect(
+            render(
+                {
+                    var closed = state
+                    closed.dialog = nil
+                    return closed
+                }(), size: Size(width: 80, height: 24)
+            ).cursor == nil)
         #expect(update(&state, .key(.enter)) == [.act(.note(incident.id, "Llam"))])
         #expect(state.dialog == nil)
         _ = update(&state, .key(.character("n")))
@@ -274,7 +289,8 @@ func type(_ text: String, into state: inout AppState) {
         #expect(options.dropLast().allSatisfy { state.store.playbooks[$0 ?? ""]?.touchpoint == incident.touchpoint })
         _ = update(&state, .key(.enter))
         let playbook = options[0]
-        let offered = IncidentRules.proposal(for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
+        let offered = IncidentRules.proposal(
+            for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
         if offered != nil {
             guard case .grant? = state.dialog else {
                 Issue.record("no compensation offered")
@@ -283,7 +299,10 @@ func type(_ text: String, into state: inout AppState) {
             _ = update(&state, .key(.character("y")))
         }
         #expect(state.dialog == .rating(summary.id, playbook: playbook, grant: offered != nil))
-        #expect(update(&state, .key(.character("5"))) == [.act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5))])
+        #expect(
+            update(&state, .key(.character("5"))) == [
+                .act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5))
+            ])
     }
 
     @Test func theConsoleSavesAnActionAndShowsIt() throws {
@@ -321,7 +340,13 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.enter))  // low
         type("Factura duplicada", into: &state)
         let commands = update(&state, .key(.enter))
-        #expect(commands == [.act(.open(customer, touchpoint: draft.touchpoints[1], kind: .complaint, priority: .low, subject: "Factura duplicada"))])
+        #expect(
+            commands == [
+                .act(
+                    .open(
+                        customer, touchpoint: draft.touchpoints[1], kind: .complaint, priority: .low,
+                        subject: "Factura duplicada"))
+            ])
         #expect(state.dialog == nil)
     }
 
@@ -352,7 +377,10 @@ func type(_ text: String, into state: inout AppState) {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = update(&state, .key(.character(":")))
         type("filter", into: &state)
-        #expect(render(state, size: Size(width: 80, height: 24)).lines.contains { $0.contains("› filter (accents optional)") })
+        #expect(
+            render(state, size: Size(width: 80, height: 24)).lines.contains {
+                $0.contains("› filter (accents optional)")
+            })
         _ = update(&state, .key(.enter))
         #expect(state.dialog == nil)
         #expect(state.editingFilter)
@@ -370,7 +398,8 @@ func type(_ text: String, into state: inout AppState) {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let moment = Moment(
-            id: "X-M1", customer: "C000001", touchpoint: "phone-support", at: state.now.addingTimeInterval(-3600), channel: .phone,
+            id: "X-M1", customer: "C000001", touchpoint: "phone-support", at: state.now.addingTimeInterval(-3600),
+            channel: .phone,
             agent: "mgarcia", outcome: "solved", cost: 450, serviceLevelMet: false, satisfaction: 4)
         _ = update(&state, .customerLoaded(nil, [moment], []))
         let narrow = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
@@ -395,7 +424,9 @@ func type(_ text: String, into state: inout AppState) {
         let taken = try #require(state.selectedIncident)
         let boss = Author(login: "boss")
         let store = FileStore(directory: directory)
-        let after = try store.transact(by: boss) { try IncidentRules.take(in: $0, incident: taken.id, by: boss, at: state.now) }
+        let after = try store.transact(by: boss) {
+            try IncidentRules.take(in: $0, incident: taken.id, by: boss, at: state.now)
+        }
         _ = update(&state, .acted("Took \(taken.id).", after, taken.id))
         #expect(state.selectedIncident?.id == taken.id)
         #expect(state.queueScope == .all)
@@ -414,7 +445,8 @@ func type(_ text: String, into state: inout AppState) {
         let first = try #require(state.queue.first)
         let ana = Author(login: "mgarcia")
         let after = try FileStore(directory: directory).transact(by: ana) {
-            try IncidentRules.resolve(in: $0, incident: first.id, playbook: nil, grant: false, rating: nil, by: ana, at: state.now)
+            try IncidentRules.resolve(
+                in: $0, incident: first.id, playbook: nil, grant: false, rating: nil, by: ana, at: state.now)
         }
         _ = update(&state, .storeChanged(after))
         #expect(!state.queue.contains { $0.id == first.id })

@@ -20,11 +20,13 @@ import Testing
             let actual = GoldenScenario.text(of: screen)
             let path = GoldenScenario.directory + "/" + name
             if ProcessInfo.processInfo.environment["CARE_GOLDEN_RECORD"] == "1" {
-                try FileManager.default.createDirectory(atPath: GoldenScenario.directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: GoldenScenario.directory, withIntermediateDirectories: true)
                 try actual.write(toFile: path, atomically: true, encoding: .utf8)
                 continue
             }
-            let expected = try #require(try? String(contentsOfFile: path, encoding: .utf8), "no golden file \(name): record it")
+            let expected = try #require(
+                try? String(contentsOfFile: path, encoding: .utf8), "no golden file \(name): record it")
             #expect(actual == expected, "\(name) differs:\n\(GoldenScenario.difference(expected, actual))")
         }
     }

@@ -19,7 +19,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let cheapest = try #require(state.store.rewards.sorted.filter(\.active).map(\.points).min())
-        let customer = try #require(state.store.customers.sorted.first { $0.loyalty.points >= cheapest && $0.loyalty.points < 4000 })
+        let customer = try #require(
+            state.store.customers.sorted.first { $0.loyalty.points >= cheapest && $0.loyalty.points < 4000 })
         try select(customer.id, in: &state, directory: directory)
         _ = update(&state, .key(.character("R")))
         guard case .redeem(customer.id, let options, 0)? = state.dialog else {
@@ -38,12 +39,14 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = FileStore(directory: directory, clock: .fixed(state.now))
-        let rich = try #require(state.store.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
+        let rich = try #require(
+            state.store.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
         var app = state
         try select(rich.id, in: &app, directory: directory)
         let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(state.now))
         // The cheapest reward (100 points) is first: it is redeemed.
-        guard case .acted(let notice, let after, nil)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app) else {
+        guard case .acted(let notice, let after, nil)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app)
+        else {
             Issue.record("not redeemed")
             return
         }
@@ -70,7 +73,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Points history (\(state.ledger.count))"))
         let newest = try #require(state.ledger.last)
-        let row = try #require(lines.firstIndex { $0.contains(Day(containing: newest.at).description) && $0.contains(newest.reason) })
+        let row = try #require(
+            lines.firstIndex { $0.contains(Day(containing: newest.at).description) && $0.contains(newest.reason) })
         let title = try #require(lines.firstIndex { $0.contains("Points history") })
         #expect(row == title + 1)
         _ = update(&state, .key(.character("p")))
@@ -90,7 +94,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
             guard let incident = state.store.incidents[summary.id] else { continue }
             let playbooks = state.store.playbooks.sorted.filter { $0.touchpoint == incident.touchpoint }
             if let choice = playbooks.firstIndex(where: {
-                (IncidentRules.proposal(for: incident, playbook: $0, in: state.store, at: state.now)?.compensation.value ?? .zero) > .euros(15)
+                (IncidentRules.proposal(for: incident, playbook: $0, in: state.store, at: state.now)?.compensation.value
+                    ?? .zero) > .euros(15)
             }) {
                 target = (index, choice)
             }
@@ -140,10 +145,21 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let today = Day(containing: state.now)
         let store = FileStore(directory: directory)
         _ = try store.open()
-        let valid = Coupon(id: "CP-T1", customer: customer.id, discountPercent: 10, validFrom: today, validUntil: today.adding(days: 30), reason: "test")
-        let old = Coupon(id: "CP-T0", customer: customer.id, discountPercent: 5, validFrom: today.adding(days: -90), validUntil: today.adding(days: -1), reason: "old")
-        _ = update(&state, .storeChanged(try store.commit(Transaction(summary: "coupons", changes: [.coupon(valid), .coupon(old)]), by: Author(login: "boss"))))
-        #expect(render(state, size: Size(width: 120, height: 40)).lines.joined().contains("coupon 10% until \(today.adding(days: 30))"))
+        let valid = Coupon(
+            id: "CP-T1", customer: customer.id, discountPercent: 10, validFrom: today,
+            validUntil: today.adding(days: 30), reason: "test")
+        let old = Coupon(
+            id: "CP-T0", customer: customer.id, discountPercent: 5, validFrom: today.adding(days: -90),
+            validUntil: today.adding(days: -1), reason: "old")
+        _ = update(
+            &state,
+            .storeChanged(
+                try store.commit(
+                    Transaction(summary: "coupons", changes: [.coupon(valid), .coupon(old)]), by: Author(login: "boss"))
+            ))
+        #expect(
+            render(state, size: Size(width: 120, height: 40)).lines.joined().contains(
+                "coupon 10% until \(today.adding(days: 30))"))
         _ = update(&state, .key(.character("u")))
         #expect(state.dialog == .coupon(customer.id, options: ["CP-T1"], selected: 0))
         #expect(update(&state, .key(.enter)) == [.act(.useCoupon("CP-T1"))])
@@ -198,8 +214,10 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         }
         #expect(more > minutes)
         // Written by the console, refused for an agent by the rules themselves.
-        let console = Console(store: FileStore(directory: directory), author: Author(login: "mgarcia"), clock: .fixed(state.now))
-        guard case .failed(let refusal)? = console.perform(.act(.setServiceLevel(point.id, minutes: more)), in: state) else {
+        let console = Console(
+            store: FileStore(directory: directory), author: Author(login: "mgarcia"), clock: .fixed(state.now))
+        guard case .failed(let refusal)? = console.perform(.act(.setServiceLevel(point.id, minutes: more)), in: state)
+        else {
             Issue.record("an agent changed the catalog")
             return
         }
@@ -226,8 +244,12 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(state.dialog == .program(selected: 0))
         #expect(render(state, size: Size(width: 100, height: 30)).lines.joined().contains("points per euro"))
         #expect(update(&state, .key(.character("+"))) == [.act(.changeProgram(.pointsPerEuro, steps: 1))])
-        let console = Console(store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
-        guard case .acted(let notice, let after, nil)? = console.perform(.act(.changeProgram(.pointsPerEuro, steps: 1)), in: state) else {
+        let console = Console(
+            store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
+        guard
+            case .acted(let notice, let after, nil)? = console.perform(
+                .act(.changeProgram(.pointsPerEuro, steps: 1)), in: state)
+        else {
             Issue.record("not changed")
             return
         }
@@ -237,7 +259,9 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let top = before.tiers.count - 1
         var refused: String?
         for _ in 0..<6 {
-            if case .failed(let text)? = console.perform(.act(.changeProgram(.serviceLevelPercent(tier: top), steps: -1)), in: state) {
+            if case .failed(let text)? = console.perform(
+                .act(.changeProgram(.serviceLevelPercent(tier: top), steps: -1)), in: state)
+            {
                 refused = text
                 break
             }
@@ -264,8 +288,12 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let commands = update(&state, .key(.enter))
         #expect(commands == [.act(.addAgent("lucia", name: "Lucía Pérez"))])
         #expect(state.dialog == .roster(selected: 0))
-        let console = Console(store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
-        guard case .acted(let notice, let after, _)? = console.perform(.act(.addAgent("lucia", name: "Lucía Pérez")), in: state) else {
+        let console = Console(
+            store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
+        guard
+            case .acted(let notice, let after, _)? = console.perform(
+                .act(.addAgent("lucia", name: "Lucía Pérez")), in: state)
+        else {
             Issue.record("not added")
             return
         }
@@ -278,4 +306,3 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(again.hasPrefix("lucia is already in the roster"))
     }
 }
-

@@ -10,16 +10,23 @@ func scoresState(as login: String) throws -> (AppState, String) {
     let directory = FileManager.default.temporaryDirectory.path + "/care-scores-" + UUID().uuidString
     let now = Timestamp.parse("2026-11-22T17:00:00.000Z") ?? Date(timeIntervalSince1970: 0)
     func at(_ text: String) -> Date { Timestamp.parse("2026-11-" + text + ":00.000Z") ?? now }
-    func incident(_ id: IncidentID, opened: String, resolved: String?, by: AgentID, contacts: Int = 1, rating: (Int, AgentID)? = nil, granted: Cents? = nil) -> Incident {
+    func incident(
+        _ id: IncidentID, opened: String, resolved: String?, by: AgentID, contacts: Int = 1,
+        rating: (Int, AgentID)? = nil, granted: Cents? = nil
+    ) -> Incident {
         var incident = Incident(
-            id: id, customer: "C1", kind: .complaint, subject: "Wrong invoice", priority: .normal, status: resolved == nil ? .inProgress : .resolved,
-            assignee: by, touchpoint: "counter", openedAt: at(opened), dueAt: at(opened).addingTimeInterval(86_400), contacts: contacts)
+            id: id, customer: "C1", kind: .complaint, subject: "Wrong invoice", priority: .normal,
+            status: resolved == nil ? .inProgress : .resolved,
+            assignee: by, touchpoint: "counter", openedAt: at(opened), dueAt: at(opened).addingTimeInterval(86_400),
+            contacts: contacts)
         if let resolved {
             incident.resolution = Incident.Resolution(summary: "fixed", at: at(resolved), by: by)
             incident.firstResolved = Incident.Stamp(at: at(resolved), by: by)
             incident.rating = rating.map { Incident.Rating(score: $0.0, recordedBy: $0.1, at: at(resolved)) }
             incident.compensation = granted.map {
-                Incident.GrantedCompensation(compensation: Compensation(kind: .treatment, value: $0, description: "priority"), grantedBy: by, at: at(resolved), forMissedServiceLevel: true)
+                Incident.GrantedCompensation(
+                    compensation: Compensation(kind: .treatment, value: $0, description: "priority"), grantedBy: by,
+                    at: at(resolved), forMissedServiceLevel: true)
             }
         }
         return incident
@@ -32,14 +39,21 @@ func scoresState(as login: String) throws -> (AppState, String) {
     ]
     records.touchpoints = [
         Touchpoint(
-            id: "counter", name: "Counter", stage: .active, ownerArea: "Counter", participants: [], process: ["serve"], cost: 100, impact: 4,
+            id: "counter", name: "Counter", stage: .active, ownerArea: "Counter", participants: [], process: ["serve"],
+            cost: 100, impact: 4,
             serviceLevel: ServiceLevel(promise: "answer within 24 h", responseMinutes: 1440),
             compensation: Compensation(kind: .treatment, value: 0, description: "priority"))
     ]
-    records.customers = [Customer(id: "C1", name: "José Núñez", customerSince: Day("2020-01-15") ?? Day(daysSinceEpoch: 0), lifecycle: .active)]
+    records.customers = [
+        Customer(
+            id: "C1", name: "José Núñez", customerSince: Day("2020-01-15") ?? Day(daysSinceEpoch: 0), lifecycle: .active
+        )
+    ]
     records.incidents = [
         incident("I1", opened: "20T09:00", resolved: "20T10:00", by: "ana", rating: (5, "boss")),
-        incident("I2", opened: "19T09:00", resolved: "21T09:00", by: "ana", contacts: 2, rating: (2, "ana"), granted: .euros(10)),
+        incident(
+            "I2", opened: "19T09:00", resolved: "21T09:00", by: "ana", contacts: 2, rating: (2, "ana"),
+            granted: .euros(10)),
         incident("I3", opened: "10T08:00", resolved: "10T08:30", by: "bea"),
         incident("I4", opened: "22T10:00", resolved: nil, by: "ana"),
     ]
@@ -65,8 +79,13 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(ana.contains("████████████"))
         let bea = try #require(lines.first { $0.contains("Bea Ruiz") })
         #expect(bea.contains("██████") && !bea.contains("███████"))
-        #expect(lines.contains { $0.contains("team ") && $0.contains("     4     3   67%   33%   67%   1.0h   2.0d    5.0·1    0%      10€") })
-        #expect(lines.firstIndex { $0.contains("Ana Núñez ") } ?? 99 < lines.firstIndex { $0.contains("Bea Ruiz") } ?? 0)
+        #expect(
+            lines.contains {
+                $0.contains("team ")
+                    && $0.contains("     4     3   67%   33%   67%   1.0h   2.0d    5.0·1    0%      10€")
+            })
+        #expect(
+            lines.firstIndex { $0.contains("Ana Núñez ") } ?? 99 < lines.firstIndex { $0.contains("Bea Ruiz") } ?? 0)
         #expect(text.contains("Ana Núñez: 3 handled, 2 resolved (+2 on the 0 before)"))
         #expect(text.contains("entered by the resolver: 2.0 from 1 (apart)"))
         #expect(text.contains("s sort") && text.contains("< before") && text.contains("r recognise"))
@@ -104,7 +123,9 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(state.scores?.drill?.incidents.map(\.id) == ["I2"])
         let text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(text.contains("Ana Núñez · 2nd contact · 1 incident"))
-        #expect(text.contains("I2  José Núñez") && text.contains("11-19 09:00 → 11-21 09:00 ana late · 2 contacts") && text.contains("rated 2 (own)"))
+        #expect(
+            text.contains("I2  José Núñez") && text.contains("11-19 09:00 → 11-21 09:00 ana late · 2 contacts")
+                && text.contains("rated 2 (own)"))
         _ = update(&state, .key(.enter))
         #expect(state.scores == nil)
         #expect(state.selectedIncident?.id == "I2")
@@ -123,8 +144,11 @@ func scoresState(as login: String) throws -> (AppState, String) {
         type("Calmed a furious customer", into: &state)
         let commands = update(&state, .key(.enter))
         #expect(commands == [.act(.recognise("ana", reason: "Calmed a furious customer"))])
-        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
-        let message = try #require(console.perform(.act(.recognise("ana", reason: "Calmed a furious customer")), in: state))
+        let console = Console(
+            store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"),
+            clock: .fixed(state.now))
+        let message = try #require(
+            console.perform(.act(.recognise("ana", reason: "Calmed a furious customer")), in: state))
         _ = update(&state, message)
         #expect(state.notice == "Recognised Ana Núñez; they see it on their scores.")
         let text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
@@ -162,11 +186,15 @@ func scoresState(as login: String) throws -> (AppState, String) {
     @Test func aSupervisorStepsThroughTheReportsReadFromEveryHistory() throws {
         var (state, directory) = try scoresState(as: "boss")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        let console = Console(
+            store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"),
+            clock: .fixed(state.now))
         _ = update(&state, .key(.character("S")))
         let year = Period.days(365, endingOn: Day("2026-11-22") ?? Day(daysSinceEpoch: 0))
         #expect(update(&state, .key(.character("v"))) == [.loadReport(.segments, year)])
-        #expect(render(state, size: Size(width: 100, height: 30)).lines.joined().contains("Reading every customer's history…"))
+        #expect(
+            render(state, size: Size(width: 100, height: 30)).lines.joined().contains(
+                "Reading every customer's history…"))
         let loaded = try #require(console.perform(.loadReport(.segments, year), in: state))
         _ = update(&state, loaded)
         var text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
@@ -174,7 +202,8 @@ func scoresState(as login: String) throws -> (AppState, String) {
         #expect(text.contains("Dormant            basic                  1   100.0"), "\(text)")
         // A report for another period that arrives late is not shown.
         _ = update(&state, .key(.character("v")))
-        _ = update(&state, .reportLoaded(.profitability, year.previous, Tabular(header: ["customer"], rows: [[.text("C9")]])))
+        _ = update(
+            &state, .reportLoaded(.profitability, year.previous, Tabular(header: ["customer"], rows: [[.text("C9")]])))
         #expect(state.scores?.report == nil)
         _ = update(&state, try #require(console.perform(.loadReport(.profitability, year), in: state)))
         text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
@@ -189,12 +218,18 @@ func scoresState(as login: String) throws -> (AppState, String) {
         let store = FileStore(directory: directory, clock: .fixed(state.now))
         _ = try store.open()
         // C1 gets a history file that is not JSON Lines.
-        let bought = Moment(id: "C1-M1", customer: "C1", touchpoint: "counter", at: state.now, channel: .counter, outcome: "bought", cost: 100, amount: .euros(10))
+        let bought = Moment(
+            id: "C1-M1", customer: "C1", touchpoint: "counter", at: state.now, channel: .counter, outcome: "bought",
+            cost: 100, amount: .euros(10))
         _ = try store.commit(Transaction(summary: "purchase", changes: [.moment(bought)]), by: Author(login: "boss"))
         try store.compact()
-        let moments = try #require(try FileManager.default.subpathsOfDirectory(atPath: directory + "/moments").first { $0.hasSuffix(".jsonl") })
+        let moments = try #require(
+            try FileManager.default.subpathsOfDirectory(atPath: directory + "/moments").first { $0.hasSuffix(".jsonl") }
+        )
         try Data("not json\n".utf8).write(to: URL(fileURLWithPath: directory + "/moments/" + moments))
-        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        let console = Console(
+            store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"),
+            clock: .fixed(state.now))
         _ = update(&state, .key(.character("S")))
         let commands = update(&state, .key(.character("v")))
         guard case .loadReport(let tab, let period)? = commands.first else {
@@ -224,12 +259,16 @@ func scoresState(as login: String) throws -> (AppState, String) {
         var (state, directory) = try seededState(customers: 5)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = directory + "/journal"
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: journal).filter { $0.hasSuffix(".jsonl") }.sorted().last)
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: journal).filter { $0.hasSuffix(".jsonl") }.sorted().last
+        )
         let handle = try #require(FileHandle(forWritingAtPath: journal + "/" + file))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"seq\":999999,\"bogus\":true}\n".utf8))
         try handle.close()
-        let console = Console(store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"), clock: .fixed(state.now))
+        let console = Console(
+            store: FileStore(directory: directory, clock: .fixed(state.now)), author: Author(login: "boss"),
+            clock: .fixed(state.now))
         _ = console.perform(.refreshStore, in: state)
         let message = try #require(console.perform(.refreshStore, in: state))
         guard case .refreshFailed(let text) = message else {
@@ -244,7 +283,10 @@ func scoresState(as login: String) throws -> (AppState, String) {
 
 @Suite struct WrapTests {
     @Test func aLongReasonBreaksBetweenWordsAndIndentsWhatFollows() {
-        #expect(wrap("★ Recognised by Begoña: kept the Núñez family", width: 24) == ["★ Recognised by Begoña:", "  kept the Núñez family"])
+        #expect(
+            wrap("★ Recognised by Begoña: kept the Núñez family", width: 24) == [
+                "★ Recognised by Begoña:", "  kept the Núñez family",
+            ])
         #expect(wrap("short", width: 24) == ["short"])
         #expect(wrap("", width: 10) == [])
     }

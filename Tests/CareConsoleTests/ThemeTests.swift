@@ -9,7 +9,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Themes").path
 
     @Test func theThemeFilesAreTheBuiltInThemes() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".json") }
+            .sorted()
         #expect(files == Theme.builtIn.map { $0.name + ".json" }.sorted())
         for theme in Theme.builtIn {
             #expect(try Theme.named(Self.folder + "/" + theme.name + ".json", environment: [:]) == theme)

@@ -7,10 +7,20 @@ import Testing
 @Suite struct ActingAsTests {
     private static func state(loginRole: Agent.Role, loginActive: Bool) -> StoreState {
         var state = StoreState()
-        state.apply(.agent(Agent(id: "me", name: "Me", role: loginRole, area: "Care", authorityLimit: .euros(50), active: loginActive)))
-        state.apply(.agent(Agent(id: "clerk", name: "Clerk", role: .agent, area: "Counter", authorityLimit: .euros(20))))
-        state.apply(.agent(Agent(id: "chief", name: "Chief", role: .supervisor, area: "Care", authorityLimit: .euros(500))))
-        state.apply(.agent(Agent(id: "gone", name: "Gone", role: .agent, area: "Counter", authorityLimit: .euros(20), active: false)))
+        state.apply(
+            .agent(
+                Agent(
+                    id: "me", name: "Me", role: loginRole, area: "Care", authorityLimit: .euros(50), active: loginActive
+                )))
+        state.apply(
+            .agent(Agent(id: "clerk", name: "Clerk", role: .agent, area: "Counter", authorityLimit: .euros(20))))
+        state.apply(
+            .agent(Agent(id: "chief", name: "Chief", role: .supervisor, area: "Care", authorityLimit: .euros(500))))
+        state.apply(
+            .agent(
+                Agent(
+                    id: "gone", name: "Gone", role: .agent, area: "Counter", authorityLimit: .euros(20), active: false))
+        )
         return state
     }
 
@@ -37,13 +47,19 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let boss = Author(login: "boss")
-            let relsup = Agent(id: "relsup", name: "Rel Sup", role: .supervisor, area: "Care", authorityLimit: .euros(100))
+            let relsup = Agent(
+                id: "relsup", name: "Rel Sup", role: .supervisor, area: "Care", authorityLimit: .euros(100))
             _ = try store.transact(by: boss) { state in try RosterRules.add(relsup, in: state, by: boss) }
-            _ = try store.transact(by: boss) { state in try RosterRules.update("relsup", in: state, by: boss) { $0.active = false } }
+            _ = try store.transact(by: boss) { state in
+                try RosterRules.update("relsup", in: state, by: boss) { $0.active = false }
+            }
             let actingAsBoss = Author(login: "relsup", actingAs: "boss")
-            let mallory = Agent(id: "mallory", name: "Mallory", role: .supervisor, area: "Care", authorityLimit: .euros(999))
+            let mallory = Agent(
+                id: "mallory", name: "Mallory", role: .supervisor, area: "Care", authorityLimit: .euros(999))
             #expect(throws: RosterRefusal.self) {
-                _ = try store.transact(by: actingAsBoss) { state in try RosterRules.add(mallory, in: state, by: actingAsBoss) }
+                _ = try store.transact(by: actingAsBoss) { state in
+                    try RosterRules.add(mallory, in: state, by: actingAsBoss)
+                }
             }
             #expect(try store.open().agents["mallory"] == nil)
         }
@@ -54,6 +70,9 @@ import Testing
             let agent = Agent(id: "ana", name: name, role: .agent, area: "Counter", authorityLimit: .euros(20))
             #expect(throws: RosterRefusal.self) { try RosterRules.check(agent) }
         }
-        #expect(throws: Never.self) { try RosterRules.check(Agent(id: "ana", name: "Ana Núñez", role: .agent, area: "Counter", authorityLimit: .euros(20))) }
+        #expect(throws: Never.self) {
+            try RosterRules.check(
+                Agent(id: "ana", name: "Ana Núñez", role: .agent, area: "Counter", authorityLimit: .euros(20)))
+        }
     }
 }

@@ -8,33 +8,46 @@ enum ValueData {
     static let year = Period.days(365, endingOn: Fixture.today)
     static func at(_ day: String) -> Date { (Day(day) ?? Fixture.today).start.addingTimeInterval(12 * 3600) }
 
-    static func purchase(_ id: MomentID, _ day: String, euros: Int, family: String, customer: CustomerID = "C1") -> Moment {
-        Moment(id: id, customer: customer, touchpoint: "counter", at: at(day), channel: .counter, outcome: "bought", cost: 100, amount: .euros(euros), productFamily: family)
+    static func purchase(_ id: MomentID, _ day: String, euros: Int, family: String, customer: CustomerID = "C1")
+        -> Moment
+    {
+        Moment(
+            id: id, customer: customer, touchpoint: "counter", at: at(day), channel: .counter, outcome: "bought",
+            cost: 100, amount: .euros(euros), productFamily: family)
     }
 
     static let c1Moments = [
         purchase("C1-M0", "2025-01-01", euros: 500, family: "moda"),  // before the period: only its date could count
         purchase("C1-M1", "2026-06-01", euros: 200, family: "hogar"),
-        Moment(id: "C1-M2", customer: "C1", touchpoint: "phone", at: at("2026-07-01"), channel: .phone, outcome: "asked", cost: 500, serviceLevelMet: false, satisfaction: 2),
+        Moment(
+            id: "C1-M2", customer: "C1", touchpoint: "phone", at: at("2026-07-01"), channel: .phone, outcome: "asked",
+            cost: 500, serviceLevelMet: false, satisfaction: 2),
         purchase("C1-M3", "2026-11-10", euros: 100, family: "moda"),
     ]
     static let c1Ledger = [
-        LedgerEntry(id: "C1-L1", customer: "C1", at: at("2026-08-01"), kind: .redeem, points: 0, balanceAfter: 0, reason: "coffee", reward: "coffee"),
+        LedgerEntry(
+            id: "C1-L1", customer: "C1", at: at("2026-08-01"), kind: .redeem, points: 0, balanceAfter: 0,
+            reason: "coffee", reward: "coffee")
     ]
 
     static func makeStore(in directory: String) throws -> FileStore {
         var records = Fixture.records()
         records.program?.margins = Margins(percent: 30, byFamily: ["moda": 50])
         records.rewards = [Reward(id: "coffee", name: "Café", points: 100, cost: 180)]
-        records.touchpoints.append(Touchpoint(
-            id: "phone", name: "Phone", stage: .active, ownerArea: "Contact centre", participants: [], process: ["answer"], cost: 500, impact: 3,
-            serviceLevel: ServiceLevel(promise: "within 1 h", responseMinutes: 60), compensation: Compensation(kind: .points, points: 50, value: 50, description: "50 points")))
+        records.touchpoints.append(
+            Touchpoint(
+                id: "phone", name: "Phone", stage: .active, ownerArea: "Contact centre", participants: [],
+                process: ["answer"], cost: 500, impact: 3,
+                serviceLevel: ServiceLevel(promise: "within 1 h", responseMinutes: 60),
+                compensation: Compensation(kind: .points, points: 50, value: 50, description: "50 points")))
         var compensated = Incident(
-            id: "I9", customer: "C1", kind: .complaint, subject: "s", priority: .normal, status: .resolved, assignee: "ana", touchpoint: "counter",
+            id: "I9", customer: "C1", kind: .complaint, subject: "s", priority: .normal, status: .resolved,
+            assignee: "ana", touchpoint: "counter",
             openedAt: at("2026-09-01"), dueAt: at("2026-09-02"))
         compensated.resolution = Incident.Resolution(summary: "done", at: at("2026-09-01"), by: "ana")
         compensated.compensation = Incident.GrantedCompensation(
-            compensation: Compensation(kind: .treatment, value: .euros(10), description: "priority"), grantedBy: "ana", at: at("2026-09-01"), forMissedServiceLevel: false)
+            compensation: Compensation(kind: .treatment, value: .euros(10), description: "priority"), grantedBy: "ana",
+            at: at("2026-09-01"), forMissedServiceLevel: false)
         records.incidents.append(compensated)
         let store = FileStore(directory: directory, clock: Fixture.clock)
         try store.create(by: Author(login: "boss")) { writer in
@@ -65,7 +78,8 @@ enum ValueData {
             let table = scan.profitabilityTable(limit: 1)
             #expect(table.rows.count == 1 && table.rows[0][0] == .text("C2"))
             let phone = try #require(scan.touchpoints["phone"])
-            #expect(phone.moments == 1 && phone.cost == .euros(5) && phone.serviceLevelMet == 0 && phone.ratingTotal == 2)
+            #expect(
+                phone.moments == 1 && phone.cost == .euros(5) && phone.serviceLevelMet == 0 && phone.ratingTotal == 2)
             let touchpoints = scan.touchpointsTable(state: try store.open())
             // The missed call (impact 3) needs more attention than the counter (impact 4, nothing missed).
             #expect(touchpoints.rows.first?.first == .text("phone"))
@@ -77,7 +91,8 @@ enum ValueData {
         try withTemporaryDirectory { directory in
             let store = try ValueData.makeStore(in: directory)
             // 2026-06-01 to 2026-11-09: the moda purchase on the 10th is out, and recency is measured from the 9th.
-            let period = try #require(Period(from: Day("2026-06-01") ?? Fixture.today, to: Day("2026-11-09") ?? Fixture.today))
+            let period = try #require(
+                Period(from: Day("2026-06-01") ?? Fixture.today, to: Day("2026-11-09") ?? Fixture.today))
             let scan = try HistoryScan.run(state: try store.open(), history: store, period: period)
             let c1 = try #require(scan.customers.first { $0.customer == "C1" })
             #expect(c1.purchases == 1 && c1.spend == .euros(200))
@@ -88,15 +103,24 @@ enum ValueData {
 
     @Test func eachSegmentHasItsRuleStrategyAndIncentive() {
         func value(_ purchases: [(String, Int, String)], period: Period = ValueData.year) -> CustomerValue {
-            let moments = purchases.enumerated().map { ValueData.purchase(MomentID("M\($0.offset)"), $0.element.0, euros: $0.element.1, family: $0.element.2) }
+            let moments = purchases.enumerated().map {
+                ValueData.purchase(MomentID("M\($0.offset)"), $0.element.0, euros: $0.element.1, family: $0.element.2)
+            }
             let summary = CustomerSummary(id: "C1", name: "José", tier: nil, lifecycle: .active, blocked: false)
-            return CustomerValue.of(summary, moments: moments, ledger: [], compensations: .zero, program: nil, rewards: { _ in nil }, period: period)
+            return CustomerValue.of(
+                summary, moments: moments, ledger: [], compensations: .zero, program: nil, rewards: { _ in nil },
+                period: period)
         }
-        let monthly = (1...12).map { ("2026-\($0 < 10 ? "0" : "")\($0)-10", 150, $0 % 2 == 0 ? "moda" : "hogar") }.filter { $0.0 <= "2026-11-22" }
+        let monthly = (1...12).map { ("2026-\($0 < 10 ? "0" : "")\($0)-10", 150, $0 % 2 == 0 ? "moda" : "hogar") }
+            .filter { $0.0 <= "2026-11-22" }
         #expect(monthly.count == 11)
         #expect(value(monthly + [("2026-11-20", 150, "moda")]).segment == .champions)
         #expect(value([("2026-04-01", 400, "hogar"), ("2026-05-01", 400, "hogar")]).segment == .valuableAtRisk)
-        #expect(value([("2026-08-01", 20, "moda"), ("2026-09-01", 20, "hogar"), ("2026-10-01", 20, "moda"), ("2026-11-01", 20, "hogar")]).segment == .potential)
+        #expect(
+            value([
+                ("2026-08-01", 20, "moda"), ("2026-09-01", 20, "hogar"), ("2026-10-01", 20, "moda"),
+                ("2026-11-01", 20, "hogar"),
+            ]).segment == .potential)
         #expect(value([("2026-11-01", 50, "libros")]).segment == .crossSell)
         #expect(value([("2025-12-01", 50, "libros"), ("2026-01-01", 50, "moda")]).segment == .occasional)
         #expect(value([]).segment == .dormant)
@@ -116,7 +140,8 @@ enum ValueData {
             #expect(counts == [.number(0), .number(0), .number(0), .number(0), .number(1), .number(1)])
             let csv = table.rendered(as: .csv)
             #expect(csv.hasPrefix("segment,strategy,customers,share_pct"))
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(table.rendered(as: .json).utf8)) as? [[String: Any]])
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(table.rendered(as: .json).utf8)) as? [[String: Any]])
             #expect(json.first { $0["segment"] as? String == "Occasional" }?["share_pct"] as? Double == 50)
         }
     }

@@ -7,13 +7,16 @@ import Testing
 /// go on without what could not be read, and nothing is rewritten from a
 /// file that was not read whole.
 @Suite struct DamageTests {
-    private func expectWritesRefused(_ directory: String, naming text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectWritesRefused(
+        _ directory: String, naming text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let store = FileStore(directory: directory, clock: Fixture.clock)
         let before = snapshotFiles(directory)
         #expect(sourceLocation: sourceLocation) {
             _ = try store.transact(by: Fixture.ana, Fixture.note("a note"))
         } throws: { error in
-            "\(error)".hasPrefix("Nothing is written or exported while the store is damaged") && "\(error)".contains(text)
+            "\(error)".hasPrefix("Nothing is written or exported while the store is damaged")
+                && "\(error)".contains(text)
         }
         #expect(throws: StoreError.self, sourceLocation: sourceLocation) { try store.compact() }
         #expect(throws: StoreError.self, sourceLocation: sourceLocation) {
@@ -43,7 +46,8 @@ import Testing
             let state = try FileStore(directory: directory).open()
             #expect(state.customers.count == 1)
             #expect(state.damage.count == 1)
-            try expectWritesRefused(directory, naming: "customers.json line 2: not valid JSON (a byte that is not UTF-8 text)")
+            try expectWritesRefused(
+                directory, naming: "customers.json line 2: not valid JSON (a byte that is not UTF-8 text)")
         }
     }
 
@@ -53,7 +57,9 @@ import Testing
     @Test func aRecordThatDoesNotDecodeStopsWritesOnceFound() throws {
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
-            try replaceText(in: directory + "/customers.json", "\"customerSince\":\"2020-01-15\"", "\"customerSince\":\"X020-01-15\"")
+            try replaceText(
+                in: directory + "/customers.json", "\"customerSince\":\"2020-01-15\"",
+                "\"customerSince\":\"X020-01-15\"")
             let before = try #require(contents(directory + "/customers.json"))
             let store = FileStore(directory: directory, clock: Fixture.clock)
             #expect(throws: StoreError.self) { _ = try store.open().customers.find("C1") }
@@ -62,11 +68,17 @@ import Testing
             let other = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 1)
             let state = try other.transact(by: Fixture.ana, Fixture.note("a note"))
             #expect(state.incidents["I1"]?.version == 2)
-            #expect(other.takeNotices().first?.description.contains("customers.json line 2, field customerSince") == true)
+            #expect(
+                other.takeNotices().first?.description.contains("customers.json line 2, field customerSince") == true)
             #expect(throws: StoreError.self) { _ = try other.transact(by: Fixture.ana, Fixture.note("another")) }
             #expect(contents(directory + "/customers.json") == before)
-            #expect(throws: StoreError.self) { _ = try StoreExport.table(.customers, state: try FileStore(directory: directory).open(), history: store) }
-            #expect(try StoreChecker.check(directory: directory).problems.contains { $0.contains("customers.json line 2, field customerSince") })
+            #expect(throws: StoreError.self) {
+                _ = try StoreExport.table(.customers, state: try FileStore(directory: directory).open(), history: store)
+            }
+            #expect(
+                try StoreChecker.check(directory: directory).problems.contains {
+                    $0.contains("customers.json line 2, field customerSince")
+                })
         }
     }
 
@@ -75,7 +87,9 @@ import Testing
     @Test func aBackgroundVerifyFindsARecordThatDoesNotDecode() throws {
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
-            try replaceText(in: directory + "/customers.json", "\"customerSince\":\"2020-01-15\"", "\"customerSince\":\"X020-01-15\"")
+            try replaceText(
+                in: directory + "/customers.json", "\"customerSince\":\"2020-01-15\"",
+                "\"customerSince\":\"X020-01-15\"")
             let store = FileStore(directory: directory, clock: Fixture.clock)
             let state = try store.open()
             #expect(state.damage.isEmpty)
@@ -96,7 +110,9 @@ import Testing
             try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
             let state = try FileStore(directory: directory).open()
             #expect(state.customers["C1"]?.name == "José Núñez")
-            try expectWritesRefused(directory, naming: "customers.json line 4, field id: a second record with id C1 (the first is on line 2)")
+            try expectWritesRefused(
+                directory,
+                naming: "customers.json line 4, field id: a second record with id C1 (the first is on line 2)")
         }
     }
 
@@ -104,7 +120,8 @@ import Testing
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
             try replaceText(in: directory + "/incidents.json", "\"id\":\"I1\"", "\"id\":\"I1\",\"id\":\"I9\"")
-            try expectWritesRefused(directory, naming: "incidents.json line 2: not valid JSON (the key \"id\" appears twice)")
+            try expectWritesRefused(
+                directory, naming: "incidents.json line 2: not valid JSON (the key \"id\" appears twice)")
         }
     }
 
@@ -112,7 +129,8 @@ import Testing
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
             try replaceText(in: directory + "/agents.json", "\"seq\":1", "\"seq\":6")
-            try expectWritesRefused(directory, naming: "agents.json line 1, field journal: says it holds every transaction up to 6")
+            try expectWritesRefused(
+                directory, naming: "agents.json line 1, field journal: says it holds every transaction up to 6")
         }
     }
 
@@ -127,7 +145,8 @@ import Testing
             let zeroed = min(900, bytes.count / 2)
             bytes.replaceSubrange((bytes.count - zeroed)..<bytes.count, with: Data(count: zeroed))
             try bytes.write(to: URL(fileURLWithPath: journal))
-            try expectWritesRefused(directory, naming: "NUL bytes (damaged media or a file zeroed), not a line cut short")
+            try expectWritesRefused(
+                directory, naming: "NUL bytes (damaged media or a file zeroed), not a line cut short")
             #expect(!FileManager.default.fileExists(atPath: directory + "/journal/torn"))
             #expect(contents(journal) == bytes)
         }
@@ -148,7 +167,9 @@ import Testing
     }
 
     private func journalPath(_ directory: String) throws -> String {
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first { $0.hasSuffix(".jsonl") })
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first { $0.hasSuffix(".jsonl") }
+        )
         return directory + "/journal/" + name
     }
 
@@ -188,7 +209,8 @@ import Testing
             #expect {
                 _ = try store.transact(by: boss) { state, history in
                     try LoyaltyRules.adjust(
-                        in: state, ledger: try history.ledger(of: "C2"), customer: "C2", points: 10, reason: "goodwill", by: boss, at: Fixture.now)
+                        in: state, ledger: try history.ledger(of: "C2"), customer: "C2", points: 10, reason: "goodwill",
+                        by: boss, at: Fixture.now)
                 }
             } throws: { error in
                 "\(error)".contains("ledger/") && "\(error)".contains("add up to 0 points but customer C2 shows 50")
@@ -214,7 +236,8 @@ import Testing
             let store = try Fixture.makeStore(in: directory)
             _ = try store.transact(by: Fixture.ana, Fixture.note("one"))
             let path = directory + "/journal/2026-11.jsonl"
-            let line = "{\"at\":\"2026-11-22T10:00:00.000Z\",\"by\":\"ana\",\"changes\":[{\"survey\":{\"id\":\"S1\"}}],\"seq\":3,\"summary\":\"survey\"}\n"
+            let line =
+                "{\"at\":\"2026-11-22T10:00:00.000Z\",\"by\":\"ana\",\"changes\":[{\"survey\":{\"id\":\"S1\"}}],\"seq\":3,\"summary\":\"survey\"}\n"
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(line.utf8))
@@ -231,10 +254,15 @@ import Testing
         try withTemporaryDirectory { directory in
             _ = try Fixture.makeStore(in: directory)
             let path = directory + "/touchpoints.json"
-            let pretty = "{\n  \"collection\": \"touchpoints\",\n  \"format\": 1,\n  \"records\": [\n    {\"id\": \"counter\" \"version\": 1}\n  ]\n}\n"
+            let pretty =
+                "{\n  \"collection\": \"touchpoints\",\n  \"format\": 1,\n  \"records\": [\n    {\"id\": \"counter\" \"version\": 1}\n  ]\n}\n"
             try pretty.write(toFile: path, atomically: false, encoding: .utf8)
             let state = try FileStore(directory: directory).open()
-            #expect(state.damage.first == .corrupt(file: "touchpoints.json", line: 5, field: nil, reason: "not valid JSON (expected , between values)"))
+            #expect(
+                state.damage.first
+                    == .corrupt(
+                        file: "touchpoints.json", line: 5, field: nil,
+                        reason: "not valid JSON (expected , between values)"))
         }
     }
 }
@@ -248,18 +276,22 @@ import Testing
             let store = FileStore(directory: directory, clock: Fixture.clock)
             _ = try Seeder.seed(SeedOptions(customers: 20, seed: 3, today: today, supervisorLogin: "boss"), into: store)
             let state = try store.open()
-            let id = try #require(try state.customers.ids.first { try !store.ledger(of: $0).compactMap(\.moment).isEmpty })
+            let id = try #require(
+                try state.customers.ids.first { try !store.ledger(of: $0).compactMap(\.moment).isEmpty })
             let path = store.layout.history(.moments, of: id)
             try FileManager.default.removeItem(atPath: path)
             let fresh = FileStore(directory: directory, clock: Fixture.clock)
             #expect(throws: StoreError.self) { _ = try fresh.moments(of: id) }
             let report = try StoreChecker.check(directory: directory)
-            #expect(report.problems.contains { $0.contains("which is not in \(store.layout.relative(path))") }, "\(report.problems)")
+            #expect(
+                report.problems.contains { $0.contains("which is not in \(store.layout.relative(path))") },
+                "\(report.problems)")
             // A purchase's moment waits in the journal; the compaction refuses to begin the file again.
             let boss = Author(login: "boss")
             _ = try fresh.transact(by: boss) { current, history in
                 try LoyaltyRules.purchase(
-                    in: current, ledger: try history.ledger(of: id), customer: id, amount: Cents(1000), productFamily: nil,
+                    in: current, ledger: try history.ledger(of: id), customer: id, amount: Cents(1000),
+                    productFamily: nil,
                     touchpoint: "store-purchase", channel: .counter, by: boss, at: Fixture.now)
             }
             #expect(throws: StoreError.self) { try fresh.compact() }

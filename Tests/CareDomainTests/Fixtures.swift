@@ -20,14 +20,16 @@ enum Fixture {
     static let today = Day(containing: now)
 
     static let program = LoyaltyProgram(
-        name: "Test", pointsPerEuro: 1, pointsExpiryMonths: 12, inactivityDays: 180, tierWindowMonths: 12, tierTermMonths: 12,
+        name: "Test", pointsPerEuro: 1, pointsExpiryMonths: 12, inactivityDays: 180, tierWindowMonths: 12,
+        tierTermMonths: 12,
         tiers: [
             Tier(id: "silver", name: "Silver", threshold: 300, earnPercent: 110, serviceLevelPercent: 100),
             Tier(id: "gold", name: "Gold", threshold: 900, earnPercent: 125, serviceLevelPercent: 50),
         ])
 
     static let counter = Touchpoint(
-        id: "counter", name: "Counter", stage: .active, ownerArea: "Counter", participants: [], process: ["serve"], cost: 100,
+        id: "counter", name: "Counter", stage: .active, ownerArea: "Counter", participants: [], process: ["serve"],
+        cost: 100,
         impact: 4, serviceLevel: ServiceLevel(promise: "within 24 h", responseMinutes: 24 * 60),
         compensation: Compensation(kind: .points, points: 100, value: 100, description: "100 points"))
 
@@ -40,24 +42,35 @@ enum Fixture {
         ]
         records.touchpoints = [counter]
         records.customers = [
-            Customer(id: "C1", name: "José Núñez", phone: "+34 600 000 001", customerSince: Day("2020-01-15") ?? today, lifecycle: .active),
-            Customer(id: "C2", name: "Emma Smith", email: "emma@example.com", customerSince: Day("2022-06-01") ?? today, lifecycle: .new,
+            Customer(
+                id: "C1", name: "José Núñez", phone: "+34 600 000 001", customerSince: Day("2020-01-15") ?? today,
+                lifecycle: .active),
+            Customer(
+                id: "C2", name: "Emma Smith", email: "emma@example.com", customerSince: Day("2022-06-01") ?? today,
+                lifecycle: .new,
                 loyalty: LoyaltyStanding(points: 50, tier: "gold")),
         ]
         records.incidents = [
-            Incident(id: "I1", customer: "C1", kind: .complaint, subject: "Late delivery", priority: .normal, status: .open,
+            Incident(
+                id: "I1", customer: "C1", kind: .complaint, subject: "Late delivery", priority: .normal, status: .open,
                 touchpoint: "counter", openedAt: now, dueAt: now.addingTimeInterval(86_400),
-                history: [Incident.Event(at: now, by: "ana", kind: .opened)]),
+                history: [Incident.Event(at: now, by: "ana", kind: .opened)])
         ]
         return records
     }
 
     static let c2Ledger = [
-        LedgerEntry(id: "C2-L1", customer: "C2", at: now.addingTimeInterval(-86_400), kind: .earn, points: 80, balanceAfter: 80, reason: "purchase"),
-        LedgerEntry(id: "C2-L2", customer: "C2", at: now.addingTimeInterval(-3600), kind: .redeem, points: -30, balanceAfter: 50, reason: "reward"),
+        LedgerEntry(
+            id: "C2-L1", customer: "C2", at: now.addingTimeInterval(-86_400), kind: .earn, points: 80, balanceAfter: 80,
+            reason: "purchase"),
+        LedgerEntry(
+            id: "C2-L2", customer: "C2", at: now.addingTimeInterval(-3600), kind: .redeem, points: -30,
+            balanceAfter: 50, reason: "reward"),
     ]
 
-    static let c1Moment = Moment(id: "C1-M1", customer: "C1", touchpoint: "counter", at: now.addingTimeInterval(-7200), channel: .counter, outcome: "served", cost: 100)
+    static let c1Moment = Moment(
+        id: "C1-M1", customer: "C1", touchpoint: "counter", at: now.addingTimeInterval(-7200), channel: .counter,
+        outcome: "served", cost: 100)
 
     /// Creates the fixture store in `directory` and returns it, opened.
     @discardableResult

@@ -12,7 +12,9 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let space = DiskSpace(bytes: 1 << 20)
-            _ = try DiskSpace.$current.withValue(space) { try store.transact(by: Fixture.ana, Fixture.note("promised a free resend")) }
+            _ = try DiskSpace.$current.withValue(space) {
+                try store.transact(by: Fixture.ana, Fixture.note("promised a free resend"))
+            }
             return (1 << 20) - space.remaining
         }
     }
@@ -22,7 +24,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let heard = NoticeLog()
             _ = try Fixture.makeStore(in: directory)
-            let store = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 1, notify: { heard.add($0) })
+            let store = FileStore(
+                directory: directory, clock: Fixture.clock, compactAfter: 1, notify: { heard.add($0) })
             _ = try store.open()
             let snapshotsBefore = contents(directory + "/incidents.json")
             let state = try DiskSpace.$current.withValue(DiskSpace(bytes: line + 50)) {
@@ -40,7 +43,9 @@ import Testing
             #expect(contents(directory + "/incidents.json") == snapshotsBefore)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory).allSatisfy { !$0.contains(".tmp-") })
             // Durable: another session sees it, and the next compaction folds it.
-            #expect(try FileStore(directory: directory).open().incidents["I1"]?.history.last?.text == "promised a free resend")
+            #expect(
+                try FileStore(directory: directory).open().incidents["I1"]?.history.last?.text
+                    == "promised a free resend")
             try store.compact()
             #expect(try FileStore(directory: directory).open().incidents["I1"]?.version == 2)
         }
@@ -50,7 +55,10 @@ import Testing
         let line = try journalLineSize()
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
-            let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first { $0.hasSuffix(".jsonl") })
+            let journal = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first {
+                    $0.hasSuffix(".jsonl")
+                })
             let before = contents(directory + "/journal/" + journal)
             #expect {
                 _ = try DiskSpace.$current.withValue(DiskSpace(bytes: line / 2)) {
@@ -66,7 +74,10 @@ import Testing
             #expect(try store.open().incidents["I1"]?.version == 1)
             // With room again, the same change goes in once.
             _ = try store.transact(by: Fixture.ana, Fixture.note("promised a free resend"))
-            #expect(try FileStore(directory: directory).open().incidents["I1"]?.history.filter { $0.text == "promised a free resend" }.count == 1)
+            #expect(
+                try FileStore(directory: directory).open().incidents["I1"]?.history.filter {
+                    $0.text == "promised a free resend"
+                }.count == 1)
         }
     }
 }

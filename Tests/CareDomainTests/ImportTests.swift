@@ -7,13 +7,16 @@ import Testing
     static let bom = Data([0xEF, 0xBB, 0xBF])
     /// A sheet as a Spanish spreadsheet saves it: BOM, semicolons, accented
     /// headers in another case, a note with a line break, day-first dates.
-    static let spanish = bom + Data("""
-        NOMBRE;Apellidos;Teléfono;Correo Electrónico;Fecha de nacimiento;Cliente desde;Canal;Consentimiento marketing;Observaciones\r
-        Lucía;Pérez Gómez;+34 611 222 333;lucia@example.es;03/04/1985;15/01/2020;teléfono;sí;"Prefiere\r
-        llamar por la tarde"\r
-        Jordi;Puig;622 333 444;;;;mostrador;no;\r
+    static let spanish =
+        bom
+        + Data(
+            """
+            NOMBRE;Apellidos;Teléfono;Correo Electrónico;Fecha de nacimiento;Cliente desde;Canal;Consentimiento marketing;Observaciones\r
+            Lucía;Pérez Gómez;+34 611 222 333;lucia@example.es;03/04/1985;15/01/2020;teléfono;sí;"Prefiere\r
+            llamar por la tarde"\r
+            Jordi;Puig;622 333 444;;;;mostrador;no;\r
 
-        """.utf8)
+            """.utf8)
 
     func imported(_ data: Data, into directory: String) throws -> (CustomerImport.Outcome, StoreState) {
         let store = try Fixture.makeStore(in: directory)
@@ -49,7 +52,8 @@ import Testing
     @Test func anyBadRowStopsTheImportAndEveryProblemHasItsLine() throws {
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
-            let sheet = Data("""
+            let sheet = Data(
+                """
                 name,email,phone,birth date,marketing
                 "Smith, Emma",emma.s@example.com,600111222,1990-02-30,yes
                 "Long
@@ -60,18 +64,28 @@ import Testing
                 """.utf8)
             let plan = try CustomerImport(csv: sheet)
             let problems = plan.problems(against: try store.open()).map(\.description)
-            #expect(problems == [
-                "line 2: birth date \"1990-02-30\" is not understood",
-                "line 3: phone \"12\" is not a phone number",
-                "line 3: email \"not-an-email\" is not an email address",
-                "line 3: marketing consent (yes or no) \"maybe\" is not understood",
-                "line 6: the same email as line 5; one row per customer (give each an id to import both)",
-            ])
+            #expect(
+                problems == [
+                    "line 2: birth date \"1990-02-30\" is not understood",
+                    "line 3: phone \"12\" is not a phone number",
+                    "line 3: email \"not-an-email\" is not an email address",
+                    "line 3: marketing consent (yes or no) \"maybe\" is not understood",
+                    "line 6: the same email as line 5; one row per customer (give each an id to import both)",
+                ])
             // With ids, two people sharing a family email are two customers.
-            let family = try CustomerImport(csv: Data("id,name,email\nC7,Ana Ruiz,ruiz@example.es\nC8,Pablo Ruiz,ruiz@example.es\nC7,Ana R.,\n".utf8))
-            #expect(family.problems(against: try store.open()).map(\.description) == ["line 4: the same id as line 2; one row per customer"])
-            #expect(throws: CustomerImport.Refusal.noNameColumn(["email", "phone"])) { try CustomerImport(csv: Data("email,phone\na@b.es,600000000\n".utf8)) }
-            #expect(throws: CustomerImport.Refusal.unreadable(.notUTF8)) { try CustomerImport(csv: Data([0x6E, 0x61, 0x6D, 0x65, 0x0A, 0xE9, 0x0A])) }
+            let family = try CustomerImport(
+                csv: Data(
+                    "id,name,email\nC7,Ana Ruiz,ruiz@example.es\nC8,Pablo Ruiz,ruiz@example.es\nC7,Ana R.,\n".utf8))
+            #expect(
+                family.problems(against: try store.open()).map(\.description) == [
+                    "line 4: the same id as line 2; one row per customer"
+                ])
+            #expect(throws: CustomerImport.Refusal.noNameColumn(["email", "phone"])) {
+                try CustomerImport(csv: Data("email,phone\na@b.es,600000000\n".utf8))
+            }
+            #expect(throws: CustomerImport.Refusal.unreadable(.notUTF8)) {
+                try CustomerImport(csv: Data([0x6E, 0x61, 0x6D, 0x65, 0x0A, 0xE9, 0x0A]))
+            }
         }
     }
 
@@ -80,17 +94,20 @@ import Testing
             let (first, _) = try imported(Self.spanish, into: directory)
             #expect(first.created == 2)
             let store = FileStore(directory: directory, clock: Fixture.clock)
-            let again = try CustomerImport(csv: Self.spanish).run(on: store, by: Author(login: "boss"), source: "again.csv", at: Fixture.now)
+            let again = try CustomerImport(csv: Self.spanish).run(
+                on: store, by: Author(login: "boss"), source: "again.csv", at: Fixture.now)
             #expect(again.created == 0)
             #expect(again.unchanged == 2)
             // The fixture's José Núñez by his phone written another way, and Lucía by her email with a new occupation.
-            let changes = Data("""
+            let changes = Data(
+                """
                 name,phone,email,occupation
                 José Núñez,600000001,,jubilado
                 ,,LUCIA@example.es,enfermera
 
                 """.utf8)
-            let updated = try CustomerImport(csv: changes).run(on: store, by: Author(login: "boss"), source: "changes.csv", at: Fixture.now)
+            let updated = try CustomerImport(csv: changes).run(
+                on: store, by: Author(login: "boss"), source: "changes.csv", at: Fixture.now)
             #expect(updated.updated == 2)
             #expect(updated.created == 0)
             let state = try store.open()
@@ -105,7 +122,8 @@ import Testing
     @Test func anExportImportsBackAsTheSameCustomers() throws {
         try withTemporaryDirectory { directory in
             let source = FileStore(directory: directory + "/a", clock: Fixture.clock)
-            _ = try Seeder.seed(SeedOptions(customers: 400, seed: 3, today: Fixture.today, supervisorLogin: "boss"), into: source)
+            _ = try Seeder.seed(
+                SeedOptions(customers: 400, seed: 3, today: Fixture.today, supervisorLogin: "boss"), into: source)
             let before = try source.open()
             // Some people share an email, as families do: the ids keep them apart.
             let emails = before.customers.summaries.compactMap { $0.email?.lowercased() }
@@ -128,10 +146,13 @@ import Testing
                 #expect(copy.lifecycle == customer.lifecycle)
                 #expect(copy.usualProducts == customer.usualProducts)
                 #expect(copy.socialHandles == nil)
-                for purpose in ConsentPurpose.allCases { #expect(copy.hasConsented(to: purpose) == customer.hasConsented(to: purpose)) }
+                for purpose in ConsentPurpose.allCases {
+                    #expect(copy.hasConsented(to: purpose) == customer.hasConsented(to: purpose))
+                }
             }
             // And a second import of the same export changes nothing.
-            let again = try CustomerImport(csv: Data(csv.utf8)).run(on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now)
+            let again = try CustomerImport(csv: Data(csv.utf8)).run(
+                on: target, by: Author(login: "boss"), source: "export.csv", at: Fixture.now)
             #expect(again.unchanged == before.customers.count)
         }
     }
@@ -146,4 +167,3 @@ import Testing
         }
     }
 }
-

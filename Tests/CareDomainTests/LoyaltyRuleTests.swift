@@ -13,8 +13,13 @@ struct MemoryBook {
     init(program: LoyaltyProgram = Fixture.program, customers: [Customer] = [], rewards: [Reward] = []) {
         var records = Fixture.records()
         records.program = program
-        let changes: [Change] = [.program(program)] + records.agents.map(Change.agent) + records.touchpoints.map(Change.touchpoint)
-            + (customers.isEmpty ? [Customer(id: "C1", name: "José Núñez", customerSince: Fixture.today.adding(days: -900), lifecycle: .active)] : customers)
+        let changes: [Change] =
+            [.program(program)] + records.agents.map(Change.agent) + records.touchpoints.map(Change.touchpoint)
+            + (customers.isEmpty
+            ? [
+                Customer(
+                    id: "C1", name: "José Núñez", customerSince: Fixture.today.adding(days: -900), lifecycle: .active)
+            ] : customers)
             .map(Change.customer) + rewards.map(Change.reward)
         for change in changes { state.apply(change) }
     }
@@ -31,14 +36,22 @@ struct MemoryBook {
         }
     }
 
-    mutating func buy(_ euros: Int, on day: Day, family: String? = nil, touchpoint: TouchpointID = "counter", customer: CustomerID = "C1") throws {
-        try apply(LoyaltyRules.purchase(
-            in: state, ledger: ledger(customer), customer: customer, amount: .euros(euros), productFamily: family, touchpoint: touchpoint,
-            channel: .counter, by: Fixture.ana, at: day.start.addingTimeInterval(11 * 3600)))
+    mutating func buy(
+        _ euros: Int, on day: Day, family: String? = nil, touchpoint: TouchpointID = "counter",
+        customer: CustomerID = "C1"
+    ) throws {
+        try apply(
+            LoyaltyRules.purchase(
+                in: state, ledger: ledger(customer), customer: customer, amount: .euros(euros), productFamily: family,
+                touchpoint: touchpoint,
+                channel: .counter, by: Fixture.ana, at: day.start.addingTimeInterval(11 * 3600)))
     }
 
     mutating func redeem(_ reward: RewardID, on day: Day, customer: CustomerID = "C1") throws {
-        try apply(LoyaltyRules.redeem(in: state, ledger: ledger(customer), customer: customer, reward: reward, by: Fixture.ana, at: day.start.addingTimeInterval(12 * 3600)))
+        try apply(
+            LoyaltyRules.redeem(
+                in: state, ledger: ledger(customer), customer: customer, reward: reward, by: Fixture.ana,
+                at: day.start.addingTimeInterval(12 * 3600)))
     }
 
     /// Runs expiry for every customer; how many customers it changed.
@@ -47,7 +60,9 @@ struct MemoryBook {
         guard let program = state.program else { return 0 }
         var changed = 0
         for customer in state.customers.sorted {
-            if let expiry = LoyaltyRules.expire(customer: customer, ledger: ledger(customer.id), program: program, today: day) {
+            if let expiry = LoyaltyRules.expire(
+                customer: customer, ledger: ledger(customer.id), program: program, today: day)
+            {
                 try apply(expiry.transaction)
                 changed += 1
             }
@@ -61,11 +76,17 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
 @Suite struct EarningTests {
     @Test func aPurchaseEarnsTheBaseRateTimesTierTimesTheBestRule() throws {
         var program = Fixture.program
-        program.earnRules = [EarnRule(productFamily: "libros", percent: 200), EarnRule(touchpoint: "counter", percent: 150)]
+        program.earnRules = [
+            EarnRule(productFamily: "libros", percent: 200), EarnRule(touchpoint: "counter", percent: 150),
+        ]
         #expect(program.points(for: Cents(4590), tier: nil, touchpoint: "web", productFamily: nil) == 45)
-        #expect(program.points(for: Cents(4590), tier: nil, touchpoint: "counter", productFamily: nil) == 68)  // 45.90 × 1.5
-        #expect(program.points(for: Cents(4590), tier: nil, touchpoint: "counter", productFamily: "libros") == 91)  // the best rule, 2×
-        #expect(program.points(for: Cents(4590), tier: program.tier("gold"), touchpoint: "web", productFamily: nil) == 57)  // 1.25×
+        // 45.90 × 1.5
+        #expect(program.points(for: Cents(4590), tier: nil, touchpoint: "counter", productFamily: nil) == 68)
+        // the best rule, 2×
+        #expect(program.points(for: Cents(4590), tier: nil, touchpoint: "counter", productFamily: "libros") == 91)
+        // 1.25×
+        #expect(
+            program.points(for: Cents(4590), tier: program.tier("gold"), touchpoint: "web", productFamily: nil) == 57)
         #expect(program.points(for: Cents(-100), tier: nil, touchpoint: nil, productFamily: nil) == 0)
     }
 
@@ -83,17 +104,20 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
         #expect(book.moments["C1"]?.first?.productFamily == "hogar")
         #expect(throws: LoyaltyRefusal.badAmount(.zero)) {
             try LoyaltyRules.purchase(
-                in: book.state, ledger: [], customer: "C1", amount: .zero, productFamily: nil, touchpoint: "counter", channel: .counter,
+                in: book.state, ledger: [], customer: "C1", amount: .zero, productFamily: nil, touchpoint: "counter",
+                channel: .counter,
                 by: Fixture.ana, at: Fixture.now)
         }
         #expect(throws: LoyaltyRefusal.unknownTouchpoint("moon")) {
             try LoyaltyRules.purchase(
-                in: book.state, ledger: [], customer: "C1", amount: 100, productFamily: nil, touchpoint: "moon", channel: .counter,
+                in: book.state, ledger: [], customer: "C1", amount: 100, productFamily: nil, touchpoint: "moon",
+                channel: .counter,
                 by: Fixture.ana, at: Fixture.now)
         }
         #expect(throws: LoyaltyRefusal.unknownCustomer("C404")) {
             try LoyaltyRules.purchase(
-                in: book.state, ledger: [], customer: "C404", amount: 100, productFamily: nil, touchpoint: "counter", channel: .counter,
+                in: book.state, ledger: [], customer: "C404", amount: 100, productFamily: nil, touchpoint: "counter",
+                channel: .counter,
                 by: Fixture.ana, at: Fixture.now)
         }
     }
@@ -146,7 +170,9 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
         try book.buy(150, on: day("2025-01-10"))
         try book.buy(10, on: day("2025-12-01"))
         // On 2026-01-10 the January lot lapsed, even though no expiry run happened.
-        #expect(throws: LoyaltyRefusal.short(balance: 10, needed: 100, for: "Café")) { try book.redeem("coffee", on: day("2026-01-12")) }
+        #expect(throws: LoyaltyRefusal.short(balance: 10, needed: 100, for: "Café")) {
+            try book.redeem("coffee", on: day("2026-01-12"))
+        }
     }
 
     @Test func aTiersFreeRewardIsFreeOncePerTerm() throws {
@@ -164,7 +190,9 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
 
     @Test func couponsAreUsedOnceWithinTheirDates() throws {
         var book = MemoryBook()
-        let coupon = Coupon(id: "CP1", customer: "C1", discountPercent: 10, validFrom: day("2026-11-01"), validUntil: day("2026-11-30"), reason: "late")
+        let coupon = Coupon(
+            id: "CP1", customer: "C1", discountPercent: 10, validFrom: day("2026-11-01"), validUntil: day("2026-11-30"),
+            reason: "late")
         try book.apply(Transaction(summary: "coupon", changes: [.coupon(coupon)]))
         let early = day("2026-10-31").start
         #expect(throws: LoyaltyRefusal.couponNotYetValid("CP1", from: day("2026-11-01"))) {
@@ -178,7 +206,9 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
         #expect(throws: LoyaltyRefusal.couponUsed("CP1", on: Fixture.today)) {
             try LoyaltyRules.useCoupon(in: book.state, code: "CP1", by: Fixture.ana, at: Fixture.now)
         }
-        #expect(throws: LoyaltyRefusal.unknownCoupon("CP2")) { try LoyaltyRules.useCoupon(in: book.state, code: "CP2", by: Fixture.ana, at: Fixture.now) }
+        #expect(throws: LoyaltyRefusal.unknownCoupon("CP2")) {
+            try LoyaltyRules.useCoupon(in: book.state, code: "CP2", by: Fixture.ana, at: Fixture.now)
+        }
     }
 }
 
@@ -188,12 +218,18 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
         try book.buy(50, on: day("2026-11-01"))
         let boss = Author(login: "boss")
         func adjust(_ points: Int, _ reason: String, by author: Author) throws(LoyaltyRefusal) -> Transaction {
-            try LoyaltyRules.adjust(in: book.state, ledger: book.ledger(), customer: "C1", points: points, reason: reason, by: author, at: Fixture.now)
+            try LoyaltyRules.adjust(
+                in: book.state, ledger: book.ledger(), customer: "C1", points: points, reason: reason, by: author,
+                at: Fixture.now)
         }
-        #expect(throws: LoyaltyRefusal.supervisorsOnly("adjust a customer's points")) { try adjust(10, "goodwill", by: Fixture.ana) }
+        #expect(throws: LoyaltyRefusal.supervisorsOnly("adjust a customer's points")) {
+            try adjust(10, "goodwill", by: Fixture.ana)
+        }
         #expect(throws: LoyaltyRefusal.emptyReason) { try adjust(10, "  ", by: boss) }
         #expect(throws: LoyaltyRefusal.noPoints) { try adjust(0, "nothing", by: boss) }
-        #expect(throws: LoyaltyRefusal.short(balance: 50, needed: 60, for: "this adjustment")) { try adjust(-60, "typo", by: boss) }
+        #expect(throws: LoyaltyRefusal.short(balance: 50, needed: 60, for: "this adjustment")) {
+            try adjust(-60, "typo", by: boss)
+        }
         #expect(throws: LoyaltyRefusal.notAnAgent("mallory")) { try adjust(10, "x", by: Author(login: "mallory")) }
         try book.apply(adjust(-20, "receipt scanned twice", by: boss))
         try book.apply(adjust(5, "goodwill", by: boss))
@@ -213,7 +249,8 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
     }()
 
     @Test func pointsExpireOldestFirstAfterTheirMonths() throws {
-        var book = MemoryBook(program: Self.patient, rewards: [Reward(id: "coffee", name: "Café", points: 120, cost: 1)])
+        var book = MemoryBook(
+            program: Self.patient, rewards: [Reward(id: "coffee", name: "Café", points: 120, cost: 1)])
         try book.buy(100, on: day("2025-01-10"))
         try book.buy(50, on: day("2025-06-01"))
         try book.redeem("coffee", on: day("2025-07-01"))  // takes January's 100 and 20 of June's
@@ -238,10 +275,12 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
     }
 
     @Test func theTierLapsesAcrossTheYearBoundaryUnlessRequalified() throws {
-        var book = MemoryBook(program: Self.patient, customers: [
-            Customer(id: "C1", name: "José", customerSince: day("2020-01-01"), lifecycle: .active),
-            Customer(id: "C2", name: "Emma", customerSince: day("2020-01-01"), lifecycle: .active),
-        ])
+        var book = MemoryBook(
+            program: Self.patient,
+            customers: [
+                Customer(id: "C1", name: "José", customerSince: day("2020-01-01"), lifecycle: .active),
+                Customer(id: "C2", name: "Emma", customerSince: day("2020-01-01"), lifecycle: .active),
+            ])
         try book.buy(320, on: day("2025-12-30"), customer: "C1")
         try book.buy(320, on: day("2025-12-30"), customer: "C2")
         try book.buy(300, on: day("2026-12-29"), customer: "C2")  // requalifies the day before the term ends
@@ -275,7 +314,10 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
     /// below zero. Refused steps change nothing.
     @Test func anyRandomSequenceOfOperationsKeepsTheLedgerRight() throws {
         var random = SeedRandom(seed: 2026)
-        let rewards = [Reward(id: "small", name: "S", points: 60, cost: 1), Reward(id: "big", name: "B", points: 700, money: .euros(5), cost: 1)]
+        let rewards = [
+            Reward(id: "small", name: "S", points: 60, cost: 1),
+            Reward(id: "big", name: "B", points: 700, money: .euros(5), cost: 1),
+        ]
         var refused = 0
         for _ in 0..<40 {
             var book = MemoryBook(rewards: rewards)
@@ -287,25 +329,37 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
                 let transaction: Transaction
                 do {
                     switch random.int(0...4) {
-                    case 0: transaction = try LoyaltyRules.purchase(
-                        in: book.state, ledger: before, customer: "C1", amount: Cents(random.int(-500...40_000)), productFamily: nil,
-                        touchpoint: "counter", channel: .counter, by: Fixture.ana, at: at)
-                    case 1: transaction = try LoyaltyRules.redeem(
-                        in: book.state, ledger: before, customer: "C1", reward: random.chance(0.5) ? "small" : "big", by: Fixture.ana, at: at)
-                    case 2: transaction = try LoyaltyRules.adjust(
-                        in: book.state, ledger: before, customer: "C1", points: random.int(-400...400), reason: "test", by: Author(login: "boss"), at: at)
+                    case 0:
+                        transaction = try LoyaltyRules.purchase(
+                            in: book.state, ledger: before, customer: "C1", amount: Cents(random.int(-500...40_000)),
+                            productFamily: nil,
+                            touchpoint: "counter", channel: .counter, by: Fixture.ana, at: at)
+                    case 1:
+                        transaction = try LoyaltyRules.redeem(
+                            in: book.state, ledger: before, customer: "C1",
+                            reward: random.chance(0.5) ? "small" : "big", by: Fixture.ana, at: at)
+                    case 2:
+                        transaction = try LoyaltyRules.adjust(
+                            in: book.state, ledger: before, customer: "C1", points: random.int(-400...400),
+                            reason: "test", by: Author(login: "boss"), at: at)
                     case 3:
                         guard let customer = book.state.customers["C1"], let program = book.state.program,
-                            let expiry = LoyaltyRules.expire(customer: customer, ledger: before, program: program, today: today)
+                            let expiry = LoyaltyRules.expire(
+                                customer: customer, ledger: before, program: program, today: today)
                         else { continue }
                         transaction = expiry.transaction
                     default:
-                        let account = PointsAccount(of: try #require(book.state.customers["C1"]), program: Fixture.program, ledger: before)
+                        let account = PointsAccount(
+                            of: try #require(book.state.customers["C1"]), program: Fixture.program, ledger: before)
                         var credited = account
                         credited.credit(random.int(1...300), at: at, kind: .compensation, reason: "late")
                         transaction = Transaction(
                             summary: "compensation",
-                            changes: [.customer(LoyaltyRules.updatedCustomer(try #require(book.state.customers["C1"]), credited, today: nil))]
+                            changes: [
+                                .customer(
+                                    LoyaltyRules.updatedCustomer(
+                                        try #require(book.state.customers["C1"]), credited, today: nil))
+                            ]
                                 + credited.book.entries.map(Change.ledger))
                     }
                 } catch {
@@ -338,11 +392,14 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
             var touchpoint = Fixture.counter.nextVersion()
             touchpoint.impact = 7
             // Written around the rules, as a hand edit of the files would be.
-            _ = try store.commit(Transaction(summary: "hand edit", changes: [.program(program), .touchpoint(touchpoint)]), by: Author(login: "boss"))
+            _ = try store.commit(
+                Transaction(summary: "hand edit", changes: [.program(program), .touchpoint(touchpoint)]),
+                by: Author(login: "boss"))
             let problems = try StoreChecker.check(directory: directory).problems
-            #expect(problems.contains("program.json: Tier gold must have a higher threshold than silver: list tiers lowest first."))
+            #expect(
+                problems.contains(
+                    "program.json: Tier gold must have a higher threshold than silver: list tiers lowest first."))
             #expect(problems.contains("Touchpoint counter: impact must be 1 to 5, not 7."))
         }
     }
 }
-

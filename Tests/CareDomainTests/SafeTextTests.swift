@@ -43,11 +43,17 @@ import Testing
 
     @Test func importsRefuseControlCharactersAndHugeCells() throws {
         let long = String(repeating: "a", count: SafeText.importedCellLimit + 1)
-        let plan = try CustomerImport(csv: Data("name,email\r\nAna\u{1B}]0;x\u{07},a@example.com\r\n\(long),b@example.com\r\nNul\u{0},c@example.com\r\n".utf8))
+        let plan = try CustomerImport(
+            csv: Data(
+                "name,email\r\nAna\u{1B}]0;x\u{07},a@example.com\r\n\(long),b@example.com\r\nNul\u{0},c@example.com\r\n"
+                    .utf8))
         let problems = plan.rowProblems.map(\.text)
         #expect(problems.count == 3, "\(problems)")
         #expect(problems.contains("name has a control character (U+001B)"))
-        #expect(problems.contains("name has a cell of \(SafeText.importedCellLimit + 1) characters (at most \(SafeText.importedCellLimit))"))
+        #expect(
+            problems.contains(
+                "name has a cell of \(SafeText.importedCellLimit + 1) characters (at most \(SafeText.importedCellLimit))"
+            ))
         #expect(problems.contains("name has a control character (U+0000)"))
     }
 }

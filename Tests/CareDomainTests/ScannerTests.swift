@@ -10,7 +10,8 @@ import Testing
     }
 
     @Test func picksTopLevelAndNestedValuesAndSkipsTheRest() throws {
-        let line = #"{"a":{"name":"inner"},"id":"C1","list":[1,{"x":[true,null]},"s"],"loyalty":{"points":5,"tier":"gold"},"name":"José","version":3},"#
+        let line =
+            #"{"a":{"name":"inner"},"id":"C1","list":[1,{"x":[true,null]},"s"],"loyalty":{"points":5,"tier":"gold"},"name":"José","version":3},"#
         let values = try scan(line, ["id", "version", "name", "loyalty.tier", "missing"])
         #expect(values == [.string("C1"), .number("3"), .string("José"), .string("gold"), nil])
     }
@@ -59,7 +60,8 @@ import Testing
             try Fixture.makeStore(in: directory)
             let path = directory + "/customers.json"
             let object = try JSONSerialization.jsonObject(with: try #require(contents(path)))
-            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(
+                to: URL(fileURLWithPath: path))
             let state = try FileStore(directory: directory).open()
             #expect(state.customers.count == 2)
             #expect(state.customers["C1"]?.name == "José Núñez")
@@ -70,13 +72,18 @@ import Testing
         try withTemporaryDirectory { directory in
             try Fixture.makeStore(in: directory)
             let path = directory + "/customers.json"
-            let damaged = try text(path).replacingOccurrences(of: "\"customerSince\":\"2022-06-01\"", with: "\"customerSince\":\"June\"")
+            let damaged = try text(path).replacingOccurrences(
+                of: "\"customerSince\":\"2022-06-01\"", with: "\"customerSince\":\"June\"")
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
             // The store opens (lines are scanned, not decoded) and the list shows the customer…
             let state = try FileStore(directory: directory).open()
             #expect(state.customers.summary(of: "C2")?.name == "Emma Smith")
             // …but reading the record names the place, and check reports it.
-            #expect(throws: StoreError.corrupt(file: "customers.json", line: 3, field: "customerSince", reason: "expected a day as YYYY-MM-DD, found \"June\"")) {
+            #expect(
+                throws: StoreError.corrupt(
+                    file: "customers.json", line: 3, field: "customerSince",
+                    reason: "expected a day as YYYY-MM-DD, found \"June\"")
+            ) {
                 try state.customers.find("C2")
             }
             #expect(state.customers["C2"] == nil)
@@ -102,9 +109,11 @@ import Testing
         try withTemporaryDirectory { directory in
             try Fixture.makeStore(in: directory)
             let december = Clock.fixed(Fixture.now.addingTimeInterval(20 * 86_400))
-            _ = try FileStore(directory: directory, clock: december).transact(by: Fixture.ana, Fixture.note("in December"))
+            _ = try FileStore(directory: directory, clock: december).transact(
+                by: Fixture.ana, Fixture.note("in December"))
             // A machine whose clock is behind writes after December still.
-            _ = try FileStore(directory: directory, clock: Fixture.clock).transact(by: Fixture.ana, Fixture.note("clock behind"))
+            _ = try FileStore(directory: directory, clock: Fixture.clock).transact(
+                by: Fixture.ana, Fixture.note("clock behind"))
             let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").sorted()
             #expect(files == ["2026-11.jsonl", "2026-12.jsonl"])
             #expect(try text(directory + "/journal/2026-12.jsonl").components(separatedBy: "\n").count == 3)
@@ -123,7 +132,8 @@ import Testing
             let state = try store.commit(Transaction(summary: "phone", changes: [.customer(customer)]), by: Fixture.ana)
             // Only customers.json was replaced before the crash.
             let read = try Journal.read(store.layout, after: .start, decoder: CareJSON.decoder())
-            try store.layout.files.replace(store.layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: read.cursor))
+            try store.layout.files.replace(
+                store.layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: read.cursor))
             let reopened = try FileStore(directory: directory).open()
             #expect(reopened == state)
             #expect(try StoreChecker.check(directory: directory).isClean)

@@ -20,22 +20,30 @@ enum ScoreData {
 
     /// An incident due 24 hours after opening.
     static func incident(
-        _ id: IncidentID, opened: String, resolved: String? = nil, by: AgentID? = nil, assignee: AgentID? = "ana", contacts: Int = 1,
-        rating: (Int, AgentID)? = nil, compensation: Cents? = nil, firstResolved: (String, AgentID)? = nil, reopens: Int? = nil
+        _ id: IncidentID, opened: String, resolved: String? = nil, by: AgentID? = nil, assignee: AgentID? = "ana",
+        contacts: Int = 1,
+        rating: (Int, AgentID)? = nil, compensation: Cents? = nil, firstResolved: (String, AgentID)? = nil,
+        reopens: Int? = nil
     ) -> Incident {
         let openedAt = at(opened)
         var incident = Incident(
-            id: id, customer: "C1", kind: .complaint, subject: "s", priority: .normal, status: resolved == nil ? .inProgress : .resolved,
-            assignee: assignee, touchpoint: "counter", openedAt: openedAt, dueAt: openedAt.addingTimeInterval(86_400), contacts: contacts)
+            id: id, customer: "C1", kind: .complaint, subject: "s", priority: .normal,
+            status: resolved == nil ? .inProgress : .resolved,
+            assignee: assignee, touchpoint: "counter", openedAt: openedAt, dueAt: openedAt.addingTimeInterval(86_400),
+            contacts: contacts)
         if let resolved, let by {
             incident.resolution = Incident.Resolution(summary: "done", at: at(resolved), by: by)
-            incident.firstResolved = firstResolved.map { Incident.Stamp(at: at($0.0), by: $0.1) } ?? Incident.Stamp(at: at(resolved), by: by)
+            incident.firstResolved =
+                firstResolved.map { Incident.Stamp(at: at($0.0), by: $0.1) } ?? Incident.Stamp(at: at(resolved), by: by)
             if let compensation {
                 incident.compensation = Incident.GrantedCompensation(
-                    compensation: Compensation(kind: .coupon, discountPercent: 10, value: compensation, description: "coupon"), grantedBy: by,
+                    compensation: Compensation(
+                        kind: .coupon, discountPercent: 10, value: compensation, description: "coupon"), grantedBy: by,
                     at: at(resolved), forMissedServiceLevel: false)
             }
-            if let (score, recorder) = rating { incident.rating = Incident.Rating(score: score, recordedBy: recorder, at: at(resolved)) }
+            if let (score, recorder) = rating {
+                incident.rating = Incident.Rating(score: score, recordedBy: recorder, at: at(resolved))
+            }
         }
         incident.reopens = reopens
         return incident
@@ -45,9 +53,12 @@ enum ScoreData {
         // ana: 60 min, first contact, on time, rated 5 by the supervisor.
         incident("I1", opened: "2026-11-02T09:00", resolved: "2026-11-02T10:00", by: "ana", rating: (5, "boss")),
         // ana: 2 days, second contact, late, rated 2 by herself, 10 € granted.
-        incident("I2", opened: "2026-11-03T09:00", resolved: "2026-11-05T09:00", by: "ana", contacts: 2, rating: (2, "ana"), compensation: .euros(10)),
+        incident(
+            "I2", opened: "2026-11-03T09:00", resolved: "2026-11-05T09:00", by: "ana", contacts: 2, rating: (2, "ana"),
+            compensation: .euros(10)),
         // Resolved first by ana on the 8th, reopened, resolved by bea (52 h, late).
-        incident("I3", opened: "2026-11-08T08:00", resolved: "2026-11-10T12:00", by: "bea", contacts: 2,
+        incident(
+            "I3", opened: "2026-11-08T08:00", resolved: "2026-11-10T12:00", by: "bea", contacts: 2,
             firstResolved: ("2026-11-08T12:00", "ana"), reopens: 1),
         // ana: still open.
         incident("I4", opened: "2026-11-20T10:00"),
@@ -56,7 +67,9 @@ enum ScoreData {
         // Opened on the last evening, resolved on 1 December: handled, not resolved, in November.
         incident("I6", opened: "2026-11-30T23:00", resolved: "2026-12-01T00:30", by: "ana"),
         // bea: the first minute of the period, 30 min, rated 4 by the supervisor, 5 € granted.
-        incident("I7", opened: "2026-11-01T00:00", resolved: "2026-11-01T00:30", by: "bea", assignee: "bea", rating: (4, "boss"),
+        incident(
+            "I7", opened: "2026-11-01T00:00", resolved: "2026-11-01T00:30", by: "bea", assignee: "bea",
+            rating: (4, "boss"),
             compensation: .euros(5)),
         // Nobody's yet.
         incident("I8", opened: "2026-11-15T10:00", assignee: nil),
@@ -143,7 +156,9 @@ enum ScoreData {
     @Test func anAgentWithNoIncidentsHasARowOfEmptyFiguresAndAnInactiveOneNone() throws {
         let boss = try row("boss").current
         #expect(boss.handled == 0 && boss.resolved == 0)
-        #expect(boss.firstContactRate == nil && boss.medianMinutes == nil && boss.satisfaction == nil && boss.reopenRate == nil)
+        #expect(
+            boss.firstContactRate == nil && boss.medianMinutes == nil && boss.satisfaction == nil
+                && boss.reopenRate == nil)
         #expect(!board.rows.contains { $0.agent == "old" })
         let table = board.tabular()
         let bossRow = try #require(table.rows.first { $0.first == .text("boss") })
@@ -167,10 +182,19 @@ enum ScoreData {
     @Test func drillingDownListsTheIncidentsBehindAFigure() throws {
         let period = ScoreData.november
         let summaries = ScoreData.summaries
-        #expect(Scoreboard.incidents(behind: .handled, agent: "ana", in: summaries, period: period).map(\.id) == ["I6", "I4", "I3", "I2", "I1"])
-        #expect(Scoreboard.incidents(behind: .serviceLevel, agent: "ana", in: summaries, period: period).map(\.id) == ["I2"])
-        #expect(Scoreboard.incidents(behind: .reopened, agent: "ana", in: summaries, period: period).map(\.id) == ["I3"])
-        #expect(Scoreboard.incidents(behind: .compensations, agent: nil, in: summaries, period: period).map(\.id) == ["I2", "I7"])
+        #expect(
+            Scoreboard.incidents(behind: .handled, agent: "ana", in: summaries, period: period).map(\.id) == [
+                "I6", "I4", "I3", "I2", "I1",
+            ])
+        #expect(
+            Scoreboard.incidents(behind: .serviceLevel, agent: "ana", in: summaries, period: period).map(\.id) == ["I2"]
+        )
+        #expect(
+            Scoreboard.incidents(behind: .reopened, agent: "ana", in: summaries, period: period).map(\.id) == ["I3"])
+        #expect(
+            Scoreboard.incidents(behind: .compensations, agent: nil, in: summaries, period: period).map(\.id) == [
+                "I2", "I7",
+            ])
     }
 
     @Test func periodBoundariesIncludeBothEndDaysWhole() throws {
@@ -204,9 +228,12 @@ enum ScoreData {
     @Test func theBoardFromAStoreSkipsOnlyIncidentsThatCannotCount() throws {
         try withTemporaryDirectory { directory in
             let state = try ScoreData.makeStore(in: directory).open()
-            #expect(Scoreboard(incidents: state.incidents, agents: ScoreData.agents, period: ScoreData.november) == board)
+            #expect(
+                Scoreboard(incidents: state.incidents, agents: ScoreData.agents, period: ScoreData.november) == board)
             // Every incident has something in November or the 30 days before.
-            #expect(Scoreboard.incidents(in: state.incidents, around: ScoreData.november).count == ScoreData.incidents.count)
+            #expect(
+                Scoreboard.incidents(in: state.incidents, around: ScoreData.november).count == ScoreData.incidents.count
+            )
             let later = Period.days(30, endingOn: Day("2027-03-31") ?? Fixture.today)
             // Months later only the incidents still open can count.
             #expect(Set(Scoreboard.incidents(in: state.incidents, around: later).map(\.id)) == ["I4", "I8"])
@@ -217,7 +244,9 @@ enum ScoreData {
         try withTemporaryDirectory { directory in
             try ScoreData.makeStore(in: directory)
             let state = try FileStore(directory: directory).open()
-            for incident in ScoreData.incidents { #expect(state.incidents.summary(of: incident.id) == incident.summary) }
+            for incident in ScoreData.incidents {
+                #expect(state.incidents.summary(of: incident.id) == incident.summary)
+            }
         }
     }
 }
@@ -228,14 +257,24 @@ enum ScoreData {
             let store = try Fixture.makeStore(in: directory)
             let boss = Author(login: "boss")
             let state = try store.transact(by: boss) { state in
-                try RosterRules.recognise("ana", reason: "  Solved the Núñez billing mess on the first call ", in: state, by: boss, at: Fixture.now)
+                try RosterRules.recognise(
+                    "ana", reason: "  Solved the Núñez billing mess on the first call ", in: state, by: boss,
+                    at: Fixture.now)
             }
-            #expect(state.agents["ana"]?.recognitions == [Agent.Recognition(at: Fixture.now, by: "boss", reason: "Solved the Núñez billing mess on the first call")])
+            #expect(
+                state.agents["ana"]?.recognitions == [
+                    Agent.Recognition(
+                        at: Fixture.now, by: "boss", reason: "Solved the Núñez billing mess on the first call")
+                ])
             #expect(throws: RosterRefusal.supervisorsOnly("recognise an agent")) {
                 try RosterRules.recognise("ana", reason: "me", in: state, by: Fixture.ana, at: Fixture.now)
             }
-            #expect(throws: RosterRefusal.emptyReason) { try RosterRules.recognise("ana", reason: " ", in: state, by: boss, at: Fixture.now) }
-            #expect(throws: RosterRefusal.unknownAgent("zoe")) { try RosterRules.recognise("zoe", reason: "x", in: state, by: boss, at: Fixture.now) }
+            #expect(throws: RosterRefusal.emptyReason) {
+                try RosterRules.recognise("ana", reason: " ", in: state, by: boss, at: Fixture.now)
+            }
+            #expect(throws: RosterRefusal.unknownAgent("zoe")) {
+                try RosterRules.recognise("zoe", reason: "x", in: state, by: boss, at: Fixture.now)
+            }
         }
     }
 }
@@ -246,12 +285,17 @@ enum ScoreData {
             let store = try Fixture.makeStore(in: directory)
             let boss = Author(login: "boss")
             _ = try store.transact(by: Fixture.ana) { state in
-                try IncidentRules.resolve(in: state, incident: "I1", playbook: nil, grant: false, rating: nil, by: Fixture.ana, at: Fixture.now)
+                try IncidentRules.resolve(
+                    in: state, incident: "I1", playbook: nil, grant: false, rating: nil, by: Fixture.ana,
+                    at: Fixture.now)
             }
-            _ = try store.transact(by: boss) { state in try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now) }
+            _ = try store.transact(by: boss) { state in
+                try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now)
+            }
             let later = Fixture.now.addingTimeInterval(3600)
             let state = try store.transact(by: boss) { state in
-                try IncidentRules.resolve(in: state, incident: "I1", playbook: nil, grant: false, rating: nil, by: boss, at: later)
+                try IncidentRules.resolve(
+                    in: state, incident: "I1", playbook: nil, grant: false, rating: nil, by: boss, at: later)
             }
             let summary = try #require(state.incidents.summary(of: "I1"))
             #expect(summary.reopens == 1)
@@ -268,9 +312,14 @@ enum ScoreData {
         try withTemporaryDirectory { directory in
             let store = try ScoreData.makeStore(in: directory)
             let boss = Author(login: "boss")
-            _ = try store.transact(by: boss) { state in try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now) }
+            _ = try store.transact(by: boss) { state in
+                try IncidentRules.reopen(in: state, incident: "I1", by: boss, at: Fixture.now)
+            }
             let state = try store.transact(by: boss) { state in
-                try IncidentRules.open(in: state, customer: "C1", touchpoint: "counter", kind: .inquiry, subject: "new", priority: .low, channel: .counter, by: boss, at: Fixture.now).1
+                try IncidentRules.open(
+                    in: state, customer: "C1", touchpoint: "counter", kind: .inquiry, subject: "new", priority: .low,
+                    channel: .counter, by: boss, at: Fixture.now
+                ).1
             }
             let open = state.incidents.summaries { $0.status.isOpen }
             #expect(Set(open.map(\.id)) == Set(state.incidents.summaries.filter { $0.status.isOpen }.map(\.id)))

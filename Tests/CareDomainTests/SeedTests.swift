@@ -4,7 +4,9 @@ import Testing
 @testable import CareDomain
 
 @Suite struct SeedTests {
-    static let options = SeedOptions(customers: 120, years: 2, seed: 42, today: Fixture.today, supervisorLogin: "boss", supervisorName: "Begoña Ibáñez")
+    static let options = SeedOptions(
+        customers: 120, years: 2, seed: 42, today: Fixture.today, supervisorLogin: "boss",
+        supervisorName: "Begoña Ibáñez")
 
     @Test func theSameOptionsMakeTheSameStore() throws {
         try withTemporaryDirectory { parent in
@@ -40,7 +42,9 @@ import Testing
             let state = try store.open()
             #expect(Set(state.incidents.sorted.map(\.status)) == Set(Incident.Status.allCases))
             #expect(summary.overdue > 0)
-            #expect(state.incidents.sorted.filter { $0.isOverdue(at: Fixture.now.addingTimeInterval(7 * 3600)) }.count == summary.overdue)
+            #expect(
+                state.incidents.sorted.filter { $0.isOverdue(at: Fixture.now.addingTimeInterval(7 * 3600)) }.count
+                    == summary.overdue)
             #expect(state.touchpoints.count >= 12)
             #expect(Set(state.touchpoints.sorted.map(\.stage)).count >= 5)
             #expect(state.agents[AgentID("boss")]?.role == .supervisor)
@@ -128,10 +132,13 @@ import Testing
             wrong.balanceAfter = 45
             var customer = try #require(try store.open().customers["C2"]).nextVersion()
             customer.loyalty.points = 40
-            _ = try store.commit(Transaction(summary: "x", changes: [.ledger(wrong), .customer(customer)]), by: Fixture.ana)
+            _ = try store.commit(
+                Transaction(summary: "x", changes: [.ledger(wrong), .customer(customer)]), by: Fixture.ana)
             let problems = try StoreChecker.check(directory: directory).problems
             #expect(problems.count == 1)
-            #expect(problems.first?.contains("entry C2-L3 says the balance is 45, but the entries up to it add up to 40") == true)
+            #expect(
+                problems.first?.contains("entry C2-L3 says the balance is 45, but the entries up to it add up to 40")
+                    == true)
         }
     }
 
@@ -139,10 +146,15 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let path = store.layout.history(.moments, of: "C999")
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            #expect(
+                FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
             let problems = try StoreChecker.check(directory: directory).problems
-            #expect(problems == ["\(store.layout.relative(path)) holds history of customer C999, who is not in customers.json."])
+            #expect(
+                problems == [
+                    "\(store.layout.relative(path)) holds history of customer C999, who is not in customers.json."
+                ])
         }
     }
 }

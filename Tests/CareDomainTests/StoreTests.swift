@@ -24,7 +24,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let (incident, transaction) = try IncidentRules.open(
-                in: try store.open(), customer: "C2", touchpoint: "counter", kind: .inquiry, subject: "Points question", priority: .high,
+                in: try store.open(), customer: "C2", touchpoint: "counter", kind: .inquiry, subject: "Points question",
+                priority: .high,
                 channel: .phone, by: Fixture.ana, at: Fixture.now)
             _ = try store.commit(transaction, by: Fixture.ana)
             _ = try store.transact(by: Fixture.ana, Fixture.note("called back"))
@@ -144,7 +145,9 @@ import Testing
             #expect(try store.open().seq == 1)
             let report = try StoreChecker.check(directory: directory)
             #expect(report.problems.count == 1)
-            #expect(report.problems.first?.contains("journal/2026-11.jsonl ends with an unfinished line of \(torn.count) bytes") == true)
+            #expect(
+                report.problems.first?.contains(
+                    "journal/2026-11.jsonl ends with an unfinished line of \(torn.count) bytes") == true)
 
             // The next writer keeps the bytes aside and carries on.
             _ = try store.transact(by: Fixture.ana, Fixture.note("after the crash"))
@@ -168,7 +171,8 @@ import Testing
 
             // Reads go on without the bad record, and name it.
             let read = try FileStore(directory: directory).open()
-            #expect(read.damage == [.corrupt(file: "customers.json", line: 3, field: "name", reason: "expected a string")])
+            #expect(
+                read.damage == [.corrupt(file: "customers.json", line: 3, field: "name", reason: "expected a string")])
             #expect(read.customers.count == 1)
             // A write is refused too: the store is not loaded from a bad file.
             #expect(throws: StoreError.self) {
@@ -206,7 +210,10 @@ import Testing
             var lines = try text(path).components(separatedBy: "\n")
             lines[1] = lines[1].replacingOccurrences(of: "\"seq\":2", with: "\"seq\":\"two\"")
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
-            #expect(throws: StoreError.corrupt(file: "journal/2026-11.jsonl", line: 2, field: "seq", reason: "expected a number")) {
+            #expect(
+                throws: StoreError.corrupt(
+                    file: "journal/2026-11.jsonl", line: 2, field: "seq", reason: "expected a number")
+            ) {
                 try FileStore(directory: directory).open()
             }
         }
@@ -217,7 +224,8 @@ import Testing
             try Fixture.makeStore(in: directory)
             let manifest = directory + "/store.json"
             let text = try text(manifest)
-            try Data(text.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 7").utf8).write(to: URL(fileURLWithPath: manifest))
+            try Data(text.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 7").utf8).write(
+                to: URL(fileURLWithPath: manifest))
             #expect(throws: StoreError.newerFormat(file: "store.json", found: 7, supported: 1)) {
                 try FileStore(directory: directory).open()
             }
@@ -229,7 +237,9 @@ import Testing
 
     @Test func aMissingOrWrongDirectoryIsNamed() throws {
         try withTemporaryDirectory { directory in
-            #expect(throws: StoreError.noStore(directory: directory + "/none")) { try FileStore(directory: directory + "/none").open() }
+            #expect(throws: StoreError.noStore(directory: directory + "/none")) {
+                try FileStore(directory: directory + "/none").open()
+            }
             let file = directory + "/file"
             #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
             #expect(throws: StoreError.notADirectory(path: file)) { try FileStore(directory: file).open() }
@@ -269,7 +279,10 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             #expect(chmod(directory + "/customers.json", 0o644) == 0)
-            #expect(try StoreChecker.check(directory: directory).problems.contains { $0.hasPrefix("customers.json can be read or written by any user") })
+            #expect(
+                try StoreChecker.check(directory: directory).problems.contains {
+                    $0.hasPrefix("customers.json can be read or written by any user")
+                })
             try store.compact()
             #expect(mode(directory + "/customers.json") == 0o640)
         }
@@ -283,7 +296,8 @@ import Testing
             var moments: [IncidentID] = []
             for number in 1...7 {
                 let (incident, transaction) = try IncidentRules.open(
-                    in: try store.open(), customer: "C1", touchpoint: "counter", kind: .doubt, subject: "Question \(number)",
+                    in: try store.open(), customer: "C1", touchpoint: "counter", kind: .doubt,
+                    subject: "Question \(number)",
                     priority: .low, channel: .phone, by: Fixture.ana, at: Fixture.now)
                 _ = try store.commit(transaction, by: Fixture.ana)
                 moments.append(incident.id)
@@ -304,7 +318,8 @@ import Testing
 
     @Test func aLargeJournalIsFoldedEvenWithFewTransactions() throws {
         try withTemporaryDirectory { directory in
-            let store = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 1000, compactAfterBytes: 4000)
+            let store = FileStore(
+                directory: directory, clock: Fixture.clock, compactAfter: 1000, compactAfterBytes: 4000)
             try Fixture.makeStore(in: directory)
             let long = String(repeating: "Long note. ", count: 150)  // about 1.6 kB a line
             _ = try store.transact(by: Fixture.ana, Fixture.note(long))
@@ -321,7 +336,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let (_, transaction) = try IncidentRules.open(
-                in: try store.open(), customer: "C1", touchpoint: "counter", kind: .doubt, subject: "Question", priority: .low,
+                in: try store.open(), customer: "C1", touchpoint: "counter", kind: .doubt, subject: "Question",
+                priority: .low,
                 channel: .phone, by: Fixture.ana, at: Fixture.now)
             _ = try store.commit(transaction, by: Fixture.ana)
             // A crash in the middle of a fold: half a line at the end of the history.
@@ -332,9 +348,10 @@ import Testing
             try handle.close()
             // The half line is passed over; the new moment comes from the journal.
             #expect(try FileStore(directory: directory).moments(of: "C1").count == 2)
-            #expect(try StoreChecker.check(directory: directory).problems == [
-                "\(StoreLayout(directory: directory).relative(history)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole."
-            ])
+            #expect(
+                try StoreChecker.check(directory: directory).problems == [
+                    "\(StoreLayout(directory: directory).relative(history)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole."
+                ])
             try FileStore(directory: directory).compact()
             #expect(try FileStore(directory: directory).moments(of: "C1").count == 2)
             #expect(try StoreChecker.check(directory: directory).isClean)

@@ -42,7 +42,9 @@ import Testing
         #expect(Timestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
     }
 
-    @Test(arguments: ["2026-11-22", "2026-11-22T15:04:05", "2026-11-22T25:00:00Z", "2026-11-22T15:04:05.Z", "yesterday"])
+    @Test(arguments: [
+        "2026-11-22", "2026-11-22T15:04:05", "2026-11-22T25:00:00Z", "2026-11-22T15:04:05.Z", "yesterday",
+    ])
     func refusesMalformedTimes(_ text: String) {
         #expect(Timestamp.parse(text) == nil)
     }
@@ -81,10 +83,17 @@ import Testing
 @Suite struct DataDirectoryTests {
     @Test func followsTheDocumentedOrder() {
         let home = "/home/ana"
-        #expect(DataDirectory.resolve(explicit: "/srv/care", environment: ["CARE_DATA": "/x"], home: home) == "/srv/care")
-        #expect(DataDirectory.resolve(explicit: nil, environment: ["CARE_DATA": "/x", "XDG_DATA_HOME": "/y"], home: home) == "/x")
+        #expect(
+            DataDirectory.resolve(explicit: "/srv/care", environment: ["CARE_DATA": "/x"], home: home) == "/srv/care")
+        #expect(
+            DataDirectory.resolve(explicit: nil, environment: ["CARE_DATA": "/x", "XDG_DATA_HOME": "/y"], home: home)
+                == "/x")
         #expect(DataDirectory.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/y"], home: home) == "/y/care")
-        #expect(DataDirectory.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative"], home: home) == "/home/ana/.local/share/care")
-        #expect(DataDirectory.resolve(explicit: nil, environment: ["CARE_DATA": ""], home: home) == "/home/ana/.local/share/care")
+        #expect(
+            DataDirectory.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative"], home: home)
+                == "/home/ana/.local/share/care")
+        #expect(
+            DataDirectory.resolve(explicit: nil, environment: ["CARE_DATA": ""], home: home)
+                == "/home/ana/.local/share/care")
     }
 }

@@ -18,7 +18,9 @@ import Testing
             for arguments in [["check"], ["seed", "--customers", "5"], ["incident", "note", "I000001", "x"]] {
                 let outcome = try CareProcess.run(arguments + ["--data", file])
                 #expect(outcome.status != 0, "\(arguments)")
-                #expect(outcome.stderr.contains("The data directory \(file) is a file, not a directory"), "\(arguments): \(outcome.stderr)")
+                #expect(
+                    outcome.stderr.contains("The data directory \(file) is a file, not a directory"),
+                    "\(arguments): \(outcome.stderr)")
             }
             #expect(FileManager.default.contents(atPath: file) == Data("keep".utf8))
         }
@@ -43,7 +45,10 @@ import Testing
         try withTemporaryDirectory { directory in
             let outcome = try CareProcess.run(["check", "--data", directory + "/nothing"])
             #expect(outcome.status == 2)
-            #expect(outcome.stderr == "There is no care store in \(directory)/nothing; create one with `care seed` (or pass --data DIR).\n")
+            #expect(
+                outcome.stderr
+                    == "There is no care store in \(directory)/nothing; create one with `care seed` (or pass --data DIR).\n"
+            )
             #expect(!FileManager.default.fileExists(atPath: directory + "/nothing"))
         }
     }
@@ -53,12 +58,15 @@ import Testing
             try seedSmallStore(directory)
             let manifest = directory + "/store.json"
             let text = try String(contentsOfFile: manifest, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 2").write(toFile: manifest, atomically: false, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 2").write(
+                toFile: manifest, atomically: false, encoding: .utf8)
             let before = snapshot(directory)
             for arguments in [["check"], ["incident", "note", "I000001", "x"], ["seed"], ["compact"]] {
                 let outcome = try CareProcess.run(arguments + ["--data", directory])
                 #expect(outcome.status != 0, "\(arguments)")
-                let expected = arguments == ["seed"] ? "already has data" : "written by a newer care (store format 2; this care reads up to 1)"
+                let expected =
+                    arguments == ["seed"]
+                    ? "already has data" : "written by a newer care (store format 2; this care reads up to 1)"
                 #expect(outcome.stderr.contains(expected), "\(arguments): \(outcome.stderr)")
             }
             #expect(snapshot(directory) == before)
@@ -91,12 +99,18 @@ import Testing
             try seedSmallStore(directory)
             let before = snapshot(directory)
             let outcome = try CareProcess.run(
-                ["incident", "open", "C999999", "--touchpoint", "complaint", "--subject", "Broken", "--data", directory])
+                [
+                    "incident", "open", "C999999", "--touchpoint", "complaint", "--subject", "Broken", "--data",
+                    directory,
+                ])
             #expect(outcome.status != 0)
             #expect(outcome.stderr.contains("There is no customer with id C999999"), "\(outcome.stderr)")
             #expect(snapshot(directory) == before)
             let badKind = try CareProcess.run(
-                ["incident", "open", "C000001", "--touchpoint", "complaint", "--subject", "x", "--kind", "rant", "--data", directory])
+                [
+                    "incident", "open", "C000001", "--touchpoint", "complaint", "--subject", "x", "--kind", "rant",
+                    "--data", directory,
+                ])
             #expect(badKind.status != 0)
             #expect(badKind.stderr.contains("'rant'"))
             #expect(snapshot(directory) == before)

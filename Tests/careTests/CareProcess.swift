@@ -23,7 +23,9 @@ struct CareProcess {
     }
 
     /// `care` (or another program) with `arguments`, its output collected.
-    static func run(_ arguments: [String], environment: [String: String] = [:], program: String? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String] = [:], program: String? = nil) throws
+        -> Outcome
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program ?? executable)
         process.arguments = arguments
@@ -33,7 +35,9 @@ struct CareProcess {
         process.environment = env
         let outPath = FileManager.default.temporaryDirectory.path + "/care-out-" + UUID().uuidString
         let errPath = outPath + ".err"
-        guard FileManager.default.createFile(atPath: outPath, contents: nil), FileManager.default.createFile(atPath: errPath, contents: nil) else {
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+            FileManager.default.createFile(atPath: errPath, contents: nil)
+        else {
             throw CocoaError(.fileWriteUnknown)
         }
         defer {
@@ -74,6 +78,8 @@ func snapshot(_ directory: String) -> [String: Data] {
 
 /// Seeds a small store at `directory` with the CLI.
 func seedSmallStore(_ directory: String, customers: Int = 30) throws {
-    let seeded = try CareProcess.run(["seed", "--data", directory, "--customers", String(customers), "--today", "2026-11-22"])
+    let seeded = try CareProcess.run([
+        "seed", "--data", directory, "--customers", String(customers), "--today", "2026-11-22",
+    ])
     #expect(seeded.status == 0, "\(seeded.stderr)")
 }

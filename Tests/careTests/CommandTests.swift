@@ -4,7 +4,9 @@ import Testing
 @Suite struct CommandTests {
     @Test func seedThenCheckIsClean() throws {
         try withTemporaryDirectory { directory in
-            let seeded = try CareProcess.run(["seed", "--data", directory + "/store", "--customers", "40", "--today", "2026-11-22"])
+            let seeded = try CareProcess.run([
+                "seed", "--data", directory + "/store", "--customers", "40", "--today", "2026-11-22",
+            ])
             #expect(seeded.status == 0)
             #expect(seeded.stdout.contains("40 customers"))
             let check = try CareProcess.run(["check", "--data", directory + "/store"])
@@ -20,17 +22,24 @@ import Testing
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory)
             let opened = try CareProcess.run(
-                ["incident", "open", "C000002", "--touchpoint", "delivery", "--subject", "Parcel not delivered", "--kind", "complaint",
-                 "--priority", "high", "--channel", "phone", "--data", directory])
+                [
+                    "incident", "open", "C000002", "--touchpoint", "delivery", "--subject", "Parcel not delivered",
+                    "--kind", "complaint",
+                    "--priority", "high", "--channel", "phone", "--data", directory,
+                ])
             #expect(opened.status == 0, "\(opened.stderr)")
             #expect(opened.stdout.hasPrefix("Opened I"))
-            let asAgent = try CareProcess.run(["incident", "note", "I000001", "Called the courier", "--as", "mgarcia", "--data", directory])
+            let asAgent = try CareProcess.run([
+                "incident", "note", "I000001", "Called the courier", "--as", "mgarcia", "--data", directory,
+            ])
             #expect(asAgent.status == 0, "\(asAgent.stderr)")
             let journal = try String(contentsOfFile: directory + "/journal/" + monthFile(), encoding: .utf8)
             #expect(journal.contains("\"summary\":\"open incident"))
             #expect(journal.contains("\"actingAs\":\"mgarcia\""))
             #expect(journal.contains("Called the courier"))
-            let unknownAgent = try CareProcess.run(["incident", "note", "I000001", "x", "--as", "nobody", "--data", directory])
+            let unknownAgent = try CareProcess.run([
+                "incident", "note", "I000001", "x", "--as", "nobody", "--data", directory,
+            ])
             #expect(unknownAgent.status != 0)
             #expect(unknownAgent.stderr.contains("nobody is not an agent in this store's roster"))
             #expect(try CareProcess.run(["check", "--data", directory]).status == 0)
@@ -63,7 +72,9 @@ import Testing
             #expect(lines.count == 801)  // the seed's entry and 800 notes
             // The last change holds the incident's whole history: all 800 notes.
             let last = String(lines.last ?? "")
-            let lost = (1...4).flatMap { writer in (1...200).map { "writer \(writer) note \($0)\"" } }.filter { !last.contains($0) }
+            let lost = (1...4).flatMap { writer in (1...200).map { "writer \(writer) note \($0)\"" } }.filter {
+                !last.contains($0)
+            }
             #expect(lost.isEmpty, "lost: \(lost.prefix(5))")
             let check = try CareProcess.run(["check", "--data", directory])
             #expect(check.status == 0, "\(check.stdout)")

@@ -11,9 +11,10 @@ struct ConsoleEndToEndTests {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 60)
             let state = try FileStore(directory: directory).open()
-            let customer = try #require(state.customers.summaries.sorted { $0.id < $1.id }.first { summary in
-                summary.name.contains { "áéíóúñÁÉÍÓÚÑ".contains($0) }
-            })
+            let customer = try #require(
+                state.customers.summaries.sorted { $0.id < $1.id }.first { summary in
+                    summary.name.contains { "áéíóúñÁÉÍÓÚÑ".contains($0) }
+                })
             let plain = customer.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             #expect(plain != customer.name)
 
@@ -22,7 +23,9 @@ struct ConsoleEndToEndTests {
             #expect(opened.contains("4 Incident queue"), "\(opened)")
             try session.send("/")
             try session.type(plain)
-            let filtered = try session.waitFor { $0.contains("Customers (1 of 60)") || $0.contains("of 60)") && $0.contains(customer.name) }
+            let filtered = try session.waitFor {
+                $0.contains("Customers (1 of 60)") || $0.contains("of 60)") && $0.contains(customer.name)
+            }
             #expect(filtered.contains(customer.name), "\(filtered)")
             try session.send("Enter")
             try session.send("Enter")
@@ -53,7 +56,8 @@ struct ConsoleEndToEndTests {
             try seedSmallStore(directory, customers: 10)
             // The console in the foreground, sent SIGTERM after 2 s; its own
             // status comes through: 0 when it quit cleanly, 143 if killed.
-            let session = try TmuxSession.console(on: directory, prefix: "timeout --foreground --preserve-status -s TERM 2 ")
+            let session = try TmuxSession.console(
+                on: directory, prefix: "timeout --foreground --preserve-status -s TERM 2 ")
             #expect(try session.waitFor { $0.contains("1 Customers (10)") }.contains("1 Customers (10)"))
             Thread.sleep(forTimeInterval: 3)
             let closed = try session.capture()
@@ -119,7 +123,9 @@ struct CounterWorkflowEndToEndTests {
         #expect(incident?.resolution?.playbook != nil)
         let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
         #expect(noted)
-        let newOne = state.incidents.summaries.filter { summary in state.incidents[summary.id]?.subject == "Factura duplicada" }
+        let newOne = state.incidents.summaries.filter { summary in
+            state.incidents[summary.id]?.subject == "Factura duplicada"
+        }
         #expect(newOne.count == 1)
         let check = try CareProcess.run(["check", "--data", directory])
         #expect(check.status == 0, "\(check.stdout)")
@@ -151,7 +157,8 @@ struct RedeemEndToEndTests {
     private func redeem(in directory: String) throws {
         try seedSmallStore(directory, customers: 60)
         let before = try FileStore(directory: directory).open()
-        let customer = try #require(before.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
+        let customer = try #require(
+            before.customers.sorted.first { $0.loyalty.points >= 100 && $0.loyalty.points < 250 })
         let session = try TmuxSession.console(on: directory, width: 100, height: 30)
         try session.waitFor { $0.contains("4 Incident queue") }
         try session.send("/")
@@ -192,9 +199,14 @@ struct SupervisorEndToEndTests {
         // Two agents side by side in the roster's order, neither the supervisor
         // running the test (whose login may sort anywhere).
         let agents = try FileStore(directory: directory).open().agents.sorted
-        let index = try #require(agents.indices.first { $0 + 1 < agents.count && agents[$0].role == .agent && agents[$0 + 1].role == .agent })
+        let index = try #require(
+            agents.indices.first { $0 + 1 < agents.count && agents[$0].role == .agent && agents[$0 + 1].role == .agent }
+        )
         let (first, second) = (agents[index], agents[index + 1])
-        #expect(try CareProcess.run(["incident", "open", "C000003", "--touchpoint", "billing", "--subject", "Factura", "--data", directory]).status == 0)
+        #expect(
+            try CareProcess.run([
+                "incident", "open", "C000003", "--touchpoint", "billing", "--subject", "Factura", "--data", directory,
+            ]).status == 0)
         let session = try TmuxSession.console(on: directory, width: 100, height: 30)
         try session.waitFor { $0.contains("4 Incident queue") }
         try session.send("A")
@@ -202,7 +214,8 @@ struct SupervisorEndToEndTests {
         for _ in 0..<index { try session.send("j") }
         try session.send("Enter")
         let off = try session.waitFor { $0.contains("\(first.id): ") }
-        #expect(off.contains("\(first.id): \(first.role.rawValue), authority \(first.authorityLimit), inactive."), "\(off)")
+        #expect(
+            off.contains("\(first.id): \(first.role.rawValue), authority \(first.authorityLimit), inactive."), "\(off)")
         try session.send("j")
         try session.send("+")
         let raised = try session.waitFor { $0.contains("\(second.id): ") }
@@ -243,7 +256,9 @@ struct ScoresEndToEndTests {
         try session.send("p")
         try session.waitFor { $0.contains("(90 days)") }
         try session.send("<")
-        try session.waitFor { $0.contains("vs the 90 days before") && !$0.contains("to \(Day(containing: Date())) (90 days)") }
+        try session.waitFor {
+            $0.contains("vs the 90 days before") && !$0.contains("to \(Day(containing: Date())) (90 days)")
+        }
         try session.send("r")
         try session.waitFor { $0.contains("What did they do well?") }
         try session.type("Stayed late for the Núñez family")
@@ -254,11 +269,19 @@ struct ScoresEndToEndTests {
         try session.waitFor { $0.contains("1 Customers") }
         try session.send("q")
         #expect(try session.exitScreen().contains("EXIT=0"))
-        let recognised = try FileStore(directory: directory).open().agents.sorted.filter { $0.recognitions?.isEmpty == false }
-        #expect(recognised.count == 1 && recognised.first?.recognitions?.first?.reason == "Stayed late for the Núñez family")
+        let recognised = try FileStore(directory: directory).open().agents.sorted.filter {
+            $0.recognitions?.isEmpty == false
+        }
+        #expect(
+            recognised.count == 1 && recognised.first?.recognitions?.first?.reason == "Stayed late for the Núñez family"
+        )
 
-        #expect(try CareProcess.run(["agent", "recognise", "mgarcia", "--reason", "Best first-contact rate", "--data", directory]).status == 0)
-        let agent = try TmuxSession(width: 100, height: 30, command: "\(CareProcess.executable) --data \(directory) --as mgarcia")
+        #expect(
+            try CareProcess.run([
+                "agent", "recognise", "mgarcia", "--reason", "Best first-contact rate", "--data", directory,
+            ]).status == 0)
+        let agent = try TmuxSession(
+            width: 100, height: 30, command: "\(CareProcess.executable) --data \(directory) --as mgarcia")
         try agent.waitFor { $0.contains("4 Incident queue") }
         try agent.send("S")
         let own = try agent.waitFor { $0.contains("Your scores") && $0.contains("Best first-contact rate") }

@@ -38,27 +38,40 @@ import Testing
             let state = try FileStore(directory: prepared).open()
             // Someone none of whose name, phone or email another customer shares.
             let summaries = state.customers.summaries
-            func strings(_ summary: CustomerSummary) -> [String] { [summary.name] + [summary.phone, summary.email].compactMap { $0 } }
+            func strings(_ summary: CustomerSummary) -> [String] {
+                [summary.name] + [summary.phone, summary.email].compactMap { $0 }
+            }
             let person = try #require(
                 summaries.sorted { $0.id < $1.id }.first { candidate in
                     candidate.phone != nil && candidate.email != nil
-                        && summaries.allSatisfy { $0.id == candidate.id || Set(strings($0)).isDisjoint(with: strings(candidate)) }
+                        && summaries.allSatisfy {
+                            $0.id == candidate.id || Set(strings($0)).isDisjoint(with: strings(candidate))
+                        }
                 })
             let id = person.id.rawValue
             let needles = strings(person)
             let data = ["--data", prepared]
             for amount in ["10", "20,50"] {
-                #expect(try CareProcess.run(["points", "purchase", id, amount, "--touchpoint", "store-purchase"] + data).status == 0)
+                #expect(
+                    try CareProcess.run(["points", "purchase", id, amount, "--touchpoint", "store-purchase"] + data)
+                        .status == 0)
             }
             // A torn tail naming them, set aside by the next write, and a
             // temporary file a killed compaction left with their name in it.
-            let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: prepared + "/journal").first { $0.hasSuffix(".jsonl") })
+            let journal = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: prepared + "/journal").first {
+                    $0.hasSuffix(".jsonl")
+                })
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: prepared + "/journal/" + journal))
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data("{\"changes\":[{\"customer\":{\"id\":\"\(id)\",\"name\":\"\(person.name)\",\"phone\":\"+34 699 1".utf8))
+            try handle.write(
+                contentsOf: Data(
+                    "{\"changes\":[{\"customer\":{\"id\":\"\(id)\",\"name\":\"\(person.name)\",\"phone\":\"+34 699 1"
+                        .utf8))
             try handle.close()
             #expect(try CareProcess.run(["privacy", "erase", id] + data).status == 0)
-            try Data("{\"name\":\"\(person.name)\"}".utf8).write(to: URL(fileURLWithPath: prepared + "/.customers.json.tmp-99999-1"))
+            try Data("{\"name\":\"\(person.name)\"}".utf8).write(
+                to: URL(fileURLWithPath: prepared + "/.customers.json.tmp-99999-1"))
             #expect(!holders(of: needles, under: prepared).isEmpty)
 
             // How long a whole run takes, to kill within it.
@@ -73,11 +86,14 @@ import Testing
             for round in 0..<10 {
                 let store = directory + "/round"
                 try copy(prepared, to: store)
-                let status = try runKilled(["privacy", "erase", id, "--confirm", "--data", store], after: whole * Double.random(in: 0.05...1.0))
+                let status = try runKilled(
+                    ["privacy", "erase", id, "--confirm", "--data", store], after: whole * Double.random(in: 0.05...1.0)
+                )
                 if status == -1 { killed += 1 }
                 let again = try CareProcess.run(["privacy", "erase", id, "--confirm", "--data", store])
                 #expect(again.status == 0, "round \(round): \(again.stderr)")
-                #expect(holders(of: needles, under: store).isEmpty, "round \(round): \(holders(of: needles, under: store))")
+                #expect(
+                    holders(of: needles, under: store).isEmpty, "round \(round): \(holders(of: needles, under: store))")
                 let check = try CareProcess.run(["check", "--data", store])
                 #expect(check.status == 0, "round \(round): \(check.stdout)")
             }
@@ -101,12 +117,16 @@ import Testing
                 compactor.standardError = FileHandle.nullDevice
                 try compactor.run()
                 if round % 2 == 0 {
-                    if try runKilled(["incident", "note", "I000001", text] + data, after: delay) == 0 { acknowledged.append(text) }
+                    if try runKilled(["incident", "note", "I000001", text] + data, after: delay) == 0 {
+                        acknowledged.append(text)
+                    }
                     compactor.waitUntilExit()
                 } else {
                     Thread.sleep(forTimeInterval: delay)
                     if compactor.isRunning { kill(compactor.processIdentifier, SIGKILL) }
-                    if try CareProcess.run(["incident", "note", "I000001", text] + data).status == 0 { acknowledged.append(text) }
+                    if try CareProcess.run(["incident", "note", "I000001", text] + data).status == 0 {
+                        acknowledged.append(text)
+                    }
                     compactor.waitUntilExit()
                 }
             }

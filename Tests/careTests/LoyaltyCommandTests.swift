@@ -6,7 +6,9 @@ import Testing
     @Test func expireSaysWhatItDidAndASecondRunChangesNothing() throws {
         try withTemporaryDirectory { directory in
             // A store seeded a year and a half ago has points due by now.
-            let seeded = try CareProcess.run(["seed", "--data", directory, "--customers", "60", "--today", "2025-06-01"])
+            let seeded = try CareProcess.run([
+                "seed", "--data", directory, "--customers", "60", "--today", "2025-06-01",
+            ])
             #expect(seeded.status == 0, "\(seeded.stderr)")
             let first = try CareProcess.run(["expire", "--data", directory])
             #expect(first.status == 0, "\(first.stderr)")
@@ -46,23 +48,34 @@ import Testing
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory)
             let bought = try CareProcess.run(
-                ["points", "purchase", "C000003", "120,50", "--touchpoint", "store-purchase", "--family", "hogar", "--data", directory])
+                [
+                    "points", "purchase", "C000003", "120,50", "--touchpoint", "store-purchase", "--family", "hogar",
+                    "--data", directory,
+                ])
             #expect(bought.status == 0, "\(bought.stderr)")
             #expect(bought.stdout.contains("purchase 120.50 € by customer C000003"))
             let history = try CareProcess.run(["points", "history", "C000003", "--format", "json", "--data", directory])
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
             #expect(rows.last?["kind"] as? String == "earn")
             #expect(rows.last?["reason"] as? String == "purchase hogar 120.50 €")
 
-            let agent = try CareProcess.run(["points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--as", "mgarcia", "--data", directory])
+            let agent = try CareProcess.run([
+                "points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--as", "mgarcia", "--data",
+                directory,
+            ])
             #expect(agent.status != 0)
             #expect(agent.stderr.contains("Only a supervisor can adjust a customer's points."))
-            let boss = try CareProcess.run(["points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--data", directory])
+            let boss = try CareProcess.run([
+                "points", "adjust", "C000003", "--points=-10", "--reason", "typo", "--data", directory,
+            ])
             #expect(boss.status == 0, "\(boss.stderr)")
             let tooDear = try CareProcess.run(["points", "redeem", "C000003", "weekend", "--data", directory])
             #expect(tooDear.status != 0)
             #expect(tooDear.stderr.contains("Fin de semana rural needs 4000"))
-            let badAmount = try CareProcess.run(["points", "purchase", "C000003", "12.345", "--touchpoint", "store-purchase", "--data", directory])
+            let badAmount = try CareProcess.run([
+                "points", "purchase", "C000003", "12.345", "--touchpoint", "store-purchase", "--data", directory,
+            ])
             #expect(badAmount.stderr.contains("\"12.345\" is not an amount"))
             let nobody = try CareProcess.run(["points", "history", "C999999", "--data", directory])
             #expect(nobody.status != 0)
@@ -76,7 +89,8 @@ import Testing
             try seedSmallStore(directory, customers: 10)
             let shown = try CareProcess.run(["program", "show", "--data", directory])
             #expect(shown.status == 0)
-            var program = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            var program = try #require(
+                try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
             program["pointsPerEuro"] = 2
             let file = directory + "-program.json"
             defer { try? FileManager.default.removeItem(atPath: file) }
@@ -87,7 +101,8 @@ import Testing
             let boss = try CareProcess.run(["program", "set", file, "--data", directory])
             #expect(boss.status == 0, "\(boss.stderr)")
             #expect(boss.stdout.contains("(version 2)"))
-            #expect(try CareProcess.run(["program", "show", "--data", directory]).stdout.contains("\"pointsPerEuro\" : 2"))
+            #expect(
+                try CareProcess.run(["program", "show", "--data", directory]).stdout.contains("\"pointsPerEuro\" : 2"))
 
             var tiers = try #require(program["tiers"] as? [[String: Any]])
             tiers[1]["threshold"] = 10
@@ -109,12 +124,18 @@ import Testing
     @Test func talkingPointsExportAsCSVAndJSON() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory)
-            let json = try CareProcess.run(["talking-points", "--today", "2026-11-22", "--format", "json", "--data", directory])
+            let json = try CareProcess.run([
+                "talking-points", "--today", "2026-11-22", "--format", "json", "--data", directory,
+            ])
             #expect(json.status == 0, "\(json.stderr)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
             #expect(!rows.isEmpty)
-            #expect(rows.allSatisfy { $0["customer"] is String && $0["kind"] is String && $0["talking point"] is String })
-            let csv = try CareProcess.run(["talking-points", "--today", "2026-11-22", "--format", "csv", "--kinds", "pointsExpiring", "--data", directory])
+            #expect(
+                rows.allSatisfy { $0["customer"] is String && $0["kind"] is String && $0["talking point"] is String })
+            let csv = try CareProcess.run([
+                "talking-points", "--today", "2026-11-22", "--format", "csv", "--kinds", "pointsExpiring", "--data",
+                directory,
+            ])
             let lines = csv.stdout.split(separator: "\r\n")
             #expect(lines.first == "customer,name,kind,talking point,due")
             #expect(lines.dropFirst().allSatisfy { $0.contains(",pointsExpiring,") })
@@ -142,10 +163,14 @@ import Testing
 
             let agentBulk = try CareProcess.run(["talking-points", "--as", "mgarcia", "--data", directory])
             #expect(agentBulk.status != 0)
-            #expect(agentBulk.stderr.contains("An agent reads talking points one customer at a time: add --customer ID."), "\(agentBulk.stderr)")
+            #expect(
+                agentBulk.stderr.contains("An agent reads talking points one customer at a time: add --customer ID."),
+                "\(agentBulk.stderr)")
             #expect(agentBulk.stdout.isEmpty)
             let one = try #require(refusing.sorted().first)
-            let single = try CareProcess.run(["talking-points", "--customer", one, "--as", "mgarcia", "--data", directory])
+            let single = try CareProcess.run([
+                "talking-points", "--customer", one, "--as", "mgarcia", "--data", directory,
+            ])
             #expect(single.status == 0, "\(single.stderr)")
         }
     }

@@ -32,13 +32,16 @@ struct SharedStoreTests {
     /// `care` (a copy the other users may run, wherever the build lives)
     /// as `user`, with the umask most systems give.
     private func care(_ binary: String, as user: String, _ arguments: [String]) throws -> CareProcess.Outcome {
-        try CareProcess.run(["-u", user, "--", "/bin/sh", "-c", "umask 022; exec \"$0\" \"$@\"", binary] + arguments, program: "/usr/sbin/runuser")
+        try CareProcess.run(
+            ["-u", user, "--", "/bin/sh", "-c", "umask 022; exec \"$0\" \"$@\"", binary] + arguments,
+            program: "/usr/sbin/runuser")
     }
 
     @Test func twoAgentsShareAStoreThroughTheGroup() throws {
         _ = try shell("getent group \(Self.group) >/dev/null || /usr/sbin/groupadd --system \(Self.group)")
         for user in Self.users {
-            _ = try shell("id \(user) >/dev/null 2>&1 || /usr/sbin/useradd --system --no-create-home --gid \(Self.group) \(user)")
+            _ = try shell(
+                "id \(user) >/dev/null 2>&1 || /usr/sbin/useradd --system --no-create-home --gid \(Self.group) \(user)")
         }
         try withTemporaryDirectory { directory in
             #expect(chmod(directory, 0o755) == 0)
@@ -56,15 +59,18 @@ struct SharedStoreTests {
             try FileManager.default.removeItem(atPath: shared + "/lock")
             for round in 0..<2 {
                 for user in Self.users {
-                    let note = try care(binary, as: user, ["incident", "note", "I000001", "\(user) round \(round)", "--data", shared])
+                    let note = try care(
+                        binary, as: user, ["incident", "note", "I000001", "\(user) round \(round)", "--data", shared])
                     #expect(note.status == 0, "\(user): \(note.stderr)")
                 }
             }
             // Enough changes to compact, as one user, then the other reads and writes on.
             #expect(try care(binary, as: Self.users[0], ["compact", "--data", shared]).status == 0)
-            let after = try care(binary, as: Self.users[1], ["incident", "note", "I000001", "after the compaction", "--data", shared])
+            let after = try care(
+                binary, as: Self.users[1], ["incident", "note", "I000001", "after the compaction", "--data", shared])
             #expect(after.status == 0, "\(after.stderr)")
-            let notes = try #require(try FileStore(directory: shared).open().incidents["I000001"]).history.compactMap(\.text)
+            let notes = try #require(try FileStore(directory: shared).open().incidents["I000001"]).history.compactMap(
+                \.text)
             for user in Self.users { #expect(notes.contains("\(user) round 1")) }
             #expect(notes.contains("after the compaction"))
             let check = try CareProcess.run(["check", "--data", shared])

@@ -10,12 +10,17 @@ final class TmuxSession {
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     init(width: Int, height: Int, command: String) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command + "; echo EXIT=$?; sleep 30"])
+        try tmux([
+            "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+            command + "; echo EXIT=$?; sleep 30",
+        ])
     }
 
     /// The built console on `directory`, its command line preceded by
     /// `prefix` (an environment setting, `timeout …`).
-    static func console(on directory: String, width: Int = 80, height: Int = 24, prefix: String = "") throws -> TmuxSession {
+    static func console(on directory: String, width: Int = 80, height: Int = 24, prefix: String = "") throws
+        -> TmuxSession
+    {
         try TmuxSession(width: width, height: height, command: "\(prefix)\(CareProcess.executable) --data \(directory)")
     }
 
@@ -53,15 +58,16 @@ final class TmuxSession {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, wanted ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, wanted ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "TMUX")
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
+        defer { for pointer in envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, envp)
         guard spawned == 0 else { throw CocoaError(.executableLoad) }

@@ -8,9 +8,16 @@ import Testing
     @Test func aDeactivatedSupervisorCannotActAsAnyone() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 10)
-            #expect(try CareProcess.run(["agent", "set", "bibanez", "--role", "supervisor", "--data", directory]).status == 0)
-            let me = try #require(try FileStore(directory: directory).open().agents.sorted.first { $0.role == .supervisor && $0.id != "bibanez" })
-            #expect(try CareProcess.run(["agent", "set", me.id.rawValue, "--active", "no", "--data", directory]).status == 0)
+            #expect(
+                try CareProcess.run(["agent", "set", "bibanez", "--role", "supervisor", "--data", directory]).status
+                    == 0)
+            let me = try #require(
+                try FileStore(directory: directory).open().agents.sorted.first {
+                    $0.role == .supervisor && $0.id != "bibanez"
+                })
+            #expect(
+                try CareProcess.run(["agent", "set", me.id.rawValue, "--active", "no", "--data", directory]).status == 0
+            )
             let before = snapshot(directory)
             for command in [
                 ["agent", "add", "mallory", "--name", "Mallory", "--role", "supervisor"], ["export", "customers"],
@@ -19,7 +26,9 @@ import Testing
                 let run = try CareProcess.run(command + ["--as", "bibanez", "--data", directory])
                 #expect(run.status != 0, "\(command)")
                 #expect(
-                    run.stderr.contains("Only an active supervisor may act as another agent; \(me.id) is no longer active in this store's roster."),
+                    run.stderr.contains(
+                        "Only an active supervisor may act as another agent; \(me.id) is no longer active in this store's roster."
+                    ),
                     "\(command): \(run.stderr)")
                 #expect(run.stdout.isEmpty, "\(command)")
             }
@@ -41,7 +50,9 @@ import Testing
             #expect(try mode(output) == 0o600)
             let again = try CareProcess.run(["privacy", "export", "C000001", "-o", output, "--data", directory])
             #expect(again.status != 0)
-            #expect(again.stderr.contains("\(output) already exists; choose another file, or add --force to overwrite it."), "\(again.stderr)")
+            #expect(
+                again.stderr.contains("\(output) already exists; choose another file, or add --force to overwrite it."),
+                "\(again.stderr)")
             #expect(chmod(output, 0o644) == 0)
             let forced = try CareProcess.run(["export", "customers", "-o", output, "--force", "--data", directory])
             #expect(forced.status == 0, "\(forced.stderr)")
@@ -59,7 +70,9 @@ import Testing
             for force in [[], ["--force"]] {
                 let run = try CareProcess.run(["export", "customers", "-o", link, "--data", directory] + force)
                 #expect(run.status != 0)
-                #expect(run.stderr.contains("\(link) is a symbolic link; care does not write personal data through one"), "\(run.stderr)")
+                #expect(
+                    run.stderr.contains("\(link) is a symbolic link; care does not write personal data through one"),
+                    "\(run.stderr)")
             }
             #expect(FileManager.default.contents(atPath: victim) == Data("keep".utf8))
         }
@@ -78,12 +91,18 @@ import Testing
             let relative = layout.relative(moments)
             // A purchase puts a moment for C000005 in the journal, so the
             // next compaction must fold it into the planted file.
-            #expect(try CareProcess.run(["points", "purchase", "C000005", "10", "--touchpoint", "store-purchase", "--data", directory]).status == 0)
+            #expect(
+                try CareProcess.run([
+                    "points", "purchase", "C000005", "10", "--touchpoint", "store-purchase", "--data", directory,
+                ]).status == 0)
             try? FileManager.default.removeItem(atPath: moments)
             #expect(symlink(outside + "/stolen.jsonl", moments) == 0)
             let compact = try CareProcess.run(["compact", "--data", directory])
             #expect(compact.status != 0)
-            #expect(compact.stderr.contains("\(relative) in the data directory is a symbolic link, which care never follows"), "\(compact.stderr)")
+            #expect(
+                compact.stderr.contains(
+                    "\(relative) in the data directory is a symbolic link, which care never follows"),
+                "\(compact.stderr)")
             #expect(!FileManager.default.fileExists(atPath: outside + "/stolen.jsonl"))
             let check = try CareProcess.run(["check", "--data", directory])
             #expect(check.status == 1)
@@ -100,7 +119,10 @@ import Testing
             try FileManager.default.removeItem(atPath: directory + "/lock")
 
             #expect(symlink(outside, directory + "/journal/torn") == 0)
-            let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first { $0.hasSuffix(".jsonl") })
+            let journal = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").first {
+                    $0.hasSuffix(".jsonl")
+                })
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/journal/" + journal))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data("{\"seq\":".utf8))

@@ -18,7 +18,9 @@ public enum Pane: Int, CaseIterable, Sendable {
 public enum QueueScope: String, CaseIterable, Sendable {
     case all, mine, unassigned, resolved
 
-    var next: QueueScope { Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count] }
+    var next: QueueScope {
+        Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count]
+    }
 }
 
 /// Who changed what and when, as the `h` and `H` overlays show it.
@@ -133,7 +135,9 @@ public struct AppState: Sendable {
             summaries[range].map { summary in
                 CustomerRow(
                     summary: summary,
-                    search: Folding.bytes([summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(separator: " ")))
+                    search: Folding.bytes(
+                        [summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(
+                            separator: " ")))
             }
         }
         rows.sort { precedes($0.search, $1.search) }
@@ -151,7 +155,8 @@ public struct AppState: Sendable {
         let today = Day(containing: now)
         let rewards = store.rewards
         customerValue = CustomerValue.of(
-            customer.summary, moments: timeline, ledger: ledger, compensations: .zero, program: store.program, rewards: { rewards[$0] },
+            customer.summary, moments: timeline, ledger: ledger, compensations: .zero, program: store.program,
+            rewards: { rewards[$0] },
             period: .days(365, endingOn: today))
         talkingPoints = TalkingPoints.lines(customer: customer, ledger: ledger, state: store, today: today)
         validCoupons = store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }
@@ -162,7 +167,9 @@ public struct AppState: Sendable {
     mutating func reloadQueue() {
         let keep = selectedIncident?.id
         let blocked = blockedCustomers
-        let open = store.incidents.summaries { $0.status.isOpen && !blocked.contains($0.customer) }.sorted { $0.dueAt < $1.dueAt }
+        let open = store.incidents.summaries { $0.status.isOpen && !blocked.contains($0.customer) }.sorted {
+            $0.dueAt < $1.dueAt
+        }
         let overdue = open.filter { $0.isOverdue(at: now) }
         overdueCount = overdue.count
         overdueCustomers = Set(overdue.map(\.customer))

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
 
 /// Whether `needle` occurs in `haystack`, byte for byte (memchr to the
 /// candidates, memcmp to confirm).

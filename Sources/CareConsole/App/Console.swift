@@ -24,7 +24,8 @@ public struct Console: Sendable {
     /// opened (and held in memory) twice.
     public func run(on terminal: any Terminal, opened: StoreState? = nil) throws {
         let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
-        var state = AppState(store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
+        var state = AppState(
+            store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
         _ = update(&state, .resize(terminal.size))
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.storeChanged(state.store)]
@@ -43,7 +44,9 @@ public struct Console: Sendable {
                     for command in update(&state, message) {
                         if case .loadReport = command {
                             let seen = state
-                            DispatchQueue.global().async { if let result = perform(command, in: seen) { inbox.put(result) } }
+                            DispatchQueue.global().async {
+                                if let result = perform(command, in: seen) { inbox.put(result) }
+                            }
                         } else if let result = perform(command, in: state) {
                             pending.append(result)
                         }
@@ -71,11 +74,14 @@ public struct Console: Sendable {
         do {
             switch command {
             case .loadCustomer(let id):
-                return .customerLoaded(try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
+                return .customerLoaded(
+                    try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
             case .loadAudit(let customer):
                 // The journal is read whole: on demand only, never per frame.
                 let lines = try AuditTrail.lines(in: store, customer: customer).reversed()
-                let title = customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" } ?? "Changes to the store"
+                let title =
+                    customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" }
+                    ?? "Changes to the store"
                 return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
             case .loadReport(let tab, let period):
                 let scan: HistoryScan
@@ -106,10 +112,11 @@ public struct Console: Sendable {
                 var incident: IncidentID?
                 let changed = try store.transact(by: author) { current, history in
                     let transaction = try action.transaction(in: current, history: history, by: author, at: clock.now)
-                    incident = transaction.changes.lazy.compactMap { change -> IncidentID? in
-                        if case .incident(let record) = change { return record.id }
-                        return nil
-                    }.first
+                    incident =
+                        transaction.changes.lazy.compactMap { change -> IncidentID? in
+                            if case .incident(let record) = change { return record.id }
+                            return nil
+                        }.first
                     return transaction
                 }
                 // Saved either way; a compaction that failed after it is said too.

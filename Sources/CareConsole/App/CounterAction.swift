@@ -28,24 +28,30 @@ public enum CounterAction: Equatable, Sendable {
 
     /// The transaction, from the state and histories as they are on disk at
     /// the moment of writing.
-    public func transaction(in state: StoreState, history: any HistoryReader, by author: Author, at now: Date) throws -> Transaction {
+    public func transaction(in state: StoreState, history: any HistoryReader, by author: Author, at now: Date) throws
+        -> Transaction
+    {
         switch self {
         case .take(let id): try IncidentRules.take(in: state, incident: id, by: author, at: now)
         case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
         case .contact(let id): try IncidentRules.contact(in: state, incident: id, text: "", by: author, at: now)
         case .resolve(let id, let playbook, let grant, let rating):
-            try IncidentRules.resolve(in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
+            try IncidentRules.resolve(
+                in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
         case .assign(let id, let agent):
             try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
         case .reopen(let id):
             try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
         case .open(let customer, let touchpoint, let kind, let priority, let subject):
             try IncidentRules.open(
-                in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority, channel: .counter,
+                in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority,
+                channel: .counter,
                 by: author, at: now
             ).1
         case .redeem(let customer, let reward):
-            try LoyaltyRules.redeem(in: state, ledger: history.ledger(of: customer), customer: customer, reward: reward, by: author, at: now)
+            try LoyaltyRules.redeem(
+                in: state, ledger: history.ledger(of: customer), customer: customer, reward: reward, by: author, at: now
+            )
         case .useCoupon(let code):
             try LoyaltyRules.useCoupon(in: state, code: code, by: author, at: now)
         case .changeAgent(let login, let change):
@@ -57,7 +63,9 @@ public enum CounterAction: Equatable, Sendable {
                 }
             }
         case .addAgent(let login, let name):
-            try RosterRules.add(Agent(id: login, name: name, role: .agent, area: "Counter", authorityLimit: .euros(20)), in: state, by: author)
+            try RosterRules.add(
+                Agent(id: login, name: name, role: .agent, area: "Counter", authorityLimit: .euros(20)), in: state,
+                by: author)
         case .setServiceLevel(let id, let minutes):
             try RosterRules.setServiceLevel(of: id, minutes: minutes, in: state, by: author)
         case .changeProgram(let setting, let steps):
@@ -82,12 +90,17 @@ public enum CounterAction: Equatable, Sendable {
             "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue): \(state.customers[customer]?.loyalty.points ?? 0) points left."
         case .useCoupon(let code): "Coupon \(code) used."
         case .changeAgent(let login, _):
-            state.agents[login].map { "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")." } ?? "Changed \(login)."
+            state.agents[login].map {
+                "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")."
+            } ?? "Changed \(login)."
         case .addAgent(let login, let name): "Added \(name) (\(login)) to the roster as an agent."
         case .changeProgram(let setting, _):
-            state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." } ?? "Program changed."
-        case .setServiceLevel(let id, _): "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
-        case .recognise(let agent, _): "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
+            state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." }
+                ?? "Program changed."
+        case .setServiceLevel(let id, _):
+            "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
+        case .recognise(let agent, _):
+            "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CareDomain
+import Foundation
 
 /// A step of an incident action that waits for the agent's answer. Each is
 /// a value in the state; keys edit it, Enter moves on, Esc cancels.

@@ -5,12 +5,16 @@ import CareDomain
 /// `ProgramRules.set` like one made with `care program set`.
 public enum ProgramSetting: Equatable, Sendable {
     case pointsPerEuro, expiryMonths, inactivityDays, windowMonths, termMonths
-    case threshold(tier: Int), earnPercent(tier: Int), serviceLevelPercent(tier: Int)
+    case threshold(tier: Int)
+    case earnPercent(tier: Int)
+    case serviceLevelPercent(tier: Int)
 
     /// Every setting of `program`, in the order the dialog lists them.
     public static func all(of program: LoyaltyProgram) -> [ProgramSetting] {
         [.pointsPerEuro, .expiryMonths, .inactivityDays, .windowMonths, .termMonths]
-            + program.tiers.indices.flatMap { [ProgramSetting.threshold(tier: $0), .earnPercent(tier: $0), .serviceLevelPercent(tier: $0)] }
+            + program.tiers.indices.flatMap {
+                [ProgramSetting.threshold(tier: $0), .earnPercent(tier: $0), .serviceLevelPercent(tier: $0)]
+            }
     }
 
     public func label(in program: LoyaltyProgram) -> String {
@@ -62,7 +66,8 @@ public enum ProgramSetting: Equatable, Sendable {
         case .termMonths: next.tierTermMonths += delta
         case .threshold(let index) where index < next.tiers.count: next.tiers[index].threshold += delta
         case .earnPercent(let index) where index < next.tiers.count: next.tiers[index].earnPercent += delta
-        case .serviceLevelPercent(let index) where index < next.tiers.count: next.tiers[index].serviceLevelPercent += delta
+        case .serviceLevelPercent(let index) where index < next.tiers.count:
+            next.tiers[index].serviceLevelPercent += delta
         default: break
         }
         return next

@@ -71,7 +71,11 @@ public struct ScoresView: Sendable, Equatable {
     /// roster and period are as they were: a console reloads whenever any
     /// session writes, and at 200,000 incidents a board costs 80 ms.
     mutating func refresh(store: StoreState, viewer: Agent, today: Day) {
-        guard basis != Basis(incidents: store.incidents.revision, agents: store.agents.revision, period: period(today: today)) else { return }
+        guard
+            basis
+                != Basis(
+                    incidents: store.incidents.revision, agents: store.agents.revision, period: period(today: today))
+        else { return }
         recompute(store: store, viewer: viewer, today: today)
     }
 
@@ -87,7 +91,8 @@ public struct ScoresView: Sendable, Equatable {
         if let keep, let index = rows.firstIndex(where: { $0.agent == keep }) { selected = index }
         selected = min(selected, rows.count)
         if var drill {
-            drill.incidents = Scoreboard.incidents(behind: drill.figure, agent: drill.agent, in: summaries, period: period)
+            drill.incidents = Scoreboard.incidents(
+                behind: drill.figure, agent: drill.agent, in: summaries, period: period)
             drill.selected = min(drill.selected, max(0, drill.incidents.count - 1))
             self.drill = drill
         }

@@ -1,8 +1,9 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Dispatch
-import Synchronization
 
 /// SIGTERM, SIGHUP and SIGINT become a request to quit, which the loop sees
 /// within a quarter second and honours like `q`: the terminal is given back

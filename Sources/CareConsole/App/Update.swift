@@ -141,7 +141,9 @@ func run(_ action: Action, in state: inout AppState) -> [Command] {
     case .quit: state.quitting = true
     case .help: state.showingHelp = true
     case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .customers
-    case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .customers
+    case .previousPane:
+        state.focus =
+            Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .customers
     case .pane(let pane): state.focus = pane
     case .filter:
         state.focus = .customers
@@ -230,9 +232,12 @@ private func open(in state: inout AppState) {
 private func move(_ action: Action, in state: inout AppState) {
     let page = state.pageSize
     switch state.focus {
-    case .customers, .profile: state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
+    case .customers, .profile:
+        state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
     case .timeline:
-        state.timelineSelected = moved(state.timelineSelected, count: state.showingPoints ? state.ledger.count : state.timeline.count, by: action, page: page)
+        state.timelineSelected = moved(
+            state.timelineSelected, count: state.showingPoints ? state.ledger.count : state.timeline.count, by: action,
+            page: page)
     case .incidents: state.queueSelected = moved(state.queueSelected, count: state.queue.count, by: action, page: page)
     }
 }

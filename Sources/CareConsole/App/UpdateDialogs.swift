@@ -57,7 +57,8 @@ func startCustomerAction(_ action: Action, in state: inout AppState) {
 /// `A` and `T`: the roster and the touchpoints' service levels, for a supervisor.
 func startSupervisorAction(_ action: Action, in state: inout AppState) {
     guard state.isSupervisor else {
-        let what = action == .roster ? "the roster" : action == .catalog ? "the touchpoint catalog" : "the loyalty program"
+        let what =
+            action == .roster ? "the roster" : action == .catalog ? "the touchpoint catalog" : "the loyalty program"
         state.message = "Only a supervisor can change \(what)."
         return
     }
@@ -108,7 +109,8 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         }
         let playbook = options[selected]
         if let incident = state.store.incidents[id],
-            let (compensation, owed) = IncidentRules.proposal(for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
+            let (compensation, owed) = IncidentRules.proposal(
+                for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
         {
             state.dialog = .grant(id, playbook: playbook, offer: offer(compensation, owed: owed, in: state))
         } else {
@@ -148,7 +150,8 @@ func answer(_ key: Key, in state: inout AppState) -> [Command] {
         switch key {
         case .character(let character): state.dialog = .palette(query: query + String(character), selected: 0)
         case .backspace: state.dialog = .palette(query: String(query.dropLast()), selected: 0)
-        case .down, .control("n"): state.dialog = .palette(query: query, selected: min(selected + 1, max(0, entries.count - 1)))
+        case .down, .control("n"):
+            state.dialog = .palette(query: query, selected: min(selected + 1, max(0, entries.count - 1)))
         case .up, .control("p"): state.dialog = .palette(query: query, selected: max(selected - 1, 0))
         case .enter where selected < entries.count:
             state.dialog = nil
@@ -250,10 +253,14 @@ private func fill(_ draft: inout IncidentDraft, _ key: Key, in state: inout AppS
         case .backspace: if !draft.subject.isEmpty { draft.subject.removeLast() }
         case .enter:
             state.dialog = nil
-            let touchpoint = draft.touchpoint < draft.touchpoints.count ? draft.touchpoints[draft.touchpoint] : TouchpointID("")
-            return [.act(.open(
-                draft.customer, touchpoint: touchpoint, kind: Incident.Kind.allCases[draft.kind],
-                priority: Incident.Priority.allCases[draft.priority], subject: draft.subject))]
+            let touchpoint =
+                draft.touchpoint < draft.touchpoints.count ? draft.touchpoints[draft.touchpoint] : TouchpointID("")
+            return [
+                .act(
+                    .open(
+                        draft.customer, touchpoint: touchpoint, kind: Incident.Kind.allCases[draft.kind],
+                        priority: Incident.Priority.allCases[draft.priority], subject: draft.subject))
+            ]
         default: break
         }
         state.dialog = .newIncident(draft)

@@ -40,7 +40,8 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
         }
     case .down, .up, .top, .bottom, .pageDown, .pageUp:
         if view.tab != .agents {
-            view.reportSelected = moved(view.reportSelected, count: view.report?.rows.count ?? 0, by: action, page: state.pageSize)
+            view.reportSelected = moved(
+                view.reportSelected, count: view.report?.rows.count ?? 0, by: action, page: state.pageSize)
         } else if var drill = view.drill {
             drill.selected = moved(drill.selected, count: drill.incidents.count, by: action, page: state.pageSize)
             view.drill = drill
@@ -90,7 +91,9 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
         recompute()
     case .open where view.tab == .profitability:
         // A customer's row leads to their profile.
-        guard let table = view.report, view.reportSelected < table.rows.count, case .text(let id)? = table.rows[view.reportSelected].first else { return [] }
+        guard let table = view.report, view.reportSelected < table.rows.count,
+            case .text(let id)? = table.rows[view.reportSelected].first
+        else { return [] }
         state.scores = nil
         if state.selectCustomer(CustomerID(id)) { state.focus = .profile }
         return []
@@ -107,7 +110,8 @@ func scoresKey(_ key: Key, in state: inout AppState) -> [Command] {
             state.message = "Only a supervisor can list the team's incidents; Enter on your own row lists yours."
             return []
         }
-        view.drill = ScoresView.Drill(agent: row.agent, name: row.name, figure: view.sort == .resolveTime ? .resolved : view.sort)
+        view.drill = ScoresView.Drill(
+            agent: row.agent, name: row.name, figure: view.sort == .resolveTime ? .resolved : view.sort)
         recompute()
     case .recognise where view.tab == .agents:
         guard state.isSupervisor else {

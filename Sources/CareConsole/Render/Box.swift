@@ -12,7 +12,9 @@ extension Screen {
             put("│", x: rect.x, y: y, style: border)
             put("│", x: right, y: y, style: border)
         }
-        put(" " + title + " ", x: rect.x + 2, y: rect.y, limit: rect.width - 4, style: Style(focused ? .focusTitle : .title))
+        put(
+            " " + title + " ", x: rect.x + 2, y: rect.y, limit: rect.width - 4,
+            style: Style(focused ? .focusTitle : .title))
         return rect.inset(1)
     }
 

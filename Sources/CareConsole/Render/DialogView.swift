@@ -14,7 +14,10 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         title = "Resolve \(id): the answer given"
         for (index, option) in options.enumerated() {
             let playbook = option.flatMap { state.store.playbooks[$0] }
-            let text = playbook.map { "\($0.situation) → \($0.solution)" + ($0.compensation.map { " [\($0.description)]" } ?? "") }
+            let text =
+                playbook.map {
+                    "\($0.situation) → \($0.solution)" + ($0.compensation.map { " [\($0.description)]" } ?? "")
+                }
                 ?? "No playbook: resolved otherwise"
             lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
         }
@@ -27,7 +30,11 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         title = "Assign \(id) to"
         for (index, agent) in options.enumerated() {
             let name = state.store.agents[agent].map { "\($0.name) (\($0.area))" } ?? agent.rawValue
-            lines.append(((index == selected ? "› " : "  ") + agent.rawValue + "  " + name, Style(index == selected ? .selection : .normal)))
+            lines.append(
+                (
+                    (index == selected ? "› " : "  ") + agent.rawValue + "  " + name,
+                    Style(index == selected ? .selection : .normal)
+                ))
         }
         footer = "j/k choose · Enter assigns · Esc cancels"
     case .newIncident(let draft):
@@ -40,7 +47,11 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
             footer = "Enter opens it (due time from the service level) · Esc cancels"
         } else {
             for (index, option) in draft.options(in: state.store).enumerated() {
-                lines.append(((index == draft.selected ? "› " : "  ") + option, Style(index == draft.selected ? .selection : .normal)))
+                lines.append(
+                    (
+                        (index == draft.selected ? "› " : "  ") + option,
+                        Style(index == draft.selected ? .selection : .normal)
+                    ))
             }
             footer = "j/k choose · Enter next · Esc cancels"
         }
@@ -50,7 +61,11 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         let entries = Dialog.paletteEntries(query)
         if entries.isEmpty { lines.append(("No action matches.", Style(.muted))) }
         for (index, binding) in entries.enumerated() {
-            lines.append(((index == selected ? "› " : "  ") + fit(binding.help, 34) + " " + binding.label, Style(index == selected ? .selection : .normal)))
+            lines.append(
+                (
+                    (index == selected ? "› " : "  ") + fit(binding.help, 34) + " " + binding.label,
+                    Style(index == selected ? .selection : .normal)
+                ))
         }
         footer = "type to narrow · ↑↓ choose · Enter runs · Esc cancels"
     case .redeem(let customer, let options, let selected):
@@ -60,10 +75,14 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         let standing = found?.loyalty.tierStanding ?? LoyaltyStanding().tierStanding
         for (index, id) in options.enumerated() {
             guard let reward = state.store.rewards[id] else { continue }
-            let free = state.customer?.id == customer && state.store.program.map {
-                LoyaltyRules.isFree(reward, for: standing, program: $0, ledger: state.ledger)
-            } == true
-            let price = free ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
+            let free =
+                state.customer?.id == customer
+                && state.store.program.map {
+                    LoyaltyRules.isFree(reward, for: standing, program: $0, ledger: state.ledger)
+                } == true
+            let price =
+                free
+                ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
             let reach = free || reward.points <= balance ? "" : "  needs \(reward.points - balance) more"
             let style = index == selected ? Style(.selection) : Style(reach.isEmpty ? .normal : .muted)
             lines.append(((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
@@ -80,8 +99,13 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     case .roster(let selected):
         title = "Roster"
         for (index, agent) in state.store.agents.sorted.enumerated() {
-            let text = "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) \(fit(agent.authorityLimit.description, 9)) \(agent.active ? "active" : "inactive")"
-            lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : agent.active ? .normal : .muted)))
+            let text =
+                "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) \(fit(agent.authorityLimit.description, 9)) \(agent.active ? "active" : "inactive")"
+            lines.append(
+                (
+                    (index == selected ? "› " : "  ") + text,
+                    Style(index == selected ? .selection : agent.active ? .normal : .muted)
+                ))
         }
         footer = "Enter in/out · s agent/supervisor · +/- authority 5 € · n new · Esc closes"
     case .newAgent(let login, let name, let onName):
@@ -95,7 +119,8 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         title = "Touchpoints: service levels"
         for (index, point) in state.store.touchpoints.sorted.enumerated() {
             let time = ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes)
-            let text = "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26)) owes \(point.compensation.description)"
+            let text =
+                "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26)) owes \(point.compensation.description)"
             lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
         }
         footer = "+/- the time committed · Esc closes"
@@ -104,13 +129,16 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         if let program = state.store.program {
             for (index, setting) in ProgramSetting.all(of: program).enumerated() {
                 let text = fit(setting.label(in: program), 44) + " " + String(setting.value(in: program))
-                lines.append(((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+                lines.append(
+                    ((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
             }
         }
         footer = "+/- changes it (checked whole) · rules, rewards: care program set · Esc closes"
     case .recognise(let agent, let reason):
         title = "Recognise \(state.store.agents[agent]?.name ?? agent.rawValue)"
-        lines = [("What did they do well? They will read it on their scores.", .normal), ("› " + reason + "▏", Style(.key))]
+        lines = [
+            ("What did they do well? They will read it on their scores.", .normal), ("› " + reason + "▏", Style(.key)),
+        ]
         footer = "Enter records it · Esc cancels"
     case .rating(let id, _, _):
         title = "Resolve \(id): the customer's satisfaction"
@@ -119,12 +147,14 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
     }
     let width = min(screen.size.width - 4, max(50, (lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 4))
     let height = min(screen.size.height - 2, lines.count + 4)
-    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
+    let rect = Rect(
+        x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
     screen.fill(rect)
     let inside = screen.box(rect, title: title, focused: true)
     let selected: Int
     switch dialog {
-    case .playbook(_, _, let index), .assignee(_, _, let index), .redeem(_, _, let index), .coupon(_, _, let index): selected = index
+    case .playbook(_, _, let index), .assignee(_, _, let index), .redeem(_, _, let index), .coupon(_, _, let index):
+        selected = index
     case .roster(let index), .catalog(let index), .program(let index): selected = index
     case .newIncident(let draft): selected = draft.selected + 1
     case .palette(_, let index): selected = index + 1
@@ -134,7 +164,9 @@ func drawDialog(_ dialog: Dialog, state: AppState, _ screen: inout Screen) {
         screen.row(lines[index].0, x: inside.x + 1, y: inside.y + line, width: inside.width - 2, style: lines[index].1)
         // The cursor sits on the ▏ that ends a text being typed.
         if let end = lines[index].0.firstIndex(of: "▏") {
-            screen.cursor = Point(x: min(inside.x + inside.width - 2, inside.x + 1 + DisplayWidth.of(String(lines[index].0[..<end]))), y: inside.y + line)
+            screen.cursor = Point(
+                x: min(inside.x + inside.width - 2, inside.x + 1 + DisplayWidth.of(String(lines[index].0[..<end]))),
+                y: inside.y + line)
         }
     }
     screen.put(footer, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))

@@ -16,40 +16,54 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let inside = screen.box(rect, title: "1 \(Pane.customers.title) (\(count))", focused: focused)
     var top = inside.y
     if state.editingFilter || !state.filter.isEmpty {
-        screen.row("/ " + state.filter + (state.editingFilter ? "▏" : ""), x: inside.x, y: top, width: inside.width, style: Style(.key))
+        screen.row(
+            "/ " + state.filter + (state.editingFilter ? "▏" : ""), x: inside.x, y: top, width: inside.width,
+            style: Style(.key))
         if state.editingFilter {
-            screen.cursor = Point(x: min(inside.x + inside.width - 1, inside.x + 2 + DisplayWidth.of(state.filter)), y: top)
+            screen.cursor = Point(
+                x: min(inside.x + inside.width - 1, inside.x + 2 + DisplayWidth.of(state.filter)), y: top)
         }
         top += 1
     }
     let height = inside.y + inside.height - top
     if state.rows.isEmpty {
-        screen.put("No customers yet: run `care seed` or import a CSV.", x: inside.x + 1, y: top, limit: inside.width - 1, style: Style(.muted))
+        screen.put(
+            "No customers yet: run `care seed` or import a CSV.", x: inside.x + 1, y: top, limit: inside.width - 1,
+            style: Style(.muted))
         return
     }
     if state.visible.isEmpty {
-        screen.put("No customer matches \"\(state.filter)\".", x: inside.x + 1, y: top, limit: inside.width - 1, style: Style(.muted))
+        screen.put(
+            "No customer matches \"\(state.filter)\".", x: inside.x + 1, y: top, limit: inside.width - 1,
+            style: Style(.muted))
         return
     }
-    for (line, index) in scrollWindow(count: state.visible.count, selected: state.selected, height: height).enumerated() {
+    for (line, index) in scrollWindow(count: state.visible.count, selected: state.selected, height: height).enumerated()
+    {
         let row = state.rows[state.visible[index]]
         let selected = index == state.selected
         let y = top + line
         let base = Style(selected ? .selection : .normal)
         screen.row("", x: inside.x, y: y, width: inside.width, style: base)
-        screen.put(state.overdueCustomers.contains(row.summary.id) ? "!" : " ", x: inside.x, y: y, style: Style(.overdue, reverse: selected))
+        screen.put(
+            state.overdueCustomers.contains(row.summary.id) ? "!" : " ", x: inside.x, y: y,
+            style: Style(.overdue, reverse: selected))
         let badge = row.summary.tier.map { " " + String($0.rawValue.prefix(1)).uppercased() } ?? "  "
         let nameWidth = inside.width - 12
         screen.put(fit(row.summary.name, nameWidth), x: inside.x + 1, y: y, style: base)
-        screen.put(badge, x: inside.x + 1 + nameWidth, y: y, style: Style(tierStyle(row.summary.tier).role, reverse: selected))
-        screen.put(fit(row.summary.id.rawValue, 8), x: inside.x + 4 + nameWidth, y: y, style: Style(selected ? .selection : .muted))
+        screen.put(
+            badge, x: inside.x + 1 + nameWidth, y: y, style: Style(tierStyle(row.summary.tier).role, reverse: selected))
+        screen.put(
+            fit(row.summary.id.rawValue, 8), x: inside.x + 4 + nameWidth, y: y,
+            style: Style(selected ? .selection : .muted))
     }
 }
 
 func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .incidents
     // Short enough for the 38 columns the pane has at 80×24.
-    let title = state.queueScope == .all
+    let title =
+        state.queueScope == .all
         ? "4 \(Pane.incidents.title) (\(state.queue.count) open)"
         : "4 Queue, \(state.queueScope.rawValue) (\(state.queue.count)\(state.queueScope == .resolved ? "" : " open"))"
     let inside = screen.box(rect, title: title, focused: focused)
@@ -57,14 +71,19 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
-    for (line, index) in scrollWindow(count: state.queue.count, selected: state.queueSelected, height: inside.height).enumerated() {
+    for (line, index) in scrollWindow(count: state.queue.count, selected: state.queueSelected, height: inside.height)
+        .enumerated()
+    {
         let incident = state.queue[index]
         let selected = focused && index == state.queueSelected
         let y = inside.y + line
         let overdue = incident.isOverdue(at: state.now)
         let name = state.store.customers.summary(of: incident.customer)?.name ?? incident.customer.rawValue
-        let text = "\(overdue ? "!" : " ") \(fit(relative(incident.dueAt, from: state.now), 6)) \(fit(incident.priority.rawValue, 6)) \(fit(name, inside.width - 16))"
-        screen.row(text, x: inside.x, y: y, width: inside.width, style: Style(selected ? .selection : (overdue ? .overdue : .normal)))
+        let text =
+            "\(overdue ? "!" : " ") \(fit(relative(incident.dueAt, from: state.now), 6)) \(fit(incident.priority.rawValue, 6)) \(fit(name, inside.width - 16))"
+        screen.row(
+            text, x: inside.x, y: y, width: inside.width,
+            style: Style(selected ? .selection : (overdue ? .overdue : .normal)))
     }
 }
 

@@ -9,25 +9,38 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     }
     var lines: [(String, Style)] = []
     let tier = state.store.program?.tier(customer.loyalty.tier)
-    lines.append((customer.name + (tier.map { "  " + $0.name } ?? ""), Style(tier == nil ? .title : tierStyle(tier?.id).role, bold: true)))
+    lines.append(
+        (
+            customer.name + (tier.map { "  " + $0.name } ?? ""),
+            Style(tier == nil ? .title : tierStyle(tier?.id).role, bold: true)
+        ))
     lines.append(("\(customer.id) · \(customer.lifecycle.label) · since \(customer.customerSince)", Style(.muted)))
-    let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }].compactMap { $0 }
+    let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }]
+        .compactMap { $0 }
     if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
-    let couponText = state.validCoupons.isEmpty ? "" : " · " + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
+    let couponText =
+        state.validCoupons.isEmpty
+        ? ""
+        : " · "
+            + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
     lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
     if let value = state.customerValue {
         let spend = value.averageSpend.map { ", avg \($0)" } ?? ""
-        lines.append(("\(value.segment.name) (RFM \(value.rfm.code)\(spend)): \(value.segment.incentive)", Style(.title)))
+        lines.append(
+            ("\(value.segment.name) (RFM \(value.rfm.code)\(spend)): \(value.segment.incentive)", Style(.title)))
     }
     for point in state.talkingPoints {
         lines.append(("› " + point, Style(.ok)))
     }
-    let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap { $0 }
+    let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap {
+        $0
+    }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
     // Each purpose with its latest answer and the day it was given (LOPD/GDPR).
     let consent = ConsentPurpose.allCases.map { purpose in
         let latest = customer.consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
-        return "\(purpose.rawValue) " + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? "not asked")
+        return "\(purpose.rawValue) "
+            + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? "not asked")
     }
     lines.append(("consent: " + consent.joined(separator: ", "), Style(.muted)))
     for (offset, line) in lines.prefix(inside.height).enumerated() {

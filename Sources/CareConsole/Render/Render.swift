@@ -25,7 +25,9 @@ public func render(_ state: AppState, size: Size) -> Screen {
     drawCustomers(state, &screen, Rect(x: 0, y: 0, width: leftWidth, height: customersHeight))
     drawQueue(state, &screen, Rect(x: 0, y: customersHeight, width: leftWidth, height: body.height - customersHeight))
     drawProfile(state, &screen, Rect(x: leftWidth, y: 0, width: body.width - leftWidth, height: profileHeight))
-    drawTimeline(state, &screen, Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
+    drawTimeline(
+        state, &screen,
+        Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
     drawStatus(state, &screen, y: size.height - 1)
     if state.showingHelp { drawHelp(KeyMap.bindings, &screen) }
     if state.showingMoment, state.timelineSelected < state.timeline.count {
@@ -100,10 +102,12 @@ private func drawAudit(_ audit: AuditView, _ screen: inout Screen) {
     if audit.lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
     for (offset, line) in audit.lines.dropFirst(audit.top).prefix(inside.height - 1).enumerated() {
         let who = line.by + (line.actingAs.map { " as \($0)" } ?? "")
-        let text = "\(Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
+        let text =
+            "\(Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
         screen.put(text, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
     }
-    screen.put("j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
+    screen.put(
+        "j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
 }
 
 /// Every binding, in one column or two, whichever fits.
@@ -114,7 +118,8 @@ private func drawHelp(_ bindings: [Binding], _ screen: inout Screen) {
     let columnWidth = 38
     let width = min(screen.size.width - 2, columnWidth * columns + 2)
     let height = rows + 3
-    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
+    let rect = Rect(
+        x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
     screen.fill(rect)
     let inside = screen.box(rect, title: "Keys", focused: true)
     for (index, binding) in bindings.enumerated() {

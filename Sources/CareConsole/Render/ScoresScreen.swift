@@ -13,14 +13,18 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
             screen.put("Reading every customer's history…", x: inside.x + 1, y: inside.y, style: Style(.muted))
             return
         }
-        drawTable(view.tab.shown(report), selected: view.reportSelected, &screen, Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1))
+        drawTable(
+            view.tab.shown(report), selected: view.reportSelected, &screen,
+            Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1))
         let note: String =
             switch view.tab {
             case .segments: "Frequency and spend per year; the segments' rules: care report segments."
-            case .profitability: "Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability."
+            case .profitability:
+                "Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability."
             default: "Sorted by attention: impact × the moments and incidents that missed their level."
             }
-        screen.put(note, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
+        screen.put(
+            note, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
         return
     }
     let who = state.isSupervisor ? "Agent scores" : "Your scores"
@@ -53,7 +57,9 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
     }
     let detailTop = inside.y + inside.height - detailHeight
-    for (offset, line) in details(view.selectedRow, store: state.store, width: inside.width - 2).prefix(detailHeight).enumerated() {
+    for (offset, line) in details(view.selectedRow, store: state.store, width: inside.width - 2).prefix(detailHeight)
+        .enumerated()
+    {
         screen.put(line.0, x: inside.x + 1, y: detailTop + offset, limit: inside.width - 2, style: line.1)
     }
 }
@@ -64,20 +70,37 @@ private func details(_ row: Scoreboard.Row, store: StoreState, width: Int) -> [(
     let now = row.current
     let before = row.previous
     var lines: [(String, Style)] = [
-        ("\(row.name): \(now.handled) handled, \(now.resolved) resolved (\(signed(now.resolved - before.resolved)) on the \(before.resolved) before)", Style(.key)),
+        (
+            "\(row.name): \(now.handled) handled, \(now.resolved) resolved (\(signed(now.resolved - before.resolved)) on the \(before.resolved) before)",
+            Style(.key)
+        ),
         // Fits 78 columns at its longest: "1st contact 100% (+17 pts) · 2nd 0% · service level met 33% (-50 pts)".
-        ("1st contact \(percent(now.firstContactRate))\(change(now.firstContactRate, before.firstContactRate)) · "
-            + "2nd \(percent(now.secondContactRate)) · service level met \(percent(now.serviceLevelRate))\(change(now.serviceLevelRate, before.serviceLevelRate))", .normal),
-        ("time to resolve: median \(duration(now.medianMinutes)), 90% within \(duration(now.p90Minutes)) (median before: \(duration(before.medianMinutes)))", .normal),
-        ("satisfaction \(average(now.satisfaction)) from \(now.ratings) rating\(now.ratings == 1 ? "" : "s") · entered by the resolver: "
-            + "\(average(now.ownSatisfaction)) from \(now.ownRatings) (apart)", .normal),
-        ("reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)", .normal),
+        (
+            "1st contact \(percent(now.firstContactRate))\(change(now.firstContactRate, before.firstContactRate)) · "
+                + "2nd \(percent(now.secondContactRate)) · service level met \(percent(now.serviceLevelRate))\(change(now.serviceLevelRate, before.serviceLevelRate))",
+            .normal
+        ),
+        (
+            "time to resolve: median \(duration(now.medianMinutes)), 90% within \(duration(now.p90Minutes)) (median before: \(duration(before.medianMinutes)))",
+            .normal
+        ),
+        (
+            "satisfaction \(average(now.satisfaction)) from \(now.ratings) rating\(now.ratings == 1 ? "" : "s") · entered by the resolver: "
+                + "\(average(now.ownSatisfaction)) from \(now.ownRatings) (apart)", .normal
+        ),
+        (
+            "reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)",
+            .normal
+        ),
     ]
     let recognitions = row.agent.flatMap { store.agents[$0]?.recognitions } ?? []
     if let last = recognitions.last {
         let more = recognitions.count > 1 ? " (\(recognitions.count) in all)" : ""
         // The reason is what the agent reads: it gets the lines it needs.
-        for part in wrap("★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)", width: width) {
+        for part in wrap(
+            "★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)",
+            width: width)
+        {
             lines.append((part, Style(.ok)))
         }
     } else if row.agent != nil {
@@ -89,18 +112,29 @@ private func details(_ row: Scoreboard.Row, store: StoreState, width: Int) -> [(
 /// The incidents behind one figure, newest first.
 private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: inout Screen, _ inside: Rect) {
     let what = drill.figure == .serviceLevel ? "service level missed" : drill.figure.title
-    screen.put("\(drill.name) · \(what) · \(drill.incidents.count) incident\(drill.incidents.count == 1 ? "" : "s")", x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.key))
+    screen.put(
+        "\(drill.name) · \(what) · \(drill.incidents.count) incident\(drill.incidents.count == 1 ? "" : "s")",
+        x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.key))
     var x = inside.x + 1
     for figure in ScoresView.drillFigures {
-        x += screen.put(" " + figure.tab + " ", x: x, y: inside.y + 1, limit: max(0, inside.x + inside.width - 1 - x), style: Style(figure == drill.figure ? .selection : .muted))
+        x += screen.put(
+            " " + figure.tab + " ", x: x, y: inside.y + 1, limit: max(0, inside.x + inside.width - 1 - x),
+            style: Style(figure == drill.figure ? .selection : .muted))
     }
     let height = inside.height - 3
-    if drill.incidents.isEmpty { screen.put("None in this period.", x: inside.x + 1, y: inside.y + 3, style: Style(.muted)) }
-    for (line, index) in scrollWindow(count: drill.incidents.count, selected: drill.selected, height: height).enumerated() {
+    if drill.incidents.isEmpty {
+        screen.put("None in this period.", x: inside.x + 1, y: inside.y + 3, style: Style(.muted))
+    }
+    for (line, index) in scrollWindow(count: drill.incidents.count, selected: drill.selected, height: height)
+        .enumerated()
+    {
         let incident = drill.incidents[index]
         let customer = state.store.customers.summary(of: incident.customer)
         let name = customer.map { $0.blocked ? "(blocked)" : $0.name } ?? incident.customer.rawValue
-        let resolved = incident.resolvedAt.map { "\(shortTime($0)) \(incident.resolvedBy?.rawValue ?? "?")\($0 <= incident.dueAt ? "" : " late")" }
+        let resolved =
+            incident.resolvedAt.map {
+                "\(shortTime($0)) \(incident.resolvedBy?.rawValue ?? "?")\($0 <= incident.dueAt ? "" : " late")"
+            }
             ?? incident.status.rawValue
         let extras = [
             "\(incident.contacts) contact\(incident.contacts == 1 ? "" : "s")",
@@ -109,7 +143,9 @@ private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: ino
             incident.compensationValue.map { "granted \($0)" },
         ].compactMap { $0 }.joined(separator: " · ")
         let text = "\(incident.id.rawValue)  \(fit(name, 18)) \(shortTime(incident.openedAt)) → \(resolved) · \(extras)"
-        screen.row(text, x: inside.x + 1, y: inside.y + 2 + line, width: inside.width - 2, style: Style(index == drill.selected ? .selection : .normal))
+        screen.row(
+            text, x: inside.x + 1, y: inside.y + 2 + line, width: inside.width - 2,
+            style: Style(index == drill.selected ? .selection : .normal))
     }
 }
 
@@ -141,13 +177,18 @@ struct ScoreColumn: Sendable {
         ScoreColumn(title: "hand", width: 5, figure: .handled, text: { String($0.handled) }, wide: true),
         ScoreColumn(title: "res", width: 5, figure: .resolved, text: { String($0.resolved) }, wide: false),
         ScoreColumn(title: "1st", width: 5, figure: .firstContact, text: { percent($0.firstContactRate) }, wide: false),
-        ScoreColumn(title: "2nd", width: 5, figure: .secondContact, text: { percent($0.secondContactRate) }, wide: true),
+        ScoreColumn(
+            title: "2nd", width: 5, figure: .secondContact, text: { percent($0.secondContactRate) }, wide: true),
         ScoreColumn(title: "SLA", width: 5, figure: .serviceLevel, text: { percent($0.serviceLevelRate) }, wide: false),
         ScoreColumn(title: "med", width: 6, figure: .resolveTime, text: { duration($0.medianMinutes) }, wide: false),
         ScoreColumn(title: "p90", width: 6, figure: nil, text: { duration($0.p90Minutes) }, wide: true),
-        ScoreColumn(title: "sat", width: 8, figure: .satisfaction, text: { $0.ratings == 0 ? "–" : "\(average($0.satisfaction))·\($0.ratings)" }, wide: false),
+        ScoreColumn(
+            title: "sat", width: 8, figure: .satisfaction,
+            text: { $0.ratings == 0 ? "–" : "\(average($0.satisfaction))·\($0.ratings)" }, wide: false),
         ScoreColumn(title: "reop", width: 5, figure: .reopened, text: { percent($0.reopenRate) }, wide: false),
-        ScoreColumn(title: "comp", width: 8, figure: .compensations, text: { $0.compensations == 0 ? "–" : euros($0.compensationValue) }, wide: false),
+        ScoreColumn(
+            title: "comp", width: 8, figure: .compensations,
+            text: { $0.compensations == 0 ? "–" : euros($0.compensationValue) }, wide: false),
     ]
 
     static func fitting(width: Int) -> [ScoreColumn] { width >= 98 ? all : all.filter { !$0.wide } }

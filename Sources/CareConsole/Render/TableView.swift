@@ -4,21 +4,32 @@ import CareDomain
 /// rows around the selected one; numbers right-aligned, each column as wide
 /// as its widest cell up to 20 columns, the last ones cut at the edge.
 func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: Rect) {
-    let numeric = table.header.indices.map { column in table.rows.allSatisfy { column >= $0.count || $0[column].isNumeric } }
+    let numeric = table.header.indices.map { column in
+        table.rows.allSatisfy { column >= $0.count || $0[column].isNumeric }
+    }
     let widths = table.header.indices.map { column in
-        min(20, max(DisplayWidth.of(table.header[column]), table.rows.map { column < $0.count ? DisplayWidth.of($0[column].plain) : 0 }.max() ?? 0))
+        min(
+            20,
+            max(
+                DisplayWidth.of(table.header[column]),
+                table.rows.map { column < $0.count ? DisplayWidth.of($0[column].plain) : 0 }.max() ?? 0))
     }
     func line(_ cells: [String]) -> String {
         cells.enumerated().map { column, text in
             let width = column < widths.count ? widths[column] : 0
             let cut = fit(text, width)
-            return column < numeric.count && numeric[column] ? String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text.prefix(width) : cut
+            return column < numeric.count && numeric[column]
+                ? String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text.prefix(width) : cut
         }.joined(separator: "  ")
     }
     screen.put(line(table.header), x: rect.x + 1, y: rect.y, limit: rect.width - 2, style: Style(.title))
     if table.rows.isEmpty { screen.put("Nothing in this period.", x: rect.x + 1, y: rect.y + 1, style: Style(.muted)) }
-    for (offset, index) in scrollWindow(count: table.rows.count, selected: selected, height: rect.height - 1).enumerated() {
-        screen.row(line(table.rows[index].map(\.plain)), x: rect.x + 1, y: rect.y + 1 + offset, width: rect.width - 2, style: Style(index == selected ? .selection : .normal))
+    for (offset, index) in scrollWindow(count: table.rows.count, selected: selected, height: rect.height - 1)
+        .enumerated()
+    {
+        screen.row(
+            line(table.rows[index].map(\.plain)), x: rect.x + 1, y: rect.y + 1 + offset, width: rect.width - 2,
+            style: Style(index == selected ? .selection : .normal))
     }
 }
 
@@ -27,7 +38,8 @@ extension Tabular {
     /// pane of the figures `care report` prints in full.
     func columns(_ wanted: KeyValuePairs<String, String>) -> Tabular {
         let picked = wanted.compactMap { name, title in header.firstIndex(of: name).map { ($0, title) } }
-        return Tabular(header: picked.map(\.1), rows: rows.map { row in picked.map { $0.0 < row.count ? row[$0.0] : .empty } })
+        return Tabular(
+            header: picked.map(\.1), rows: rows.map { row in picked.map { $0.0 < row.count ? row[$0.0] : .empty } })
     }
 }
 
@@ -38,18 +50,23 @@ extension ScoresView.Tab {
         case .agents: report
         case .segments:
             report.columns([
-                "segment": "segment", "strategy": "strategy", "customers": "customers", "share_pct": "share%", "avg_recency_days": "recency",
-                "purchases_per_year": "per year", "avg_spend": "avg spend", "profit": "profit", "incentive": "incentive",
+                "segment": "segment", "strategy": "strategy", "customers": "customers", "share_pct": "share%",
+                "avg_recency_days": "recency",
+                "purchases_per_year": "per year", "avg_spend": "avg spend", "profit": "profit",
+                "incentive": "incentive",
             ])
         case .profitability:
             report.columns([
-                "customer": "customer", "name": "name", "profit": "profit", "segment": "segment", "purchases": "buys", "revenue": "revenue",
+                "customer": "customer", "name": "name", "profit": "profit", "segment": "segment", "purchases": "buys",
+                "revenue": "revenue",
                 "moment_costs": "moments", "compensations": "comp.", "rewards": "rewards",
             ])
         case .touchpoints:
             report.columns([
-                "name": "touchpoint", "attention": "attention", "impact": "impact", "moments": "moments", "cost": "cost",
-                "service_level_pct": "SLA%", "satisfaction": "sat", "incidents": "incidents", "incidents_on_time_pct": "on time%", "owner": "owner",
+                "name": "touchpoint", "attention": "attention", "impact": "impact", "moments": "moments",
+                "cost": "cost",
+                "service_level_pct": "SLA%", "satisfaction": "sat", "incidents": "incidents",
+                "incidents_on_time_pct": "on time%", "owner": "owner",
             ])
         }
     }

@@ -9,7 +9,9 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put(state.customer == nil ? "" : "No moments yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
-    for (line, index) in scrollWindow(count: state.timeline.count, selected: state.timelineSelected, height: inside.height).enumerated() {
+    for (line, index) in scrollWindow(
+        count: state.timeline.count, selected: state.timelineSelected, height: inside.height
+    ).enumerated() {
         let moment = state.timeline[index]
         let selected = focused && index == state.timelineSelected
         let y = inside.y + line
@@ -17,7 +19,8 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
         let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
         let money = moment.amount.map { $0.description } ?? ""
-        var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(fit(money, 9))"
+        var text =
+            "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(fit(money, 9))"
         // Wider panes also show who served, then the impact and the cost.
         if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }
         if inside.width >= 78 {
@@ -36,16 +39,20 @@ func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .timeline
     let inside = screen.box(rect, title: "3 Points history (\(state.ledger.count)) · p: moments", focused: focused)
     guard !state.ledger.isEmpty else {
-        screen.put(state.customer == nil ? "" : "No points movements yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(
+            state.customer == nil ? "" : "No points movements yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     let count = state.ledger.count
-    for (line, index) in scrollWindow(count: count, selected: state.timelineSelected, height: inside.height).enumerated() {
+    for (line, index) in scrollWindow(count: count, selected: state.timelineSelected, height: inside.height)
+        .enumerated()
+    {
         let entry = state.ledger[count - 1 - index]
         let selected = focused && index == state.timelineSelected
         let points = (entry.points > 0 ? "+" : "") + String(entry.points)
         let kind = entry.kind == .compensation ? "comp." : entry.kind.rawValue
-        let text = "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
+        let text =
+            "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
         let style: Style = selected ? Style(.selection) : entry.points < 0 ? Style(.muted) : .normal
         screen.row(text, x: inside.x, y: inside.y + line, width: inside.width, style: style)
     }
@@ -70,7 +77,9 @@ func drawMoment(_ moment: Moment, state: AppState, _ screen: inout Screen) {
     if let amount = moment.amount { lines.append("Amount    \(amount) \(moment.productFamily ?? "")") }
     if let incident = moment.incident { lines.append("Incident  \(incident)") }
     let width = min(screen.size.width - 4, 70)
-    let rect = Rect(x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - lines.count - 3) / 2), width: width, height: lines.count + 3)
+    let rect = Rect(
+        x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - lines.count - 3) / 2), width: width,
+        height: lines.count + 3)
     screen.fill(rect)
     let inside = screen.box(rect, title: "Moment", focused: true)
     for (offset, line) in lines.enumerated() {

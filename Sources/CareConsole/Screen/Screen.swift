@@ -112,7 +112,9 @@ public struct Screen: Equatable, Sendable {
         if cells[index].text.isEmpty, x > 0, DisplayWidth.of(cells[index - 1].text) == 2 {
             cells[index - 1] = Cell(text: " ", style: cells[index - 1].style)
         }
-        if DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width, cell.text.isEmpty == false, DisplayWidth.of(cell.text) < 2 {
+        if DisplayWidth.of(cells[index].text) == 2, x + 1 < size.width, cell.text.isEmpty == false,
+            DisplayWidth.of(cell.text) < 2
+        {
             cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
         }
         cells[index] = cell

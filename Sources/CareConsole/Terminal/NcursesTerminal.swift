@@ -1,7 +1,8 @@
+import CNcurses
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import CNcurses
 
 /// The real terminal, through ncursesw. Only the changed cells of each frame
 /// are written (`ScreenDiff`), followed by one `doupdate`: never a full
@@ -22,7 +23,9 @@ public final class NcursesTerminal: Terminal {
 
     /// Curses on any pair of streams: `care bench` writes frames to a file
     /// to count the bytes a terminal would receive.
-    public init(theme: Theme, type name: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>) throws(ConsoleError) {
+    public init(theme: Theme, type name: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
+        throws(ConsoleError)
+    {
         setlocale(LC_ALL, "")
         guard !name.isEmpty, newterm(name, output, input) != nil else { throw .unknownTerminal(name) }
         raw()

@@ -29,31 +29,41 @@ public struct Theme: Codable, Equatable, Sendable {
     /// Whether any role asks for a colour (mono asks for none).
     public var usesColor: Bool { roles.values.contains { $0.color != nil } }
 
-    public static let standard = Theme(name: "default", roles: [
-        .title: Look(bold: true), .focusTitle: Look(color: .cyan, bold: true), .border: Look(color: .blue),
-        .focusBorder: Look(color: .cyan, bold: true), .selection: Look(reverse: true), .muted: Look(color: .blue),
-        .hint: Look(), .key: Look(color: .yellow, bold: true), .overdue: Look(color: .red, bold: true),
-        .warning: Look(color: .yellow), .ok: Look(color: .green), .error: Look(color: .red, bold: true),
-        .tierSilver: Look(color: .white, bold: true), .tierGold: Look(color: .yellow, bold: true),
-        .tierPlatinum: Look(color: .magenta, bold: true),
-    ])
+    public static let standard = Theme(
+        name: "default",
+        roles: [
+            .title: Look(bold: true), .focusTitle: Look(color: .cyan, bold: true), .border: Look(color: .blue),
+            .focusBorder: Look(color: .cyan, bold: true), .selection: Look(reverse: true), .muted: Look(color: .blue),
+            .hint: Look(), .key: Look(color: .yellow, bold: true), .overdue: Look(color: .red, bold: true),
+            .warning: Look(color: .yellow), .ok: Look(color: .green), .error: Look(color: .red, bold: true),
+            .tierSilver: Look(color: .white, bold: true), .tierGold: Look(color: .yellow, bold: true),
+            .tierPlatinum: Look(color: .magenta, bold: true),
+        ])
 
     /// Bright and bold, for glare and tired eyes.
-    public static let highContrast = Theme(name: "high-contrast", roles: [
-        .normal: Look(color: .white), .title: Look(color: .white, bold: true), .focusTitle: Look(color: .yellow, bold: true, reverse: true),
-        .border: Look(color: .white), .focusBorder: Look(color: .yellow, bold: true), .selection: Look(bold: true, reverse: true),
-        .muted: Look(color: .white), .hint: Look(color: .white, bold: true), .key: Look(color: .yellow, bold: true),
-        .overdue: Look(color: .red, bold: true, reverse: true), .warning: Look(color: .yellow, bold: true), .ok: Look(color: .green, bold: true),
-        .error: Look(color: .red, bold: true, reverse: true), .tierSilver: Look(color: .white, bold: true),
-        .tierGold: Look(color: .yellow, bold: true), .tierPlatinum: Look(color: .magenta, bold: true),
-    ])
+    public static let highContrast = Theme(
+        name: "high-contrast",
+        roles: [
+            .normal: Look(color: .white), .title: Look(color: .white, bold: true),
+            .focusTitle: Look(color: .yellow, bold: true, reverse: true),
+            .border: Look(color: .white), .focusBorder: Look(color: .yellow, bold: true),
+            .selection: Look(bold: true, reverse: true),
+            .muted: Look(color: .white), .hint: Look(color: .white, bold: true), .key: Look(color: .yellow, bold: true),
+            .overdue: Look(color: .red, bold: true, reverse: true), .warning: Look(color: .yellow, bold: true),
+            .ok: Look(color: .green, bold: true),
+            .error: Look(color: .red, bold: true, reverse: true), .tierSilver: Look(color: .white, bold: true),
+            .tierGold: Look(color: .yellow, bold: true), .tierPlatinum: Look(color: .magenta, bold: true),
+        ])
 
     /// No colour at all (also what `NO_COLOR` gives): bold and reverse only.
-    public static let mono = Theme(name: "mono", roles: [
-        .title: Look(bold: true), .focusTitle: Look(bold: true, reverse: true), .focusBorder: Look(bold: true),
-        .selection: Look(reverse: true), .key: Look(bold: true), .overdue: Look(bold: true), .error: Look(bold: true),
-        .tierGold: Look(bold: true), .tierPlatinum: Look(bold: true),
-    ])
+    public static let mono = Theme(
+        name: "mono",
+        roles: [
+            .title: Look(bold: true), .focusTitle: Look(bold: true, reverse: true), .focusBorder: Look(bold: true),
+            .selection: Look(reverse: true), .key: Look(bold: true), .overdue: Look(bold: true),
+            .error: Look(bold: true),
+            .tierGold: Look(bold: true), .tierPlatinum: Look(bold: true),
+        ])
 }
 
 /// The eight colours of every colour terminal.
@@ -107,7 +117,10 @@ extension Theme {
         if case DecodingError.dataCorrupted(let context)? = error as? DecodingError, context.codingPath.isEmpty {
             return "not valid JSON"
         }
-        if case DecodingError.keyNotFound(let key, _)? = error as? DecodingError { return "\(key.stringValue) is missing" }
-        return "a value has the wrong type; colours are \(TerminalColor.allCases.map(\.rawValue).joined(separator: ", "))"
+        if case DecodingError.keyNotFound(let key, _)? = error as? DecodingError {
+            return "\(key.stringValue) is missing"
+        }
+        return
+            "a value has the wrong type; colours are \(TerminalColor.allCases.map(\.rawValue).joined(separator: ", "))"
     }
 }

@@ -58,8 +58,12 @@ enum HistoryCheck {
         let layout = store.layout
         for kind in HistoryKind.allCases {
             let path = layout.history(kind, of: customer.id)
-            if let size = try? layout.files.size(path), size > 0, let last = try? layout.files.read(path, from: size - 1), last != Data([0x0A]) {
-                outcome.problems.append("\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole.")
+            if let size = try? layout.files.size(path), size > 0,
+                let last = try? layout.files.read(path, from: size - 1), last != Data([0x0A])
+            {
+                outcome.problems.append(
+                    "\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole."
+                )
             }
         }
         var timeline: Set<MomentID>?
@@ -71,10 +75,18 @@ enum HistoryCheck {
             for moment in moments {
                 let place = "\(layout.relative(layout.history(.moments, of: customer.id))) moment \(moment.id)"
                 if !seen.insert(moment.id).inserted { outcome.problems.append("\(place) appears twice.") }
-                if moment.customer != customer.id { outcome.problems.append("\(place) belongs to customer \(moment.customer), not \(customer.id).") }
-                if !state.touchpoints.contains(moment.touchpoint) { outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.") }
-                if let agent = moment.agent, !state.agents.contains(agent) { outcome.problems.append("\(place) names agent \(agent), who is not in the roster.") }
-                if let score = moment.satisfaction, !(1...5).contains(score) { outcome.problems.append("\(place) has satisfaction \(score); it must be 1 to 5.") }
+                if moment.customer != customer.id {
+                    outcome.problems.append("\(place) belongs to customer \(moment.customer), not \(customer.id).")
+                }
+                if !state.touchpoints.contains(moment.touchpoint) {
+                    outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.")
+                }
+                if let agent = moment.agent, !state.agents.contains(agent) {
+                    outcome.problems.append("\(place) names agent \(agent), who is not in the roster.")
+                }
+                if let score = moment.satisfaction, !(1...5).contains(score) {
+                    outcome.problems.append("\(place) has satisfaction \(score); it must be 1 to 5.")
+                }
             }
         } catch {
             outcome.problems.append(error.description)
@@ -87,21 +99,31 @@ enum HistoryCheck {
             let known = timeline ?? []
             if let lost = entries.first(where: { $0.moment.map { !known.contains($0) } ?? false }) {
                 outcome.problems.append(
-                    "\(file) entry \(lost.id) names moment \(lost.moment?.rawValue ?? ""), which is not in \(layout.relative(layout.history(.moments, of: customer.id))); moments are missing there (restore the file from a backup).")
+                    "\(file) entry \(lost.id) names moment \(lost.moment?.rawValue ?? ""), which is not in \(layout.relative(layout.history(.moments, of: customer.id))); moments are missing there (restore the file from a backup)."
+                )
             }
             var balance = 0
             for entry in entries {
                 balance += entry.points
-                if entry.customer != customer.id { outcome.problems.append("\(file) entry \(entry.id) belongs to customer \(entry.customer), not \(customer.id).") }
+                if entry.customer != customer.id {
+                    outcome.problems.append(
+                        "\(file) entry \(entry.id) belongs to customer \(entry.customer), not \(customer.id).")
+                }
                 if entry.balanceAfter != balance {
-                    outcome.problems.append("\(file) entry \(entry.id) says the balance is \(entry.balanceAfter), but the entries up to it add up to \(balance).")
+                    outcome.problems.append(
+                        "\(file) entry \(entry.id) says the balance is \(entry.balanceAfter), but the entries up to it add up to \(balance)."
+                    )
                     balance = entry.balanceAfter
                 }
-                if balance < 0 { outcome.problems.append("\(file) entry \(entry.id) takes the balance below zero (\(balance)).") }
+                if balance < 0 {
+                    outcome.problems.append("\(file) entry \(entry.id) takes the balance below zero (\(balance)).")
+                }
             }
             let sum = entries.reduce(0) { $0 + $1.points }
             if sum != customer.loyalty.points {
-                outcome.problems.append("Customer \(customer.id) shows \(customer.loyalty.points) points, but the ledger entries add up to \(sum).")
+                outcome.problems.append(
+                    "Customer \(customer.id) shows \(customer.loyalty.points) points, but the ledger entries add up to \(sum)."
+                )
             }
         } catch {
             outcome.problems.append(error.description)
@@ -120,9 +142,12 @@ enum HistoryCheck {
                     let customer = CustomerID(String(name.dropLast(6)))
                     let relative = "\(kind.rawValue)/\(bucket)/\(name)"
                     if !state.customers.contains(customer) {
-                        problems.append("\(relative) holds history of customer \(customer), who is not in customers.json.")
+                        problems.append(
+                            "\(relative) holds history of customer \(customer), who is not in customers.json.")
                     } else if StoreLayout.bucket(of: customer) != bucket {
-                        problems.append("\(relative) is in the wrong folder (it belongs in \(kind.rawValue)/\(StoreLayout.bucket(of: customer))/), so it is never read.")
+                        problems.append(
+                            "\(relative) is in the wrong folder (it belongs in \(kind.rawValue)/\(StoreLayout.bucket(of: customer))/), so it is never read."
+                        )
                     }
                 }
             }

@@ -13,7 +13,8 @@ enum ReferenceCheck {
                 problems.append("Customer \(customer.id) has a negative points balance (\(customer.loyalty.points)).")
             }
             if customer.erasedAt != nil, customer.withoutPersonalData(name: customer.name) != customer {
-                problems.append("Customer \(customer.id) was erased but its record holds personal data again (edited by hand?).")
+                problems.append(
+                    "Customer \(customer.id) was erased but its record holds personal data again (edited by hand?).")
             }
         }
         // The same rules a supervisor's change must pass, for files edited by hand.
@@ -32,7 +33,8 @@ enum ReferenceCheck {
             }
         }
         for playbook in records.playbooks where !state.touchpoints.contains(playbook.touchpoint) {
-            problems.append("Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
+            problems.append(
+                "Playbook \(playbook.id) refers to touchpoint \(playbook.touchpoint), which does not exist.")
         }
         for coupon in records.coupons where !state.customers.contains(coupon.customer) {
             problems.append("Coupon \(coupon.id) belongs to customer \(coupon.customer), who does not exist.")
@@ -46,13 +48,16 @@ enum ReferenceCheck {
                 problems.append("\(name) refers to touchpoint \(incident.touchpoint), which does not exist.")
             }
             if !agentExists(incident.assignee) {
-                problems.append("\(name) is assigned to \(incident.assignee?.rawValue ?? ""), who is not in the roster.")
+                problems.append(
+                    "\(name) is assigned to \(incident.assignee?.rawValue ?? ""), who is not in the roster.")
             }
             if let playbook = incident.resolution?.playbook, !state.playbooks.contains(playbook) {
                 problems.append("\(name) was resolved with playbook \(playbook), which does not exist.")
             }
             if incident.status.isOpen == (incident.resolution != nil) {
-                problems.append("\(name) is \(incident.status.rawValue) but \(incident.resolution == nil ? "has no" : "has a") resolution.")
+                problems.append(
+                    "\(name) is \(incident.status.rawValue) but \(incident.resolution == nil ? "has no" : "has a") resolution."
+                )
             }
             if let rating = incident.rating, !(1...5).contains(rating.score) {
                 problems.append("\(name) has rating \(rating.score); it must be 1 to 5.")

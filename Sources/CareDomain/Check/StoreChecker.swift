@@ -1,10 +1,11 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// What `care check` found: one sentence per problem, and what it looked at.
 public struct CheckReport: Sendable, Equatable {
@@ -69,9 +70,10 @@ public enum StoreChecker {
         do {
             let read = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
             report.journalEntries = read.entries.count
-            return read.damage.map(\.description) + read.torn.map {
-                "journal/\($0.file) ends with an unfinished line of \($0.bytes.count) bytes (a write cut short by a crash); the next change sets it aside in journal/torn/."
-            }
+            return read.damage.map(\.description)
+                + read.torn.map {
+                    "journal/\($0.file) ends with an unfinished line of \($0.bytes.count) bytes (a write cut short by a crash); the next change sets it aside in journal/torn/."
+                }
         } catch {
             return [error.description]
         }
@@ -115,27 +117,35 @@ public enum StoreChecker {
             if kind == S_IFLNK {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                 problems.append(
-                    "\(layout.relative(path)) is a symbolic link (to \(target)); care never follows one: remove it and restore what it replaced from a backup.")
+                    "\(layout.relative(path)) is a symbolic link (to \(target)); care never follows one: remove it and restore what it replaced from a backup."
+                )
                 continue
             }
             let name = (path as NSString).lastPathComponent
             // A writer at work has one too: only one still there under the
             // writer lock was left by a writer that stopped.
             if kind == S_IFREG, name.hasPrefix("."), name.contains(DurableFile.temporaryMarker),
-                case .success(let left)? = try? FileLock.withExclusive(layout, { () -> Bool in access(path, F_OK) == 0 }), left
+                case .success(let left)? = try? FileLock.withExclusive(
+                    layout, { () -> Bool in access(path, F_OK) == 0 }), left
             {
-                problems.append("\(layout.relative(path)) is a temporary file left by a writer that stopped; the next change removes it.")
+                problems.append(
+                    "\(layout.relative(path)) is a temporary file left by a writer that stopped; the next change removes it."
+                )
             }
-            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.erasureDirectory, name.hasSuffix(".json") {
+            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.erasureDirectory,
+                name.hasSuffix(".json")
+            {
                 let customer = String(name.dropLast(5))
                 problems.append(
-                    "The erasure of customer \(customer) is unfinished; run `care privacy erase \(customer) --confirm` again to finish it.")
+                    "The erasure of customer \(customer) is unfinished; run `care privacy erase \(customer) --confirm` again to finish it."
+                )
             }
             if info.st_mode & 0o007 != 0 {
                 worldAccessible += 1
                 if worldAccessible <= 5 {
                     problems.append(
-                        "\(layout.relative(path)) can be read or written by any user (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod o-rwx on it.")
+                        "\(layout.relative(path)) can be read or written by any user (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod o-rwx on it."
+                    )
                 }
             }
             if kind == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
@@ -143,7 +153,9 @@ public enum StoreChecker {
             }
         }
         if worldAccessible > 5 {
-            problems.append("\(worldAccessible - 5) more files can be read or written by any user; run chmod -R o-rwx \(layout.directory).")
+            problems.append(
+                "\(worldAccessible - 5) more files can be read or written by any user; run chmod -R o-rwx \(layout.directory)."
+            )
         }
         return problems
     }

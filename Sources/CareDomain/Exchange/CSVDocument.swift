@@ -51,7 +51,9 @@ public struct CSVDocument: Sendable, Equatable {
         guard reader.error == nil else { throw .unreadable }
         guard let first = parsed.first else { throw .empty }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        rows = parsed.dropFirst().filter { row in !row.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        rows = parsed.dropFirst().filter { row in
+            !row.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
     }
 
     /// The header line's more frequent separator outside quotes.

@@ -17,7 +17,9 @@ public enum CustomerColumn: String, CaseIterable, Sendable {
         .givenName: ["firstname", "givenname", "nombre"],
         .familyName: ["lastname", "surname", "familyname", "apellidos", "apellido", "primerapellido"],
         .secondFamilyName: ["segundoapellido", "secondsurname"],
-        .phone: ["phone", "telephone", "tel", "phonenumber", "mobile", "telefono", "movil", "celular", "numerodetelefono"],
+        .phone: [
+            "phone", "telephone", "tel", "phonenumber", "mobile", "telefono", "movil", "celular", "numerodetelefono",
+        ],
         .email: ["email", "mail", "emailaddress", "correo", "correoelectronico", "direcciondecorreo"],
         .preferredChannel: ["preferredchannel", "channel", "canal", "canalpreferido"],
         .birthDate: ["birthdate", "dateofbirth", "birthday", "fechadenacimiento", "fechanacimiento", "nacimiento"],
@@ -30,7 +32,10 @@ public enum CustomerColumn: String, CaseIterable, Sendable {
         .hobbies: ["hobbies", "aficiones"],
         .usualProducts: ["usualproducts", "products", "productoshabituales", "productos"],
         .serviceConsent: ["serviceconsent", "consentimientoservicio"],
-        .marketingConsent: ["marketingconsent", "marketing", "consentimientomarketing", "aceptamarketing", "publicidad", "aceptapublicidad"],
+        .marketingConsent: [
+            "marketingconsent", "marketing", "consentimientomarketing", "aceptamarketing", "publicidad",
+            "aceptapublicidad",
+        ],
         .profilingConsent: ["profilingconsent", "profiling", "consentimientoperfilado", "perfilado"],
         .ignored: ["tier", "nivel", "points", "puntos"],
     ]

@@ -61,7 +61,9 @@ public struct CustomerImport: Sendable {
         } catch {
             throw .unreadable(error)
         }
-        let hasFamilyName = document.header.contains { CustomerColumn.matching($0, hasFamilyName: false) == .familyName }
+        let hasFamilyName = document.header.contains {
+            CustomerColumn.matching($0, hasFamilyName: false) == .familyName
+        }
         var columns: [CustomerColumn: Int] = [:]
         var ignored: [String] = []
         for (index, header) in document.header.enumerated() {
@@ -85,11 +87,17 @@ public struct CustomerImport: Sendable {
             // One customer per row. With an id, the id says who it is (two
             // people may share a family email or phone); without one, a
             // second row with the same email or phone is ambiguous.
-            let keys = draft.id.map { [("id", $0.rawValue)] }
-                ?? [("email", draft.email.map(ImportValues.emailKey)), ("phone", draft.phone.map(ImportValues.phoneKey))].compactMap { what, key in key.map { (what, $0) } }
+            let keys =
+                draft.id.map { [("id", $0.rawValue)] }
+                ?? [
+                    ("email", draft.email.map(ImportValues.emailKey)),
+                    ("phone", draft.phone.map(ImportValues.phoneKey)),
+                ].compactMap { what, key in key.map { (what, $0) } }
             for (what, key) in keys where !key.isEmpty {
                 if let earlier = seen["\(what):\(key)"] {
-                    rowProblems.append("the same \(what) as line \(earlier); one row per customer" + (what == "id" ? "" : " (give each an id to import both)"))
+                    rowProblems.append(
+                        "the same \(what) as line \(earlier); one row per customer"
+                            + (what == "id" ? "" : " (give each an id to import both)"))
                 } else {
                     seen["\(what):\(key)"] = row.line
                 }
@@ -104,7 +112,8 @@ public struct CustomerImport: Sendable {
         rowProblems = problems
     }
 
-    private static func read(_ row: CSVDocument.Row, columns: [CustomerColumn: Int], problems: inout [String]) -> Draft {
+    private static func read(_ row: CSVDocument.Row, columns: [CustomerColumn: Int], problems: inout [String]) -> Draft
+    {
         func cell(_ column: CustomerColumn) -> String? {
             guard let index = columns[column], index < row.fields.count else { return nil }
             let text = SafeText.importedCell(row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
@@ -133,10 +142,18 @@ public struct CustomerImport: Sendable {
         let parts = [cell(.givenName), cell(.familyName), cell(.secondFamilyName)].compactMap { $0 }
         draft.name = cell(.name) ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
         if let phone = cell(.phone) {
-            if ImportValues.isPhone(phone) { draft.phone = phone } else { problems.append("phone \"\(phone)\" is not a phone number") }
+            if ImportValues.isPhone(phone) {
+                draft.phone = phone
+            } else {
+                problems.append("phone \"\(phone)\" is not a phone number")
+            }
         }
         if let email = cell(.email) {
-            if ImportValues.isEmail(email) { draft.email = email } else { problems.append("email \"\(email)\" is not an email address") }
+            if ImportValues.isEmail(email) {
+                draft.email = email
+            } else {
+                problems.append("email \"\(email)\" is not an email address")
+            }
         }
         draft.preferredChannel = parsed(.preferredChannel, "channel", ImportValues.channel)
         draft.birthDate = parsed(.birthDate, "birth date", ImportValues.day)
@@ -148,8 +165,13 @@ public struct CustomerImport: Sendable {
         draft.interests = cell(.interests).map(ImportValues.list)
         draft.hobbies = cell(.hobbies).map(ImportValues.list)
         draft.usualProducts = cell(.usualProducts).map(ImportValues.list)
-        for (column, purpose) in [(CustomerColumn.serviceConsent, ConsentPurpose.service), (.marketingConsent, .marketing), (.profilingConsent, .profiling)] {
-            if let answer = parsed(column, "\(purpose.rawValue) consent (yes or no)", ImportValues.yesNo) { draft.consents[purpose] = answer }
+        for (column, purpose) in [
+            (CustomerColumn.serviceConsent, ConsentPurpose.service), (.marketingConsent, .marketing),
+            (.profilingConsent, .profiling),
+        ] {
+            if let answer = parsed(column, "\(purpose.rawValue) consent (yes or no)", ImportValues.yesNo) {
+                draft.consents[purpose] = answer
+            }
         }
         if let birth = draft.birthDate, let since = draft.customerSince, birth > since {
             problems.append("the birth date \(birth) is after the customer-since date \(since)")
@@ -197,20 +219,29 @@ public struct CustomerImport: Sendable {
                 try writeBatch()
             } catch {
                 // What is already in stays in: say so, and how to finish.
-                throw Stopped(written: start, lastLine: start > 0 ? drafts[start - 1].line : nil, rows: drafts.count, reason: error)
+                throw Stopped(
+                    written: start, lastLine: start > 0 ? drafts[start - 1].line : nil, rows: drafts.count,
+                    reason: error)
             }
             func writeBatch() throws {
                 let after = try store.transact(by: author) { current in
-                var matches: MatchIndex
-                // Taken out, so that adding to it does not copy it whole.
-                if let kept = index.take(), current.customers.revision == expected { matches = kept } else { matches = MatchIndex(current) }
-                let outcome = plan(batch, in: current, at: now, index: &matches)
-                index = matches
-                total.created += outcome.created
-                total.updated += outcome.updated
-                total.unchanged += outcome.unchanged
-                total.problems += outcome.problems
-                return Transaction(summary: "import customers from \(source), lines \(batch.first?.line ?? 0)–\(batch.last?.line ?? 0)", changes: outcome.changes)
+                    var matches: MatchIndex
+                    // Taken out, so that adding to it does not copy it whole.
+                    if let kept = index.take(), current.customers.revision == expected {
+                        matches = kept
+                    } else {
+                        matches = MatchIndex(current)
+                    }
+                    let outcome = plan(batch, in: current, at: now, index: &matches)
+                    index = matches
+                    total.created += outcome.created
+                    total.updated += outcome.updated
+                    total.unchanged += outcome.unchanged
+                    total.problems += outcome.problems
+                    return Transaction(
+                        summary:
+                            "import customers from \(source), lines \(batch.first?.line ?? 0)–\(batch.last?.line ?? 0)",
+                        changes: outcome.changes)
                 }
                 expected = after.customers.revision
             }
@@ -230,7 +261,8 @@ public struct CustomerImport: Sendable {
                 written == 0
                 ? "nothing was imported"
                 : "the first \(written) of \(rows) rows (up to line \(lastLine ?? 0)) were already imported and stay in"
-            return "The import stopped: \(reason) Of the file, \(done); running the same import again completes it without duplicates."
+            return
+                "The import stopped: \(reason) Of the file, \(done); running the same import again completes it without duplicates."
         }
     }
 
@@ -256,23 +288,31 @@ public struct CustomerImport: Sendable {
 
     /// `index` matches rows against `state`, and is left matching what the
     /// batch puts too, for the next one.
-    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date, index: inout MatchIndex) -> Outcome {
+    private func plan(_ drafts: ArraySlice<Draft>, in state: StoreState, at now: Date, index: inout MatchIndex)
+        -> Outcome
+    {
         var outcome = Outcome()
         // Read in place, not copied: a copy would be duplicated whole when
         // the batch's customers are added below.
         defer {
-            for case .customer(let customer) in outcome.changes { index.add(customer.id, email: customer.email, phone: customer.phone) }
+            for case .customer(let customer) in outcome.changes {
+                index.add(customer.id, email: customer.email, phone: customer.phone)
+            }
         }
         var nextNumber = state.customers.count + 1
         // A generated id must not take one a later row names for a new customer.
         var taken = Set(drafts.compactMap(\.id))
         for draft in drafts {
             // An id decides alone; without one, the email, then the phone.
-            let match = draft.id.map { state.customers.contains($0) ? $0 : nil }
-                ?? draft.email.flatMap { index.byEmail[ImportValues.emailKey($0)] } ?? draft.phone.flatMap { index.byPhone[ImportValues.phoneKey($0)] }
+            let match =
+                draft.id.map { state.customers.contains($0) ? $0 : nil }
+                ?? draft.email.flatMap { index.byEmail[ImportValues.emailKey($0)] }
+                ?? draft.phone.flatMap { index.byPhone[ImportValues.phoneKey($0)] }
             if let id = match, let existing = state.customers[id] {
                 guard existing.blockedAt == nil else {
-                    outcome.problems.append(Problem(line: draft.line, text: "it matches customer \(id), who is blocked on an erasure request"))
+                    outcome.problems.append(
+                        Problem(
+                            line: draft.line, text: "it matches customer \(id), who is blocked on an erasure request"))
                     continue
                 }
                 let merged = Self.merge(draft, into: existing, at: now)
@@ -290,7 +330,9 @@ public struct CustomerImport: Sendable {
             }
             let id = draft.id ?? state.customers.freeNumberedID(prefix: "C", from: &nextNumber, skipping: taken)
             taken.insert(id)
-            let fresh = Customer(id: id, name: name, customerSince: draft.customerSince ?? Day(containing: now), lifecycle: draft.lifecycle ?? .new)
+            let fresh = Customer(
+                id: id, name: name, customerSince: draft.customerSince ?? Day(containing: now),
+                lifecycle: draft.lifecycle ?? .new)
             outcome.created += 1
             outcome.changes.append(.customer(Self.merge(draft, into: fresh, at: now)))
         }
@@ -303,8 +345,12 @@ public struct CustomerImport: Sendable {
         var customer = customer
         if let name = draft.name { customer.name = name }
         // Another spelling of the same phone or email keeps the one on record.
-        if let value = draft.phone, customer.phone.map(ImportValues.phoneKey) != ImportValues.phoneKey(value) { customer.phone = value }
-        if let value = draft.email, customer.email.map(ImportValues.emailKey) != ImportValues.emailKey(value) { customer.email = value }
+        if let value = draft.phone, customer.phone.map(ImportValues.phoneKey) != ImportValues.phoneKey(value) {
+            customer.phone = value
+        }
+        if let value = draft.email, customer.email.map(ImportValues.emailKey) != ImportValues.emailKey(value) {
+            customer.email = value
+        }
         if let value = draft.preferredChannel { customer.preferredChannel = value }
         if let value = draft.birthDate { customer.birthDate = value }
         if let value = draft.occupation { customer.occupation = value }

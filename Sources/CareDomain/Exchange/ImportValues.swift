@@ -7,7 +7,9 @@ enum ImportValues {
         if let day = Day(text) { return day }
         // 31/12/1980, 31-12-1980, 1/2/1980: day first, as Spanish sheets write it.
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), parts[2].count == 4 else { return nil }
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            parts[2].count == 4
+        else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
@@ -23,7 +25,8 @@ enum ImportValues {
         let key = CustomerColumn.fold(text)
         if let channel = Channel.allCases.first(where: { $0.rawValue == key }) { return channel }
         return [
-            "mostrador": .counter, "tienda": .counter, "telefono": .phone, "correoelectronico": .email, "correo": .email,
+            "mostrador": .counter, "tienda": .counter, "telefono": .phone, "correoelectronico": .email,
+            "correo": .email,
             "mail": .email, "redes": .social, "redessociales": .social, "correopostal": .post, "carta": .post,
         ][key]
     }
@@ -33,18 +36,23 @@ enum ImportValues {
         if let status = MaritalStatus.allCases.first(where: { $0.rawValue == key }) { return status }
         return [
             "soltero": .single, "soltera": .single, "casado": .married, "casada": .married, "pareja": .partnered,
-            "parejadehecho": .partnered, "divorciado": .divorced, "divorciada": .divorced, "viudo": .widowed, "viuda": .widowed,
+            "parejadehecho": .partnered, "divorciado": .divorced, "divorciada": .divorced, "viudo": .widowed,
+            "viuda": .widowed,
         ][key]
     }
 
     static func lifecycle(_ text: String) -> LifecycleStage? {
         let key = CustomerColumn.fold(text)
-        if let stage = LifecycleStage.allCases.first(where: { CustomerColumn.fold($0.rawValue) == key || CustomerColumn.fold($0.label) == key }) {
+        if let stage = LifecycleStage.allCases.first(where: {
+            CustomerColumn.fold($0.rawValue) == key || CustomerColumn.fold($0.label) == key
+        }) {
             return stage
         }
         return [
-            "prospecto": .prospect, "nuevo": .new, "nueva": .new, "activo": .active, "activa": .active, "enriesgo": .atRisk,
-            "inactivo": .lapsed, "inactiva": .lapsed, "perdido": .churned, "perdida": .churned, "renovado": .renewed, "renovada": .renewed,
+            "prospecto": .prospect, "nuevo": .new, "nueva": .new, "activo": .active, "activa": .active,
+            "enriesgo": .atRisk,
+            "inactivo": .lapsed, "inactiva": .lapsed, "perdido": .churned, "perdida": .churned, "renovado": .renewed,
+            "renovada": .renewed,
         ][key]
     }
 
@@ -56,7 +64,9 @@ enum ImportValues {
 
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix(".")
+        else { return false }
         return !text.contains { $0.isWhitespace || $0 == "," || $0 == ";" }
     }
 

@@ -54,7 +54,8 @@ public struct AgentScore: Sendable, Equatable {
 /// A figure of the scores: what a table sorts by and what a drill-down
 /// lists the incidents of.
 public enum ScoreFigure: String, CaseIterable, Sendable {
-    case handled, resolved, firstContact, secondContact, serviceLevel, resolveTime, satisfaction, reopened, compensations
+    case handled, resolved, firstContact, secondContact, serviceLevel, resolveTime, satisfaction, reopened,
+        compensations
 
     public var title: String {
         switch self {

@@ -43,7 +43,9 @@ public struct CampaignReport: Sendable, Equatable, Codable {
             revenue += other.revenue
         }
         /// Purchases per target customer per 30 days: comparable across phases of any length.
-        public func frequency(target: Int) -> Double { target == 0 ? 0 : Double(purchases) / Double(target) * 30 / Double(days) }
+        public func frequency(target: Int) -> Double {
+            target == 0 ? 0 : Double(purchases) / Double(target) * 30 / Double(days)
+        }
         public var spendPerDay: Double { Double(spend.rawValue) / 100 / Double(days) }
     }
 
@@ -55,25 +57,32 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         public var met: Bool
     }
 
-    public static func run(_ campaign: Campaign, state: StoreState, history: any HistoryReader, today: Day) throws(StoreError) -> CampaignReport {
+    public static func run(_ campaign: Campaign, state: StoreState, history: any HistoryReader, today: Day)
+        throws(StoreError) -> CampaignReport
+    {
         let length = campaign.from.days(until: campaign.to) + 1
         var phases = [
             Phase(name: "before", from: campaign.from.adding(days: -length), to: campaign.from.adding(days: -1)),
             Phase(name: "during", from: campaign.from, to: min(campaign.to, max(campaign.from, today))),
         ]
         let afterStart = campaign.to.adding(days: 1)
-        if afterStart <= today { phases.append(Phase(name: "after", from: afterStart, to: min(today, campaign.to.adding(days: length)))) }
+        if afterStart <= today {
+            phases.append(Phase(name: "after", from: afterStart, to: min(today, campaign.to.adding(days: length))))
+        }
         let chosen = Period.days(365, endingOn: campaign.from.adding(days: -1))
         let program = state.program
         let rewards = state.rewards
         let windows = phases
-        let parts = try HistoryScan.eachCustomer(in: state) { customers throws(StoreError) -> (target: Int, phases: [Phase]) in
+        let parts = try HistoryScan.eachCustomer(in: state) {
+            customers throws(StoreError) -> (target: Int, phases: [Phase]) in
             var target = 0
             var tallies = windows
             for summary in customers {
                 let moments = try history.moments(of: summary.id)
                 func value(over period: Period) -> CustomerValue {
-                    CustomerValue.of(summary, moments: moments, ledger: [], compensations: .zero, program: program, rewards: { rewards[$0] }, period: period)
+                    CustomerValue.of(
+                        summary, moments: moments, ledger: [], compensations: .zero, program: program,
+                        rewards: { rewards[$0] }, period: period)
                 }
                 guard value(over: chosen).segment == campaign.segment else { continue }
                 target += 1
@@ -92,7 +101,8 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         let before = phases[0]
         let during = phases[1]
         let objectives = campaign.objectives.map { objective -> ObjectiveResult in
-            let (was, now) = objective.measure == .purchases
+            let (was, now) =
+                objective.measure == .purchases
                 ? (before.frequency(target: target), during.frequency(target: target))
                 : (before.spendPerDay, during.spendPerDay)
             let actual = was == 0 ? nil : (now - was) / was * 100
@@ -104,18 +114,24 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         let perDay = Double(before.revenue.rawValue) / Double(before.days)
         let extra = Cents(during.revenue.rawValue - Int((perDay * Double(during.days)).rounded()))
         return CampaignReport(
-            campaign: campaign.id, title: campaign.title, segment: campaign.segment.name, goal: campaign.goal, target: target, phases: phases,
+            campaign: campaign.id, title: campaign.title, segment: campaign.segment.name, goal: campaign.goal,
+            target: target, phases: phases,
             objectives: objectives, extraRevenue: extra, cost: campaign.cost, notes: campaign.notes)
     }
 
     /// The phases as rows: what `--format csv` gives.
     public var phasesTable: Tabular {
         Tabular(
-            header: ["phase", "from", "to", "days", "target", "buyers", "purchases", "purchases_per_customer_30d", "spend", "spend_per_day", "revenue"],
+            header: [
+                "phase", "from", "to", "days", "target", "buyers", "purchases", "purchases_per_customer_30d", "spend",
+                "spend_per_day", "revenue",
+            ],
             rows: phases.map { phase in
                 [
-                    .text(phase.name), .text(phase.from.description), .text(phase.to.description), .number(phase.days), .number(target), .number(phase.buyers),
-                    .number(phase.purchases), .decimal(phase.frequency(target: target), places: 2), money(phase.spend), .decimal(phase.spendPerDay, places: 2),
+                    .text(phase.name), .text(phase.from.description), .text(phase.to.description), .number(phase.days),
+                    .number(target), .number(phase.buyers),
+                    .number(phase.purchases), .decimal(phase.frequency(target: target), places: 2), money(phase.spend),
+                    .decimal(phase.spendPerDay, places: 2),
                     money(phase.revenue),
                 ]
             })
@@ -123,13 +139,23 @@ public struct CampaignReport: Sendable, Equatable, Codable {
 
     /// For people: the phases, then the objectives, the return and the notes.
     public var text: String {
-        var lines = ["\(title) (\(campaign)): \(segment), \(target) customers at the start" + (goal.map { ". Goal: \($0)" } ?? ""), ""]
+        var lines = [
+            "\(title) (\(campaign)): \(segment), \(target) customers at the start"
+                + (goal.map { ". Goal: \($0)" } ?? ""), "",
+        ]
         lines.append(phasesTable.rendered(as: .table))
         for objective in objectives {
-            let actual = objective.actualPercent.map { String(format: "%+.1f%%", $0) } ?? "no purchases before to compare"
-            lines.append("Objective \(objective.measure.rawValue) \(objective.wantedPercent >= 0 ? "+" : "")\(objective.wantedPercent)%: \(actual), \(objective.met ? "met" : "not met").")
+            let actual =
+                objective.actualPercent.map { String(format: "%+.1f%%", $0) } ?? "no purchases before to compare"
+            lines.append(
+                "Objective \(objective.measure.rawValue) \(objective.wantedPercent >= 0 ? "+" : "")\(objective.wantedPercent)%: \(actual), \(objective.met ? "met" : "not met")."
+            )
         }
-        lines.append("Extra margin during the campaign: \(extraRevenue)" + (cost.map { " against a cost of \($0) (\(extraRevenue >= $0 ? "paid for itself" : "did not pay for itself"))." } ?? "."))
+        lines.append(
+            "Extra margin during the campaign: \(extraRevenue)"
+                + (cost.map {
+                    " against a cost of \($0) (\(extraRevenue >= $0 ? "paid for itself" : "did not pay for itself"))."
+                } ?? "."))
         if notes.isEmpty { lines.append("No notes yet: `care campaign note \(campaign) \"…\"` keeps what was learnt.") }
         for note in notes { lines.append("\(Day(containing: note.at)) \(note.by): \(note.text)") }
         return lines.joined(separator: "\n") + "\n"

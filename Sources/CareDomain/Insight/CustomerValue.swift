@@ -27,13 +27,18 @@ public struct CustomerValue: Sendable, Equatable {
     /// `compensations` is what their incidents' compensations were worth in
     /// the period (from the incidents, not the history).
     public static func of(
-        _ customer: CustomerSummary, moments: [Moment], ledger: [LedgerEntry], compensations: Cents, program: LoyaltyProgram?,
+        _ customer: CustomerSummary, moments: [Moment], ledger: [LedgerEntry], compensations: Cents,
+        program: LoyaltyProgram?,
         rewards: (RewardID) -> Reward?, period: Period
     ) -> CustomerValue {
-        var value = CustomerValue(customer: customer.id, name: customer.name, rfm: RFM(recencyDays: nil, purchasesPerYear: 0, spendPerYear: .zero))
+        var value = CustomerValue(
+            customer: customer.id, name: customer.name,
+            rfm: RFM(recencyDays: nil, purchasesPerYear: 0, spendPerYear: .zero))
         value.compensationCost = compensations
         for moment in moments where Day(containing: moment.at) <= period.to {
-            if moment.isPurchase { value.lastPurchase = max(value.lastPurchase ?? Day(containing: moment.at), Day(containing: moment.at)) }
+            if moment.isPurchase {
+                value.lastPurchase = max(value.lastPurchase ?? Day(containing: moment.at), Day(containing: moment.at))
+            }
             guard period.contains(moment.at) else { continue }
             value.momentCost += moment.cost
             guard let amount = moment.amount else { continue }
@@ -73,7 +78,9 @@ public struct RFM: Sendable, Equatable {
         return 5 - (Self.recencyDays.firstIndex { days <= $0 } ?? 4)
     }
 
-    public var frequency: Int { 5 - (Self.purchasesPerYearAtLeast.firstIndex { purchasesPerYear >= $0 - 0.000_001 } ?? 4) }
+    public var frequency: Int {
+        5 - (Self.purchasesPerYearAtLeast.firstIndex { purchasesPerYear >= $0 - 0.000_001 } ?? 4)
+    }
     public var monetary: Int { 5 - (Self.spendPerYearAtLeast.firstIndex { spendPerYear >= $0 } ?? 4) }
 
     /// "545": recency, frequency, monetary.

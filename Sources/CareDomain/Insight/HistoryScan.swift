@@ -9,7 +9,9 @@ public struct HistoryScan: Sendable {
     public var customers: [CustomerValue]
     public var touchpoints: [TouchpointID: TouchpointTally]
 
-    public static func run(state: StoreState, history: any HistoryReader, period: Period) throws(StoreError) -> HistoryScan {
+    public static func run(state: StoreState, history: any HistoryReader, period: Period) throws(StoreError)
+        -> HistoryScan
+    {
         let compensations = Self.compensations(state.incidents.summaries, period: period)
         let program = state.program
         let rewards = state.rewards
@@ -19,10 +21,13 @@ public struct HistoryScan: Sendable {
             for summary in customers {
                 let moments = try history.moments(of: summary.id)
                 let value = CustomerValue.of(
-                    summary, moments: moments, ledger: try history.ledger(of: summary.id), compensations: compensations[summary.id] ?? .zero,
+                    summary, moments: moments, ledger: try history.ledger(of: summary.id),
+                    compensations: compensations[summary.id] ?? .zero,
                     program: program, rewards: { rewards[$0] }, period: period)
                 values.append(value)
-                for moment in moments where period.contains(moment.at) { tallies[moment.touchpoint, default: TouchpointTally()].add(moment) }
+                for moment in moments where period.contains(moment.at) {
+                    tallies[moment.touchpoint, default: TouchpointTally()].add(moment)
+                }
             }
             return (values, tallies)
         }

@@ -26,10 +26,16 @@ public struct Scoreboard: Sendable, Equatable {
             seen.insert(agent.id)
             let score = current.byAgent[agent.id] ?? AgentScore(agent: agent.id)
             guard agent.active || score.hasFigures else { continue }
-            rows.append(Row(agent: agent.id, name: agent.name, current: score, previous: previous.byAgent[agent.id] ?? AgentScore(agent: agent.id)))
+            rows.append(
+                Row(
+                    agent: agent.id, name: agent.name, current: score,
+                    previous: previous.byAgent[agent.id] ?? AgentScore(agent: agent.id)))
         }
         for (id, score) in current.byAgent.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
-            rows.append(Row(agent: id, name: id.rawValue, current: score, previous: previous.byAgent[id] ?? AgentScore(agent: id)))
+            rows.append(
+                Row(
+                    agent: id, name: id.rawValue, current: score,
+                    previous: previous.byAgent[id] ?? AgentScore(agent: id)))
         }
         self.rows = rows
         team = Row(agent: nil, name: "team", current: current.team, previous: previous.team)
@@ -53,7 +59,7 @@ public struct Scoreboard: Sendable, Equatable {
     public func sorted(by figure: ScoreFigure) -> [Row] {
         rows.sorted { lhs, rhs in
             switch (figure.sortValue(lhs.current), figure.sortValue(rhs.current)) {
-            case let (l?, r?) where l != r: l > r
+            case (let l?, let r?) where l != r: l > r
             case (_?, nil): true
             case (nil, _?): false
             default: lhs.name.localizedStandardCompare(rhs.name) == .orderedAscending
@@ -100,7 +106,9 @@ public struct Scoreboard: Sendable, Equatable {
         }
         for incident in incidents {
             if incident.isHandled(by: nil, in: period) {
-                if let assignee = incident.assignee { scores.byAgent[assignee, default: AgentScore(agent: assignee)].handled += 1 }
+                if let assignee = incident.assignee {
+                    scores.byAgent[assignee, default: AgentScore(agent: assignee)].handled += 1
+                }
                 scores.team.handled += 1
             }
             if let resolved = incident.resolution(in: period) {

@@ -8,7 +8,11 @@ extension Scoreboard {
         var own = self
         own.rows = rows.filter { $0.agent == viewer.id }
         if own.rows.isEmpty {
-            own.rows = [Row(agent: viewer.id, name: viewer.name, current: AgentScore(agent: viewer.id), previous: AgentScore(agent: viewer.id))]
+            own.rows = [
+                Row(
+                    agent: viewer.id, name: viewer.name, current: AgentScore(agent: viewer.id),
+                    previous: AgentScore(agent: viewer.id))
+            ]
         }
         return own
     }
@@ -17,26 +21,33 @@ extension Scoreboard {
     /// with its change against the previous period.
     public func tabular(sortedBy figure: ScoreFigure = .resolved) -> Tabular {
         let header = [
-            "agent", "name", "handled", "resolved", "first_contact_pct", "second_contact_pct", "service_level_pct", "median_hours",
+            "agent", "name", "handled", "resolved", "first_contact_pct", "second_contact_pct", "service_level_pct",
+            "median_hours",
             "p90_hours", "satisfaction", "ratings", "own_satisfaction", "own_ratings", "reopen_pct", "compensations",
             "compensation_value", "resolved_change", "first_contact_change_pts", "service_level_change_pts",
             "satisfaction_change", "median_hours_change",
         ]
         let lines = sorted(by: figure) + [team]
-        return Tabular(header: header, rows: lines.map { row in
-            let now = row.current
-            let before = row.previous
-            return [
-                .text(row.agent?.rawValue ?? "team"), .text(row.name), .number(now.handled), .number(now.resolved),
-                percent(now.firstContactRate), percent(now.secondContactRate), percent(now.serviceLevelRate),
-                hours(now.medianMinutes), hours(now.p90Minutes), average(now.satisfaction), .number(now.ratings),
-                average(now.ownSatisfaction), .number(now.ownRatings), percent(now.reopenRate), .number(now.compensations),
-                money(now.compensationValue), .number(now.resolved - before.resolved),
-                points(now.firstContactRate, before.firstContactRate), points(now.serviceLevelRate, before.serviceLevelRate),
-                difference(now.satisfaction, before.satisfaction, places: 2),
-                difference(now.medianMinutes.map { Double($0) / 60 }, before.medianMinutes.map { Double($0) / 60 }, places: 1),
-            ]
-        })
+        return Tabular(
+            header: header,
+            rows: lines.map { row in
+                let now = row.current
+                let before = row.previous
+                return [
+                    .text(row.agent?.rawValue ?? "team"), .text(row.name), .number(now.handled), .number(now.resolved),
+                    percent(now.firstContactRate), percent(now.secondContactRate), percent(now.serviceLevelRate),
+                    hours(now.medianMinutes), hours(now.p90Minutes), average(now.satisfaction), .number(now.ratings),
+                    average(now.ownSatisfaction), .number(now.ownRatings), percent(now.reopenRate),
+                    .number(now.compensations),
+                    money(now.compensationValue), .number(now.resolved - before.resolved),
+                    points(now.firstContactRate, before.firstContactRate),
+                    points(now.serviceLevelRate, before.serviceLevelRate),
+                    difference(now.satisfaction, before.satisfaction, places: 2),
+                    difference(
+                        now.medianMinutes.map { Double($0) / 60 }, before.medianMinutes.map { Double($0) / 60 },
+                        places: 1),
+                ]
+            })
     }
 }
 

@@ -7,7 +7,9 @@ public enum Segment: String, CaseIterable, Sendable, Comparable {
     case champions, valuableAtRisk, potential, crossSell, occasional, dormant
 
     public enum Strategy: String, Sendable {
-        case loyalty, retention, upgrading, crossSelling = "cross-selling", basic
+        case loyalty, retention, upgrading
+        case crossSelling = "cross-selling"
+        case basic
     }
 
     public var name: String {

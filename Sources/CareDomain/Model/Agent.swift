@@ -18,7 +18,10 @@ public struct Agent: Record {
     /// the agent's own scores.
     public var recognitions: [Recognition]?
 
-    public init(id: AgentID, version: Int = 1, name: String, role: Role, area: String, authorityLimit: Cents, active: Bool = true) {
+    public init(
+        id: AgentID, version: Int = 1, name: String, role: Role, area: String, authorityLimit: Cents,
+        active: Bool = true
+    ) {
         self.id = id
         self.version = version
         self.name = name

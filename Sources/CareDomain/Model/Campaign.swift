@@ -20,7 +20,8 @@ public struct Campaign: Record {
     public var notes: [Note]
 
     public init(
-        id: CampaignID, version: Int = 1, title: String, segment: Segment, from: Day, to: Day, goal: String? = nil, objectives: [Objective] = [],
+        id: CampaignID, version: Int = 1, title: String, segment: Segment, from: Day, to: Day, goal: String? = nil,
+        objectives: [Objective] = [],
         cost: Cents? = nil, notes: [Note] = []
     ) {
         self.id = id

@@ -21,12 +21,15 @@ public struct Cents: RawRepresentable, Hashable, Comparable, Codable, Sendable, 
         let negative = body.hasPrefix("-")
         if negative { body.removeFirst() }
         let parts = body.split(separator: body.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }), let euros = Int(whole)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let euros = Int(whole)
         else { return nil }
         var cents = 0
         if parts.count == 2 {
             let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(fraction) else { return nil }
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let value = Int(fraction)
+            else { return nil }
             cents = fraction.count == 1 ? value * 10 : value
         }
         guard euros <= Int.max / 100 - 1 else { return nil }

@@ -109,7 +109,9 @@ public struct LoyaltyStanding: Codable, Sendable, Equatable {
     /// Last purchase or redemption: the start of the inactivity countdown.
     public var lastActivity: Day?
 
-    public init(points: Int = 0, tier: TierID? = nil, tierSince: Day? = nil, tierUntil: Day? = nil, lastActivity: Day? = nil) {
+    public init(
+        points: Int = 0, tier: TierID? = nil, tierSince: Day? = nil, tierUntil: Day? = nil, lastActivity: Day? = nil
+    ) {
         self.points = points
         self.tier = tier
         self.tierSince = tierSince

@@ -112,7 +112,8 @@ enum CivilCalendar {
     }
 
     /// The decimal number in `bytes[start ..< start+count]`, nil unless all digits.
-    static func number<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ start: Int, _ count: Int) -> Int? where Bytes.Index == Int {
+    static func number<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ start: Int, _ count: Int) -> Int?
+    where Bytes.Index == Int {
         guard start + count <= bytes.count else { return nil }
         var value = 0
         for index in start..<(start + count) {

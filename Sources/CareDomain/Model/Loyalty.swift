@@ -59,7 +59,10 @@ public struct Reward: Record {
     public var cost: Cents
     public var active: Bool
 
-    public init(id: RewardID, version: Int = 1, name: String, points: Int, money: Cents = .zero, cost: Cents, active: Bool = true) {
+    public init(
+        id: RewardID, version: Int = 1, name: String, points: Int, money: Cents = .zero, cost: Cents,
+        active: Bool = true
+    ) {
         self.id = id
         self.version = version
         self.name = name

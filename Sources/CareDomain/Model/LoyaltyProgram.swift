@@ -14,7 +14,8 @@ public struct Tier: Codable, Sendable, Equatable, Identifiable {
     public var freeRewards: [RewardID]?
 
     public init(
-        id: TierID, name: String, threshold: Int, earnPercent: Int, serviceLevelPercent: Int, freeRewards: [RewardID]? = nil
+        id: TierID, name: String, threshold: Int, earnPercent: Int, serviceLevelPercent: Int,
+        freeRewards: [RewardID]? = nil
     ) {
         self.id = id
         self.name = name
@@ -96,7 +97,8 @@ public struct LoyaltyProgram: Record {
     public init(
         id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
         pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier],
-        earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil, margins: Margins? = nil
+        earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil,
+        margins: Margins? = nil
     ) {
         self.id = id
         self.version = version
@@ -135,8 +137,12 @@ public struct LoyaltyProgram: Record {
     /// the best earning rule that applies (whole points, rounded down).
     public func points(for amount: Cents, tier: Tier?, touchpoint: TouchpointID?, productFamily: String?) -> Int {
         guard amount.rawValue > 0 else { return 0 }
-        let rule = (earnRules ?? [])
-            .filter { ($0.touchpoint != nil && $0.touchpoint == touchpoint) || ($0.productFamily != nil && $0.productFamily == productFamily) }
+        let rule =
+            (earnRules ?? [])
+            .filter {
+                ($0.touchpoint != nil && $0.touchpoint == touchpoint)
+                    || ($0.productFamily != nil && $0.productFamily == productFamily)
+            }
             .map(\.percent).max() ?? 100
         let tierPercent = tier?.earnPercent ?? 100
         return amount.rawValue * pointsPerEuro * tierPercent * rule / (100 * 100 * 100)

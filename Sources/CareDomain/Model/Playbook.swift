@@ -10,7 +10,10 @@ public struct Playbook: Record {
     public var solution: String
     public var compensation: Compensation?
 
-    public init(id: PlaybookID, version: Int = 1, touchpoint: TouchpointID, situation: String, solution: String, compensation: Compensation? = nil) {
+    public init(
+        id: PlaybookID, version: Int = 1, touchpoint: TouchpointID, situation: String, solution: String,
+        compensation: Compensation? = nil
+    ) {
         self.id = id
         self.version = version
         self.touchpoint = touchpoint

@@ -25,16 +25,21 @@ extension Customer {
     public static func summary(id: CustomerID, fields: [ScannedValue?]) throws(SummaryError) -> CustomerSummary {
         guard let name = fields[0]?.text else { throw SummaryError(field: "name", reason: "expected a string") }
         guard let lifecycle = fields[4]?.text.flatMap(LifecycleStage.init(rawValue:)) else {
-            throw SummaryError(field: "lifecycle", reason: "expected one of \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw SummaryError(
+                field: "lifecycle",
+                reason: "expected one of \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return CustomerSummary(
-            id: id, name: name, phone: try optionalText(fields[1], "phone"), email: try optionalText(fields[2], "email"),
+            id: id, name: name, phone: try optionalText(fields[1], "phone"),
+            email: try optionalText(fields[2], "email"),
             tier: try optionalText(fields[3], "loyalty.tier").map { TierID(rawValue: $0) }, lifecycle: lifecycle,
             blocked: try optionalText(fields[5], "blockedAt") != nil)
     }
 
     public var summary: CustomerSummary {
-        CustomerSummary(id: id, name: name, phone: phone, email: email, tier: loyalty.tier, lifecycle: lifecycle, blocked: blockedAt != nil)
+        CustomerSummary(
+            id: id, name: name, phone: phone, email: email, tier: loyalty.tier, lifecycle: lifecycle,
+            blocked: blockedAt != nil)
     }
 }
 
@@ -74,14 +79,21 @@ extension Incident {
     public static func summary(id: IncidentID, fields: [ScannedValue?]) throws(SummaryError) -> IncidentSummary {
         guard let customer = fields[0]?.text else { throw SummaryError(field: "customer", reason: "expected a string") }
         guard let status = fields[1]?.text.flatMap(Status.init(rawValue:)) else {
-            throw SummaryError(field: "status", reason: "expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw SummaryError(
+                field: "status", reason: "expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let priority = fields[2]?.text.flatMap(Priority.init(rawValue:)) else {
-            throw SummaryError(field: "priority", reason: "expected one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw SummaryError(
+                field: "priority",
+                reason: "expected one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let dueAt = try time(fields[3], "dueAt")
-        guard let touchpoint = fields[7]?.text else { throw SummaryError(field: "touchpoint", reason: "expected a string") }
-        guard let contacts = fields[8]?.integer else { throw SummaryError(field: "contacts", reason: "expected a whole number") }
+        guard let touchpoint = fields[7]?.text else {
+            throw SummaryError(field: "touchpoint", reason: "expected a string")
+        }
+        guard let contacts = fields[8]?.integer else {
+            throw SummaryError(field: "contacts", reason: "expected a whole number")
+        }
         let firstAt = try optionalText(fields[10], "firstResolved.at").flatMap(Timestamp.parse)
         let firstBy = try optionalText(fields[11], "firstResolved.by").map { AgentID(rawValue: $0) }
         return IncidentSummary(
@@ -101,10 +113,12 @@ extension Incident {
 
     public var summary: IncidentSummary {
         IncidentSummary(
-            id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee, resolvedAt: resolution?.at,
+            id: id, customer: customer, status: status, priority: priority, dueAt: dueAt, assignee: assignee,
+            resolvedAt: resolution?.at,
             openedAt: openedAt, touchpoint: touchpoint, contacts: contacts, resolvedBy: resolution?.by,
             firstResolved: firstResolved, reopens: reopens ?? 0, rating: rating?.score,
-            ratingBy: rating?.recordedBy, compensationValue: compensation?.compensation.value, compensationBy: compensation?.grantedBy,
+            ratingBy: rating?.recordedBy, compensationValue: compensation?.compensation.value,
+            compensationBy: compensation?.grantedBy,
             compensationAt: compensation?.at)
     }
 }

@@ -65,7 +65,9 @@ public struct ServiceLevel: Codable, Sendable, Equatable {
     /// "90 min", "4 h", "26 h 30 min", "2 days".
     public static func duration(minutes: Int) -> String {
         if minutes < 120 { return "\(minutes) min" }
-        if minutes < 2 * 24 * 60 || minutes % (24 * 60) != 0 { return "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min") }
+        if minutes < 2 * 24 * 60 || minutes % (24 * 60) != 0 {
+            return "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min")
+        }
         return "\(minutes / (24 * 60)) days"
     }
 }

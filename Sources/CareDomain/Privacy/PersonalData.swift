@@ -67,7 +67,8 @@ extension Change {
     func withoutPersonalData(of customer: CustomerID) -> Change {
         guard self.customer == customer else { return self }
         switch self {
-        case .customer(let record): return .customer(record.erasedAt == nil ? record.withoutPersonalData(name: "") : record)
+        case .customer(let record):
+            return .customer(record.erasedAt == nil ? record.withoutPersonalData(name: "") : record)
         case .incident(let record): return .incident(record.withoutPersonalData())
         case .moment(let record): return .moment(record.withoutPersonalData())
         case .ledger(let record): return .ledger(record.withoutPersonalData())

@@ -13,8 +13,10 @@ public enum PrivacyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
         case .supervisorsOnly: RefusalWording.supervisorsOnly("handle a data-protection request")
-        case .alreadyBlocked(let id): "Customer \(id) is already blocked; `care privacy erase \(id) --confirm` erases their data."
-        case .notBlocked(let id): "Customer \(id) is not blocked; `care privacy erase \(id)` blocks them first, the confirmed step erases."
+        case .alreadyBlocked(let id):
+            "Customer \(id) is already blocked; `care privacy erase \(id) --confirm` erases their data."
+        case .notBlocked(let id):
+            "Customer \(id) is not blocked; `care privacy erase \(id)` blocks them first, the confirmed step erases."
         case .erased(let id): "Customer \(id)'s personal data was already erased."
         case .blocked(let id): RefusalWording.blocked(id)
         }
@@ -28,7 +30,9 @@ public enum PrivacyRules {
     /// The label an erased customer keeps instead of a name.
     public static let erasedName = "(erased)"
 
-    public static func block(in state: StoreState, customer id: CustomerID, by author: Author, at now: Date) throws(PrivacyRefusal) -> Transaction {
+    public static func block(in state: StoreState, customer id: CustomerID, by author: Author, at now: Date)
+        throws(PrivacyRefusal) -> Transaction
+    {
         var customer = try supervised(state, id, author)
         guard customer.erasedAt == nil else { throw .erased(id) }
         guard customer.blockedAt == nil else { throw .alreadyBlocked(id) }
@@ -37,7 +41,9 @@ public enum PrivacyRules {
         return Transaction(summary: "block customer \(id) on an erasure request", changes: [.customer(customer)])
     }
 
-    public static func unblock(in state: StoreState, customer id: CustomerID, by author: Author) throws(PrivacyRefusal) -> Transaction {
+    public static func unblock(in state: StoreState, customer id: CustomerID, by author: Author) throws(PrivacyRefusal)
+        -> Transaction
+    {
         var customer = try supervised(state, id, author)
         guard customer.erasedAt == nil else { throw .erased(id) }
         guard customer.blockedAt != nil else { throw .notBlocked(id) }
@@ -48,7 +54,9 @@ public enum PrivacyRules {
 
     /// The records kept after erasure: the customer without personal data,
     /// and their incidents without subjects, notes or resolution text.
-    public static func eraseRecords(in state: StoreState, customer id: CustomerID, by author: Author, at now: Date) throws(PrivacyRefusal) -> Transaction {
+    public static func eraseRecords(in state: StoreState, customer id: CustomerID, by author: Author, at now: Date)
+        throws(PrivacyRefusal) -> Transaction
+    {
         let customer = try supervised(state, id, author)
         guard customer.erasedAt == nil else { throw .erased(id) }
         guard customer.blockedAt != nil else { throw .notBlocked(id) }
@@ -60,7 +68,9 @@ public enum PrivacyRules {
             changes: [.customer(kept)] + incidents.map { .incident($0.nextVersion().withoutPersonalData()) })
     }
 
-    private static func supervised(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(PrivacyRefusal) -> Customer {
+    private static func supervised(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(PrivacyRefusal)
+        -> Customer
+    {
         guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly }
         guard let customer = state.customers[id] else { throw .unknownCustomer(id) }
         return customer

@@ -27,7 +27,9 @@ public enum CampaignRefusal: Error, Equatable, Sendable, CustomStringConvertible
 
 /// Supervisors plan campaigns and write down what they learn.
 public enum CampaignRules {
-    public static func add(_ campaign: Campaign, in state: StoreState, by author: Author) throws(CampaignRefusal) -> Transaction {
+    public static func add(_ campaign: Campaign, in state: StoreState, by author: Author) throws(CampaignRefusal)
+        -> Transaction
+    {
         guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("plan a campaign") }
         guard !state.campaigns.contains(campaign.id) else { throw .exists(campaign.id) }
         if let problem = problems(campaign).first { throw problem }
@@ -43,11 +45,15 @@ public enum CampaignRules {
         if !campaign.id.isSafeFileName || campaign.id.rawValue.isEmpty { problems.append(.badID(campaign.id.rawValue)) }
         if campaign.title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.emptyTitle) }
         if campaign.from > campaign.to { problems.append(.endsBeforeItStarts(from: campaign.from, to: campaign.to)) }
-        problems += campaign.objectives.filter { !(-100...1000).contains($0.changePercent) }.map { .badObjective($0.changePercent) }
+        problems += campaign.objectives.filter { !(-100...1000).contains($0.changePercent) }.map {
+            .badObjective($0.changePercent)
+        }
         return problems
     }
 
-    public static func note(_ id: CampaignID, text: String, in state: StoreState, by author: Author, at now: Date) throws(CampaignRefusal) -> Transaction {
+    public static func note(_ id: CampaignID, text: String, in state: StoreState, by author: Author, at now: Date)
+        throws(CampaignRefusal) -> Transaction
+    {
         guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("note on a campaign") }
         guard var campaign = state.campaigns[id] else { throw .unknown(id) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

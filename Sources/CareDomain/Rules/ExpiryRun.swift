@@ -16,7 +16,9 @@ public enum ExpiryRun {
     }
 
     /// `dryRun`: work out what is due and write nothing.
-    public static func run(store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000, dryRun: Bool = false) throws -> Report {
+    public static func run(
+        store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000, dryRun: Bool = false
+    ) throws -> Report {
         let state = try store.open()
         guard state.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
         guard state.program != nil else { throw LoyaltyRefusal.noProgram }
@@ -37,7 +39,9 @@ public enum ExpiryRun {
                             guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { return nil }
                             // A blocked customer's data is kept as it is, for legal claims only.
                             guard customer.blockedAt == nil else { return nil }
-                            return LoyaltyRules.expire(customer: customer, ledger: try history.ledger(of: id), program: program, today: today).map { (id, $0) }
+                            return LoyaltyRules.expire(
+                                customer: customer, ledger: try history.ledger(of: id), program: program, today: today
+                            ).map { (id, $0) }
                         }
                     }
                 }
@@ -47,9 +51,13 @@ public enum ExpiryRun {
                     changes += expiry.transaction.changes
                     found.customersChanged += 1
                     found.pointsExpired += expiry.expiredPoints
-                    if expiry.tierBefore != expiry.tierAfter { found.tierChanges.append((id, expiry.tierBefore, expiry.tierAfter)) }
+                    if expiry.tierBefore != expiry.tierAfter {
+                        found.tierChanges.append((id, expiry.tierBefore, expiry.tierAfter))
+                    }
                 }
-                return Transaction(summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points", changes: dryRun ? [] : changes)
+                return Transaction(
+                    summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points",
+                    changes: dryRun ? [] : changes)
             }
             report.customersChanged += found.customersChanged
             report.pointsExpired += found.pointsExpired

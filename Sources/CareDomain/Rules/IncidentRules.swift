@@ -36,7 +36,8 @@ public enum IncidentRules {
     /// Opens an incident; its due time follows the touchpoint's service level
     /// and the customer's tier. The contact is also a moment in the timeline.
     public static func open(
-        in state: StoreState, customer customerID: CustomerID, touchpoint touchpointID: TouchpointID, kind: Incident.Kind,
+        in state: StoreState, customer customerID: CustomerID, touchpoint touchpointID: TouchpointID,
+        kind: Incident.Kind,
         subject: String, priority: Incident.Priority, channel: Channel, by author: Author, at now: Date
     ) throws(IncidentRefusal) -> (Incident, Transaction) {
         try requireAgent(author, in: state)
@@ -49,12 +50,18 @@ public enum IncidentRules {
         let incident = Incident(
             id: id, customer: customerID, kind: kind, subject: trimmed, priority: priority, status: .open,
             touchpoint: touchpointID, openedAt: now,
-            dueAt: ServiceLevelRules.dueAt(openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier)),
+            dueAt: ServiceLevelRules.dueAt(
+                openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier)),
             history: [Incident.Event(at: now, by: author.agent, kind: .opened, text: trimmed)])
         let moment = Moment(
             id: MomentID("M-\(id.rawValue)"), customer: customerID, touchpoint: touchpointID, at: now, channel: channel,
             agent: author.agent, outcome: "\(kind.rawValue) opened: \(trimmed)", cost: touchpoint.cost, incident: id)
-        return (incident, Transaction(summary: "open incident \(id) for customer \(customerID)", changes: [.incident(incident), .moment(moment)]))
+        return (
+            incident,
+            Transaction(
+                summary: "open incident \(id) for customer \(customerID)",
+                changes: [.incident(incident), .moment(moment)])
+        )
     }
 
     /// Adds a note to an incident's history.
@@ -71,14 +78,17 @@ public enum IncidentRules {
     }
 
     /// Takes an incident: assigned to the acting agent, in progress.
-    public static func take(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
+    public static func take(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date)
+        throws(IncidentRefusal) -> Transaction
+    {
         try requireAgent(author, in: state)
         guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
         guard incident.status.isOpen else { throw .notOpen(incidentID) }
         incident = incident.nextVersion()
         incident.assignee = author.agent
         incident.status = .inProgress
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "taken by \(author.agent)"))
+        incident.history.append(
+            Incident.Event(at: now, by: author.agent, kind: .assigned, text: "taken by \(author.agent)"))
         return Transaction(summary: "take incident \(incidentID)", changes: [.incident(incident)])
     }
 
@@ -93,7 +103,8 @@ public enum IncidentRules {
         incident = incident.nextVersion()
         incident.assignee = assignee
         if incident.status == .open { incident.status = .inProgress }
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
+        incident.history.append(
+            Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
         return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
     }
 
@@ -108,13 +119,19 @@ public enum IncidentRules {
         incident = incident.nextVersion()
         incident.contacts += 1
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .contact, text: trimmed.isEmpty ? "contact \(incident.contacts)" : trimmed))
-        return Transaction(summary: "contact \(incident.contacts) on incident \(incidentID)", changes: [.incident(incident)])
+        incident.history.append(
+            Incident.Event(
+                at: now, by: author.agent, kind: .contact,
+                text: trimmed.isEmpty ? "contact \(incident.contacts)" : trimmed))
+        return Transaction(
+            summary: "contact \(incident.contacts) on incident \(incidentID)", changes: [.incident(incident)])
     }
 
     /// Reopens a resolved incident: back in progress, one more contact (the
     /// customer came back), the resolution cleared; its history keeps it all.
-    public static func reopen(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date) throws(IncidentRefusal) -> Transaction {
+    public static func reopen(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date)
+        throws(IncidentRefusal) -> Transaction
+    {
         try requireAgent(author, in: state)
         guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
         guard !incident.status.isOpen else { throw .stillOpen(incidentID) }
@@ -131,10 +148,14 @@ public enum IncidentRules {
     /// What resolving with `playbook` proposes: the compensation owed for a
     /// missed service level (rule 3), else the playbook's own. Each is
     /// granted at most once per incident, however often it is reopened.
-    public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (compensation: Compensation, owed: Bool)? {
+    public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (
+        compensation: Compensation, owed: Bool
+    )? {
         let granted = incident.history.filter { $0.kind == .compensated }
         let owedGranted = incident.compensation?.forMissedServiceLevel == true
-        if isOwed(incident, at: now), !owedGranted, let owed = state.touchpoints[incident.touchpoint]?.compensation { return (owed, true) }
+        if isOwed(incident, at: now), !owedGranted, let owed = state.touchpoints[incident.touchpoint]?.compensation {
+            return (owed, true)
+        }
         guard granted.isEmpty else { return nil }
         return playbook?.compensation.map { ($0, false) }
     }
@@ -151,7 +172,8 @@ public enum IncidentRules {
     /// supervisor's is their own), and recording the customer's rating.
     /// Points go to the ledger; a coupon is issued for 90 days.
     public static func resolve(
-        in state: StoreState, incident incidentID: IncidentID, playbook playbookID: PlaybookID?, grant: Bool, rating: Int?,
+        in state: StoreState, incident incidentID: IncidentID, playbook playbookID: PlaybookID?, grant: Bool,
+        rating: Int?,
         by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
         try requireAgent(author, in: state)
@@ -172,8 +194,10 @@ public enum IncidentRules {
             if !agent.mayGrant(compensation.value) {
                 throw .overAuthority(limit: agent.authorityLimit, value: compensation.value)
             }
-            incident.compensation = Incident.GrantedCompensation(compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: owed)
-            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .compensated, text: compensation.description))
+            incident.compensation = Incident.GrantedCompensation(
+                compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: owed)
+            incident.history.append(
+                Incident.Event(at: now, by: author.agent, kind: .compensated, text: compensation.description))
             changes += compensationChanges(compensation, for: incident, in: state, by: author, at: now)
         }
         if let rating {
@@ -192,14 +216,17 @@ public enum IncidentRules {
             guard let program = state.program else { return [] }
             // Crediting needs no lots: the ledger is not read here.
             var account = PointsAccount(of: customer, program: program, ledger: [])
-            guard let entry = account.credit(
-                compensation.points ?? 0, at: now, kind: .compensation, reason: compensation.description, incident: incident.id, by: author.agent)
+            guard
+                let entry = account.credit(
+                    compensation.points ?? 0, at: now, kind: .compensation, reason: compensation.description,
+                    incident: incident.id, by: author.agent)
             else { return [] }
             return [.customer(LoyaltyRules.updatedCustomer(customer, account, today: nil)), .ledger(entry)]
         case .coupon:
             let day = Day(containing: now)
             let coupon = Coupon(
-                id: CouponCode("CP-\(incident.id)-v\(incident.version)"), customer: customer.id, discountPercent: compensation.discountPercent ?? 10,
+                id: CouponCode("CP-\(incident.id)-v\(incident.version)"), customer: customer.id,
+                discountPercent: compensation.discountPercent ?? 10,
                 validFrom: day, validUntil: day.adding(days: 90), reason: compensation.description)
             return [.coupon(coupon)]
         case .treatment:

@@ -25,7 +25,8 @@ public struct LedgerBook: Sendable, Equatable {
     @discardableResult
     public mutating func post(
         id: LedgerEntryID, customer: CustomerID, at: Date, kind: LedgerEntry.Kind, points: Int, reason: String,
-        expiresOn: Day? = nil, moment: MomentID? = nil, incident: IncidentID? = nil, reward: RewardID? = nil, money: Cents? = nil,
+        expiresOn: Day? = nil, moment: MomentID? = nil, incident: IncidentID? = nil, reward: RewardID? = nil,
+        money: Cents? = nil,
         by: AgentID? = nil
     ) throws(Refusal) -> LedgerEntry {
         guard balance + points >= 0 else { throw .insufficient(balance: balance, requested: -points) }

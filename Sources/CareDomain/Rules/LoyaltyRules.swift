@@ -9,7 +9,8 @@ import Foundation
 public enum LoyaltyRules {
     /// A purchase: a moment in the timeline and the points it earns.
     public static func purchase(
-        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, amount: Cents, productFamily: String?,
+        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, amount: Cents,
+        productFamily: String?,
         touchpoint touchpointID: TouchpointID, channel: Channel, by author: Author, at now: Date
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
@@ -22,13 +23,18 @@ public enum LoyaltyRules {
         let points = program.points(for: amount, tier: tier, touchpoint: touchpointID, productFamily: productFamily)
         let family = productFamily.map { " " + $0 } ?? ""
         let moment = Moment(
-            id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: touchpointID, at: now,
-            channel: channel, agent: author.agent, outcome: "bought\(family), \(amount)", cost: touchpoint.cost, amount: amount,
+            id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: touchpointID,
+            at: now,
+            channel: channel, agent: author.agent, outcome: "bought\(family), \(amount)", cost: touchpoint.cost,
+            amount: amount,
             productFamily: productFamily)
         account.noteActivity(on: today)
-        account.credit(points, at: now, kind: .earn, reason: "purchase\(family) \(amount)", moment: moment.id, by: author.agent)
+        account.credit(
+            points, at: now, kind: .earn, reason: "purchase\(family) \(amount)", moment: moment.id, by: author.agent)
         let updated = updatedCustomer(customer, account, today: today)
-        let reached = updated.loyalty.tier != customer.loyalty.tier ? program.tier(updated.loyalty.tier).map { ", reached \($0.name)" } ?? "" : ""
+        let reached =
+            updated.loyalty.tier != customer.loyalty.tier
+            ? program.tier(updated.loyalty.tier).map { ", reached \($0.name)" } ?? "" : ""
         return Transaction(
             summary: "purchase \(amount) by customer \(customer.id): \(points) points\(reached)",
             changes: [.customer(updated), .moment(moment)] + account.book.entries.map(Change.ledger))
@@ -37,7 +43,8 @@ public enum LoyaltyRules {
     /// Redeems a reward: its points (and money), or nothing when the tier
     /// gives it free and it has not been taken in this tier term.
     public static func redeem(
-        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, reward rewardID: RewardID, by author: Author,
+        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, reward rewardID: RewardID,
+        by author: Author,
         at now: Date
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
@@ -53,15 +60,18 @@ public enum LoyaltyRules {
         var momentID: MomentID?
         if let place = program.redemptionTouchpoint, let touchpoint = state.touchpoints[place] {
             let moment = Moment(
-                id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: place, at: now, channel: .counter,
+                id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: place,
+                at: now, channel: .counter,
                 agent: author.agent, outcome: "redeemed: \(reward.name)", cost: touchpoint.cost)
             momentID = moment.id
             changes.append(.moment(moment))
         }
-        let price = [free ? "free with the tier" : "\(points) points", money.map { "\($0)" }].compactMap { $0 }.joined(separator: " + ")
+        let price = [free ? "free with the tier" : "\(points) points", money.map { "\($0)" }].compactMap { $0 }.joined(
+            separator: " + ")
         do {
             try account.debit(
-                points, at: now, kind: .redeem, reason: "reward: \(reward.name) (\(price))", reward: reward.id, money: money, moment: momentID,
+                points, at: now, kind: .redeem, reason: "reward: \(reward.name) (\(price))", reward: reward.id,
+                money: money, moment: momentID,
                 by: author.agent)
         } catch {
             throw .short(balance: account.balance, needed: points, for: reward.name)
@@ -75,7 +85,8 @@ public enum LoyaltyRules {
 
     /// A supervisor's correction, up or down, with the reason on record.
     public static func adjust(
-        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, points: Int, reason: String, by author: Author,
+        in state: StoreState, ledger: [LedgerEntry], customer customerID: CustomerID, points: Int, reason: String,
+        by author: Author,
         at now: Date
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
@@ -112,7 +123,8 @@ public enum LoyaltyRules {
     /// Posts the points that lapsed by the start of `today` and the tier the
     /// customer keeps on `today`; nil when nothing is due, so a second run
     /// on the same day does nothing.
-    public static func expire(customer: Customer, ledger: [LedgerEntry], program: LoyaltyProgram, today: Day) -> Expiry? {
+    public static func expire(customer: Customer, ledger: [LedgerEntry], program: LoyaltyProgram, today: Day) -> Expiry?
+    {
         var account = PointsAccount(of: customer, program: program, ledger: ledger)
         account.settle(until: today.start)
         let updated = updatedCustomer(customer, account, today: today)
@@ -121,7 +133,8 @@ public enum LoyaltyRules {
         var what: [String] = []
         if expired > 0 { what.append("\(expired) points expired") }
         if updated.loyalty.tier != customer.loyalty.tier {
-            what.append("tier \(customer.loyalty.tier?.rawValue ?? "none") → \(updated.loyalty.tier?.rawValue ?? "none")")
+            what.append(
+                "tier \(customer.loyalty.tier?.rawValue ?? "none") → \(updated.loyalty.tier?.rawValue ?? "none")")
         }
         if what.isEmpty { what.append("standing brought up to date") }
         return Expiry(
@@ -132,7 +145,9 @@ public enum LoyaltyRules {
     }
 
     /// Marks a coupon used, if it is the customer's to use today.
-    public static func useCoupon(in state: StoreState, code: CouponCode, by author: Author, at now: Date) throws(LoyaltyRefusal) -> Transaction {
+    public static func useCoupon(in state: StoreState, code: CouponCode, by author: Author, at now: Date)
+        throws(LoyaltyRefusal) -> Transaction
+    {
         guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }
         guard var coupon = state.coupons[code] else { throw .unknownCoupon(code) }
         let today = Day(containing: now)
@@ -149,9 +164,14 @@ public enum LoyaltyRules {
 
     /// Whether `reward` is free for the tier in `standing` and has not been
     /// taken free since the tier's term began.
-    public static func isFree(_ reward: Reward, for standing: TierRules.Standing, program: LoyaltyProgram, ledger: [LedgerEntry]) -> Bool {
-        guard let tier = program.tier(standing.tier), tier.freeRewards?.contains(reward.id) == true else { return false }
-        let termStart = (standing.until?.adding(months: -program.tierTermMonths) ?? standing.since)?.start ?? .distantPast
+    public static func isFree(
+        _ reward: Reward, for standing: TierRules.Standing, program: LoyaltyProgram, ledger: [LedgerEntry]
+    ) -> Bool {
+        guard let tier = program.tier(standing.tier), tier.freeRewards?.contains(reward.id) == true else {
+            return false
+        }
+        let termStart =
+            (standing.until?.adding(months: -program.tierTermMonths) ?? standing.since)?.start ?? .distantPast
         return !ledger.contains { $0.kind == .redeem && $0.reward == reward.id && $0.points == 0 && $0.at >= termStart }
     }
 
@@ -170,7 +190,9 @@ public enum LoyaltyRules {
         return updated
     }
 
-    private static func ready(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(LoyaltyRefusal) -> (Customer, LoyaltyProgram) {
+    private static func ready(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(LoyaltyRefusal) -> (
+        Customer, LoyaltyProgram
+    ) {
         guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }
         guard let program = state.program else { throw .noProgram }
         guard let customer = state.customers[id] else { throw .unknownCustomer(id) }

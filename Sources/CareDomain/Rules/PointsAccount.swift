@@ -28,7 +28,8 @@ public struct PointsAccount: Sendable {
     /// credit, but has no lots to expire or spend from). New entries are
     /// numbered `idPrefix` 1, 2, …
     public init(
-        customer: CustomerID, program: LoyaltyProgram, ledger: [LedgerEntry] = [], balance: Int = 0, lastActivity: Day?, idPrefix: String
+        customer: CustomerID, program: LoyaltyProgram, ledger: [LedgerEntry] = [], balance: Int = 0, lastActivity: Day?,
+        idPrefix: String
     ) {
         self.customer = customer
         self.program = program
@@ -37,7 +38,11 @@ public struct PointsAccount: Sendable {
         book = LedgerBook(balance: ledger.last?.balanceAfter ?? balance)
         for entry in ledger {
             if entry.points > 0 {
-                lots.append(Lot(remaining: entry.points, expiresOn: entry.expiresOn ?? Day(containing: entry.at).adding(months: program.pointsExpiryMonths)))
+                lots.append(
+                    Lot(
+                        remaining: entry.points,
+                        expiresOn: entry.expiresOn
+                            ?? Day(containing: entry.at).adding(months: program.pointsExpiryMonths)))
             } else {
                 take(-entry.points)
             }
@@ -51,7 +56,8 @@ public struct PointsAccount: Sendable {
     /// anyone else's ledger, since every posting writes that version.
     public init(of customer: Customer, program: LoyaltyProgram, ledger: [LedgerEntry]) {
         self.init(
-            customer: customer.id, program: program, ledger: ledger, balance: customer.loyalty.points, lastActivity: customer.loyalty.lastActivity,
+            customer: customer.id, program: program, ledger: ledger, balance: customer.loyalty.points,
+            lastActivity: customer.loyalty.lastActivity,
             idPrefix: "\(customer.id)-v\(customer.version + 1)-")
     }
 
@@ -64,7 +70,8 @@ public struct PointsAccount: Sendable {
     /// Credits a new lot of points.
     @discardableResult
     public mutating func credit(
-        _ points: Int, at: Date, kind: LedgerEntry.Kind, reason: String, moment: MomentID? = nil, incident: IncidentID? = nil,
+        _ points: Int, at: Date, kind: LedgerEntry.Kind, reason: String, moment: MomentID? = nil,
+        incident: IncidentID? = nil,
         by: AgentID? = nil
     ) -> LedgerEntry? {
         guard points > 0 else { return nil }
@@ -72,7 +79,9 @@ public struct PointsAccount: Sendable {
         lots.append(Lot(remaining: points, expiresOn: expiresOn))
         if kind == .earn { earnings.append((Day(containing: at), points)) }
         // A credit can never be refused.
-        return try? post(points, at: at, kind: kind, reason: reason, expiresOn: expiresOn, moment: moment, incident: incident, by: by)
+        return try? post(
+            points, at: at, kind: kind, reason: reason, expiresOn: expiresOn, moment: moment, incident: incident, by: by
+        )
     }
 
     /// Takes points, oldest lots first; refused when the balance is short.
@@ -81,7 +90,8 @@ public struct PointsAccount: Sendable {
         _ points: Int, at: Date, kind: LedgerEntry.Kind, reason: String, reward: RewardID? = nil, money: Cents? = nil,
         moment: MomentID? = nil, by: AgentID? = nil
     ) throws(LedgerBook.Refusal) -> LedgerEntry {
-        let entry = try post(-points, at: at, kind: kind, reason: reason, moment: moment, reward: reward, money: money, by: by)
+        let entry = try post(
+            -points, at: at, kind: kind, reason: reason, moment: moment, reward: reward, money: money, by: by)
         take(points)
         return entry
     }
@@ -99,14 +109,20 @@ public struct PointsAccount: Sendable {
             let lapse = lastActivity.map { $0.adding(days: program.inactivityDays) }
             if balance > 0, let lapse, lapse.start == due {
                 let since = lapse.adding(days: -program.inactivityDays)
-                _ = try? debit(balance, at: due, kind: .expire, reason: "inactive for \(program.inactivityDays) days since \(since)")
+                _ = try? debit(
+                    balance, at: due, kind: .expire,
+                    reason: "inactive for \(program.inactivityDays) days since \(since)")
             } else if let index = lots.firstIndex(where: { $0.remaining > 0 }) {
                 // Removed first, so that a ledger out of step with its lots
                 // (a hand-edited file) cannot loop here.
                 let lot = lots.remove(at: index)
                 let points = min(lot.remaining, balance)
                 let earned = lot.expiresOn.adding(months: -program.pointsExpiryMonths)
-                if points > 0 { _ = try? post(-points, at: due, kind: .expire, reason: "points earned on \(earned) expired on \(lot.expiresOn)") }
+                if points > 0 {
+                    _ = try? post(
+                        -points, at: due, kind: .expire,
+                        reason: "points earned on \(earned) expired on \(lot.expiresOn)")
+                }
             }
         }
     }
@@ -141,7 +157,8 @@ public struct PointsAccount: Sendable {
         let at = max(at, lastPostedAt ?? at)
         let id = LedgerEntryID(idPrefix + String(book.entries.count + 1))
         let entry = try book.post(
-            id: id, customer: customer, at: at, kind: kind, points: points, reason: reason, expiresOn: expiresOn, moment: moment,
+            id: id, customer: customer, at: at, kind: kind, points: points, reason: reason, expiresOn: expiresOn,
+            moment: moment,
             incident: incident, reward: reward, money: money, by: by)
         lastPostedAt = at
         return entry

@@ -17,16 +17,31 @@ public enum ProgramRules {
             require(seen.insert(tier.id).inserted, "Tier \(tier.id) appears twice.")
             require(tier.threshold > 0, "Tier \(tier.id) needs a threshold above 0.")
             require(tier.earnPercent >= 0, "Tier \(tier.id): earnPercent cannot be negative.")
-            require((1...100).contains(tier.serviceLevelPercent), "Tier \(tier.id): serviceLevelPercent must be 1 to 100 (a tier never gets slower service).")
-            if index > 0 { require(tier.threshold > program.tiers[index - 1].threshold, "Tier \(tier.id) must have a higher threshold than \(program.tiers[index - 1].id): list tiers lowest first.") }
+            require(
+                (1...100).contains(tier.serviceLevelPercent),
+                "Tier \(tier.id): serviceLevelPercent must be 1 to 100 (a tier never gets slower service).")
+            if index > 0 {
+                require(
+                    tier.threshold > program.tiers[index - 1].threshold,
+                    "Tier \(tier.id) must have a higher threshold than \(program.tiers[index - 1].id): list tiers lowest first."
+                )
+            }
             for reward in tier.freeRewards ?? [] {
-                require(state.rewards.contains(reward), "Tier \(tier.id) gives reward \(reward), which is not in the catalog.")
+                require(
+                    state.rewards.contains(reward),
+                    "Tier \(tier.id) gives reward \(reward), which is not in the catalog.")
             }
         }
         for rule in program.earnRules ?? [] {
-            require((rule.touchpoint == nil) != (rule.productFamily == nil), "An earn rule names either a touchpoint or a product family, not both or neither.")
+            require(
+                (rule.touchpoint == nil) != (rule.productFamily == nil),
+                "An earn rule names either a touchpoint or a product family, not both or neither.")
             require(rule.percent >= 0, "An earn rule's percent cannot be negative.")
-            if let touchpoint = rule.touchpoint { require(state.touchpoints.contains(touchpoint), "An earn rule names touchpoint \(touchpoint), which is not in the catalog.") }
+            if let touchpoint = rule.touchpoint {
+                require(
+                    state.touchpoints.contains(touchpoint),
+                    "An earn rule names touchpoint \(touchpoint), which is not in the catalog.")
+            }
         }
         if let margins = program.margins {
             require((0...100).contains(margins.percent), "margins.percent must be 0 to 100.")
@@ -49,7 +64,9 @@ public enum ProgramRules {
     }
 
     /// Puts `program` in force as the next version of the one in the store.
-    public static func set(_ program: LoyaltyProgram, in state: StoreState, by author: Author) throws(LoyaltyRefusal) -> Transaction {
+    public static func set(_ program: LoyaltyProgram, in state: StoreState, by author: Author) throws(LoyaltyRefusal)
+        -> Transaction
+    {
         guard let agent = state.activeAgent(author) else { throw .notAnAgent(author.agent.rawValue) }
         guard agent.role == .supervisor else { throw .supervisorsOnly("change the loyalty program") }
         let problems = problems(program, in: state)

@@ -34,7 +34,8 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// Supervisors manage the roster (who may use the store, with which role
 /// and authority) and the catalog of touchpoints; agents cannot.
 public enum RosterRules {
-    public static func add(_ agent: Agent, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+    public static func add(_ agent: Agent, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction
+    {
         try requireSupervisor(state, author, "add agents to the roster")
         guard state.agents[agent.id] == nil else { throw .agentExists(agent.id.rawValue) }
         try check(agent)
@@ -54,7 +55,8 @@ public enum RosterRules {
         next.id = current.id
         try check(next)
         let supervisorsLeft = state.agents.sorted.filter { $0.id != login && $0.active && $0.role == .supervisor }.count
-        if current.active, current.role == .supervisor, !(next.active && next.role == .supervisor), supervisorsLeft == 0 {
+        if current.active, current.role == .supervisor, !(next.active && next.role == .supervisor), supervisorsLeft == 0
+        {
             throw .lastSupervisor(login.rawValue)
         }
         return Transaction(summary: "change agent \(login) in the roster", changes: [.agent(next)])
@@ -71,12 +73,15 @@ public enum RosterRules {
         guard !trimmed.isEmpty else { throw .emptyReason }
         guard let current = state.agents[login] else { throw .unknownAgent(login.rawValue) }
         var next = current.nextVersion()
-        next.recognitions = (current.recognitions ?? []) + [Agent.Recognition(at: now, by: author.agent, reason: trimmed)]
+        next.recognitions =
+            (current.recognitions ?? []) + [Agent.Recognition(at: now, by: author.agent, reason: trimmed)]
         return Transaction(summary: "recognise agent \(login)", changes: [.agent(next)])
     }
 
     /// Puts a touchpoint (new, or the next version of one) in the catalog.
-    public static func setTouchpoint(_ touchpoint: Touchpoint, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+    public static func setTouchpoint(_ touchpoint: Touchpoint, in state: StoreState, by author: Author)
+        throws(RosterRefusal) -> Transaction
+    {
         try requireSupervisor(state, author, "change the touchpoint catalog")
         let problems = problems(touchpoint)
         guard problems.isEmpty else { throw .badTouchpoint(problems) }
@@ -86,27 +91,40 @@ public enum RosterRules {
     }
 
     /// A new committed time for a touchpoint, its promise worded to match.
-    public static func setServiceLevel(of id: TouchpointID, minutes: Int, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction {
+    public static func setServiceLevel(of id: TouchpointID, minutes: Int, in state: StoreState, by author: Author)
+        throws(RosterRefusal) -> Transaction
+    {
         guard var touchpoint = state.touchpoints[id] else { throw .unknownTouchpoint(id) }
-        touchpoint.serviceLevel = ServiceLevel(promise: ServiceLevel.promise(minutes: minutes), responseMinutes: minutes)
+        touchpoint.serviceLevel = ServiceLevel(
+            promise: ServiceLevel.promise(minutes: minutes), responseMinutes: minutes)
         return try setTouchpoint(touchpoint, in: state, by: author)
     }
 
     public static func problems(_ touchpoint: Touchpoint) -> [String] {
         var problems: [String] = []
         if touchpoint.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs a name.") }
-        if touchpoint.ownerArea.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs an owner area (rule 1).") }
-        if !Touchpoint.impactRange.contains(touchpoint.impact) { problems.append("impact must be 1 to 5, not \(touchpoint.impact).") }
+        if touchpoint.ownerArea.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("It needs an owner area (rule 1).")
+        }
+        if !Touchpoint.impactRange.contains(touchpoint.impact) {
+            problems.append("impact must be 1 to 5, not \(touchpoint.impact).")
+        }
         if touchpoint.cost < .zero { problems.append("cost cannot be negative.") }
-        if touchpoint.serviceLevel.responseMinutes < 1 { problems.append("serviceLevel.responseMinutes must be at least 1.") }
+        if touchpoint.serviceLevel.responseMinutes < 1 {
+            problems.append("serviceLevel.responseMinutes must be at least 1.")
+        }
         if touchpoint.compensation.value < .zero { problems.append("compensation.value cannot be negative.") }
-        if !touchpoint.id.isSafeFileName { problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .") }
+        if !touchpoint.id.isSafeFileName {
+            problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .")
+        }
         return problems
     }
 
     static func check(_ agent: Agent) throws(RosterRefusal) {
         let login = agent.id.rawValue
-        guard !login.isEmpty, login.count <= 32, login.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+        guard !login.isEmpty, login.count <= 32,
+            login.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+        else {
             throw .badLogin(login)
         }
         guard !agent.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyName }

@@ -31,35 +31,51 @@ public enum TalkingPoints {
     /// Inactivity is mentioned from this many days on.
     public static let inactivityNoticeDays = 60
 
-    public static func points(customer: Customer, ledger: [LedgerEntry], state: StoreState, today: Day) -> [TalkingPoint] {
+    public static func points(customer: Customer, ledger: [LedgerEntry], state: StoreState, today: Day)
+        -> [TalkingPoint]
+    {
         guard let program = state.program else { return [] }
         let account = PointsAccount(of: customer, program: program, ledger: ledger)
         var points: [TalkingPoint] = []
         if let (expiring, day) = account.nextExpiry(after: today) {
-            points.append(TalkingPoint(kind: .pointsExpiring, text: "\(expiring) points expire in \(today.days(until: day)) days", due: day))
+            points.append(
+                TalkingPoint(
+                    kind: .pointsExpiring, text: "\(expiring) points expire in \(today.days(until: day)) days", due: day
+                ))
         }
         let standing = customer.loyalty.tierStanding
-        let progress = TierRules.progress(earnings: account.earnings, standing: standing, program: program, today: today)
+        let progress = TierRules.progress(
+            earnings: account.earnings, standing: standing, program: program, today: today)
         if let tier = program.tier(customer.loyalty.tier), let until = customer.loyalty.tierUntil {
-            points.append(TalkingPoint(kind: .tierLapsing, text: "\(tier.name) until \(until), \(today.days(until: until)) days", due: until))
+            points.append(
+                TalkingPoint(
+                    kind: .tierLapsing, text: "\(tier.name) until \(until), \(today.days(until: until)) days",
+                    due: until))
             if let keep = progress.toKeep, keep > 0 {
-                points.append(TalkingPoint(kind: .tierProgress, text: "\(keep) more points keep \(tier.name)", due: until))
+                points.append(
+                    TalkingPoint(kind: .tierProgress, text: "\(keep) more points keep \(tier.name)", due: until))
             }
         }
         if let last = customer.loyalty.lastActivity, customer.loyalty.points > 0 {
             let idle = last.days(until: today)
             let left = program.inactivityDays - idle
             if idle >= inactivityNoticeDays, left > 0 {
-                points.append(TalkingPoint(
-                    kind: .inactivity, text: "inactive \(idle) days: buy within \(left) days",
-                    due: last.adding(days: program.inactivityDays)))
+                points.append(
+                    TalkingPoint(
+                        kind: .inactivity, text: "inactive \(idle) days: buy within \(left) days",
+                        due: last.adding(days: program.inactivityDays)))
             }
         }
-        if let tier = program.tier(customer.loyalty.tier), let since = customer.loyalty.tierSince, since.days(until: today) <= thanksDays {
+        if let tier = program.tier(customer.loyalty.tier), let since = customer.loyalty.tierSince,
+            since.days(until: today) <= thanksDays
+        {
             points.append(TalkingPoint(kind: .tierReached, text: "thank them: \(tier.name) since \(since)"))
         }
         if let next = progress.next, let toNext = progress.toNext, toNext > 0 {
-            points.append(TalkingPoint(kind: .tierProgress, text: "\(toNext) points in \(program.tierWindowMonths) months to \(next.name)"))
+            points.append(
+                TalkingPoint(
+                    kind: .tierProgress, text: "\(toNext) points in \(program.tierWindowMonths) months to \(next.name)")
+            )
         }
         let balance = customer.loyalty.points
         let rewards = state.rewards.sorted.filter(\.active)

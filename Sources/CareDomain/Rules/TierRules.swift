@@ -37,7 +37,9 @@ public enum TierRules {
 
         for earning in earnings where earning.day <= today {
             lapse(through: earning.day)
-            if let reached = program.tier(forPointsEarned: earned(at: earning.day)), reached.threshold >= current?.threshold ?? Int.min {
+            if let reached = program.tier(forPointsEarned: earned(at: earning.day)),
+                reached.threshold >= current?.threshold ?? Int.min
+            {
                 if reached.id != current?.id { since = earning.day }
                 current = reached
                 until = earning.day.adding(months: program.tierTermMonths)
@@ -60,13 +62,17 @@ public enum TierRules {
         public var until: Day?
     }
 
-    public static func progress(earnings: [(day: Day, points: Int)], standing: Standing, program: LoyaltyProgram, today: Day) -> Progress {
+    public static func progress(
+        earnings: [(day: Day, points: Int)], standing: Standing, program: LoyaltyProgram, today: Day
+    ) -> Progress {
         func earned(between start: Day, and end: Day) -> Int {
             earnings.reduce(0) { $1.day > start && $1.day <= end ? $0 + $1.points : $0 }
         }
         let inWindow = earned(between: today.adding(months: -program.tierWindowMonths), and: today)
         let next = program.tier(above: standing.tier)
-        var progress = Progress(earnedInWindow: inWindow, next: next, toNext: next.map { max(0, $0.threshold - inWindow) }, until: standing.until)
+        var progress = Progress(
+            earnedInWindow: inWindow, next: next, toNext: next.map { max(0, $0.threshold - inWindow) },
+            until: standing.until)
         if let current = program.tier(standing.tier), let until = standing.until {
             // What will still be in the window on the day the term ends.
             let counted = earned(between: until.adding(months: -program.tierWindowMonths), and: today)

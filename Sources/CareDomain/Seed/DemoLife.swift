@@ -27,7 +27,8 @@ struct Life {
         self.customer = customer
         self.rng = rng
         self.program = program
-        account = PointsAccount(customer: customer, program: program, lastActivity: nil, idPrefix: customer.rawValue + "-L")
+        account = PointsAccount(
+            customer: customer, program: program, lastActivity: nil, idPrefix: customer.rawValue + "-L")
     }
 
     var ledger: [LedgerEntry] { account.book.entries }
@@ -77,7 +78,8 @@ struct Life {
         while let due = scheduled.first, due.at <= date {
             account.settle(until: due.at)
             scheduled.removeFirst()
-            account.credit(due.points, at: due.at, kind: .compensation, reason: due.reason, incident: due.incident, by: due.by)
+            account.credit(
+                due.points, at: due.at, kind: .compensation, reason: due.reason, incident: due.incident, by: due.by)
         }
         account.settle(until: date)
     }
@@ -89,7 +91,9 @@ struct Life {
 
     func standing(today: Day) -> LoyaltyStanding {
         let tier = account.standing(today: today)
-        return LoyaltyStanding(points: account.balance, tier: tier.tier, tierSince: tier.since, tierUntil: tier.until, lastActivity: account.lastActivity)
+        return LoyaltyStanding(
+            points: account.balance, tier: tier.tier, tierSince: tier.since, tierUntil: tier.until,
+            lastActivity: account.lastActivity)
     }
 
     func usualProducts() -> [String]? {

@@ -27,9 +27,17 @@ enum DemoPeople {
         "estudiante", "jubilado", "administrativa", "camarero", "programadora", "electricista", "farmacéutica",
         "teacher", "nurse", "designer", "retired", "accountant",
     ]
-    static let tastes = ["café de especialidad", "vino tinto", "cocina japonesa", "chocolate negro", "té verde", "comida vegana", "marisco", "repostería"]
-    static let interests = ["tecnología", "viajes", "moda", "deporte", "cine", "música", "fotografía", "jardinería", "decoración", "lectura"]
-    static let hobbies = ["running", "pádel", "senderismo", "yoga", "ciclismo", "cocina", "ajedrez", "natación", "pintura", "surf"]
+    static let tastes = [
+        "café de especialidad", "vino tinto", "cocina japonesa", "chocolate negro", "té verde", "comida vegana",
+        "marisco", "repostería",
+    ]
+    static let interests = [
+        "tecnología", "viajes", "moda", "deporte", "cine", "música", "fotografía", "jardinería", "decoración",
+        "lectura",
+    ]
+    static let hobbies = [
+        "running", "pádel", "senderismo", "yoga", "ciclismo", "cocina", "ajedrez", "natación", "pintura", "surf",
+    ]
     static let emailDomains = ["gmail.com", "hotmail.es", "yahoo.es", "outlook.com", "telefonica.net", "icloud.com"]
     static let networks = ["instagram", "x", "facebook", "linkedin"]
 
@@ -37,7 +45,8 @@ enum DemoPeople {
     static func emailLocalPart(given: String, family: String) -> String {
         func fold(_ text: String) -> String {
             let map: [Character: String] = [
-                "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u", "ñ": "n", "ç": "c", "à": "a", "è": "e", "ë": "e",
+                "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u", "ñ": "n", "ç": "c", "à": "a", "è": "e",
+                "ë": "e",
                 "ï": "i", "ò": "o", "Á": "a", "É": "e", "Í": "i", "Ó": "o", "Ú": "u", "Ñ": "n",
             ]
             return text.lowercased().map { character in

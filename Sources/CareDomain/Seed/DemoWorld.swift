@@ -21,7 +21,9 @@ struct DemoWorld {
     let now: Date
     private var incidentNumber = 0
 
-    static let productFamilies = ["electrónica", "hogar", "moda", "deporte", "gourmet", "libros", "belleza", "juguetes"]
+    static let productFamilies = [
+        "electrónica", "hogar", "moda", "deporte", "gourmet", "libros", "belleza", "juguetes",
+    ]
 
     init(options: SeedOptions, agents: [Agent]) {
         self.options = options
@@ -63,7 +65,8 @@ struct DemoWorld {
             count -= 1
         }
         let span = max(1, windowStart.days(until: end))
-        let contacts: [(TouchpointID, Int)] = habit == .prospect
+        let contacts: [(TouchpointID, Int)] =
+            habit == .prospect
             ? [("web-visit", 1), ("info-request", 1)]
             : [
                 ("store-purchase", 30), ("online-purchase", 20), ("phone-support", 7), ("billing", 5), ("survey", 8),
@@ -80,11 +83,17 @@ struct DemoWorld {
         if habit != .prospect {
             let extra = forcedStatus == nil ? 0 : 1
             for number in 0..<(incidentCount(rng: &life.rng) + extra) {
-                var status = life.rng.weighted([(Incident.Status.open, 12), (.inProgress, 12), (.waitingOnCustomer, 6), (.resolved, 50), (.closed, 20)])
+                var status = life.rng.weighted([
+                    (Incident.Status.open, 12), (.inProgress, 12), (.waitingOnCustomer, 6), (.resolved, 50),
+                    (.closed, 20),
+                ])
                 // Beyond the usual few, incidents are past ones: a queue stays a queue.
-                if number >= 1, options.incidents != nil { status = life.rng.weighted([(.resolved, 70), (.closed, 30)]) }
+                if number >= 1, options.incidents != nil {
+                    status = life.rng.weighted([(.resolved, 70), (.closed, 30)])
+                }
                 if number == 0, let forcedStatus { status = forcedStatus }
-                let openedAt = status.isOpen
+                let openedAt =
+                    status.isOpen
                     ? now.addingTimeInterval(-Double(life.rng.int(600...(4 * 86_400))))
                     : time(on: options.today.adding(days: -life.rng.int(2...(365 * options.years))), rng: &life.rng)
                 events.append((openedAt, .incident(status)))
@@ -101,7 +110,9 @@ struct DemoWorld {
                 if case .contact(let kind) = event { purchase(kind, at: at, habit: habit, life: &life) }
             case .contact("redemption"):
                 if let reward = life.affordableReward(DemoCatalog.rewards) {
-                    life.redeem(reward, moment: service("redemption", at: at, outcome: "redeemed: \(reward.name)", rng: &life.rng))
+                    life.redeem(
+                        reward,
+                        moment: service("redemption", at: at, outcome: "redeemed: \(reward.name)", rng: &life.rng))
                 } else {
                     purchase("store-purchase", at: at, habit: habit, life: &life)
                 }
@@ -117,7 +128,8 @@ struct DemoWorld {
         customer.loyalty = life.standing(today: options.today)
         customer.lifecycle = lifecycle(customer: customer, life: life, habit: habit)
         customer.usualProducts = life.usualProducts()
-        return DemoCustomer(customer: customer, moments: life.moments, ledger: life.ledger, incidents: incidents, coupons: coupons)
+        return DemoCustomer(
+            customer: customer, moments: life.moments, ledger: life.ledger, incidents: incidents, coupons: coupons)
     }
 
     // MARK: Profile
@@ -127,27 +139,37 @@ struct DemoWorld {
         let given = rng.pick(english ? DemoPeople.englishGiven : DemoPeople.spanishGiven)
         let family = rng.pick(english ? DemoPeople.englishFamily : DemoPeople.spanishFamily)
         let second = english || rng.chance(0.3) ? "" : " " + rng.pick(DemoPeople.spanishFamily)
-        let phone = english && rng.chance(0.5)
+        let phone =
+            english && rng.chance(0.5)
             ? "+44 7\(rng.int(100...999)) \(rng.int(100_000...999_999))"
             : "+34 6\(rng.int(10...99)) \(rng.int(100...999)) \(rng.int(100...999))"
-        let email = rng.chance(0.9)
-            ? DemoPeople.emailLocalPart(given: given, family: family) + (rng.chance(0.4) ? "\(rng.int(1...99))" : "") + "@" + rng.pick(DemoPeople.emailDomains)
+        let email =
+            rng.chance(0.9)
+            ? DemoPeople.emailLocalPart(given: given, family: family) + (rng.chance(0.4) ? "\(rng.int(1...99))" : "")
+                + "@" + rng.pick(DemoPeople.emailDomains)
             : nil
         let since = options.today.adding(days: -rng.int(10...(365 * (options.years + 3))))
-        let birth = rng.chance(0.75) ? Day(year: rng.int(1945...2006), month: rng.int(1...12), day: rng.int(1...28)) : nil
+        let birth =
+            rng.chance(0.75) ? Day(year: rng.int(1945...2006), month: rng.int(1...12), day: rng.int(1...28)) : nil
         let marketing = rng.chance(0.7)
         var consents = [Consent(purpose: .service, granted: true, at: since.start.addingTimeInterval(10 * 3600))]
         consents.append(Consent(purpose: .marketing, granted: marketing, at: since.start.addingTimeInterval(10 * 3600)))
-        if rng.chance(0.4) { consents.append(Consent(purpose: .profiling, granted: true, at: since.start.addingTimeInterval(10 * 3600))) }
+        if rng.chance(0.4) {
+            consents.append(Consent(purpose: .profiling, granted: true, at: since.start.addingTimeInterval(10 * 3600)))
+        }
         let handle = (given + family).lowercased().filter { $0.isASCII && $0.isLetter }
         return Customer(
             id: id, name: given + " " + family + second, phone: rng.chance(0.95) ? phone : nil, email: email,
-            preferredChannel: rng.weighted([(Channel.counter, 30), (.phone, 25), (.email, 20), (.app, 15), (.chat, 5), (.social, 5)]),
+            preferredChannel: rng.weighted([
+                (Channel.counter, 30), (.phone, 25), (.email, 20), (.app, 15), (.chat, 5), (.social, 5),
+            ]),
             birthDate: birth, occupation: rng.chance(0.6) ? rng.pick(DemoPeople.occupations) : nil,
             maritalStatus: rng.chance(0.5) ? rng.pick(MaritalStatus.allCases) : nil,
-            tastes: optionalList(DemoPeople.tastes, rng: &rng), interests: optionalList(DemoPeople.interests, rng: &rng),
+            tastes: optionalList(DemoPeople.tastes, rng: &rng),
+            interests: optionalList(DemoPeople.interests, rng: &rng),
             hobbies: optionalList(DemoPeople.hobbies, rng: &rng), usualProducts: nil,
-            socialHandles: rng.chance(0.25) ? [SocialHandle(network: rng.pick(DemoPeople.networks), handle: "@" + handle)] : nil,
+            socialHandles: rng.chance(0.25)
+                ? [SocialHandle(network: rng.pick(DemoPeople.networks), handle: "@" + handle)] : nil,
             customerSince: since, lifecycle: .active, consents: consents)
     }
 
@@ -159,34 +181,48 @@ struct DemoWorld {
 
     /// A time during opening hours (09:00–20:59 UTC) on `day`, never after now.
     private func time(on day: Day, rng: inout SeedRandom) -> Date {
-        let at = day.start.addingTimeInterval(Double(rng.int(9 * 3600...(21 * 3600 - 1))) + Double(rng.int(0...999)) / 1000)
+        let at = day.start.addingTimeInterval(
+            Double(rng.int(9 * 3600...(21 * 3600 - 1))) + Double(rng.int(0...999)) / 1000)
         return min(at, now.addingTimeInterval(-Double(rng.int(60...3600))))
     }
 
     private static let channels: [String: [Channel]] = [
-        "web-visit": [.web], "info-request": [.email, .phone, .chat], "sign-up": [.counter], "welcome": [.post, .email],
-        "store-purchase": [.counter], "online-purchase": [.web, .app], "delivery": [.post], "billing": [.email, .phone],
+        "web-visit": [.web], "info-request": [.email, .phone, .chat], "sign-up": [.counter],
+        "welcome": [.post, .email],
+        "store-purchase": [.counter], "online-purchase": [.web, .app], "delivery": [.post],
+        "billing": [.email, .phone],
         "phone-support": [.phone], "complaint": [.counter, .phone], "returns": [.counter], "repair": [.counter],
         "redemption": [.counter, .app], "survey": [.email, .app], "renewal": [.phone, .counter], "win-back": [.phone],
     ]
 
     private static let outcomes: [String: [String]] = [
-        "web-visit": ["browsed the catalogue", "left a question"], "info-request": ["answered with prices", "visit booked"],
-        "sign-up": ["joined the club"], "welcome": ["welcome pack sent"], "delivery": ["delivered", "delivered, signed by a neighbour"],
-        "billing": ["invoice explained", "direct debit updated"], "phone-support": ["solved on the call", "how-to explained"],
-        "complaint": ["heard and solved"], "returns": ["refunded", "exchanged"], "repair": ["repaired", "diagnosed, awaiting part"],
-        "survey": ["answered the survey"], "renewal": ["renewed"], "win-back": ["offer accepted", "not interested", "no answer"],
+        "web-visit": ["browsed the catalogue", "left a question"],
+        "info-request": ["answered with prices", "visit booked"],
+        "sign-up": ["joined the club"], "welcome": ["welcome pack sent"],
+        "delivery": ["delivered", "delivered, signed by a neighbour"],
+        "billing": ["invoice explained", "direct debit updated"],
+        "phone-support": ["solved on the call", "how-to explained"],
+        "complaint": ["heard and solved"], "returns": ["refunded", "exchanged"],
+        "repair": ["repaired", "diagnosed, awaiting part"],
+        "survey": ["answered the survey"], "renewal": ["renewed"],
+        "win-back": ["offer accepted", "not interested", "no answer"],
         "redemption": ["reward handed over"],
     ]
 
-    private func service(_ touchpointID: TouchpointID, at: Date, outcome: String? = nil, rng: inout SeedRandom) -> Moment {
+    private func service(_ touchpointID: TouchpointID, at: Date, outcome: String? = nil, rng: inout SeedRandom)
+        -> Moment
+    {
         let touchpoint = touchpoints[touchpointID]
-        let staffed: Set<String> = ["sign-up", "store-purchase", "phone-support", "complaint", "returns", "repair", "redemption", "renewal", "win-back", "info-request", "billing"]
+        let staffed: Set<String> = [
+            "sign-up", "store-purchase", "phone-support", "complaint", "returns", "repair", "redemption", "renewal",
+            "win-back", "info-request", "billing",
+        ]
         return Moment(
             id: MomentID("pending"), customer: "pending", touchpoint: touchpointID, at: at,
             channel: rng.pick(Self.channels[touchpointID.rawValue] ?? [.counter]),
             agent: staffed.contains(touchpointID.rawValue) && !counterAgents.isEmpty ? rng.pick(counterAgents) : nil,
-            outcome: outcome ?? rng.pick(Self.outcomes[touchpointID.rawValue] ?? ["done"]), cost: touchpoint?.cost ?? .zero,
+            outcome: outcome ?? rng.pick(Self.outcomes[touchpointID.rawValue] ?? ["done"]),
+            cost: touchpoint?.cost ?? .zero,
             serviceLevelMet: rng.chance(0.88), satisfaction: rng.chance(0.4) ? satisfaction(rng: &rng) : nil)
     }
 
@@ -231,7 +267,9 @@ struct DemoWorld {
         let touchpoint = touchpoints[touchpointID] ?? DemoCatalog.touchpoints[0]
         let playbook = life.rng.pick(playbooks[touchpointID] ?? [])
         let status = wanted
-        let kind = life.rng.weighted([(Incident.Kind.complaint, 40), (.inquiry, 25), (.doubt, 15), (.suggestion, 10), (.comment, 10)])
+        let kind = life.rng.weighted([
+            (Incident.Kind.complaint, 40), (.inquiry, 25), (.doubt, 15), (.suggestion, 10), (.comment, 10),
+        ])
         let sla = Double(touchpoint.serviceLevel.responseMinutes) * 60
         let tier = program.tier(life.standing(today: Day(containing: openedAt)).tier)
         let agent = counterAgents.isEmpty ? AgentID(options.supervisorLogin) : life.rng.pick(counterAgents)
@@ -241,43 +279,61 @@ struct DemoWorld {
             status: status, touchpoint: touchpointID, openedAt: openedAt,
             dueAt: ServiceLevelRules.dueAt(openedAt: openedAt, touchpoint: touchpoint, tier: tier),
             history: [Incident.Event(at: openedAt, by: agent, kind: .opened, text: playbook.situation)])
-        var contactMoment = service(touchpointID, at: openedAt, outcome: "\(kind.rawValue): \(playbook.situation)", rng: &life.rng)
+        var contactMoment = service(
+            touchpointID, at: openedAt, outcome: "\(kind.rawValue): \(playbook.situation)", rng: &life.rng)
         contactMoment.incident = id
         contactMoment.satisfaction = nil
         life.add(moment: contactMoment)
         if status == .open { return (incident, nil) }
 
         incident.assignee = agent
-        incident.history.append(Incident.Event(at: openedAt.addingTimeInterval(120), by: agent, kind: .assigned, text: "taken by \(agent)"))
+        incident.history.append(
+            Incident.Event(at: openedAt.addingTimeInterval(120), by: agent, kind: .assigned, text: "taken by \(agent)"))
         if status == .inProgress || status == .waitingOnCustomer {
-            incident.history.append(Incident.Event(at: openedAt.addingTimeInterval(600), by: agent, kind: .note, text: "checking with the customer"))
+            incident.history.append(
+                Incident.Event(
+                    at: openedAt.addingTimeInterval(600), by: agent, kind: .note, text: "checking with the customer"))
             if status == .waitingOnCustomer {
-                incident.history.append(Incident.Event(at: openedAt.addingTimeInterval(900), by: agent, kind: .statusChanged, text: "waiting on the customer"))
+                incident.history.append(
+                    Incident.Event(
+                        at: openedAt.addingTimeInterval(900), by: agent, kind: .statusChanged,
+                        text: "waiting on the customer"))
             }
             return (incident, nil)
         }
         incident.contacts = life.rng.weighted([(1, 70), (2, 20), (3, 7), (4, 3)])
-        let resolvedAt = min(now.addingTimeInterval(-60), openedAt.addingTimeInterval(sla * Double(life.rng.int(5...140)) / 100))
+        let resolvedAt = min(
+            now.addingTimeInterval(-60), openedAt.addingTimeInterval(sla * Double(life.rng.int(5...140)) / 100))
         for contact in 1..<max(incident.contacts, 1) {
-            incident.history.append(Incident.Event(at: openedAt.addingTimeInterval(Double(contact) * 1800), by: agent, kind: .contact, text: "contact \(contact + 1)"))
+            incident.history.append(
+                Incident.Event(
+                    at: openedAt.addingTimeInterval(Double(contact) * 1800), by: agent, kind: .contact,
+                    text: "contact \(contact + 1)"))
         }
-        incident.resolution = Incident.Resolution(summary: playbook.solution, playbook: playbook.id, at: resolvedAt, by: agent)
+        incident.resolution = Incident.Resolution(
+            summary: playbook.solution, playbook: playbook.id, at: resolvedAt, by: agent)
         incident.firstResolved = Incident.Stamp(at: resolvedAt, by: agent)
         incident.history.append(Incident.Event(at: resolvedAt, by: agent, kind: .resolved, text: playbook.solution))
         var coupon: Coupon?
         let missed = resolvedAt > incident.dueAt
         if let compensation = missed ? touchpoint.compensation : (life.rng.chance(0.3) ? playbook.compensation : nil) {
-            incident.compensation = Incident.GrantedCompensation(compensation: compensation, grantedBy: agent, at: resolvedAt, forMissedServiceLevel: missed)
-            incident.history.append(Incident.Event(at: resolvedAt, by: agent, kind: .compensated, text: compensation.description))
+            incident.compensation = Incident.GrantedCompensation(
+                compensation: compensation, grantedBy: agent, at: resolvedAt, forMissedServiceLevel: missed)
+            incident.history.append(
+                Incident.Event(at: resolvedAt, by: agent, kind: .compensated, text: compensation.description))
             switch compensation.kind {
             case .points:
-                life.compensate(points: compensation.points ?? 0, at: resolvedAt, incident: id, by: agent, reason: compensation.description)
+                life.compensate(
+                    points: compensation.points ?? 0, at: resolvedAt, incident: id, by: agent,
+                    reason: compensation.description)
             case .coupon:
                 let day = Day(containing: resolvedAt)
                 coupon = Coupon(
-                    id: CouponCode("CP-" + id.rawValue), customer: customer.id, discountPercent: compensation.discountPercent ?? 10,
+                    id: CouponCode("CP-" + id.rawValue), customer: customer.id,
+                    discountPercent: compensation.discountPercent ?? 10,
                     validFrom: day, validUntil: day.adding(days: 90),
-                    usedAt: life.rng.chance(0.4) ? min(now, resolvedAt.addingTimeInterval(Double(life.rng.int(1...60)) * 86_400)) : nil,
+                    usedAt: life.rng.chance(0.4)
+                        ? min(now, resolvedAt.addingTimeInterval(Double(life.rng.int(1...60)) * 86_400)) : nil,
                     reason: compensation.description)
             case .treatment:
                 break
@@ -286,9 +342,12 @@ struct DemoWorld {
         if life.rng.chance(0.6) {
             // Mostly recorded by the resolving agent; some by the survey team.
             let recorder = life.rng.chance(0.8) ? agent : AgentID(options.supervisorLogin)
-            let score = missed ? life.rng.weighted([(1, 20), (2, 30), (3, 30), (4, 15), (5, 5)]) : satisfaction(rng: &life.rng)
-            incident.rating = Incident.Rating(score: score, recordedBy: recorder, at: resolvedAt.addingTimeInterval(300))
-            incident.history.append(Incident.Event(at: resolvedAt.addingTimeInterval(300), by: recorder, kind: .rated, text: "\(score)/5"))
+            let score =
+                missed ? life.rng.weighted([(1, 20), (2, 30), (3, 30), (4, 15), (5, 5)]) : satisfaction(rng: &life.rng)
+            incident.rating = Incident.Rating(
+                score: score, recordedBy: recorder, at: resolvedAt.addingTimeInterval(300))
+            incident.history.append(
+                Incident.Event(at: resolvedAt.addingTimeInterval(300), by: recorder, kind: .rated, text: "\(score)/5"))
         }
         // A few customers come back after the answer: reopened, then
         // resolved again, sometimes by someone else.
@@ -299,7 +358,8 @@ struct DemoWorld {
             incident.reopens = 1
             incident.contacts += 1
             incident.history.append(Incident.Event(at: reopenedAt, by: second, kind: .reopened))
-            incident.resolution = Incident.Resolution(summary: playbook.solution, playbook: playbook.id, at: againAt, by: second)
+            incident.resolution = Incident.Resolution(
+                summary: playbook.solution, playbook: playbook.id, at: againAt, by: second)
             incident.history.append(Incident.Event(at: againAt, by: second, kind: .resolved, text: playbook.solution))
         }
         if status == .closed, let last = incident.resolution?.at {

@@ -14,7 +14,8 @@ public struct SeedOptions: Sendable, Equatable {
     public var supervisorName: String
 
     public init(
-        customers: Int = 500, moments: Int? = nil, incidents: Int? = nil, years: Int = 3, seed: UInt64 = 1, today: Day, supervisorLogin: String,
+        customers: Int = 500, moments: Int? = nil, incidents: Int? = nil, years: Int = 3, seed: UInt64 = 1, today: Day,
+        supervisorLogin: String,
         supervisorName: String? = nil
     ) {
         self.customers = customers
@@ -59,7 +60,11 @@ public enum Seeder {
             records.touchpoints = DemoCatalog.touchpoints
             records.playbooks = DemoCatalog.playbooks
             records.rewards = DemoCatalog.rewards
-            records.agents = [Agent(id: AgentID(login), name: name, role: .supervisor, area: "Customer care", authorityLimit: .euros(500))]
+            records.agents = [
+                Agent(
+                    id: AgentID(login), name: name, role: .supervisor, area: "Customer care",
+                    authorityLimit: .euros(500))
+            ]
             return (records, "init: an empty store, \(login) its supervisor")
         }
     }
@@ -79,7 +84,8 @@ public enum Seeder {
             // Deliveries follow online purchases and incidents add a contact:
             // about a fifth on top of the drawn events, taken off here so the
             // store holds close to the moments asked for.
-            let perCustomer = Double(options.moments ?? options.customers * 20) / Double(max(options.customers, 1)) / 1.22
+            let perCustomer =
+                Double(options.moments ?? options.customers * 20) / Double(max(options.customers, 1)) / 1.22
             for index in 0..<options.customers {
                 var rng = random.derived(index)
                 let made = world.customer(index: index, momentsWanted: perCustomer, rng: &rng)
@@ -104,7 +110,9 @@ public enum Seeder {
     static func team(_ options: SeedOptions) -> [Agent] {
         var agents = DemoCatalog.agents.filter { $0.id.rawValue != options.supervisorLogin }
         agents.append(
-            Agent(id: AgentID(options.supervisorLogin), name: options.supervisorName, role: .supervisor, area: "Customer care", authorityLimit: .euros(500)))
+            Agent(
+                id: AgentID(options.supervisorLogin), name: options.supervisorName, role: .supervisor,
+                area: "Customer care", authorityLimit: .euros(500)))
         return agents
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 public enum CareJSON {
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.format(date))
@@ -20,7 +21,8 @@ public enum CareJSON {
             let text = try container.decode(String.self)
             guard let date = Timestamp.parse(text) else {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "expected an ISO 8601 time like 2026-11-22T09:30:00.000Z, found \"\(text)\"")
+                    in: container,
+                    debugDescription: "expected an ISO 8601 time like 2026-11-22T09:30:00.000Z, found \"\(text)\"")
             }
             return date
         }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Durable writes into one store's data directory. A change is on disk
 /// before it is acknowledged, and a crash leaves either the old or the new
@@ -35,7 +36,8 @@ struct DurableFile: Sendable {
         var fd: Int32 = -1
         for _ in 0..<8 {
             temporary = "." + parent.name + Self.temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let (opened, code) = Posix.rawOpenAt(parent.fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
+            let (opened, code) = Posix.rawOpenAt(
+                parent.fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
             if opened >= 0 {
                 fd = opened
                 break
@@ -114,7 +116,8 @@ struct DurableFile: Sendable {
             return
         }
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .notWritable(path: path, reason: "cannot create the directory")
         }
@@ -222,11 +225,13 @@ struct DurableFile: Sendable {
     /// a mapping keeps the old file's pages. Small files are simply read.
     func map(_ path: String) throws(StoreError) -> Data? {
         try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in
-            guard size >= 1 << 20, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | Self.populate, fd, 0), address != MAP_FAILED
+            guard size >= 1 << 20, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | Self.populate, fd, 0),
+                address != MAP_FAILED
             else {
                 return try read(fd, size: size, path: path, from: 0)
             }
-            return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+            return Data(
+                bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
         }
     }
 
@@ -334,7 +339,8 @@ struct DurableFile: Sendable {
         return (try openDirectory(directory), name, directory)
     }
 
-    private func openParentIfPresent(_ path: String) throws(StoreError) -> (fd: Int32, name: String, directory: String)? {
+    private func openParentIfPresent(_ path: String) throws(StoreError) -> (fd: Int32, name: String, directory: String)?
+    {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         guard !name.isEmpty, name != "..", name != "." else {
@@ -350,7 +356,9 @@ struct DurableFile: Sendable {
     }
 
     /// Opens the final component, refusing a link with a sentence naming it.
-    private func openLeaf(_ parent: (fd: Int32, name: String, directory: String), _ path: String, _ flags: Int32, mode: mode_t = 0)
+    private func openLeaf(
+        _ parent: (fd: Int32, name: String, directory: String), _ path: String, _ flags: Int32, mode: mode_t = 0
+    )
         throws(StoreError) -> Int32?
     {
         let (fd, code) = Posix.rawOpenAt(parent.fd, parent.name, flags | O_NOFOLLOW, mode: mode)
@@ -377,7 +385,9 @@ struct DurableFile: Sendable {
     }
 
     /// `body` with the file open for reading and its size; nil when it does not exist.
-    private func withOpenFile(_ path: String, _ body: (Int32, Int) throws(StoreError) -> Data) throws(StoreError) -> Data? {
+    private func withOpenFile(_ path: String, _ body: (Int32, Int) throws(StoreError) -> Data) throws(StoreError)
+        -> Data?
+    {
         guard let parent = try openParentIfPresent(path) else { return nil }
         defer { close(parent.fd) }
         guard let fd = try openLeaf(parent, path, O_RDONLY) else { return nil }
@@ -414,7 +424,9 @@ struct DurableFile: Sendable {
         return data
     }
 
-    private func modeForWriting(_ parent: (fd: Int32, name: String, directory: String), _ path: String) throws(StoreError) -> mode_t {
+    private func modeForWriting(_ parent: (fd: Int32, name: String, directory: String), _ path: String)
+        throws(StoreError) -> mode_t
+    {
         var info = stat()
         if fstatat(parent.fd, parent.name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK { throw .symbolicLink(path: relative(path)) }

@@ -17,17 +17,20 @@ extension FileStore {
         let decoder = CareJSON.decoder()
         var wroteHistory = false
         // A history that lost entries is not begun again from the newest ones.
-        let history = FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+        let history = FoldedHistory(
+            layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
         for (customer, moments) in current.pendingMoments {
             wroteHistory =
-                try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) { (whole: [Moment]) throws(StoreError) in
+                try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) {
+                    (whole: [Moment]) throws(StoreError) in
                     try history.requireWholeTimeline(whole, of: customer)
                 } || wroteHistory
         }
         for (customer, entries) in current.pendingLedger {
             let path = layout.relative(layout.history(.ledger, of: customer))
             wroteHistory =
-                try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) { (whole: [LedgerEntry]) throws(StoreError) in
+                try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) {
+                    (whole: [LedgerEntry]) throws(StoreError) in
                     try HistoryFile.requireWholeLedger(whole, path: path)
                 } || wroteHistory
         }
@@ -60,14 +63,19 @@ extension FileStore {
     }
 
     func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
-        try layout.files.replace(layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
+        try layout.files.replace(
+            layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
         try layout.files.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
+        try layout.files.replace(
+            layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
+        try layout.files.replace(
+            layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
+        try layout.files.replace(
+            layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
         try layout.files.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
         try layout.files.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
         try layout.files.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
+        try layout.files.replace(
+            layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
     }
 }

@@ -24,7 +24,10 @@ public struct HistoryWriter: Sendable {
         guard customer.isSafeFileName else {
             throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
         }
-        for (kind, data) in [(HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)), (.ledger, try HistoryFile.lines(ledger, encoder: encoder))]
+        for (kind, data) in [
+            (HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)),
+            (.ledger, try HistoryFile.lines(ledger, encoder: encoder)),
+        ]
         where !data.isEmpty {
             // `create` made every bucket beforehand.
             try layout.files.writeUnsynced(layout.history(kind, of: customer), data)
@@ -34,7 +37,10 @@ public struct HistoryWriter: Sendable {
 
 extension FileStore {
     /// Names a data directory may hold; anything else means it is not ours.
-    static let ownNames: Set<String> = Set(Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + ["store.json", "lock", "journal", StoreLayout.erasureDirectoryName])
+    static let ownNames: Set<String> = Set(
+        Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + [
+            "store.json", "lock", "journal", StoreLayout.erasureDirectoryName,
+        ])
 
     /// Creates the store with its first records. Refuses a directory that
     /// already holds a store, or other files than care's (`--data ~` by
@@ -50,7 +56,8 @@ extension FileStore {
             let names = (try? manager.contentsOfDirectory(atPath: layout.directory)) ?? []
             if let foreign = names.first(where: { !Self.ownNames.contains($0) && !$0.hasPrefix(".") }) {
                 throw StoreError.invalidChange(
-                    "\(layout.directory) is not empty and is not a care store (it holds \(foreign)); choose an empty or new --data directory.")
+                    "\(layout.directory) is not empty and is not a care store (it holds \(foreign)); choose an empty or new --data directory."
+                )
             }
         } else {
             try DurableFile.makeDataDirectory(layout.directory)
@@ -84,7 +91,8 @@ extension FileStore {
             try writeSnapshots(state, cursor: cursor)
             try layout.files.syncFileSystem()
             try Manifest(
-                format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR", collections: Collection.allCases.map(\.rawValue)
+                format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR",
+                collections: Collection.allCases.map(\.rawValue)
             ).write(layout)
         }
         try outcome.get()

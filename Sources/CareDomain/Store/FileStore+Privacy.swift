@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 extension FileStore {
     /// Every transaction in the journal, oldest first: the audit trail.
@@ -46,7 +47,8 @@ extension FileStore {
             var strings = try job.recorded() ?? []
             if record.erasedAt == nil { strings += record.identifyingStrings }
             for entry in entries {
-                for case .customer(let version) in entry.changes where version.id == customer && version.erasedAt == nil {
+                for case .customer(let version) in entry.changes where version.id == customer && version.erasedAt == nil
+                {
                     strings += version.identifyingStrings
                 }
             }
@@ -62,7 +64,8 @@ extension FileStore {
             erasure.recordsWereErased = record.erasedAt != nil
             if record.erasedAt == nil {
                 // Refused here (not a supervisor, not blocked) before anything is written down.
-                let transaction = try PrivacyRules.eraseRecords(in: current.state, customer: customer, by: author, at: clock.now)
+                let transaction = try PrivacyRules.eraseRecords(
+                    in: current.state, customer: customer, by: author, at: clock.now)
                 try job.record(strings, by: author, at: clock.now)
                 try append(transaction, by: author, to: &current)
             } else {
@@ -76,13 +79,15 @@ extension FileStore {
             let moments = try history.moments(of: customer)
             let cleanMoments = moments.map { $0.withoutPersonalData() }
             if cleanMoments != moments {
-                try layout.files.replace(layout.history(.moments, of: customer), with: HistoryFile.lines(cleanMoments, encoder: encoder))
+                try layout.files.replace(
+                    layout.history(.moments, of: customer), with: HistoryFile.lines(cleanMoments, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.moments, of: customer)))
             }
             let ledger = try history.ledger(of: customer)
             let cleanLedger = ledger.map { $0.withoutPersonalData() }
             if cleanLedger != ledger {
-                try layout.files.replace(layout.history(.ledger, of: customer), with: HistoryFile.lines(cleanLedger, encoder: encoder))
+                try layout.files.replace(
+                    layout.history(.ledger, of: customer), with: HistoryFile.lines(cleanLedger, encoder: encoder))
                 erasure.filesRewritten.append(layout.relative(layout.history(.ledger, of: customer)))
             }
             for name in try Journal.fileNames(layout) {
@@ -96,7 +101,8 @@ extension FileStore {
             erasure.temporaryFilesRemoved = try removeLeftovers(in: ErasureJob.places(of: customer, layout))
             if let holder = try job.firstHolder(of: strings) {
                 throw StoreError.invalidChange(
-                    "\(holder) still holds personal data of customer \(customer); the erasure is not finished. Run `care privacy erase \(customer) --confirm` again.")
+                    "\(holder) still holds personal data of customer \(customer); the erasure is not finished. Run `care privacy erase \(customer) --confirm` again."
+                )
             }
             try job.finish()
             return erasure
@@ -105,7 +111,9 @@ extension FileStore {
 
     /// Rewrites the lines of one journal file that concern `customer` or
     /// hold one of `identifying`, each to its old length; returns how many.
-    private func rewriteJournal(_ name: String, without customer: CustomerID, naming identifying: [String], encoder: JSONEncoder) throws(StoreError) -> Int {
+    private func rewriteJournal(
+        _ name: String, without customer: CustomerID, naming identifying: [String], encoder: JSONEncoder
+    ) throws(StoreError) -> Int {
         let path = layout.journalFile(name)
         guard let data = try layout.files.read(path) else { return 0 }
         let decoder = CareJSON.decoder()
@@ -113,14 +121,18 @@ extension FileStore {
         var rewritten = 0
         var copied = 0
         for line in JSONLines(data).lines where !JSONLines.isBlank(data, line.range) {
-            guard let entry = try? decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range)), entry.concerns(customer) else { continue }
+            guard let entry = try? decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range)),
+                entry.concerns(customer)
+            else { continue }
             var cleaned = entry
             cleaned.changes = entry.changes.map { $0.withoutPersonalData(of: customer) }
             // A summary is written by the rules, but may quote free text.
             cleaned.summary = identifying.reduce(entry.summary) { $0.replacingOccurrences(of: $1, with: "") }
             guard cleaned != entry else { continue }
             guard var bytes = try? encoder.encode(cleaned), bytes.count <= line.range.count else {
-                throw .invalidChange("journal/\(name) line \(line.number) could not be rewritten without personal data at its length; nothing of it was changed.")
+                throw .invalidChange(
+                    "journal/\(name) line \(line.number) could not be rewritten without personal data at its length; nothing of it was changed."
+                )
             }
             bytes.append(contentsOf: repeatElement(UInt8(0x20), count: line.range.count - bytes.count))
             output.append(JSONLines.slice(data, copied..<line.range.lowerBound))
@@ -170,7 +182,8 @@ extension FileStore {
     func removeLeftovers(in directories: [String]) throws(StoreError) -> Int {
         var removed = 0
         for directory in directories {
-            for name in try layout.files.list(directory) ?? [] where name.hasPrefix(".") && name.contains(DurableFile.temporaryMarker) {
+            for name in try layout.files.list(directory) ?? []
+            where name.hasPrefix(".") && name.contains(DurableFile.temporaryMarker) {
                 try layout.files.remove(directory + "/" + name)
                 removed += 1
             }
@@ -209,10 +222,13 @@ struct ErasureJob {
     }
 
     func record(_ strings: [String], by author: Author, at now: Date) throws(StoreError) {
-        guard customer.isSafeFileName else { throw .invalidChange("Customer id \"\(customer)\" cannot be erased by file name.") }
+        guard customer.isSafeFileName else {
+            throw .invalidChange("Customer id \"\(customer)\" cannot be erased by file name.")
+        }
         try layout.files.makeDirectory(directory)
         do {
-            let data = try CareJSON.encoder(pretty: true).encode(Document(customer: customer, startedAt: now, by: author.login, strings: strings))
+            let data = try CareJSON.encoder(pretty: true).encode(
+                Document(customer: customer, startedAt: now, by: author.login, strings: strings))
             try layout.files.replace(path, with: data)
         } catch let error as StoreError {
             throw error
@@ -243,7 +259,9 @@ struct ErasureJob {
                 let file = directory + "/" + name
                 // In a history bucket, only this customer's own files.
                 if index >= layout.writerDirectories.count, !own.contains(file) { continue }
-                guard let info = try layout.files.status(file), info.st_mode & S_IFMT == S_IFREG, file != path else { continue }
+                guard let info = try layout.files.status(file), info.st_mode & S_IFMT == S_IFREG, file != path else {
+                    continue
+                }
                 guard let data = try layout.files.read(file) else { continue }
                 if needles.contains(where: { data.range(of: $0) != nil }) { return layout.relative(file) }
             }

@@ -130,7 +130,10 @@ public final class FileStore: CareStore {
     /// was not (the journal's recent entries are only known once loaded).
     private func history() throws(StoreError) -> FoldedHistory {
         if loaded.withLock({ $0 == nil }) { _ = try open() }
-        return loaded.withLock { FoldedHistory(layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:]) }
+        return loaded.withLock {
+            FoldedHistory(
+                layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:])
+        }
     }
 
     private func load(only wanted: Set<Collection>? = nil) throws(StoreError) -> Loaded {
@@ -150,7 +153,9 @@ public final class FileStore: CareStore {
             // What cannot be read is damage, never an empty collection: an
             // empty one would be written back by the next compaction.
             guard let data = try layout.files.map(path) else {
-                if manifest.requires(R.collection) { loaded.state.fileDamage.append(.missingFile(file: R.collection.fileName)) }
+                if manifest.requires(R.collection) {
+                    loaded.state.fileDamage.append(.missingFile(file: R.collection.fileName))
+                }
                 cursors.append(.start)
                 return
             }
@@ -158,7 +163,8 @@ public final class FileStore: CareStore {
                 let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
                 guard header.collection == R.collection else {
                     throw .corrupt(
-                        file: R.collection.fileName, line: 1, field: "collection", reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
+                        file: R.collection.fileName, line: 1, field: "collection",
+                        reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
                 }
                 if !checkedPositions.contains(header.journal) {
                     if let problem = try Journal.verify(header.journal, layout) {
@@ -208,11 +214,15 @@ public final class FileStore: CareStore {
         }
     }
 
-    public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws -> StoreState {
+    public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws
+        -> StoreState
+    {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
             // Histories as of this moment, read without taking the lock again.
             let history = WriterHistory(
-                base: FoldedHistory(layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger), state: current.state)
+                base: FoldedHistory(
+                    layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger),
+                state: current.state)
             let transaction = try body(current.state, history)
             // Nothing to change writes nothing (an expiry run with nothing due).
             guard !transaction.changes.isEmpty else { return current.state }
@@ -238,10 +248,12 @@ public final class FileStore: CareStore {
     func append(_ transaction: Transaction, by author: Author, to current: inout Loaded) throws(StoreError) {
         try current.state.validate(transaction.changes)
         let entry = JournalEntry(
-            seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary, changes: transaction.changes)
+            seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary,
+            changes: transaction.changes)
         let before = current.cursor
         current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
-        current.pendingBytes += current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
+        current.pendingBytes +=
+            current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
         current.apply([entry])
     }
 

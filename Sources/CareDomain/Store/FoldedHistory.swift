@@ -25,7 +25,9 @@ struct FoldedHistory: HistoryReader {
         if let lost = named.first(where: { !known.contains($0) }) {
             throw .corrupt(
                 file: layout.relative(layout.history(.moments, of: customer)), line: nil, field: nil,
-                reason: "the ledger names moment \(lost), which is not in it, so moments are missing (the file was deleted or cut); restore it from a backup")
+                reason:
+                    "the ledger names moment \(lost), which is not in it, so moments are missing (the file was deleted or cut); restore it from a backup"
+            )
         }
     }
 
@@ -35,10 +37,12 @@ struct FoldedHistory: HistoryReader {
         return entries
     }
 
-    private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T]) throws(StoreError) -> [T]
+    private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T])
+        throws(StoreError) -> [T]
     where T.ID: Hashable {
         guard customer.isSafeFileName else { return [] }
-        let folded = try HistoryFile.read(layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
+        let folded = try HistoryFile.read(
+            layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
         guard !recent.isEmpty else { return folded }
         let known = Set(folded.map(\.id))
         return folded + recent.filter { !known.contains($0.id) }
@@ -61,7 +65,9 @@ struct WriterHistory: HistoryReader {
             if sum != record.loyalty.points {
                 throw .corrupt(
                     file: base.layout.relative(base.layout.history(.ledger, of: customer)), line: nil, field: nil,
-                    reason: "its entries add up to \(sum) points but customer \(customer) shows \(record.loyalty.points), so entries are missing; restore it from a backup")
+                    reason:
+                        "its entries add up to \(sum) points but customer \(customer) shows \(record.loyalty.points), so entries are missing; restore it from a backup"
+                )
             }
         }
         return entries

@@ -4,7 +4,9 @@ import Foundation
 /// line, oldest first. Small, so read whole; an unfinished last line (a write
 /// in progress, or cut by a crash) is passed over.
 enum HistoryFile {
-    static func read<T: Decodable>(_ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder) throws(StoreError) -> [T] {
+    static func read<T: Decodable>(_ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder)
+        throws(StoreError) -> [T]
+    {
         try readWithTail(path, as: type, layout: layout, decoder: decoder).items
     }
 
@@ -50,7 +52,9 @@ enum HistoryFile {
         guard let first = entries.first, first.balanceAfter - first.points != 0 else { return }
         throw .corrupt(
             file: path, line: 1, field: nil,
-            reason: "the ledger starts from a balance of \(first.balanceAfter - first.points) points, so its first entries are missing (the file was deleted or cut); restore it from a backup")
+            reason:
+                "the ledger starts from a balance of \(first.balanceAfter - first.points) points, so its first entries are missing (the file was deleted or cut); restore it from a backup"
+        )
     }
 
     static func lines<T: Encodable>(_ items: [T], encoder: JSONEncoder) throws(StoreError) -> Data {

@@ -41,13 +41,16 @@ enum Journal {
     }
 
     /// Every complete transaction after `cursor`, in order, checked for gaps.
-    static func read(_ layout: StoreLayout, after cursor: JournalCursor, decoder: JSONDecoder) throws(StoreError) -> JournalRead {
+    static func read(_ layout: StoreLayout, after cursor: JournalCursor, decoder: JSONDecoder) throws(StoreError)
+        -> JournalRead
+    {
         let names = try fileNames(layout)
         var result = JournalRead(cursor: cursor)
         var startIndex = 0
         if let current = cursor.file {
             guard let index = names.firstIndex(of: current) else {
-                throw .corrupt(file: "journal/" + current, line: nil, field: nil, reason: "this journal file is missing")
+                throw .corrupt(
+                    file: "journal/" + current, line: nil, field: nil, reason: "this journal file is missing")
             }
             startIndex = index
         }
@@ -57,10 +60,16 @@ enum Journal {
             let offset = continuing ? result.cursor.offset : 0
             let firstLine = (continuing ? result.cursor.line : 0) + 1
             guard let data = try layout.files.read(path, from: offset) else {
-                throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "this journal file disappeared while it was read")
+                throw .corrupt(
+                    file: "journal/" + name, line: nil, field: nil,
+                    reason: "this journal file disappeared while it was read")
             }
             if continuing, data.isEmpty, let size = try layout.files.size(path), size < offset {
-                throw .corrupt(file: "journal/" + name, line: nil, field: nil, reason: "the journal is shorter than before (\(size) bytes, \(offset) were read); it was truncated or replaced")
+                throw .corrupt(
+                    file: "journal/" + name, line: nil, field: nil,
+                    reason:
+                        "the journal is shorter than before (\(size) bytes, \(offset) were read); it was truncated or replaced"
+                )
             }
             result.cursor.file = name
             result.cursor.offset = offset
@@ -94,7 +103,9 @@ enum Journal {
                     result.damage.append(
                         .corrupt(
                             file: "journal/" + name, line: result.cursor.line + 1, field: nil,
-                            reason: "the last \(tail.count) bytes are \(problem), not a line cut short; a supervisor restores this file from a backup (the lines before it are intact)"))
+                            reason:
+                                "the last \(tail.count) bytes are \(problem), not a line cut short; a supervisor restores this file from a backup (the lines before it are intact)"
+                        ))
                 } else {
                     result.torn.append(TornTail(file: name, offset: offset + split.completeLength, bytes: tail))
                 }
@@ -121,7 +132,9 @@ enum Journal {
             return cursor.seq == 0 && cursor.offset == 0 ? nil : "a position with no journal file"
         }
         guard StoreLayout.isJournalName(name) else { return "names journal file \(name), which is not one" }
-        guard let size = try layout.files.size(layout.journalFile(name)) else { return "names journal/\(name), which is missing" }
+        guard let size = try layout.files.size(layout.journalFile(name)) else {
+            return "names journal/\(name), which is missing"
+        }
         guard cursor.offset > 0, cursor.offset <= size else {
             return "says transaction \(cursor.seq) ends at byte \(cursor.offset) of journal/\(name), which has \(size)"
         }
@@ -131,7 +144,9 @@ enum Journal {
         var body = Data()
         var lineStart = 0
         while true {
-            guard let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window, count: window), data.count == window
+            guard
+                let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window, count: window),
+                data.count == window
             else {
                 return "names journal/\(name), which changed while it was read"
             }
@@ -152,7 +167,8 @@ enum Journal {
         guard let found = try? JSONDecoder().decode(Sequence.self, from: Data(body[lineStart...])) else {
             return "points at a line of journal/\(name) that is not a transaction"
         }
-        return found.seq == cursor.seq ? nil : "says it holds every transaction up to \(cursor.seq), but the journal there is at \(found.seq)"
+        return found.seq == cursor.seq
+            ? nil : "says it holds every transaction up to \(cursor.seq), but the journal there is at \(found.seq)"
     }
 
     /// Copy a torn tail to `journal/torn/` durably, then cut it off.
@@ -167,7 +183,9 @@ enum Journal {
     /// and return the cursor after it. A transaction goes to the file of its
     /// month, never to one older than the newest file, so readers that follow
     /// file order see every line.
-    static func append(_ entry: JournalEntry, after cursor: JournalCursor, _ layout: StoreLayout, encoder: JSONEncoder) throws(StoreError) -> JournalCursor {
+    static func append(_ entry: JournalEntry, after cursor: JournalCursor, _ layout: StoreLayout, encoder: JSONEncoder)
+        throws(StoreError) -> JournalCursor
+    {
         var line: Data
         do {
             line = try encoder.encode(entry)

@@ -62,10 +62,12 @@ struct LineScanner: Sendable {
             wanted.append(Wanted(key: key, slot: slot, inner: []))
             return
         }
-        let index = wanted.firstIndex { $0.key == key && $0.slot == nil } ?? {
-            wanted.append(Wanted(key: key, slot: nil, inner: []))
-            return wanted.count - 1
-        }()
+        let index =
+            wanted.firstIndex { $0.key == key && $0.slot == nil }
+            ?? {
+                wanted.append(Wanted(key: key, slot: nil, inner: []))
+                return wanted.count - 1
+            }()
         var inner = wanted[index].inner
         insert(path.dropFirst(), slot: slot, into: &inner)
         wanted[index] = Wanted(key: key, slot: nil, inner: inner)
@@ -83,7 +85,9 @@ struct LineScanner: Sendable {
                 cursor.position += 1
                 cursor.skipSpace()
             }
-            guard cursor.position == cursor.bytes.count else { throw ScanError(reason: "unexpected text after the record") }
+            guard cursor.position == cursor.bytes.count else {
+                throw ScanError(reason: "unexpected text after the record")
+            }
         } catch {
             var placed = error
             placed.offset = min(cursor.position, max(0, cursor.bytes.count - 1))
@@ -92,7 +96,8 @@ struct LineScanner: Sendable {
         return values
     }
 
-    private func object(_ cursor: inout Cursor, wanted: [Wanted], into values: inout [ScannedValue?]) throws(ScanError) {
+    private func object(_ cursor: inout Cursor, wanted: [Wanted], into values: inout [ScannedValue?]) throws(ScanError)
+    {
         try cursor.expect(UInt8(ascii: "{"))
         cursor.skipSpace()
         if cursor.peek == UInt8(ascii: "}") {
@@ -109,7 +114,8 @@ struct LineScanner: Sendable {
             let match = try cursor.matchKey(wanted)
             if let match, match < 64 {
                 if seen & (1 << match) != 0 {
-                    throw ScanError(reason: "the key \"\(String(decoding: wanted[match].key, as: UTF8.self))\" appears twice")
+                    throw ScanError(
+                        reason: "the key \"\(String(decoding: wanted[match].key, as: UTF8.self))\" appears twice")
                 }
                 seen |= 1 << match
             }
@@ -158,7 +164,9 @@ struct LineScanner: Sendable {
                 let length = end - start
                 candidates: for index in wanted.indices {
                     guard wanted[index].key.count == length else { continue }
-                    for offset in 0..<length where wanted[index].key[offset] != bytes[start + offset] { continue candidates }
+                    for offset in 0..<length where wanted[index].key[offset] != bytes[start + offset] {
+                        continue candidates
+                    }
                     return index
                 }
                 return nil
@@ -180,12 +188,15 @@ struct LineScanner: Sendable {
             case UInt8(ascii: "\""):
                 // Without escapes, the string is made straight from the line.
                 var end = position + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20, bytes[end] < 0x80 {
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                    bytes[end] >= 0x20, bytes[end] < 0x80
+                {
                     end += 1
                 }
                 if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                     defer { position = end + 1 }
-                    return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self))
+                    return .string(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self))
                 }
                 let raw = try stringBytes()
                 return .string(String(decoding: raw, as: UTF8.self))
@@ -255,8 +266,9 @@ struct LineScanner: Sendable {
             let start = position
             if peek == UInt8(ascii: "-") { position += 1 }
             var digits = 0
-            while let byte = peek, (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            while let byte = peek,
+                (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                    || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
             {
                 if byte >= 0x30 && byte <= 0x39 { digits += 1 }
                 position += 1
@@ -281,7 +293,8 @@ struct LineScanner: Sendable {
                 if byte == UInt8(ascii: "\"") { return }
                 if byte == UInt8(ascii: "\\") {
                     switch try next() {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         continue
                     case UInt8(ascii: "u"):
@@ -331,10 +344,14 @@ struct LineScanner: Sendable {
                             try expect(UInt8(ascii: "\\"))
                             try expect(UInt8(ascii: "u"))
                             let low = try hex4()
-                            guard (0xDC00..<0xE000).contains(low) else { throw ScanError(reason: "a broken \\u escape") }
+                            guard (0xDC00..<0xE000).contains(low) else {
+                                throw ScanError(reason: "a broken \\u escape")
+                            }
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        guard let unicode = Unicode.Scalar(scalar) else { throw ScanError(reason: "a broken \\u escape") }
+                        guard let unicode = Unicode.Scalar(scalar) else {
+                            throw ScanError(reason: "a broken \\u escape")
+                        }
                         result.append(contentsOf: Array(String(Character(unicode)).utf8))
                     default:
                         throw ScanError(reason: "an unknown escape in a string")

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Thin wrappers over the system calls the store needs for durability.
 /// Foundation's `Data.write(.atomic)` neither fsyncs the directory nor keeps
@@ -23,7 +24,9 @@ enum Posix {
     }
 
     /// `openat(2)` relative to a directory handle, likewise.
-    static func rawOpenAt(_ directory: Int32, _ name: String, _ flags: Int32, mode: mode_t = 0) -> (fd: Int32, error: Int32) {
+    static func rawOpenAt(_ directory: Int32, _ name: String, _ flags: Int32, mode: mode_t = 0) -> (
+        fd: Int32, error: Int32
+    ) {
         let fd = name.withCString { namePointer in
             retrying { openat(directory, namePointer, flags | O_CLOEXEC, mode) }
         }

@@ -39,11 +39,14 @@ enum SnapshotFile {
     }
 
     /// Reads the header and scans every record line (see `SnapshotSource`).
-    static func decode<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (SnapshotHeader, Table<R>) {
+    static func decode<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (
+        SnapshotHeader, Table<R>
+    ) {
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
         guard let first = lines.first, let last = lines.last, lines.count >= 2,
-            JSONLines.slice(data, first.range).trimmingWhitespace.suffix(recordsOpening.count).elementsEqual(recordsOpening),
+            JSONLines.slice(data, first.range).trimmingWhitespace.suffix(recordsOpening.count).elementsEqual(
+                recordsOpening),
             JSONLines.slice(data, last.range).trimmingWhitespace == Data("]}".utf8)
         else {
             return try decodeWhole(type, from: data, file: file)
@@ -72,7 +75,9 @@ enum SnapshotFile {
 
     /// A file that a person reformatted (say with `jq .`): still read, as one
     /// document; errors then name the record by its index.
-    private static func decodeWhole<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (SnapshotHeader, Table<R>) {
+    private static func decodeWhole<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (
+        SnapshotHeader, Table<R>
+    ) {
         // The decoder says only "not valid JSON": the scanner finds where.
         if let (line, reason) = syntaxProblem(in: data) {
             throw .corrupt(file: file, line: line, field: nil, reason: "not valid JSON (\(reason))")

@@ -39,7 +39,8 @@ final class SnapshotSource<R: Record>: Sendable {
             if let first = firstLine[id] {
                 keep[index] = false
                 all.problems[all.lines[index].number] = .corrupt(
-                    file: file, line: all.lines[index].number, field: "id", reason: "a second record with id \(id) (the first is on line \(first))")
+                    file: file, line: all.lines[index].number, field: "id",
+                    reason: "a second record with id \(id) (the first is on line \(first))")
             } else {
                 firstLine[id] = all.lines[index].number
             }
@@ -101,7 +102,9 @@ final class SnapshotSource<R: Record>: Sendable {
         }
     }
 
-    private static func scan(_ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String) -> Scanned {
+    private static func scan(_ lines: ArraySlice<JSONLines.Line>, data: Data, scanner: LineScanner, file: String)
+        -> Scanned
+    {
         var part = Scanned(capacity: lines.count)
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             for line in lines {
@@ -109,22 +112,26 @@ final class SnapshotSource<R: Record>: Sendable {
                 do throws(ScanError) {
                     fields = try scanner.scan(UnsafeRawBufferPointer(rebasing: buffer[line.range]))
                 } catch {
-                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))")
+                    part.problems[line.number] = .corrupt(
+                        file: file, line: line.number, field: nil, reason: "not valid JSON (\(error.reason))")
                     continue
                 }
                 let idSlot = fields.count - 2
                 guard let id = fields[idSlot]?.text, !id.isEmpty else {
-                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: "id", reason: "expected a string")
+                    part.problems[line.number] = .corrupt(
+                        file: file, line: line.number, field: "id", reason: "expected a string")
                     continue
                 }
                 guard let version = fields[idSlot + 1]?.integer else {
-                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: "version", reason: "expected a whole number")
+                    part.problems[line.number] = .corrupt(
+                        file: file, line: line.number, field: "version", reason: "expected a whole number")
                     continue
                 }
                 do throws(SummaryError) {
                     part.summaries.append(try R.summary(id: R.ID(rawValue: id), fields: fields))
                 } catch {
-                    part.problems[line.number] = .corrupt(file: file, line: line.number, field: error.field, reason: error.reason)
+                    part.problems[line.number] = .corrupt(
+                        file: file, line: line.number, field: error.field, reason: error.reason)
                     continue
                 }
                 part.lines.append(line)

@@ -44,7 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull(let path):
             return "The disk that holds \(path) is full; free some space and try again."
         case .symbolicLink(let path):
-            return "\(path) in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`."
+            return
+                "\(path) in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`."
         case .io(let path, let operation, let reason):
             return "Could not \(operation) \(path): \(reason)."
         case .missingFile(let file):
@@ -58,15 +59,19 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             if let field { place += ", field \(field)" }
             return "\(place): \(reason). The file was left untouched; fix or restore it, then run `care check`."
         case .newerFormat(let file, let found, let supported):
-            return "\(file) was written by a newer care (store format \(found); this care reads up to \(supported)); upgrade care to use this store."
+            return
+                "\(file) was written by a newer care (store format \(found); this care reads up to \(supported)); upgrade care to use this store."
         case .newerChange(let file, let line, let kind):
-            return "\(file) line \(line) holds a kind of change this care does not know (\"\(kind)\"); a newer care wrote it: upgrade care to use this store."
+            return
+                "\(file) line \(line) holds a kind of change this care does not know (\"\(kind)\"); a newer care wrote it: upgrade care to use this store."
         case .stale(let collection, let id, let expected, let found):
-            return "\(collection.singular) \(id) was changed by someone else (you had version \(expected), it is now \(found)); reload and try again."
+            return
+                "\(collection.singular) \(id) was changed by someone else (you had version \(expected), it is now \(found)); reload and try again."
         case .missing(let collection, let id):
             return "There is no \(collection.singular) \(id) in this store."
         case .notEmpty(let directory):
-            return "The store in \(directory) already has data; seed only fills an empty store (use another --data directory)."
+            return
+                "The store in \(directory) already has data; seed only fills an empty store (use another --data directory)."
         case .invalidChange(let reason):
             return reason
         }

@@ -23,7 +23,8 @@ public struct StoreState: Sendable, Equatable {
     /// nothing is written and nothing exported; reads go on without what
     /// could not be read, and say so.
     public var damage: [StoreError] {
-        fileDamage + journalDamage + customers.damage + agents.damage + touchpoints.damage + incidents.damage + playbooks.damage
+        fileDamage + journalDamage + customers.damage + agents.damage + touchpoints.damage + incidents.damage
+            + playbooks.damage
             + rewards.damage + coupons.damage + programs.damage + campaigns.damage
     }
 
@@ -51,7 +52,9 @@ public struct StoreState: Sendable, Equatable {
 
     /// A customer's coupons, by code.
     public func coupons(of customer: CustomerID) -> [Coupon] {
-        coupons.summaries { $0.customer == customer }.compactMap { coupons[$0.id] }.sorted { $0.id.rawValue < $1.id.rawValue }
+        coupons.summaries { $0.customer == customer }.compactMap { coupons[$0.id] }.sorted {
+            $0.id.rawValue < $1.id.rawValue
+        }
     }
 
     /// The roster's active agent `author` acts as; nil for anyone else.
@@ -131,7 +134,8 @@ public struct StoreState: Sendable, Equatable {
             }
             if let customer = change.historyCustomer {
                 guard customer.isSafeFileName else {
-                    throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
+                    throw .invalidChange(
+                        "Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
                 }
                 guard customers.contains(customer) || newCustomers.contains(customer) else {
                     throw .missing(collection: .customers, id: customer.rawValue)

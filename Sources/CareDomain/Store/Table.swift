@@ -180,7 +180,8 @@ public struct Table<R: Record>: Sendable {
                 do {
                     line = try encoder.encode(record)
                 } catch {
-                    throw .invalidChange("\(R.collection.singular.capitalized) \(id) could not be written as JSON: \(error).")
+                    throw .invalidChange(
+                        "\(R.collection.singular.capitalized) \(id) could not be written as JSON: \(error).")
                 }
             case .line(let index)?:
                 guard let source else { continue }
@@ -207,7 +208,8 @@ extension Table {
     /// table nor in `taken` (`I000124` after the others); `number` is left
     /// past it, so a batch numbers its new records in one pass. Called
     /// under the writer lock, so two sessions never get the same id.
-    func freeNumberedID(prefix: String, from number: inout Int, skipping taken: Set<R.ID> = []) -> R.ID where R.ID == Identifier<R> {
+    func freeNumberedID(prefix: String, from number: inout Int, skipping taken: Set<R.ID> = []) -> R.ID
+    where R.ID == Identifier<R> {
         while true {
             let candidate = R.ID(prefix: prefix, number: number)
             number += 1
@@ -215,4 +217,3 @@ extension Table {
         }
     }
 }
-

@@ -9,7 +9,9 @@ public enum Parallel {
     /// Runs `work` on consecutive ranges covering `0..<count`, on every core
     /// when there are at least `minimum` items (else on this thread, as one
     /// range), and returns the results in range order.
-    public static func chunks<T: Sendable>(_ count: Int, minimum: Int = 2000, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+    public static func chunks<T: Sendable>(_ count: Int, minimum: Int = 2000, _ work: @Sendable (Range<Int>) -> T)
+        -> [T]
+    {
         let chunks = count < minimum ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         guard chunks > 1 else { return [work(0..<count)] }
         let size = (count + chunks - 1) / chunks
@@ -25,7 +27,9 @@ public enum Parallel {
     }
 
     /// `chunks` for work that makes a list: the lists joined in order.
-    public static func flatMap<T: Sendable>(_ count: Int, minimum: Int = 2000, _ work: @Sendable (Range<Int>) -> [T]) -> [T] {
+    public static func flatMap<T: Sendable>(_ count: Int, minimum: Int = 2000, _ work: @Sendable (Range<Int>) -> [T])
+        -> [T]
+    {
         chunks(count, minimum: minimum, work).flatMap { $0 }
     }
 }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A file of personal data a command writes where the user asked (`-o`):
 /// mode 0600 whatever the umask, never through a symbolic link, and an
@@ -18,9 +19,11 @@ public enum PrivateFile {
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; choose another file, or add --force to overwrite it."
-            case .symbolicLink(let path): "\(path) is a symbolic link; care does not write personal data through one: name the file itself."
+            case .symbolicLink(let path):
+                "\(path) is a symbolic link; care does not write personal data through one: name the file itself."
             case .diskFull(let path): "Cannot write \(path): the disk is full; free some space and try again."
-            case .unwritable(let path, let reason): "Cannot write \(path) (\(reason)): check the directory exists and that you may write there."
+            case .unwritable(let path, let reason):
+                "Cannot write \(path) (\(reason)): check the directory exists and that you may write there."
             }
         }
     }
@@ -32,7 +35,8 @@ public enum PrivateFile {
             guard overwrite else { throw .exists(path) }
             guard info.st_mode & S_IFMT == S_IFREG else { throw .unwritable(path, reason: "not a regular file") }
         }
-        let (fd, code) = Posix.rawOpen(path, O_WRONLY | O_CREAT | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL), mode: 0o600)
+        let (fd, code) = Posix.rawOpen(
+            path, O_WRONLY | O_CREAT | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL), mode: 0o600)
         guard fd >= 0 else {
             switch code {
             case ELOOP: throw .symbolicLink(path)

@@ -18,7 +18,9 @@ public enum SafeText {
 
     /// The cell as it was before `spreadsheetCell`.
     public static func importedCell(_ text: String) -> String {
-        guard text.hasPrefix("'"), let second = text.dropFirst().first, formulaStarts.contains(second) else { return text }
+        guard text.hasPrefix("'"), let second = text.dropFirst().first, formulaStarts.contains(second) else {
+            return text
+        }
         return String(text.dropFirst())
     }
 
@@ -49,7 +51,8 @@ public enum SafeText {
                 out.append(contentsOf: "^".unicodeScalars)
                 out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
             } else {
-                out.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))>".unicodeScalars)
+                out.append(
+                    contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))>".unicodeScalars)
             }
         }
         return String(out)

@@ -55,7 +55,9 @@ public struct Tabular: Sendable, Equatable {
         let rows = self.rows.map { $0.map { SafeText.forTerminal($0.plain, keepingLineBreaks: false) } }
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String], numeric: [Bool]) -> String {
             cells.enumerated().map { index, text in
@@ -94,15 +96,17 @@ public struct Tabular: Sendable, Equatable {
             return String(decoding: data, as: UTF8.self)
         }
         let objects = rows.map { row in
-            "  {" + header.enumerated().map { index, name in
-                let cell = index < row.count ? row[index] : .empty
-                let value: String = switch cell {
-                case .text(let text): string(text)
-                case .number, .decimal: cell.plain
-                case .empty: "null"
-                }
-                return string(name) + ": " + value
-            }.joined(separator: ", ") + "}"
+            "  {"
+                + header.enumerated().map { index, name in
+                    let cell = index < row.count ? row[index] : .empty
+                    let value: String =
+                        switch cell {
+                        case .text(let text): string(text)
+                        case .number, .decimal: cell.plain
+                        case .empty: "null"
+                        }
+                    return string(name) + ": " + value
+                }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
