@@ -263,7 +263,7 @@ func type(_ text: String, into state: inout AppState) {
             render(
                 {
                     var closed = state
-                    closed.dialog = nil
+                    closed.mode.layer = nil
                     return closed
                 }(), size: Size(width: 80, height: 24)
             ).cursor == nil)
@@ -281,7 +281,9 @@ func type(_ text: String, into state: inout AppState) {
         let summary = try #require(state.selectedIncident)
         let incident = try #require(state.store.incidents[summary.id])
         _ = update(&state, .key(.character("r")))
-        guard case .playbook(_, let options, 0)? = state.dialog else {
+        guard let options = (state.dialog as? PlaybookDialog).map(\.options),
+            (state.dialog as? PlaybookDialog)?.selected == 0
+        else {
             Issue.record("no playbook dialog: \(String(describing: state.dialog))")
             return
         }
@@ -292,13 +294,15 @@ func type(_ text: String, into state: inout AppState) {
         let offered = IncidentRules.proposal(
             for: incident, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
         if offered != nil {
-            guard case .grant? = state.dialog else {
+            guard state.dialog is GrantDialog else {
                 Issue.record("no compensation offered")
                 return
             }
             _ = update(&state, .key(.character("y")))
         }
-        #expect(state.dialog == .rating(summary.id, playbook: playbook, grant: offered != nil))
+        #expect(
+            state.dialog as? RatingDialog
+                == RatingDialog(incident: summary.id, playbook: playbook, grant: offered != nil))
         #expect(
             update(&state, .key(.character("5"))) == [
                 .act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5))
@@ -329,7 +333,7 @@ func type(_ text: String, into state: inout AppState) {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let customer = try #require(state.selectedCustomerID)
         _ = update(&state, .key(.character("i")))
-        guard case .newIncident(let draft)? = state.dialog else {
+        guard let draft = state.dialog as? NewIncidentDialog else {
             Issue.record("no dialog")
             return
         }
@@ -365,11 +369,11 @@ func type(_ text: String, into state: inout AppState) {
 
 @Suite struct PaletteTests {
     @Test func everyActionIsThereByName() {
-        let all = Dialog.paletteEntries("")
+        let all = PaletteDialog.entries("")
         #expect(all.count == KeyMap.bindings.count - 1)
-        #expect(Dialog.paletteEntries("RESOLVE").map(\.action) == [.resolve, .reopen])  // "reopen a resolved incident"
-        #expect(Dialog.paletteEntries("nota").isEmpty)
-        #expect(Dialog.paletteEntries("incident new").map(\.action) == [.newIncident])
+        #expect(PaletteDialog.entries("RESOLVE").map(\.action) == [.resolve, .reopen])  // "reopen a resolved incident"
+        #expect(PaletteDialog.entries("nota").isEmpty)
+        #expect(PaletteDialog.entries("incident new").map(\.action) == [.newIncident])
     }
 
     @Test func enterRunsTheActionAsItsKeyWould() throws {

@@ -140,7 +140,7 @@ func scoresState(as login: String) throws -> (AppState, String) {
         let anaIndex = try #require(state.scores?.rows.firstIndex { $0.agent == "ana" })
         for _ in 0..<anaIndex { _ = update(&state, .key(.character("j"))) }
         _ = update(&state, .key(.character("r")))
-        #expect(state.dialog == .recognise("ana", reason: ""))
+        #expect(state.dialog as? RecogniseDialog == RecogniseDialog(agent: "ana"))
         type("Calmed a furious customer", into: &state)
         let commands = update(&state, .key(.enter))
         #expect(commands == [.act(.recognise("ana", reason: "Calmed a furious customer"))])

@@ -67,69 +67,6 @@ public struct Console: Sendable {
             }
         }
     }
-
-    /// The I/O `update` asked for; its result as a message (none when a
-    /// refresh found nothing new).
-    func perform(_ command: Command, in state: AppState) -> Message? {
-        do {
-            switch command {
-            case .loadCustomer(let id):
-                return .customerLoaded(
-                    try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
-            case .loadAudit(let customer):
-                // The journal is read whole: on demand only, never per frame.
-                let lines = try AuditTrail.lines(in: store, customer: customer).reversed()
-                let title =
-                    customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" }
-                    ?? "Changes to the store"
-                return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
-            case .loadReport(let tab, let period):
-                let scan: HistoryScan
-                do {
-                    scan = try HistoryScan.run(state: state.store, history: store, period: period)
-                } catch {
-                    return .reportFailed(tab, error.description)
-                }
-                let table: Tabular =
-                    switch tab {
-                    case .agents: Tabular(header: [])
-                    case .segments: scan.segmentsTable()
-                    case .profitability: scan.profitabilityTable(limit: 500)
-                    case .touchpoints: scan.touchpointsTable(state: state.store)
-                    }
-                return .reportLoaded(tab, period, table)
-            case .refreshStore:
-                do {
-                    return try store.refresh().map(Message.storeChanged)
-                } catch {
-                    // Retried on the next tick, not at once: a store that
-                    // cannot be read now must not spin the loop.
-                    return .refreshFailed(error.description)
-                }
-            case .act(let action):
-                // Checked and written against the store as it is now, under
-                // the writer lock, whatever the screen showed.
-                var incident: IncidentID?
-                let changed = try store.transact(by: author) { current, history in
-                    let transaction = try action.transaction(in: current, history: history, by: author, at: clock.now)
-                    incident =
-                        transaction.changes.lazy.compactMap { change -> IncidentID? in
-                            if case .incident(let record) = change { return record.id }
-                            return nil
-                        }.first
-                    return transaction
-                }
-                // Saved either way; a compaction that failed after it is said too.
-                let said = ([action.done(in: changed)] + store.takeNotices().map(\.description)).joined(separator: " ")
-                return .acted(said, changed, incident)
-            }
-        } catch let error as StoreError {
-            return .failed(error.description)
-        } catch {
-            // Refusals (incident, points, coupon) describe themselves.
-            return .failed("\(error)")
-        }
-    }
 }
 
 /// Messages from work done on other threads, for the loop to take.

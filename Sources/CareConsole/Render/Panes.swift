@@ -16,13 +16,9 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let inside = screen.box(rect, title: "1 \(Pane.customers.title) (\(count))", focused: focused)
     var top = inside.y
     if state.editingFilter || !state.filter.isEmpty {
-        screen.row(
-            "/ " + state.filter + (state.editingFilter ? "▏" : ""), x: inside.x, y: top, width: inside.width,
-            style: Style(.key))
-        if state.editingFilter {
-            screen.cursor = Point(
-                x: min(inside.x + inside.width - 1, inside.x + 2 + DisplayWidth.of(state.filter)), y: top)
-        }
+        state.filterField.draw(
+            prefix: "/ ", x: inside.x, y: top, width: inside.width, style: Style(.key), active: state.editingFilter,
+            &screen)
         top += 1
     }
     let height = inside.y + inside.height - top

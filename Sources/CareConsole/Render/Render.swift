@@ -12,13 +12,18 @@ public func render(_ state: AppState, size: Size) -> Screen {
         return screen
     }
     let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
-    if let scores = state.scores {
-        drawScores(scores, state: state, &screen, body)
-        drawStatus(state, &screen, y: size.height - 1)
-        if state.showingHelp { drawHelp(KeyMap.scoresBindings, &screen) }
-        if let dialog = state.dialog { drawDialog(dialog, state: state, &screen) }
-        return screen
+    switch state.mode.page {
+    case .scores(let scores): drawScores(scores, state: state, &screen, body)
+    case .main: drawPanes(state, &screen, body)
     }
+    drawStatus(state, &screen, y: size.height - 1)
+    state.mode.layer?.draw(state, &screen)
+    return screen
+}
+
+/// The four panes: customers over the queue on the left, the profile over
+/// the timeline on the right.
+private func drawPanes(_ state: AppState, _ screen: inout Screen, _ body: Rect) {
     let leftWidth = max(38, body.width * 2 / 5)
     let customersHeight = body.height * 3 / 5
     let profileHeight = body.height / 2
@@ -28,14 +33,6 @@ public func render(_ state: AppState, size: Size) -> Screen {
     drawTimeline(
         state, &screen,
         Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
-    drawStatus(state, &screen, y: size.height - 1)
-    if state.showingHelp { drawHelp(KeyMap.bindings, &screen) }
-    if state.showingMoment, state.timelineSelected < state.timeline.count {
-        drawMoment(state.timeline[state.timelineSelected], state: state, &screen)
-    }
-    if let audit = state.audit { drawAudit(audit, &screen) }
-    if let dialog = state.dialog { drawDialog(dialog, state: state, &screen) }
-    return screen
 }
 
 private func drawTooSmall(_ screen: inout Screen) {
@@ -70,7 +67,7 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     for binding in state.scores == nil ? KeyMap.bindings : KeyMap.scoresBindings {
         guard let hint = binding.hint else { continue }
         // What an agent may not do is not offered to them.
-        if !supervisor, KeyMap.supervisorsOnly.contains(binding.action) { continue }
+        if !supervisor, binding.requires.supervisorsOnly { continue }
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
     }
@@ -92,41 +89,4 @@ private func say(_ text: String, title: String, style: Style, from x: Int, _ scr
         screen.put(line, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: style)
     }
     screen.put(" any key closes", x: x, y: y, style: Style(.muted))
-}
-
-/// Who changed what and when, newest first, over the panes.
-private func drawAudit(_ audit: AuditView, _ screen: inout Screen) {
-    let rect = Rect(x: 1, y: 1, width: screen.size.width - 2, height: screen.size.height - 3)
-    screen.fill(rect)
-    let inside = screen.box(rect, title: audit.title + " (\(audit.lines.count))", focused: true)
-    if audit.lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
-    for (offset, line) in audit.lines.dropFirst(audit.top).prefix(inside.height - 1).enumerated() {
-        let who = line.by + (line.actingAs.map { " as \($0)" } ?? "")
-        let text =
-            "\(Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
-        screen.put(text, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
-    }
-    screen.put(
-        "j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
-}
-
-/// Every binding, in one column or two, whichever fits.
-private func drawHelp(_ bindings: [Binding], _ screen: inout Screen) {
-    let rowsAvailable = screen.size.height - 5
-    let columns = bindings.count > rowsAvailable ? 2 : 1
-    let rows = (bindings.count + columns - 1) / columns
-    let columnWidth = 38
-    let width = min(screen.size.width - 2, columnWidth * columns + 2)
-    let height = rows + 3
-    let rect = Rect(
-        x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width, height: height)
-    screen.fill(rect)
-    let inside = screen.box(rect, title: "Keys", focused: true)
-    for (index, binding) in bindings.enumerated() {
-        let x = inside.x + 1 + (index / rows) * columnWidth
-        let y = inside.y + index % rows
-        screen.put(fit(binding.label, 6), x: x, y: y, style: Style(.key))
-        screen.put(binding.help, x: x + 7, y: y, limit: columnWidth - 8)
-    }
-    screen.put("any key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
 }

@@ -1,35 +1,6 @@
 import CareDomain
 import Foundation
 
-public enum Pane: Int, CaseIterable, Sendable {
-    case customers, profile, timeline, incidents
-
-    public var title: String {
-        switch self {
-        case .customers: "Customers"
-        case .profile: "Profile"
-        case .timeline: "Moments of truth"
-        case .incidents: "Incident queue"
-        }
-    }
-}
-
-/// Which open incidents the queue shows.
-public enum QueueScope: String, CaseIterable, Sendable {
-    case all, mine, unassigned, resolved
-
-    var next: QueueScope {
-        Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count]
-    }
-}
-
-/// Who changed what and when, as the `h` and `H` overlays show it.
-public struct AuditView: Sendable, Equatable {
-    public var title: String
-    public var lines: [PersonalDataExport.AuditLine]
-    public var top = 0
-}
-
 /// One row of the customer list, with its text folded once for filtering
 /// (UTF-8 bytes: the filter compares bytes, 100,000 rows a keystroke).
 public struct CustomerRow: Sendable, Equatable {
@@ -57,8 +28,9 @@ public struct AppState: Sendable {
     private var blockedCustomers: Set<CustomerID> = []
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
-    public var filter = ""
-    public var editingFilter = false
+    /// The list's filter, typed after `/` (while `FilterEditing` is the layer).
+    public var filterField = TextField()
+    public var filter: String { filterField.text }
     public var selected = 0
     public var customer: Customer?
     public var timeline: [Moment] = []
@@ -74,15 +46,10 @@ public struct AppState: Sendable {
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
     public var queueSelected = 0
-    public var dialog: Dialog?
     /// What the last action did, shown in the status bar.
     public var notice: String?
-    public var showingHelp = false
-    public var showingMoment = false
-    /// The audit overlay: its title and lines, newest first, when open.
-    public var audit: AuditView?
-    /// The scores screen, when open: it replaces the panes.
-    public var scores: ScoresView?
+    /// The screen, and the layer over it.
+    var mode = Mode()
     /// The timeline pane shows the points ledger instead of the moments.
     public var showingPoints = false
     public var message: String?
@@ -204,7 +171,7 @@ public struct AppState: Sendable {
     @discardableResult
     mutating func selectCustomer(_ customer: CustomerID) -> Bool {
         if !visible.contains(where: { rows[$0].summary.id == customer }) {
-            filter = ""
+            filterField.clear()
             applyFilter()
         }
         guard let index = visible.firstIndex(where: { rows[$0].summary.id == customer }) else { return false }
@@ -222,8 +189,9 @@ public struct AppState: Sendable {
 
     /// The scores screen's figures for the store as it is now.
     mutating func recomputeScores() {
-        guard scores != nil, let viewer = store.activeAgent(Author(login: agentLogin)) else { return }
-        scores?.refresh(store: store, viewer: viewer, today: Day(containing: now))
+        guard var view = scores, let viewer = store.activeAgent(Author(login: agentLogin)) else { return }
+        view.refresh(store: store, viewer: viewer, today: Day(containing: now))
+        scores = view
     }
 
     /// Narrows the list to the rows holding every word of the filter. A

@@ -1,0 +1,34 @@
+import CareDomain
+import Foundation
+
+/// Everything that happens to the console becomes a message.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(Size)
+    case tick(Date)
+    case storeChanged(StoreState)
+    case customerLoaded(Customer?, [Moment], [LedgerEntry])
+    case auditLoaded(AuditView)
+    /// A report of the scores screen, read from every history.
+    case reportLoaded(ScoresView.Tab, Period, Tabular)
+    /// A history could not be read for it (a damaged file, named).
+    case reportFailed(ScoresView.Tab, String)
+    case failed(String)
+    /// Reading other sessions' changes failed; the next tick tries again.
+    case refreshFailed(String)
+    /// An action was saved: what to tell the agent, the store as it is
+    /// now, and the incident it was about.
+    case acted(String, StoreState, IncidentID?)
+}
+
+/// Work `update` asks the loop to do (file I/O), whose result comes back as
+/// a message.
+public enum Command: Equatable, Sendable {
+    case loadCustomer(CustomerID)
+    case refreshStore
+    case act(CounterAction)
+    /// Read the audit trail: one customer's, or the whole store's (nil).
+    case loadAudit(CustomerID?)
+    /// Read every customer's history for a report of the scores screen.
+    case loadReport(ScoresView.Tab, Period)
+}

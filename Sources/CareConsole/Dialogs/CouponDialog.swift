@@ -1,0 +1,30 @@
+import CareDomain
+
+/// Choosing the coupon a customer uses now.
+struct CouponDialog: Dialog, Equatable {
+    public var customer: CustomerID
+    public var options: [CouponCode]
+    public var selected = 0
+
+    func title(in state: AppState) -> String { "Use a coupon" }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] {
+        ChoiceKeys.bindings(verb: "marks it used") + [ChoiceKeys.cancel()]
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        var lines: [DialogBody.Line] = []
+        for (index, code) in options.enumerated() {
+            guard let coupon = state.store.coupons[code] else { continue }
+            let text = "\(code)  \(coupon.discountPercent)% until \(coupon.validUntil)  \(coupon.reason)"
+            lines.append(
+                .text((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+        }
+        return DialogBody(lines, selected: selected)
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        guard let index = ChoiceKeys.chosen(action, &selected, count: options.count) else { return .stay }
+        return .leave([.act(.useCoupon(options[index]))])
+    }
+}

@@ -1,0 +1,137 @@
+/// What a dialog's keys do; each dialog binds the ones it has.
+public enum DialogAction: Hashable, Sendable {
+    case cancel, up, down, confirm
+    case yes, no, rate
+    case increase, decrease
+    case toggleActive, toggleRole, add
+    case nextField
+    /// A footer's note, bound to no key ("type to narrow").
+    case note
+}
+
+/// A box over the screen with a title, its lines and a footer made from its
+/// bindings. Esc (or Ctrl-C) closes it; a binding's requirement is checked
+/// before it acts; keys no binding has go to its text field, if it has one.
+protocol Dialog: Layer {
+    func title(in state: AppState) -> String
+    func bindings(in state: AppState) -> [Binding<DialogAction>]
+    func body(in state: AppState) -> DialogBody
+    /// What a bound key does (`key` tells the digits of "1–5" apart).
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome
+    /// A key no binding has, for the text field.
+    mutating func type(_ key: Key)
+}
+
+/// A dialog's lines, and which to keep in view when they do not all fit.
+struct DialogBody {
+    enum Line {
+        case text(String, Style)
+        /// A text field after its prefix ("› "); only the active one has the cursor.
+        case field(String, TextField, Style, active: Bool)
+
+        var width: Int {
+            switch self {
+            case .text(let text, _): DisplayWidth.of(text)
+            case .field(let prefix, let field, _, let active):
+                DisplayWidth.of(prefix) + DisplayWidth.of(field.text) + (active ? 1 : 0)
+            }
+        }
+    }
+
+    var lines: [Line] = []
+    var selected = 0
+
+    init(_ lines: [Line] = [], selected: Int = 0) {
+        self.lines = lines
+        self.selected = selected
+    }
+
+    /// One line per choice, the chosen one marked and highlighted.
+    static func choices(_ texts: [String], selected: Int, styles: [Style]? = nil) -> [Line] {
+        texts.enumerated().map { index, text in
+            let chosen = index == selected
+            return .text((chosen ? "› " : "  ") + text, chosen ? Style(.selection) : styles?[index] ?? .normal)
+        }
+    }
+}
+
+extension Dialog {
+    mutating func handle(_ key: Key, in state: inout AppState) -> LayerOutcome {
+        if key == .escape || key == .control("c") { return .leave }
+        guard let binding = bindings(in: state).binding(for: key) else {
+            type(key)
+            return .stay
+        }
+        if let refusal = binding.requires.refusal(in: state) {
+            state.message = refusal
+            return .stay
+        }
+        return act(binding.action, key: key, in: &state)
+    }
+
+    mutating func type(_ key: Key) {}
+
+    func draw(_ state: AppState, _ screen: inout Screen) {
+        let body = body(in: state)
+        let lines = body.lines
+        let width = min(screen.size.width - 4, max(50, (lines.map(\.width).max() ?? 0) + 4))
+        let height = min(screen.size.height - 2, lines.count + 4)
+        let rect = Rect(
+            x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width,
+            height: height)
+        screen.fill(rect)
+        let inside = screen.box(rect, title: title(in: state), focused: true)
+        let window = scrollWindow(count: lines.count, selected: body.selected, height: inside.height - 1)
+        for (line, index) in window.enumerated() {
+            let y = inside.y + line
+            switch lines[index] {
+            case .text(let text, let style):
+                screen.row(text, x: inside.x + 1, y: y, width: inside.width - 2, style: style)
+            case .field(let prefix, let field, let style, let active):
+                field.draw(
+                    prefix: prefix, x: inside.x + 1, y: y, width: inside.width - 2, style: style, active: active,
+                    &screen)
+            }
+        }
+        screen.put(
+            bindings(in: state).footer(), x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2,
+            style: Style(.muted))
+    }
+}
+
+/// The bindings every list dialog starts with: j/k (or the arrows) move,
+/// Enter does `verb` (nil: Enter is bound by the dialog itself, or not).
+enum ChoiceKeys {
+    static func bindings(verb: String?, hinted: Bool = true) -> [Binding<DialogAction>] {
+        var bindings = [
+            Binding<DialogAction>(
+                [.character("j"), .down], "j/k", .down, help: "choose", hint: hinted ? "choose" : nil),
+            Binding<DialogAction>([.character("k"), .up], "k", .up, help: "move up"),
+        ]
+        if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
+        return bindings
+    }
+
+    static func cancel(_ word: String = "cancels") -> Binding<DialogAction> {
+        Binding([.escape, .control("c")], "Esc", .cancel, help: word, hint: word)
+    }
+
+    /// The choice Enter picked, or nil after `selected` moved by j/k (or
+    /// Enter on an empty list).
+    static func chosen(_ action: DialogAction, _ selected: inout Int, count: Int) -> Int? {
+        guard action == .confirm else {
+            move(&selected, action, count: count)
+            return nil
+        }
+        return selected < count ? selected : nil
+    }
+
+    /// `selected` moved by j/k over `count` choices.
+    static func move(_ selected: inout Int, _ action: DialogAction, count: Int) {
+        switch action {
+        case .down: selected = min(selected + 1, max(0, count - 1))
+        case .up: selected = max(selected - 1, 0)
+        default: break
+        }
+    }
+}

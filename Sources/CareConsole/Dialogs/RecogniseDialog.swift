@@ -1,0 +1,31 @@
+import CareDomain
+
+/// Why a supervisor recognises an agent, as the agent will read it.
+struct RecogniseDialog: Dialog, Equatable {
+    public var agent: AgentID
+    public var reason = TextField()
+
+    public init(agent: AgentID, reason: String = "") {
+        self.agent = agent
+        self.reason = TextField(reason)
+    }
+
+    func title(in state: AppState) -> String { "Recognise \(state.store.agents[agent]?.name ?? agent.rawValue)" }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] {
+        [Binding([.enter], "Enter", .confirm, help: "record it", hint: "records it"), ChoiceKeys.cancel()]
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        DialogBody([
+            .text("What did they do well? They will read it on their scores.", .normal),
+            .field("› ", reason, Style(.key), active: true),
+        ])
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        .leave([.act(.recognise(agent, reason: reason.text))])
+    }
+
+    mutating func type(_ key: Key) { reason.handle(key) }
+}

@@ -1,0 +1,44 @@
+import CareDomain
+
+/// Choosing the reward a customer redeems.
+struct RedeemDialog: Dialog, Equatable {
+    public var customer: CustomerID
+    public var options: [RewardID]
+    public var selected = 0
+
+    func title(in state: AppState) -> String {
+        let found = state.store.customers[customer]
+        return "Redeem for \(found?.name ?? customer.rawValue): \(found?.loyalty.points ?? 0) points"
+    }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] {
+        ChoiceKeys.bindings(verb: "redeems") + [ChoiceKeys.cancel()]
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        let found = state.store.customers[customer]
+        let balance = found?.loyalty.points ?? 0
+        let standing = found?.loyalty.tierStanding ?? LoyaltyStanding().tierStanding
+        var lines: [DialogBody.Line] = []
+        for (index, id) in options.enumerated() {
+            guard let reward = state.store.rewards[id] else { continue }
+            let free =
+                state.customer?.id == customer
+                && state.store.program.map {
+                    LoyaltyRules.isFree(reward, for: standing, program: $0, ledger: state.ledger)
+                } == true
+            let price =
+                free
+                ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
+            let reach = free || reward.points <= balance ? "" : "  needs \(reward.points - balance) more"
+            let style = index == selected ? Style(.selection) : Style(reach.isEmpty ? .normal : .muted)
+            lines.append(.text((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
+        }
+        return DialogBody(lines, selected: selected)
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        guard let index = ChoiceKeys.chosen(action, &selected, count: options.count) else { return .stay }
+        return .leave([.act(.redeem(customer, options[index]))])
+    }
+}

@@ -1,0 +1,37 @@
+import CareDomain
+
+/// Who changed what and when, newest first, as the `h` and `H` overlays
+/// show it: j/k and the page keys scroll, any other key closes.
+public struct AuditView: Layer, Equatable {
+    public var title: String
+    public var lines: [PersonalDataExport.AuditLine]
+    public var top = 0
+
+    mutating func handle(_ key: Key, in state: inout AppState) -> LayerOutcome {
+        let last = max(0, lines.count - 1)
+        switch KeyMap.action(for: key) {
+        case .down?: top = min(top + 1, last)
+        case .up?: top = max(top - 1, 0)
+        case .pageDown?: top = min(top + state.pageSize, last)
+        case .pageUp?: top = max(top - state.pageSize, 0)
+        default: return .leave
+        }
+        return .stay
+    }
+
+    func draw(_ state: AppState, _ screen: inout Screen) {
+        let rect = Rect(x: 1, y: 1, width: screen.size.width - 2, height: screen.size.height - 3)
+        screen.fill(rect)
+        let inside = screen.box(rect, title: title + " (\(lines.count))", focused: true)
+        if lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
+        for (offset, line) in lines.dropFirst(top).prefix(inside.height - 1).enumerated() {
+            let who = line.by + (line.actingAs.map { " as \($0)" } ?? "")
+            let when = Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")
+            let text = "\(when) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
+            screen.put(text, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
+        }
+        screen.put(
+            "j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1,
+            style: Style(.muted))
+    }
+}

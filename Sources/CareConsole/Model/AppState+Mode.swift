@@ -1,0 +1,17 @@
+/// Views of the one mode value, for what reads one part of it.
+extension AppState {
+    /// The scores screen, when it is the page; nil puts the panes back.
+    var scores: ScoresView? {
+        get {
+            if case .scores(let view) = mode.page { view } else { nil }
+        }
+        set { mode.page = newValue.map(Page.scores) ?? .main }
+    }
+
+    /// The open dialog, if the layer is one.
+    var dialog: (any Layer)? { mode.layer is any Dialog ? mode.layer : nil }
+
+    var showingHelp: Bool { mode.layer is HelpOverlay }
+    var editingFilter: Bool { mode.layer is FilterEditing }
+    var audit: AuditView? { mode.layer as? AuditView }
+}

@@ -1,0 +1,160 @@
+import CareDomain
+
+/// The four panes' keys: a binding found for the key, checked against what
+/// it requires, then run. The palette runs bindings the same way.
+enum MainScreen {
+    static func handle(_ key: Key, in state: inout AppState) -> [Command] {
+        guard let binding = KeyMap.bindings.binding(for: key) else { return [] }
+        return perform(binding, in: &state)
+    }
+
+    /// A binding's action, unless the one acting may not use it.
+    static func perform(_ binding: Binding<Action>, in state: inout AppState) -> [Command] {
+        if let refusal = binding.requires.refusal(in: state) {
+            state.message = refusal
+            return []
+        }
+        return run(binding.action, in: &state)
+    }
+
+    /// What an action does.
+    static func run(_ action: Action, in state: inout AppState) -> [Command] {
+        switch action {
+        case .quit: state.quitting = true
+        case .help: state.mode.layer = HelpOverlay(bindings: KeyMap.bindings)
+        case .nextPane:
+            state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .customers
+        case .previousPane:
+            state.focus =
+                Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .customers
+        case .pane(let pane): state.focus = pane
+        case .filter:
+            state.focus = .customers
+            state.mode.layer = FilterEditing()
+        case .back:
+            if !state.filter.isEmpty {
+                state.filterField.clear()
+                state.applyFilter()
+            }
+        case .open: open(in: &state)
+        case .queueScope:
+            state.queueScope = state.queueScope.next
+            state.focus = .incidents
+            // A new view starts at its top, not on the incident seen before.
+            state.queue = []
+            state.queueSelected = 0
+            state.reloadQueue()
+        case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
+        case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
+        case .redeem, .useCoupon: startCustomerAction(action, in: &state)
+        case .audit:
+            guard let customer = state.customer else {
+                state.message = "Select a customer first."
+                return []
+            }
+            return [.loadAudit(customer.id)]
+        case .storeAudit: return [.loadAudit(nil)]
+        case .roster: state.mode.layer = RosterDialog()
+        case .catalog: state.mode.layer = CatalogDialog()
+        case .program:
+            guard state.store.program != nil else {
+                state.message = LoyaltyRefusal.noProgram.description
+                return []
+            }
+            state.mode.layer = ProgramDialog()
+        case .pointsHistory:
+            state.showingPoints.toggle()
+            state.timelineSelected = 0
+        case .palette: state.mode.layer = PaletteDialog()
+        case .scores: ScoresView.open(in: &state)
+        case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise, .nextReport: break
+        case .newIncident:
+            guard let customer = state.selectedCustomerID else {
+                state.message = "Select a customer first."
+                return []
+            }
+            let touchpoints = state.store.touchpoints.sorted.sorted { $0.name < $1.name }.map(\.id)
+            state.mode.layer = NewIncidentDialog(customer: customer, touchpoints: touchpoints)
+        }
+        return []
+    }
+
+    /// `t`, `n`, `r`… on the incident queue: act at once, or open the dialog.
+    private static func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command] {
+        guard state.focus == .incidents, let incident = state.selectedIncident else {
+            state.message = "Select an incident in the queue (4) first."
+            return []
+        }
+        switch action {
+        case .take: return [.act(.take(incident.id))]
+        case .reopen: return [.act(.reopen(incident.id))]
+        case .contact: return [.act(.contact(incident.id))]
+        case .assign:
+            let agents = state.store.agents.sorted.filter(\.active).map(\.id)
+            state.mode.layer = AssignDialog(incident: incident.id, options: agents)
+        case .note: state.mode.layer = NoteDialog(incident: incident.id)
+        case .resolve:
+            let touchpoint = state.store.incidents[incident.id]?.touchpoint
+            let playbooks = state.store.playbooks.sorted.filter { $0.touchpoint == touchpoint }.map { Optional($0.id) }
+            state.mode.layer = PlaybookDialog(incident: incident.id, options: playbooks + [nil])
+        default: break
+        }
+        return []
+    }
+
+    /// `R` and `u`: a reward to redeem, or a coupon to use, for the customer on screen.
+    private static func startCustomerAction(_ action: Action, in state: inout AppState) {
+        guard let customer = state.customer else {
+            state.message = "Select a customer first."
+            return
+        }
+        switch action {
+        case .redeem:
+            guard state.store.program != nil else {
+                state.message = LoyaltyRefusal.noProgram.description
+                return
+            }
+            let rewards = state.store.rewards.sorted.filter(\.active).sorted { $0.points < $1.points }.map(\.id)
+            guard !rewards.isEmpty else {
+                state.message = "The rewards catalog is empty."
+                return
+            }
+            state.mode.layer = RedeemDialog(customer: customer.id, options: rewards)
+        case .useCoupon:
+            let coupons = state.validCoupons.map(\.id)
+            guard !coupons.isEmpty else {
+                state.message = "\(customer.name) has no coupon valid today."
+                return
+            }
+            state.mode.layer = CouponDialog(customer: customer.id, options: coupons)
+        default: break
+        }
+    }
+
+    private static func open(in state: inout AppState) {
+        switch state.focus {
+        case .customers: state.focus = .profile
+        case .profile: state.focus = .timeline
+        case .timeline:
+            if !state.showingPoints, state.timelineSelected < state.timeline.count {
+                state.mode.layer = MomentOverlay(moment: state.timeline[state.timelineSelected])
+            }
+        case .incidents:
+            guard state.queueSelected < state.queue.count else { return }
+            if state.selectCustomer(state.queue[state.queueSelected].customer) { state.focus = .profile }
+        }
+    }
+
+    private static func move(_ action: Action, in state: inout AppState) {
+        let page = state.pageSize
+        switch state.focus {
+        case .customers, .profile:
+            state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
+        case .timeline:
+            let count = state.showingPoints ? state.ledger.count : state.timeline.count
+            state.timelineSelected = moved(state.timelineSelected, count: count, by: action, page: page)
+        case .incidents:
+            state.queueSelected = moved(state.queueSelected, count: state.queue.count, by: action, page: page)
+        }
+    }
+}
