@@ -39,10 +39,10 @@ enum ConsoleBench {
         }
         _ = update(&state, .resize(size))
         _ = update(&state, .storeChanged(storeState))
-        let first = bytes { terminal.draw(render(state, size: size)) }
-        let unchanged = bytes { terminal.draw(render(state, size: size)) }
+        let first = bytes { terminal.draw(render(state)) }
+        let unchanged = bytes { terminal.draw(render(state)) }
         _ = update(&state, .key(.character("j")))
-        let move = bytes { terminal.draw(render(state, size: size)) }
+        let move = bytes { terminal.draw(render(state)) }
         rows.append(("bytes: first frame 80×24", "\(first)", ""))
         rows.append(("bytes: unchanged frame", "\(unchanged)", "0"))
         rows.append(("bytes: one selection move", "\(move)", "< 400"))
@@ -65,11 +65,11 @@ enum ConsoleBench {
         // The scores screen: open it, step the period, close it.
         let (_, scoresOpen) = Measure.time {
             _ = update(&state, .key(.character("S")))
-            terminal.draw(render(state, size: size))
+            terminal.draw(render(state))
         }
         let (_, scoresStep) = Measure.time {
             _ = update(&state, .key(.character("<")))
-            terminal.draw(render(state, size: size))
+            terminal.draw(render(state))
         }
         _ = update(&state, .key(.escape))
         rows.append(("scores screen: S to first frame", String(format: "%.1f ms", scoresOpen.milliseconds), "< 1 s"))
@@ -86,7 +86,7 @@ enum ConsoleBench {
             for key in keys {
                 let (_, elapsed) = Measure.time {
                     _ = update(&state, .key(key))
-                    terminal.draw(render(state, size: size))
+                    terminal.draw(render(state))
                 }
                 latencies.append(elapsed)
             }

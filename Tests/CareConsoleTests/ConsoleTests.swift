@@ -16,6 +16,13 @@ func seededState(customers: Int = 40) throws -> (AppState, String) {
     return (state, directory)
 }
 
+/// The screen for `state` once the terminal is `size`.
+func render(_ state: AppState, size: Size) -> Screen {
+    var resized = state
+    _ = update(&resized, .resize(size))
+    return render(resized)
+}
+
 func type(_ text: String, into state: inout AppState) {
     for character in text { _ = update(&state, .key(.character(character))) }
 }

@@ -136,7 +136,7 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
             }
             pending.insert(contentsOf: results, at: 0)
         }
-        return render(state, size: size)
+        return render(state)
     }
 
     /// The screen's lines, then where the cursor shows.

@@ -52,7 +52,7 @@ public struct Console: Sendable {
                         }
                     }
                 }
-                terminal.draw(render(state, size: terminal.size))
+                terminal.draw(render(state))
                 lastMinute = minute
             }
             if state.quitting || signals.isRequested { return }

@@ -9,6 +9,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         let commands = handle(key, in: &state)
         if !commands.isEmpty { return commands }
     case .resize(let size):
+        state.size = size
         state.pageSize = max(1, size.height / 2 - 4)
     case .tick(let now):
         let newDay = Day(containing: now) != Day(containing: state.now)

@@ -54,6 +54,9 @@ public struct AppState: Sendable {
     public var showingPoints = false
     public var message: String?
     public var quitting = false
+    /// The terminal's size, from the last resize: drawing fits it, and
+    /// below `minimumSize` only quitting acts.
+    public internal(set) var size = minimumSize
     /// Rows a page moves, set from the screen's size.
     public var pageSize = 10
 

@@ -4,8 +4,9 @@ import Foundation
 /// The smallest terminal the four panes fit.
 public let minimumSize = Size(width: 80, height: 24)
 
-/// State in, screen out: the whole screen for `state` at `size`.
-public func render(_ state: AppState, size: Size) -> Screen {
+/// State in, screen out: the whole screen for `state`, at its size.
+public func render(_ state: AppState) -> Screen {
+    let size = state.size
     var screen = Screen(size: size)
     guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
         drawTooSmall(&screen)
