@@ -51,6 +51,24 @@ func type(_ text: String, into state: inout AppState) {
         #expect(lines.contains { $0.contains("care needs at least 80×24") })
     }
 
+    @Test func belowTheMinimumSizeKeysAreRefusedAndOnlyQuitActs() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .resize(Size(width: 60, height: 20)))
+        #expect(update(&state, .key(.character("4"))).isEmpty)
+        #expect(update(&state, .key(.character("t"))).isEmpty)
+        #expect(state.focus == .customers)
+        _ = update(&state, .key(.character("/")))
+        #expect(!state.editingFilter)
+        #expect(render(state).lines.contains { $0.contains("Terminal too small: 60×20.") })
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        _ = update(&state, .key(.character("4")))
+        #expect(state.focus == .incidents)
+        _ = update(&state, .resize(Size(width: 60, height: 20)))
+        _ = update(&state, .key(.character("q")))
+        #expect(state.quitting)
+    }
+
     @Test func theHelpOverlayListsEveryBinding() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }

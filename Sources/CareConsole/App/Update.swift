@@ -71,6 +71,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
 private func handle(_ key: Key, in state: inout AppState) -> [Command] {
     state.message = nil
     state.notice = nil
+    // Nothing the agent cannot see may be acted on: below the minimum the
+    // screen only says so, and only quitting acts.
+    guard state.fitsTerminal else {
+        if key == .character("q") || key == .control("c") { state.quitting = true }
+        return []
+    }
     if state.mode.layer != nil { return state.handleLayerKey(key) }
     if case .scores(let view) = state.mode.page { return view.handle(key, in: &state) }
     return MainScreen.handle(key, in: &state)

@@ -11,6 +11,9 @@ extension AppState {
     /// The open dialog, if the layer is one.
     var dialog: (any Layer)? { mode.layer is any Dialog ? mode.layer : nil }
 
+    /// Whether the terminal is large enough for the console's screens.
+    public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }
+
     var showingHelp: Bool { mode.layer is HelpOverlay }
     var editingFilter: Bool { mode.layer is FilterEditing }
     var audit: AuditView? { mode.layer as? AuditView }

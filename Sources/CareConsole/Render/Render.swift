@@ -8,7 +8,7 @@ public let minimumSize = Size(width: 80, height: 24)
 public func render(_ state: AppState) -> Screen {
     let size = state.size
     var screen = Screen(size: size)
-    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+    guard state.fitsTerminal else {
         drawTooSmall(&screen)
         return screen
     }
