@@ -33,6 +33,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var sessionOn: String?
 
+    /// Internal: be the other process that writes and compacts while the
+    /// console is timed (`BusyStoreBench`).
+    @Option(help: .hidden)
+    var writeOn: String?
+
+    @Option(help: .hidden)
+    var seconds = BusyStoreBench.writerSeconds
+
     func validate() throws {
         guard SeedOptions.customerRange.contains(customers) else {
             throw ValidationError("--customers must be between 1 and \(SeedOptions.customerRange.upperBound).")
@@ -44,6 +52,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let writeOn {
+            guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+            return try BusyStoreBench.write(on: writeOn, seconds: seconds, login: me.login)
+        }
         if let sessionOn {
             for (name, value, target) in try session(on: sessionOn) {
                 print([name, value, target].joined(separator: "\t"))
@@ -211,6 +223,7 @@ struct BenchCommand: ParsableCommand {
                 "< 1 s"
             ))
         rows += try ConsoleBench.measure(store: store, state: state, agent: me.login)
+        rows += try BusyStoreBench.measure(directory: directory, state: state, login: me.login)
         rows.append(("console peak memory", megabytes(Measure.peakMemory()) + " (whole session process)", "< 300 MB"))
         let (_, compactTime) = try Measure.time { try store.compact() }
         rows.append(("compaction", compactTime.formattedSeconds, ""))

@@ -50,7 +50,8 @@ struct Care: ParsableCommand {
 
     func run() throws {
         let directory = demo ? try DemoStore.prepare() : storeOptions.directory
-        let store = FileStore(directory: directory)
+        // The console compacts off its loop, after a write, never on a key.
+        let store = FileStore(directory: directory, compactsOnWrite: false)
         let state = try store.open()
         let author = try storeOptions.member(in: state)
         let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)

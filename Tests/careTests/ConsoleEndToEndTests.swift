@@ -40,6 +40,34 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    /// Another process holds the writer lock for 5 s, as a long compaction
+    /// does (`flock` on the store's lock file): the console's write waits
+    /// and says so, its keys do not, and the write lands when the lock goes.
+    @Test func keysAreAnsweredWhileAnotherProcessHoldsTheStore() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 30)
+            let incident = try #require(
+                try FileStore(directory: directory).open().incidents.summaries { $0.status.isOpen }
+                    .min { $0.dueAt < $1.dueAt })
+            let session = try TmuxSession.console(
+                on: directory, prefix: "(flock \(directory)/lock sleep 5 &); sleep 0.3; ")
+            try session.waitFor { $0.contains("1 Customers (30)") }
+            try session.send("4")
+            try session.send("t")
+            let waiting = try session.waitFor { $0.contains("saving…") }
+            #expect(waiting.contains("saving…"), "\(waiting)")
+            try session.send("?")
+            let help = try session.waitFor(3) { $0.contains("any key closes") }
+            #expect(help.contains("saving…") && help.contains("this help"), "\(help)")
+            try session.send("Escape")
+            let saved = try session.waitFor(15) { $0.contains("Took \(incident.id).") }
+            #expect(saved.contains("Took \(incident.id)."), "\(saved)")
+            try session.send("q")
+            #expect(try session.exitScreen().contains("EXIT=0"))
+            #expect(try FileStore(directory: directory).open().incidents[incident.id]?.assignee != nil)
+        }
+    }
+
     @Test func aTerminalTooSmallSaysSoAndRecovers() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 10)

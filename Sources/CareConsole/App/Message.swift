@@ -19,6 +19,10 @@ public enum Message: Sendable {
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
     case acted(String, StoreState, IncidentID?)
+    /// How many writes are still being saved (the status bar says so).
+    case writesPending(Int)
+    /// What the store said after a write (a compaction that failed).
+    case storeNotice(String)
 }
 
 /// Work `update` asks the loop to do (file I/O), whose result comes back as

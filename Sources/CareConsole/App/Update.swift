@@ -17,6 +17,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         if newDay { state.refreshCustomerFacts() }
         return [.refreshStore]
     case .storeChanged(let store):
+        // A refresh read before a write of ours came back after it: the newer stands.
+        guard store.seq >= state.store.seq else { return [] }
         state.reload(store)
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.
@@ -25,6 +27,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         }
         if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
     case .customerLoaded(let customer, let moments, let ledger):
+        // The selection moved on while it was read: the newer load is on its way.
+        if let customer, customer.id != state.selectedCustomerID { return [] }
         state.customer = customer
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
@@ -49,9 +53,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.message = text
         // Someone may have changed it meanwhile: show the store as it is.
         return [.refreshStore]
+    case .writesPending(let count):
+        state.saving = count
+    case .storeNotice(let text):
+        state.notice = [state.notice, text].compactMap { $0 }.joined(separator: " ")
     case .acted(let notice, let store, let incident):
         state.notice = notice
-        state.reload(store)
+        if store.seq >= state.store.seq { state.reload(store) }
         state.recomputeScores()
         if let incident {
             state.selectIncident(incident)

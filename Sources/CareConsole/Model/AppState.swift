@@ -46,6 +46,9 @@ public struct AppState: Sendable {
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
     public var queueSelected = 0
+    /// Writes asked for and not yet saved: keys go on working meanwhile,
+    /// and another write waits its turn behind them.
+    public internal(set) var saving = 0
     /// What the last action did, shown in the status bar.
     public var notice: String?
     /// The screen, and the layer over it.

@@ -55,6 +55,9 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     if state.overdueCount > 0 {
         x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
     }
+    if state.saving > 0 {
+        x += screen.put(" saving… ", x: x, y: y, style: Style(.warning))
+    }
     if let message = state.message {
         say(message, title: "Not done", style: Style(.error), from: x, &screen, y: y)
         return

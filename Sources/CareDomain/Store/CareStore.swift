@@ -38,6 +38,10 @@ public protocol CareStore: HistoryReader, Sendable {
     /// What the store had to say about changes saved since the last call
     /// (a compaction that failed after the change was durable), oldest first.
     func takeNotices() -> [StoreNotice]
+    /// Folds the journal into the snapshots if it has grown past the
+    /// store's thresholds (true when it did): what a console runs off its
+    /// loop after its writes, so that no keystroke waits for a compaction.
+    func compactIfDue() throws(StoreError) -> Bool
 }
 
 extension CareStore {

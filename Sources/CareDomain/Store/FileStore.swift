@@ -12,6 +12,9 @@ public final class FileStore: CareStore {
     /// reads that part of the journal when it opens the store.
     let compactAfter: Int
     let compactAfterBytes: Int
+    /// Whether a write that passes the thresholds compacts at once; a
+    /// console says no and calls `compactIfDue` off its loop instead.
+    let compactsOnWrite: Bool
     private let loaded = Mutex<Loaded?>(nil)
     private let notices = Mutex<[StoreNotice]>([])
     private let notify: @Sendable (StoreNotice) -> Void
@@ -20,12 +23,13 @@ public final class FileStore: CareStore {
     /// it); they are also kept for `takeNotices`.
     public init(
         directory: String, clock: Clock = .system, compactAfter: Int = 1000, compactAfterBytes: Int = 2 << 20,
-        notify: @escaping @Sendable (StoreNotice) -> Void = { _ in }
+        compactsOnWrite: Bool = true, notify: @escaping @Sendable (StoreNotice) -> Void = { _ in }
     ) {
         layout = StoreLayout(directory: directory)
         self.clock = clock
         self.compactAfter = compactAfter
         self.compactAfterBytes = compactAfterBytes
+        self.compactsOnWrite = compactsOnWrite
         self.notify = notify
     }
 
@@ -230,16 +234,34 @@ public final class FileStore: CareStore {
             // The change is durable from here on: whatever fails after
             // this point is said as a notice, never as a failed change, or
             // a caller who retries would make it twice.
-            let due = current.state.seq - current.foldedSeq >= compactAfter || current.pendingBytes >= compactAfterBytes
-            if due, current.state.seq >= current.compactionRetrySeq {
-                do throws(StoreError) {
-                    try compact(&current)
-                } catch {
-                    current.compactionRetrySeq = current.state.seq + max(1, compactAfter / 10)
-                    tell(.compactionFailed(error))
-                }
-            }
+            if compactsOnWrite { _ = compactIfDue(&current) }
             return current.state
+        }
+    }
+
+    /// Compacts when the journal has passed the thresholds; true when it did.
+    /// A failure is said as a notice and retried some writes later.
+    @discardableResult
+    public func compactIfDue() throws(StoreError) -> Bool {
+        do {
+            return try withWriterLock { (current: inout Loaded) -> Bool in compactIfDue(&current) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .invalidChange("\(error)")
+        }
+    }
+
+    private func compactIfDue(_ current: inout Loaded) -> Bool {
+        let due = current.state.seq - current.foldedSeq >= compactAfter || current.pendingBytes >= compactAfterBytes
+        guard due, current.state.seq >= current.compactionRetrySeq else { return false }
+        do throws(StoreError) {
+            try compact(&current)
+            return true
+        } catch {
+            current.compactionRetrySeq = current.state.seq + max(1, compactAfter / 10)
+            tell(.compactionFailed(error))
+            return false
         }
     }
 

@@ -1,0 +1,69 @@
+import CareDomain
+import Foundation
+import Testing
+
+@testable import CareConsole
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct EffectsTests {
+    /// Another process holding the writer lock (as a compaction does) is
+    /// played by this test holding it: the console's write waits, its keys
+    /// do not.
+    @Test func keysAreAnsweredWhileAWriteWaitsForTheStore() throws {
+        let (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let incident = try #require(state.queue.first)
+        let lock = open(directory + "/lock", O_RDONLY)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        let keys: [Key] = [.character("4"), .character("t"), .character("j"), .character("j"), .character("k")]
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24), events: keys.map(TerminalEvent.key))
+        terminal.send(.key(.character("q")))
+        let released = Date().addingTimeInterval(1)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            flock(lock, LOCK_UN)
+            close(lock)
+        }
+        let store = FileStore(directory: directory, compactsOnWrite: false)
+        try Console(store: store, author: Author(login: "boss")).run(on: terminal)
+        // Every key after t was drawn while the write waited, and said so.
+        let waiting = terminal.screens.filter { $0.lines[23].contains("saving…") }
+        #expect(waiting.count >= 4)
+        #expect(Date() >= released)
+        // Quitting waited for the write; the last frame says it was saved.
+        #expect(terminal.lines[23].contains("Took \(incident.id)."))
+        #expect(!terminal.lines[23].contains("saving…"))
+        #expect(try FileStore(directory: directory).open().incidents[incident.id]?.assignee == "boss")
+    }
+
+    @Test func aResultForACustomerNoLongerSelectedIsSetAside() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .storeChanged(state.store))
+        let first = try #require(state.selectedCustomerID)
+        let store = FileStore(directory: directory)
+        let late = Message.customerLoaded(state.store.customers[first], try store.moments(of: first), [])
+        _ = update(&state, .key(.character("j")))
+        let second = try #require(state.selectedCustomerID)
+        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), []))
+        _ = update(&state, late)
+        #expect(state.customer?.id == second)
+    }
+
+    @Test func anOlderStoreFromASlowRefreshDoesNotUndoANewerWrite() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = state.store
+        let incident = try #require(state.queue.first)
+        let boss = Author(login: "boss")
+        let after = try FileStore(directory: directory).transact(by: boss) {
+            try IncidentRules.take(in: $0, incident: incident.id, by: boss, at: state.now)
+        }
+        _ = update(&state, .acted("Took \(incident.id).", after, incident.id))
+        _ = update(&state, .storeChanged(before))
+        #expect(state.store.seq == after.seq)
+        #expect(state.store.incidents[incident.id]?.assignee == "boss")
+    }
+}
