@@ -185,19 +185,9 @@ struct BenchCommand: ParsableCommand {
                 "< 20 ms"
             ))
 
-        let incidentIDs = state.incidents.ids
-        let author = Author(login: me.login)
-        var changes: [Duration] = []
-        for number in 0..<(incidentIDs.isEmpty ? 0 : samples) {
-            let id = random.pick(incidentIDs)
-            let (_, elapsed) = try Measure.time {
-                try store.transact(by: author) { current in
-                    try IncidentRules.note(
-                        in: current, incident: id, text: "bench note \(number)", by: author, at: Date())
-                }
-            }
-            changes.append(elapsed)
-        }
+        let changes = try BenchConsole.timeNotes(
+            samples, on: store, incidents: state.incidents.ids, by: Author(login: me.login), seed: 7, text: "bench note"
+        )
         rows.append(
             (
                 "one durable change",

@@ -49,48 +49,27 @@ enum BusyStoreBench {
         // Let the writer open the store and start.
         Thread.sleep(forTimeInterval: 1)
 
-        let outputPath = FileManager.default.temporaryDirectory.path + "/care-bench-busy-\(getpid())"
-        defer { unlink(outputPath) }
-        guard let output = fopen(outputPath, "w"), let input = fopen("/dev/null", "r") else {
-            throw CLIError.outOfRange("Cannot create a file to measure frames in the temporary directory.")
+        let timed = try BenchConsole.withCursesOnFile("busy") { curses, _ in
+            let terminal = TimingTerminal(drawingOn: curses, keys: script(rounds: 12))
+            let store = FileStore(directory: directory, compactsOnWrite: false)
+            try Console(store: store, author: Author(login: login)).run(on: terminal, opened: try store.open())
+            return terminal
         }
-        defer {
-            fclose(output)
-            fclose(input)
-        }
-        let curses = try NcursesTerminal(theme: .standard, type: "xterm-256color", output: output, input: input)
-        defer { curses.stop() }
-        let terminal = TimingTerminal(drawingOn: curses, keys: script(rounds: 12))
-        let store = FileStore(directory: directory, compactsOnWrite: false)
-        let console = Console(store: store, author: Author(login: login))
-        try console.run(on: terminal, opened: try store.open())
-        let latencies = terminal.latencies
+        let latencies = timed.latencies
         var rows: [BenchCommand.Row] = [
             (
                 "key-to-screen while another process writes and compacts",
                 String(
                     format: "%.1f ms median, %.1f ms p99, %.0f ms worst (%d keys, %d of them writes)",
                     Measure.percentile(latencies, 0.5).milliseconds, Measure.percentile(latencies, 0.99).milliseconds,
-                    (latencies.max() ?? .zero).milliseconds, latencies.count, terminal.writes),
+                    (latencies.max() ?? .zero).milliseconds, latencies.count, timed.writes),
                 "≤ 16 ms p99"
             )
         ]
         // The same writes made on the key's path, as the loop did before.
         let onPath = FileStore(directory: directory, compactAfter: 200)
-        let author = Author(login: login)
-        var costs: [Duration] = []
-        let incidents = state.incidents.ids
-        var random = SeedRandom(seed: 17)
-        for number in 0..<(incidents.isEmpty ? 0 : 60) {
-            let id = random.pick(incidents)
-            let (_, elapsed) = try Measure.time {
-                try onPath.transact(by: author) { current in
-                    try IncidentRules.note(
-                        in: current, incident: id, text: "on the path \(number)", by: author, at: Date())
-                }
-            }
-            costs.append(elapsed)
-        }
+        let costs = try BenchConsole.timeNotes(
+            60, on: onPath, incidents: state.incidents.ids, by: Author(login: login), seed: 17, text: "on the path")
         rows.append(
             (
                 "a write key on the loop, as before (same load)",

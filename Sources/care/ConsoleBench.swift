@@ -16,90 +16,82 @@ enum ConsoleBench {
         rows.append(("console list built (fold + sort)", String(format: "%.1f ms", buildTime.milliseconds), ""))
 
         // A real ncurses session writing to a file instead of a tty.
-        let outputPath = FileManager.default.temporaryDirectory.path + "/care-bench-frames-\(getpid())"
-        defer { unlink(outputPath) }
-        guard let output = fopen(outputPath, "w"), let input = fopen("/dev/null", "r") else {
-            throw CLIError.outOfRange("Cannot create a file to measure frames in the temporary directory.")
-        }
-        defer {
-            fclose(output)
-            fclose(input)
-        }
-        setenv("LINES", "24", 1)
-        setenv("COLUMNS", "80", 1)
-        let terminal = try NcursesTerminal(theme: .standard, type: "xterm-256color", output: output, input: input)
-        defer { terminal.stop() }
-        let size = Size(width: 80, height: 24)
-        func bytes(_ frame: () -> Void) -> Int {
-            fflush(output)
-            let before = ftell(output)
-            frame()
-            fflush(output)
-            return ftell(output) - before
-        }
-        _ = update(&state, .resize(size))
-        _ = update(&state, .storeChanged(storeState))
-        let first = bytes { terminal.draw(render(state)) }
-        let unchanged = bytes { terminal.draw(render(state)) }
-        _ = update(&state, .key(.character("j")))
-        let move = bytes { terminal.draw(render(state)) }
-        rows.append(("bytes: first frame 80×24", "\(first)", ""))
-        rows.append(("bytes: unchanged frame", "\(unchanged)", "0"))
-        rows.append(("bytes: one selection move", "\(move)", "< 400"))
-
-        // Another session notes an incident: what the console redoes.
-        if let incident = storeState.incidents.ids.first {
-            let author = Author(login: agent)
-            let changed = try store.transact(by: author) { current in
-                try IncidentRules.note(
-                    in: current, incident: incident, text: "from another counter", by: author, at: Date())
+        try BenchConsole.withCursesOnFile("frames") { terminal, output in
+            let size = Size(width: 80, height: 24)
+            func bytes(_ frame: () -> Void) -> Int {
+                fflush(output)
+                let before = ftell(output)
+                frame()
+                fflush(output)
+                return ftell(output) - before
             }
-            let (_, reloadTime) = Measure.time { _ = update(&state, .storeChanged(changed)) }
+            _ = update(&state, .resize(size))
+            _ = update(&state, .storeChanged(storeState))
+            let first = bytes { terminal.draw(render(state)) }
+            let unchanged = bytes { terminal.draw(render(state)) }
+            _ = update(&state, .key(.character("j")))
+            let move = bytes { terminal.draw(render(state)) }
+            rows.append(("bytes: first frame 80×24", "\(first)", ""))
+            rows.append(("bytes: unchanged frame", "\(unchanged)", "0"))
+            rows.append(("bytes: one selection move", "\(move)", "< 400"))
+
+            // Another session notes an incident: what the console redoes.
+            if let incident = storeState.incidents.ids.first {
+                let author = Author(login: agent)
+                let changed = try store.transact(by: author) { current in
+                    try IncidentRules.note(
+                        in: current, incident: incident, text: "from another counter", by: author, at: Date())
+                }
+                let (_, reloadTime) = Measure.time { _ = update(&state, .storeChanged(changed)) }
+                rows.append(
+                    (
+                        "console reload after another session's change",
+                        String(format: "%.1f ms", reloadTime.milliseconds),
+                        ""
+                    ))
+            }
+
+            // The scores screen: open it, step the period, close it.
+            let (_, scoresOpen) = Measure.time {
+                _ = update(&state, .key(.character("S")))
+                terminal.draw(render(state))
+            }
+            let (_, scoresStep) = Measure.time {
+                _ = update(&state, .key(.character("<")))
+                terminal.draw(render(state))
+            }
+            _ = update(&state, .key(.escape))
+            rows.append(
+                ("scores screen: S to first frame", String(format: "%.1f ms", scoresOpen.milliseconds), "< 1 s"))
+            rows.append(("scores screen: previous period", String(format: "%.1f ms", scoresStep.milliseconds), "< 1 s"))
+
+            // Typing names and erasing them, as an agent searching would.
+            var latencies: [Duration] = []
+            var random = SeedRandom(seed: 11)
+            let names = state.rows.map(\.summary.name)
+            _ = update(&state, .key(.character("/")))
+            for _ in 0..<20 {
+                let word = Folding.fold(random.pick(names)).split(separator: " ").first.map(String.init) ?? "a"
+                let keys = word.map { Key.character($0) } + Array(repeating: .backspace, count: word.count)
+                for key in keys {
+                    let (_, elapsed) = Measure.time {
+                        _ = update(&state, .key(key))
+                        terminal.draw(render(state))
+                    }
+                    latencies.append(elapsed)
+                }
+            }
             rows.append(
                 (
-                    "console reload after another session's change", String(format: "%.1f ms", reloadTime.milliseconds),
-                    ""
+                    "key-to-screen while filtering",
+                    String(
+                        format: "%.1f ms median, %.1f ms p99 (%d keys over %d customers)",
+                        Measure.percentile(latencies, 0.5).milliseconds,
+                        Measure.percentile(latencies, 0.99).milliseconds,
+                        latencies.count, names.count),
+                    "< 16 ms p99"
                 ))
         }
-
-        // The scores screen: open it, step the period, close it.
-        let (_, scoresOpen) = Measure.time {
-            _ = update(&state, .key(.character("S")))
-            terminal.draw(render(state))
-        }
-        let (_, scoresStep) = Measure.time {
-            _ = update(&state, .key(.character("<")))
-            terminal.draw(render(state))
-        }
-        _ = update(&state, .key(.escape))
-        rows.append(("scores screen: S to first frame", String(format: "%.1f ms", scoresOpen.milliseconds), "< 1 s"))
-        rows.append(("scores screen: previous period", String(format: "%.1f ms", scoresStep.milliseconds), "< 1 s"))
-
-        // Typing names and erasing them, as an agent searching would.
-        var latencies: [Duration] = []
-        var random = SeedRandom(seed: 11)
-        let names = state.rows.map(\.summary.name)
-        _ = update(&state, .key(.character("/")))
-        for _ in 0..<20 {
-            let word = Folding.fold(random.pick(names)).split(separator: " ").first.map(String.init) ?? "a"
-            let keys = word.map { Key.character($0) } + Array(repeating: .backspace, count: word.count)
-            for key in keys {
-                let (_, elapsed) = Measure.time {
-                    _ = update(&state, .key(key))
-                    terminal.draw(render(state))
-                }
-                latencies.append(elapsed)
-            }
-        }
-        rows.append(
-            (
-                "key-to-screen while filtering",
-                String(
-                    format: "%.1f ms median, %.1f ms p99 (%d keys over %d customers)",
-                    Measure.percentile(latencies, 0.5).milliseconds, Measure.percentile(latencies, 0.99).milliseconds,
-                    latencies.count, names.count),
-                "< 16 ms p99"
-            ))
         return rows
     }
 }

@@ -1,0 +1,49 @@
+import CareConsole
+import CareDomain
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Helpers `care bench`'s console figures share.
+enum BenchConsole {
+    /// A real ncurses session at 80×24 writing to a file instead of a tty;
+    /// `body` gets the terminal and the file (to count bytes), both closed after.
+    static func withCursesOnFile<T>(
+        _ name: String, _ body: (NcursesTerminal, UnsafeMutablePointer<FILE>) throws -> T
+    ) throws -> T {
+        let outputPath = FileManager.default.temporaryDirectory.path + "/care-bench-\(name)-\(getpid())"
+        defer { unlink(outputPath) }
+        guard let output = fopen(outputPath, "w"), let input = fopen("/dev/null", "r") else {
+            throw CLIError.outOfRange("Cannot create a file to measure frames in the temporary directory.")
+        }
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        setenv("LINES", "24", 1)
+        setenv("COLUMNS", "80", 1)
+        let terminal = try NcursesTerminal(theme: .standard, type: "xterm-256color", output: output, input: input)
+        defer { terminal.stop() }
+        return try body(terminal, output)
+    }
+
+    /// Times `count` notes on random incidents written through `store`.
+    static func timeNotes(
+        _ count: Int, on store: FileStore, incidents: [IncidentID], by author: Author, seed: UInt64, text: String
+    ) throws -> [Duration] {
+        var random = SeedRandom(seed: seed)
+        var times: [Duration] = []
+        for number in 0..<(incidents.isEmpty ? 0 : count) {
+            let id = random.pick(incidents)
+            let (_, elapsed) = try Measure.time {
+                try store.transact(by: author) { current in
+                    try IncidentRules.note(in: current, incident: id, text: "\(text) \(number)", by: author, at: Date())
+                }
+            }
+            times.append(elapsed)
+        }
+        return times
+    }
+}
