@@ -134,10 +134,34 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("4")))
         #expect(state.focus == .incidents)
         state.queueSelected = try #require(state.queue.firstIndex(of: incident))
-        let commands = update(&state, .key(.enter))
+        _ = update(&state, .key(.enter))
         #expect(state.focus == .profile)
         #expect(state.selectedCustomerID == incident.customer)
-        #expect(commands == [.loadCustomer(incident.customer)])
+        #expect(state.subjectCustomerID == incident.customer)
+    }
+
+    @Test func theQueuesCursorShowsItsIncidentsCustomerAndTheKeysActOnThem() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let listed = try #require(state.selectedCustomerID)
+        let first = try #require(state.queue.first)
+        #expect(
+            update(&state, .key(.character("4"))) == (first.customer == listed ? [] : [.loadCustomer(first.customer)]))
+        let other = try #require(state.queue.firstIndex { $0.customer != first.customer })
+        var commands: [Command] = []
+        for _ in 0..<other { commands += update(&state, .key(.character("j"))) }
+        let shown = state.queue[other].customer
+        #expect(commands.last == .loadCustomer(shown))
+        _ = update(&state, .customerLoaded(state.store.customers[shown], [], []))
+        // The profile says whose it is; i opens an incident for that customer, not the list's.
+        #expect(render(state).lines[0].contains("2 Profile, for \(state.queue[other].id)"))
+        #expect(render(state).lines[1].contains(state.store.customers[shown]?.name ?? "?"))
+        _ = update(&state, .key(.character("i")))
+        #expect((state.dialog as? NewIncidentDialog)?.customer == shown)
+        _ = update(&state, .key(.escape))
+        // Back to the list: its customer again.
+        #expect(update(&state, .key(.character("1"))) == (shown == listed ? [] : [.loadCustomer(listed)]))
+        #expect(state.subjectCustomerID == listed)
     }
 
     @Test func panesCycleAndQuitIsQ() throws {
@@ -345,7 +369,7 @@ func type(_ text: String, into state: inout AppState) {
         terminal.send(contentsOf: keys)
         let store = FileStore(directory: directory)
         try Console(store: store, author: Author(login: "boss")).run(on: terminal)
-        #expect(terminal.screens.contains { $0.lines.last?.contains("Took \(incident.id).") == true })
+        #expect(terminal.screens.contains { $0.lines.last?.contains("Took \(incident.id) (") == true })
         let saved = try FileStore(directory: directory).open().incidents[incident.id]
         #expect(saved?.assignee == "boss")
         #expect(saved?.status == .inProgress)

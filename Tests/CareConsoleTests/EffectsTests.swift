@@ -33,7 +33,7 @@ import Testing
         #expect(waiting.count >= 4)
         #expect(Date() >= released)
         // Quitting waited for the write; the last frame says it was saved.
-        #expect(terminal.lines[23].contains("Took \(incident.id)."))
+        #expect(terminal.lines[23].contains("Took \(incident.id) ("))
         #expect(!terminal.lines[23].contains("saving…"))
         #expect(try FileStore(directory: directory).open().incidents[incident.id]?.assignee == "boss")
     }

@@ -51,7 +51,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
             return
         }
         let left = rich.loyalty.points - (try #require(after.rewards["coffee"]?.points))
-        #expect(notice == "Redeemed Café y bollería: \(left) points left.")
+        #expect(notice == "Redeemed Café y bollería for \(rich.name) (\(rich.id)): \(left) points left.")
         #expect(try store.ledger(of: rich.id).last?.reward == "coffee")
         // The dearest one is refused with the shortfall, and nothing is written.
         guard case .failed(let refusal)? = console.perform(.act(.redeem(rich.id, "weekend")), in: app) else {

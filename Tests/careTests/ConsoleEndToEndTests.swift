@@ -60,8 +60,8 @@ struct ConsoleEndToEndTests {
             let help = try session.waitFor(3) { $0.contains("any key closes") }
             #expect(help.contains("saving…") && help.contains("this help"), "\(help)")
             try session.send("Escape")
-            let saved = try session.waitFor(15) { $0.contains("Took \(incident.id).") }
-            #expect(saved.contains("Took \(incident.id)."), "\(saved)")
+            let saved = try session.waitFor(15) { $0.contains("Took \(incident.id) (") }
+            #expect(saved.contains("Took \(incident.id) ("), "\(saved)")
             try session.send("q")
             #expect(try session.exitScreen().contains("EXIT=0"))
             #expect(try FileStore(directory: directory).open().incidents[incident.id]?.assignee != nil)
@@ -131,7 +131,7 @@ struct CounterWorkflowEndToEndTests {
         try session.send("n")
         try session.type("Llamé al cliente")
         try session.send("Enter")
-        try session.waitFor { $0.contains("Noted on \(id).") }
+        try session.waitFor { $0.contains("Noted on \(id) (") }
         try session.send("r")
         try session.waitFor { $0.contains("Resolve \(id)") }
         try session.send("Enter")
@@ -200,7 +200,8 @@ struct RedeemEndToEndTests {
         try session.send("Enter")
         let left = customer.loyalty.points - 100
         let done = try session.waitFor { $0.contains("Redeemed Café y bollería") }
-        #expect(done.contains("Redeemed Café y bollería: \(left) points left."), "\(done)")
+        #expect(done.contains("Redeemed Café y bollería for \(customer.name)"), "\(done)")
+        #expect(done.contains("\(left) points left."), "\(done)")
         try session.send("p")
         let history = try session.waitFor { $0.contains("Points history") }
         #expect(history.contains("redeem   -100"), "\(history)")

@@ -76,27 +76,38 @@ public enum CounterAction: Equatable, Sendable {
         }
     }
 
-    /// What the status bar says once it is saved.
+    /// What the status bar says once it is saved, naming the record it
+    /// acted on (the incident and its customer, or the customer).
     public func done(in state: StoreState) -> String {
-        switch self {
-        case .take(let id): "Took \(id)."
-        case .note(let id, _): "Noted on \(id)."
-        case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(id) recorded."
-        case .resolve(let id, _, let grant, _): "Resolved \(id)\(grant ? " with the compensation" : "")."
-        case .assign(let id, let agent): "Assigned \(id) to \(agent)."
-        case .reopen(let id): "Reopened \(id)."
-        case .open(let customer, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer)."
-        case .redeem(let customer, let reward):
-            "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue): \(state.customers[customer]?.loyalty.points ?? 0) points left."
-        case .useCoupon(let code): "Coupon \(code) used."
+        func incident(_ id: IncidentID) -> String {
+            let customer = state.incidents[id].flatMap { state.customers.summary(of: $0.customer) }
+            return customer.map { "\(id) (\($0.name))" } ?? id.rawValue
+        }
+        func customer(_ id: CustomerID) -> String {
+            state.customers.summary(of: id).map { "\($0.name) (\(id))" } ?? id.rawValue
+        }
+        return switch self {
+        case .take(let id): "Took \(incident(id))."
+        case .note(let id, _): "Noted on \(incident(id))."
+        case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(incident(id)) recorded."
+        case .resolve(let id, _, let grant, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
+        case .assign(let id, let agent): "Assigned \(incident(id)) to \(agent)."
+        case .reopen(let id): "Reopened \(incident(id))."
+        case .open(let id, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer(id))."
+        case .redeem(let id, let reward):
+            "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue) for \(customer(id)): "
+                + "\(state.customers[id]?.loyalty.points ?? 0) points left."
+        case .useCoupon(let code):
+            "Coupon \(code) used" + (state.coupons[code].map { " for \(customer($0.customer))" } ?? "") + "."
         case .changeAgent(let login, _):
             state.agents[login].map {
                 "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")."
             } ?? "Changed \(login)."
         case .addAgent(let login, let name): "Added \(name) (\(login)) to the roster as an agent."
         case .changeProgram(let setting, _):
-            state.program.map { "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))." }
-                ?? "Program changed."
+            state.program.map {
+                "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))."
+            } ?? "Program changed."
         case .setServiceLevel(let id, _):
             "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
         case .recognise(let agent, _):

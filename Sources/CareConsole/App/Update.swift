@@ -3,7 +3,7 @@ import Foundation
 
 /// The console's one state transition: pure, so tests drive it with messages.
 public func update(_ state: inout AppState, _ message: Message) -> [Command] {
-    let before = state.selectedCustomerID
+    let before = state.subjectCustomerID
     switch message {
     case .key(let key):
         let commands = handle(key, in: &state)
@@ -25,10 +25,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         if !store.damage.isEmpty, state.message == nil {
             state.message = "Damaged store: nothing can be saved (care check says why)."
         }
-        if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
+        if let id = state.subjectCustomerID { return [.loadCustomer(id)] }
     case .customerLoaded(let customer, let moments, let ledger):
         // The selection moved on while it was read: the newer load is on its way.
-        if let customer, customer.id != state.selectedCustomerID { return [] }
+        if let customer, customer.id != state.subjectCustomerID { return [] }
         state.customer = customer
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
@@ -65,10 +65,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
             state.selectIncident(incident)
             state.focus = .incidents
         }
-        if let id = state.selectedCustomerID { return [.loadCustomer(id)] }
+        if let id = state.subjectCustomerID { return [.loadCustomer(id)] }
     }
-    if let after = state.selectedCustomerID, after != before { return [.loadCustomer(after)] }
-    if state.selectedCustomerID == nil, before != nil {
+    if let after = state.subjectCustomerID, after != before { return [.loadCustomer(after)] }
+    if state.subjectCustomerID == nil, before != nil {
         state.customer = nil
         state.timeline = []
         state.refreshCustomerFacts()

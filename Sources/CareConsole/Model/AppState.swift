@@ -80,6 +80,18 @@ public struct AppState: Sendable {
         queueSelected < queue.count ? queue[queueSelected] : nil
     }
 
+    /// Whether the profile and timeline show the queue's incident's
+    /// customer (the queue's cursor moved last) rather than the list's.
+    public internal(set) var followsQueue = false
+
+    /// The customer on screen, whom the profile, the timeline and the
+    /// customer keys (R, u, h, i) are about: the selected incident's when
+    /// the queue's cursor moved last, else the list's.
+    public var subjectCustomerID: CustomerID? {
+        if followsQueue, let incident = selectedIncident { return incident.customer }
+        return selectedCustomerID
+    }
+
     public var selectedCustomerID: CustomerID? {
         guard selected >= 0, selected < visible.count else { return nil }
         return rows[visible[selected]].summary.id
@@ -170,6 +182,7 @@ public struct AppState: Sendable {
             reloadQueue()
         }
         if let index = queue.firstIndex(where: { $0.id == incident }) { queueSelected = index }
+        followsQueue = true
     }
 
     /// Selects `customer` in the list, clearing a filter that hides them.
@@ -182,6 +195,7 @@ public struct AppState: Sendable {
         }
         guard let index = visible.firstIndex(where: { rows[$0].summary.id == customer }) else { return false }
         selected = index
+        followsQueue = false
         return true
     }
 

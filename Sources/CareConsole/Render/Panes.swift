@@ -37,7 +37,8 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     for (line, index) in scrollWindow(count: state.visible.count, selected: state.selected, height: height).enumerated()
     {
         let row = state.rows[state.visible[index]]
-        let selected = index == state.selected
+        // The list's cursor is shown while the profile is its customer's.
+        let selected = index == state.selected && !state.followsQueue
         let y = top + line
         let base = Style(selected ? .selection : .normal)
         screen.row("", x: inside.x, y: y, width: inside.width, style: base)
@@ -71,7 +72,7 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         .enumerated()
     {
         let incident = state.queue[index]
-        let selected = focused && index == state.queueSelected
+        let selected = (focused || state.followsQueue) && index == state.queueSelected
         let y = inside.y + line
         let overdue = incident.isOverdue(at: state.now)
         let name = state.store.customers.summary(of: incident.customer)?.name ?? incident.customer.rawValue

@@ -2,7 +2,9 @@ import CareDomain
 import Foundation
 
 func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
-    let inside = screen.box(rect, title: "2 \(Pane.profile.title)", focused: state.focus == .profile)
+    // Whose profile: the queue's incident's customer says so.
+    let source = state.followsQueue ? state.selectedIncident.map { ", for \($0.id)" } ?? "" : ""
+    let inside = screen.box(rect, title: "2 \(Pane.profile.title)\(source)", focused: state.focus == .profile)
     guard let customer = state.customer else {
         screen.put("Select a customer.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return

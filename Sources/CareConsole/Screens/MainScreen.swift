@@ -23,13 +23,13 @@ enum MainScreen {
         case .quit: state.quitting = true
         case .help: state.mode.layer = HelpOverlay(bindings: KeyMap.bindings)
         case .nextPane:
-            state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .customers
+            focus(Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .customers, in: &state)
         case .previousPane:
-            state.focus =
-                Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .customers
-        case .pane(let pane): state.focus = pane
+            let count = Pane.allCases.count
+            focus(Pane(rawValue: (state.focus.rawValue + count - 1) % count) ?? .customers, in: &state)
+        case .pane(let pane): focus(pane, in: &state)
         case .filter:
-            state.focus = .customers
+            focus(.customers, in: &state)
             state.mode.layer = FilterEditing()
         case .back:
             if !state.filter.isEmpty {
@@ -39,7 +39,7 @@ enum MainScreen {
         case .open: open(in: &state)
         case .queueScope:
             state.queueScope = state.queueScope.next
-            state.focus = .incidents
+            focus(.incidents, in: &state)
             // A new view starts at its top, not on the incident seen before.
             state.queue = []
             state.queueSelected = 0
@@ -69,7 +69,7 @@ enum MainScreen {
         case .scores: ScoresView.open(in: &state)
         case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise, .nextReport: break
         case .newIncident:
-            guard let customer = state.selectedCustomerID else {
+            guard let customer = state.subjectCustomerID else {
                 state.message = "Select a customer first."
                 return []
             }
@@ -145,11 +145,23 @@ enum MainScreen {
         }
     }
 
+    /// Focuses `pane`: the list or the queue, whichever the agent went to,
+    /// is then what the profile and the timeline show.
+    private static func focus(_ pane: Pane, in state: inout AppState) {
+        state.focus = pane
+        switch pane {
+        case .customers: state.followsQueue = false
+        case .incidents: state.followsQueue = true
+        case .profile, .timeline: break
+        }
+    }
+
     private static func move(_ action: Action, in state: inout AppState) {
         let page = state.pageSize
         switch state.focus {
         case .customers, .profile:
             state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
+            state.followsQueue = false
         case .timeline:
             let count = state.showingPoints ? state.ledger.count : state.timeline.count
             state.timelineSelected = moved(state.timelineSelected, count: count, by: action, page: page)
