@@ -7,6 +7,7 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -29,6 +30,16 @@ static inline int care_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
 static inline int care_key_resize(void) { return KEY_RESIZE; }
 static inline int care_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int care_err(void) { return ERR; }
+
+/// Whether the terminal started can move the cursor anywhere (terminfo's
+/// `cup`): a dumb terminal cannot, and no screen can be drawn on it.
+static inline int care_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
+/// The character set of the C library's current locale ("UTF-8", "ANSI_X3.4-1968"…).
+static inline const char *care_codeset(void) { return nl_langinfo(CODESET); }
 
 /// Sets the attributes for what is drawn next on stdscr.
 static inline void care_attrset(int attributes) { wattrset(stdscr, attributes); }

@@ -48,6 +48,9 @@ struct Care: ParsableCommand {
             valueName: "name|path"))
     var theme: String?
 
+    @Flag(help: "Draw with ASCII only (- | + for borders, no accents), for a terminal that is not UTF-8.")
+    var ascii = false
+
     func run() throws {
         let directory = demo ? try DemoStore.prepare() : storeOptions.directory
         // The console compacts off its loop, after a write, never on a key.
@@ -57,14 +60,15 @@ struct Care: ParsableCommand {
         let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(theme: colours)
+            terminal = try NcursesTerminal(
+                theme: colours, ascii: ascii, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError(error.description)
             throw ExitCode(2)
         }
         defer { terminal.stop() }
         store.verifyInBackground()
-        try Console(store: store, author: author).run(on: terminal, opened: state)
+        try Console(store: store, author: author).run(on: terminal, opened: state, notice: terminal.localeNote)
     }
 }
 

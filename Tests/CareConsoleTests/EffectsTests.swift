@@ -52,6 +52,23 @@ import Testing
         #expect(state.customer?.id == second)
     }
 
+    /// The selection moved and the profile is still being read: the old
+    /// customer's profile is not shown under the new selection, and the
+    /// customer keys act on the customer selected.
+    @Test func whileAProfileIsReadTheKeysActOnTheCustomerSelected() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .storeChanged(state.store))
+        let first = try #require(state.selectedCustomerID)
+        _ = update(&state, .customerLoaded(state.store.customers[first], [], []))
+        _ = update(&state, .key(.character("j")))
+        let second = try #require(state.selectedCustomerID)
+        #expect(state.readingProfile)
+        let name = try #require(state.store.customers.summary(of: second)?.name)
+        #expect(render(state).lines[1].contains("Reading \(name.prefix(20))"))
+        #expect(update(&state, .key(.character("h"))) == [.loadAudit(second)])
+    }
+
     @Test func anOlderStoreFromASlowRefreshDoesNotUndoANewerWrite() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -32,6 +32,23 @@ import Testing
     }
 }
 
+@Suite struct ASCIIDrawingTests {
+    /// Every golden screen drawn for a terminal that is not UTF-8: ASCII
+    /// only, each row as wide as the screen, nothing moved.
+    @Test(arguments: GoldenScenario.all)
+    func everyScreenHasAnASCIIFormOfTheSameShape(_ scenario: GoldenScenario) throws {
+        let size = Size(width: 80, height: 24)
+        let screen = try GoldenScenario.drive(scenario, size: size)
+        let ascii = ASCIIDrawing.screen(screen).lines
+        for (row, line) in ascii.enumerated() {
+            #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(scenario.name) row \(row): \(line)")
+            #expect(line.count == size.width, "\(scenario.name) row \(row)")
+        }
+        #expect(ASCIIDrawing.character("Ñ") == "N" && ASCIIDrawing.character("┌") == "+")
+        #expect(ASCIIDrawing.character("€") == "E" && ASCIIDrawing.character("") == "?")
+    }
+}
+
 /// A screen to keep: the keys that lead to it from the first screen.
 struct GoldenScenario: Sendable, CustomTestStringConvertible {
     let name: String

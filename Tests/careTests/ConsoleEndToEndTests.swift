@@ -68,6 +68,51 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    /// As sshd leaves it: no LANG, LC_ALL or LC_CTYPE. The name is drawn
+    /// whole, with its accents, and the console says what it did.
+    @Test func withNoLocaleAnAccentedNameIsDrawnWhole() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 30)
+            let customer = try #require(
+                try FileStore(directory: directory).open().customers.summaries.sorted { $0.name < $1.name }
+                    .first { $0.name.unicodeScalars.contains { $0.value > 127 } })
+            let session = try TmuxSession.console(on: directory, prefix: "env -u LANG -u LC_ALL -u LC_CTYPE ")
+            let screen = try session.waitFor { $0.contains("1 Customers (30)") && $0.contains("C.UTF-8") }
+            #expect(screen.contains("No locale is set"), "\(screen)")
+            #expect(screen.contains("┌─ 1 Customers (30)"), "\(screen)")
+            try session.send("/")
+            try session.type(customer.id.rawValue)
+            let found = try session.waitFor { $0.contains("1 of 30") }
+            #expect(found.contains(customer.name), "\(found)")
+            try session.send("Escape")
+            try session.send("q")
+            #expect(try session.exitScreen().contains("EXIT=0"))
+        }
+    }
+
+    @Test func aTerminalThatCannotMoveTheCursorGetsOneSentenceAndExit2() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 5)
+            let session = try TmuxSession.console(on: directory, prefix: "TERM=dumb ")
+            let screen = try session.exitScreen()
+            #expect(screen.contains("The terminal \"dumb\" cannot move the cursor"), "\(screen)")
+            #expect(screen.contains("EXIT=2"), "\(screen)")
+        }
+    }
+
+    @Test func asciiDrawsBordersAndNamesWithASCIIOnly() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 10)
+            let session = try TmuxSession(
+                width: 80, height: 24, command: "LANG=C \(CareProcess.executable) --ascii --data \(directory)")
+            let screen = try session.waitFor { $0.contains("1 Customers (10)") }
+            #expect(screen.contains("+- 1 Customers (10) --"), "\(screen)")
+            #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+            try session.send("q")
+            #expect(try session.exitScreen().contains("EXIT=0"))
+        }
+    }
+
     @Test func aTerminalTooSmallSaysSoAndRecovers() throws {
         try withTemporaryDirectory { directory in
             try seedSmallStore(directory, customers: 10)

@@ -22,11 +22,13 @@ public struct Console: Sendable {
     /// Runs until the user quits, then waits for the writes still being
     /// saved. `terminal` is already started. `opened`: the store as the
     /// caller just opened it, so that it is not opened (and held in memory)
-    /// twice.
-    public func run(on terminal: any Terminal, opened: StoreState? = nil) throws {
+    /// twice. `notice`: said in the status bar until the first key (what was
+    /// done about the terminal's locale).
+    public func run(on terminal: any Terminal, opened: StoreState? = nil, notice: String? = nil) throws {
         let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
         var state = AppState(
             store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
+        state.notice = notice
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.resize(terminal.size), .storeChanged(state.store)]
         let signals = StopSignals()
@@ -34,7 +36,9 @@ public struct Console: Sendable {
         var lastRefresh = clock.now
         var lastMinute = -1
         while true {
-            pending += effects.take()
+            // A key is answered first: results that came back are taken
+            // once its frame is drawn, so their work never delays it.
+            if !pending.contains(where: \.isKey) { pending += effects.take() }
             // Draw only when something happened (or the minute turned, for
             // "due in" times): an idle console costs nothing.
             let minute = Int(clock.now.timeIntervalSince1970 / 60)

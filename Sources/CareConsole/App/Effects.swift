@@ -2,12 +2,18 @@ import CareDomain
 import Dispatch
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where the commands `update` asks for run: never on the curses thread.
 /// Writes go one at a time, in the order asked, on a queue of their own, each
 /// followed by the compaction it made due; reads (a customer's history, the
 /// audit trail, other sessions' changes) on another, so that a compaction
 /// under way delays no key and no redraw; reports that read every history
 /// run on any thread. Each result comes back to the loop through `inbox`.
+/// Their threads run at a lower CPU priority than the loop (nice 10): on a
+/// busy server a compaction or a report never takes the CPU from a key.
 final class Effects: Sendable {
     private let console: Console
     private let writes = DispatchQueue(label: "care.console.writes")
@@ -37,6 +43,7 @@ final class Effects: Sendable {
                 $0.jobs += 1
             }
             writes.async { [self] in
+                Self.yieldToTheLoop()
                 let result = console.perform(command, in: state)
                 counts.withLock { $0.writes -= 1 }
                 result.map(put)
@@ -53,6 +60,7 @@ final class Effects: Sendable {
             }
             guard started else { return }
             reads.async { [self] in
+                Self.yieldToTheLoop()
                 let result = console.perform(command, in: state)
                 result.map(put)
                 counts.withLock {
@@ -70,6 +78,7 @@ final class Effects: Sendable {
     private func run(_ command: Command, _ state: AppState, on queue: DispatchQueue) {
         counts.withLock { $0.jobs += 1 }
         queue.async { [self] in
+            Self.yieldToTheLoop()
             console.perform(command, in: state).map(put)
             counts.withLock { $0.jobs -= 1 }
         }
@@ -85,6 +94,16 @@ final class Effects: Sendable {
         }
         let notices = console.store.takeNotices().map(\.description)
         if !notices.isEmpty { put(.storeNotice(notices.joined(separator: " "))) }
+    }
+
+    /// Lowers this worker thread's CPU priority: on Linux the nice value is
+    /// per thread, and `who` 0 is the calling one. It stays lowered, which
+    /// suits a pool thread that only ever does background work (the loop
+    /// runs on the main thread, never on one of these).
+    private static func yieldToTheLoop() {
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     private func put(_ message: Message) { inbox.withLock { $0.append(message) } }

@@ -36,3 +36,7 @@ public enum Command: Equatable, Sendable {
     /// Read every customer's history for a report of the scores screen.
     case loadReport(ScoresView.Tab, Period)
 }
+
+extension Message {
+    var isKey: Bool { if case .key = self { true } else { false } }
+}

@@ -96,6 +96,14 @@ public struct Screen: Equatable, Sendable {
         }
     }
 
+    /// The same screen with each cell passed through `transform` (the
+    /// ASCII rendering).
+    public func mapped(_ transform: (Cell) -> Cell) -> Screen {
+        var copy = self
+        copy.cells = cells.map(transform)
+        return copy
+    }
+
     /// The rows as text, trailing spaces kept, for tests and for the memory
     /// backend.
     public var lines: [String] {

@@ -11,6 +11,10 @@ extension AppState {
     /// The open dialog, if the layer is one.
     var dialog: (any Layer)? { mode.layer is any Dialog ? mode.layer : nil }
 
+    /// Whether the customer on screen is still being read: the profile and
+    /// timeline held are someone else's, and are not drawn.
+    public var readingProfile: Bool { customer != nil && customer?.id != subjectCustomerID }
+
     /// Whether the terminal is large enough for the console's screens.
     public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }
 

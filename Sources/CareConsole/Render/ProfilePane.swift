@@ -9,6 +9,13 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put("Select a customer.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
+    // Never the previous customer's profile under the new one's selection.
+    guard !state.readingProfile else {
+        let name = state.subjectCustomerID.flatMap { state.store.customers.summary(of: $0)?.name } ?? ""
+        screen.put(
+            "Reading \(name)'s profile…", x: inside.x + 1, y: inside.y, limit: inside.width - 1, style: Style(.muted))
+        return
+    }
     var lines: [(String, Style)] = []
     let tier = state.store.program?.tier(customer.loyalty.tier)
     lines.append(

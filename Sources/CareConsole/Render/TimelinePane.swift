@@ -5,6 +5,10 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     if state.showingPoints { return drawPoints(state, &screen, rect) }
     let focused = state.focus == .timeline
     let inside = screen.box(rect, title: "3 \(Pane.timeline.title) (\(state.timeline.count))", focused: focused)
+    guard !state.readingProfile else {
+        screen.put("Reading…", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
     guard !state.timeline.isEmpty else {
         screen.put(state.customer == nil ? "" : "No moments yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return

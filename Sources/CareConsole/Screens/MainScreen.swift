@@ -48,11 +48,12 @@ enum MainScreen {
         case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
         case .redeem, .useCoupon: startCustomerAction(action, in: &state)
         case .audit:
-            guard let customer = state.customer else {
+            // The customer selected, even while their profile is still being read.
+            guard let customer = state.subjectCustomerID else {
                 state.message = "Select a customer first."
                 return []
             }
-            return [.loadAudit(customer.id)]
+            return [.loadAudit(customer)]
         case .storeAudit: return [.loadAudit(nil)]
         case .roster: state.mode.layer = RosterDialog()
         case .catalog: state.mode.layer = CatalogDialog()
@@ -104,7 +105,8 @@ enum MainScreen {
 
     /// `R` and `u`: a reward to redeem, or a coupon to use, for the customer on screen.
     private static func startCustomerAction(_ action: Action, in state: inout AppState) {
-        guard let customer = state.customer else {
+        // The customer selected, even while their profile is still being read.
+        guard let id = state.subjectCustomerID, let customer = state.store.customers[id] else {
             state.message = "Select a customer first."
             return
         }
@@ -121,7 +123,8 @@ enum MainScreen {
             }
             state.mode.layer = RedeemDialog(customer: customer.id, options: rewards)
         case .useCoupon:
-            let coupons = state.validCoupons.map(\.id)
+            let today = Day(containing: state.now)
+            let coupons = state.store.coupons(of: id).filter { $0.state(on: today) == .valid }.map(\.id)
             guard !coupons.isEmpty else {
                 state.message = "\(customer.name) has no coupon valid today."
                 return
@@ -136,7 +139,7 @@ enum MainScreen {
         case .customers: state.focus = .profile
         case .profile: state.focus = .timeline
         case .timeline:
-            if !state.showingPoints, state.timelineSelected < state.timeline.count {
+            if !state.showingPoints, !state.readingProfile, state.timelineSelected < state.timeline.count {
                 state.mode.layer = MomentOverlay(moment: state.timeline[state.timelineSelected])
             }
         case .incidents:

@@ -11,23 +11,34 @@ public final class NcursesTerminal: Terminal {
     public private(set) var size: Size
     private var previous: Screen?
     private let palette: Palette
+    private let ascii: Bool
     private var stopped = false
+    /// What was done about the locale (see `TerminalLocale`), to be said once.
+    public let localeNote: String?
 
     /// Starts curses on this thread. Fails cleanly when stdin/stdout is not a
     /// terminal or TERM is unknown (`initscr` would exit the process).
-    public convenience init(theme: Theme) throws(ConsoleError) {
+    /// `ascii`: draw with ASCII only, for a terminal that is not UTF-8.
+    public convenience init(theme: Theme, ascii: Bool = false, environment: [String: String]) throws(ConsoleError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        let name = getenv("TERM").map { String(cString: $0) } ?? ""
-        try self.init(theme: theme, type: name, output: care_stdout(), input: care_stdin())
+        try self.init(
+            theme: theme, type: environment["TERM"] ?? "", output: care_stdout(), input: care_stdin(), ascii: ascii,
+            environment: environment)
     }
 
     /// Curses on any pair of streams: `care bench` writes frames to a file
     /// to count the bytes a terminal would receive.
-    public init(theme: Theme, type name: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
-        throws(ConsoleError)
-    {
-        setlocale(LC_ALL, "")
+    public init(
+        theme: Theme, type name: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+        ascii: Bool = false, environment: [String: String] = [:]
+    ) throws(ConsoleError) {
+        localeNote = TerminalLocale.prepare(environment: environment, ascii: ascii)
+        self.ascii = ascii
         guard !name.isEmpty, newterm(name, output, input) != nil else { throw .unknownTerminal(name) }
+        guard care_can_address_cursor() != 0 else {
+            endwin()
+            throw .cannotAddressCursor(name)
+        }
         raw()
         noecho()
         nonl()
@@ -54,7 +65,8 @@ public final class NcursesTerminal: Terminal {
         endwin()
     }
 
-    public func draw(_ screen: Screen) {
+    public func draw(_ drawn: Screen) {
+        let screen = ascii ? ASCIIDrawing.screen(drawn) : drawn
         let diff = ScreenDiff(from: previous, to: screen)
         if previous?.size != screen.size { werase(care_stdscr()) }
         for run in diff.runs {

@@ -26,11 +26,15 @@ public protocol Terminal: AnyObject {
 public enum ConsoleError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
         case .notATerminal:
             "care's console needs a terminal; run it in one (for scripts, use the commands in `care --help`)."
+        case .cannotAddressCursor(let name):
+            "The terminal \"\(name)\" cannot move the cursor, so the console cannot draw on it; use one that can "
+                + "(TERM=xterm-256color in most emulators), or the commands in `care --help`."
         case .unknownTerminal(let name):
             "The terminal type \"\(name)\" is unknown to this system; set TERM to one it knows (for example xterm-256color)."
         }
