@@ -69,6 +69,35 @@ import Testing
         #expect(update(&state, .key(.character("h"))) == [.loadAudit(second)])
     }
 
+    /// The queue's lists worked out off the loop are the ones the loop would
+    /// have worked out, in every scope.
+    @Test func theQueueListsPreparedOffTheLoopAreTheLoopsOwn() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let incident = try #require(state.queue.first)
+        let boss = Author(login: "boss")
+        let after = try FileStore(directory: directory).transact(by: boss) {
+            try IncidentRules.resolve(
+                in: $0, incident: incident.id, playbook: nil, grant: false, rating: nil, by: boss, at: state.now)
+        }
+        var loop = state
+        let prepared = Message.storeChanged(after).preparing(after: state)
+        guard case .storeChanged(_, let lists?) = prepared else {
+            Issue.record("no lists prepared")
+            return
+        }
+        #expect(lists.fit(after, blocked: state.blockedCustomers))
+        _ = update(&state, prepared)
+        _ = update(&loop, .storeChanged(after))
+        for _ in QueueScope.allCases {
+            #expect(state.queue == loop.queue)
+            #expect(state.overdueCount == loop.overdueCount)
+            _ = update(&state, .key(.character("m")))
+            _ = update(&loop, .key(.character("m")))
+        }
+        #expect(!state.queue.isEmpty)
+    }
+
     @Test func anOlderStoreFromASlowRefreshDoesNotUndoANewerWrite() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }

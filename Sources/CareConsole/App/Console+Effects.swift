@@ -34,7 +34,7 @@ extension Console {
                 return .reportLoaded(tab, period, table)
             case .refreshStore:
                 do {
-                    return try store.refresh().map(Message.storeChanged)
+                    return try store.refresh().map { Message.storeChanged($0) }
                 } catch {
                     // Retried on the next tick, not at once: a store that
                     // cannot be read now must not spin the loop.

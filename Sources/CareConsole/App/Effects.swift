@@ -44,7 +44,7 @@ final class Effects: Sendable {
             }
             writes.async { [self] in
                 Self.yieldToTheLoop()
-                let result = console.perform(command, in: state)
+                let result = console.perform(command, in: state)?.preparing(after: state)
                 counts.withLock { $0.writes -= 1 }
                 result.map(put)
                 compactIfDue()
@@ -61,7 +61,7 @@ final class Effects: Sendable {
             guard started else { return }
             reads.async { [self] in
                 Self.yieldToTheLoop()
-                let result = console.perform(command, in: state)
+                let result = console.perform(command, in: state)?.preparing(after: state)
                 result.map(put)
                 counts.withLock {
                     $0.refreshing = false

@@ -6,7 +6,8 @@ public enum Message: Sendable {
     case key(Key)
     case resize(Size)
     case tick(Date)
-    case storeChanged(StoreState)
+    /// The store as it is now; `lists`: the queue's, when worked out off the loop.
+    case storeChanged(StoreState, lists: IncidentLists? = nil)
     case customerLoaded(Customer?, [Moment], [LedgerEntry])
     case auditLoaded(AuditView)
     /// A report of the scores screen, read from every history.
@@ -18,7 +19,7 @@ public enum Message: Sendable {
     case refreshFailed(String)
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
-    case acted(String, StoreState, IncidentID?)
+    case acted(String, StoreState, IncidentID?, lists: IncidentLists? = nil)
     /// How many writes are still being saved (the status bar says so).
     case writesPending(Int)
     /// What the store said after a write (a compaction that failed).
@@ -38,5 +39,17 @@ public enum Command: Equatable, Sendable {
 }
 
 extension Message {
+    /// The message with the queue's lists worked out for its store, off the
+    /// loop, as the state that asked for it would take them.
+    public func preparing(after state: AppState) -> Message {
+        switch self {
+        case .storeChanged(let store, nil):
+            .storeChanged(store, lists: IncidentLists.prepared(for: store, after: state))
+        case .acted(let notice, let store, let incident, nil):
+            .acted(notice, store, incident, lists: IncidentLists.prepared(for: store, after: state))
+        default: self
+        }
+    }
+
     var isKey: Bool { if case .key = self { true } else { false } }
 }

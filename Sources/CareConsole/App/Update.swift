@@ -16,10 +16,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.now = now
         if newDay { state.refreshCustomerFacts() }
         return [.refreshStore]
-    case .storeChanged(let store):
+    case .storeChanged(let store, let lists):
         // A refresh read before a write of ours came back after it: the newer stands.
         guard store.seq >= state.store.seq else { return [] }
-        state.reload(store)
+        state.reload(store, lists: lists)
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.
         if !store.damage.isEmpty, state.message == nil {
@@ -57,9 +57,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.saving = count
     case .storeNotice(let text):
         state.notice = [state.notice, text].compactMap { $0 }.joined(separator: " ")
-    case .acted(let notice, let store, let incident):
+    case .acted(let notice, let store, let incident, let lists):
         state.notice = notice
-        if store.seq >= state.store.seq { state.reload(store) }
+        if store.seq >= state.store.seq { state.reload(store, lists: lists) }
         state.recomputeScores()
         if let incident {
             state.selectIncident(incident)

@@ -25,7 +25,15 @@ public struct AppState: Sendable {
     /// Customers with an overdue open incident (the list's marker).
     public private(set) var overdueCustomers: Set<CustomerID> = []
     /// Customers blocked on an erasure request (rebuilt with `rows`).
-    private var blockedCustomers: Set<CustomerID> = []
+    private(set) var blockedCustomers: Set<CustomerID> = []
+    /// The queue's lists for the store held (see `IncidentLists`).
+    private var incidentLists = IncidentLists.empty
+    /// The filter `visible` was worked out for, and the rows of the shorter
+    /// filters typed before it (cleared whenever `rows` is rebuilt).
+    private var visibleFilter = ""
+    private var earlierFilters: [(filter: String, visible: [Int])] = []
+    /// The rows' texts in one buffer, for the filter.
+    private var searchTexts = SearchTexts()
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
     /// The list's filter, typed after `/` (while `FilterEditing` is the layer).
@@ -101,11 +109,13 @@ public struct AppState: Sendable {
     public private(set) var overdueCount = 0
 
     /// Rebuilds the list and the queue from a (new) store state, keeping the
-    /// selected customer and incident where possible.
-    public mutating func reload(_ store: StoreState) {
+    /// selected customer and incident where possible; `lists`: the queue's
+    /// lists when they were worked out already (off the loop).
+    public mutating func reload(_ store: StoreState, lists: IncidentLists? = nil) {
         let keep = selectedCustomerID
         self.store = store
         defer {
+            if let lists, lists.fit(store, blocked: blockedCustomers) { incidentLists = lists }
             reloadQueue()
             refreshCustomerFacts()
         }
@@ -126,6 +136,8 @@ public struct AppState: Sendable {
             }
         }
         rows.sort { precedes($0.search, $1.search) }
+        searchTexts = SearchTexts(rows.map(\.search))
+        earlierFilters = []
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
     }
@@ -151,10 +163,10 @@ public struct AppState: Sendable {
     /// when that is still in it (a reload must never move it to another).
     mutating func reloadQueue() {
         let keep = selectedIncident?.id
-        let blocked = blockedCustomers
-        let open = store.incidents.summaries { $0.status.isOpen && !blocked.contains($0.customer) }.sorted {
-            $0.dueAt < $1.dueAt
+        if !incidentLists.fit(store, blocked: blockedCustomers) {
+            incidentLists = IncidentLists(store: store, blocked: blockedCustomers, resolved: false)
         }
+        let open = incidentLists.open
         let overdue = open.filter { $0.isOverdue(at: now) }
         overdueCount = overdue.count
         overdueCustomers = Set(overdue.map(\.customer))
@@ -162,9 +174,7 @@ public struct AppState: Sendable {
         case .all: queue = open
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
         case .unassigned: queue = open.filter { $0.assignee == nil }
-        case .resolved:
-            queue = store.incidents.summaries { !$0.status.isOpen && !blocked.contains($0.customer) }
-                .sorted { ($0.resolvedAt ?? $0.dueAt) > ($1.resolvedAt ?? $1.dueAt) }
+        case .resolved: queue = incidentLists.resolved(in: store)
         }
         if let keep, let index = queue.firstIndex(where: { $0.id == keep }) {
             queueSelected = index
@@ -215,16 +225,28 @@ public struct AppState: Sendable {
     }
 
     /// Narrows the list to the rows holding every word of the filter. A
-    /// filter that only grew is applied to the rows that matched before.
+    /// filter that only grew is applied to the rows that matched before; one
+    /// erased back to a shorter filter typed on the way takes that filter's
+    /// rows again, kept from then (no row is read twice while typing and erasing).
     mutating func applyFilter(narrowing: Bool = false) {
+        let before = (filter: visibleFilter, visible: visible)
+        if narrowing {
+            earlierFilters.append(before)
+        } else if let index = earlierFilters.lastIndex(where: { $0.filter == filter }) {
+            visible = earlierFilters[index].visible
+            earlierFilters.removeSubrange(index...)
+            visibleFilter = filter
+            selected = min(selected, max(0, visible.count - 1))
+            return
+        } else {
+            earlierFilters = []
+        }
+        visibleFilter = filter
         let words = Folding.fold(filter).split(separator: " ").map { Array($0.utf8) }
-        let candidates = narrowing ? visible : Array(rows.indices)
-        let rows = self.rows
+        let candidates = narrowing ? before.visible : Array(self.rows.indices)
+        let texts = searchTexts
         visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
-            candidates[range].filter { index in
-                for word in words where !contains(rows[index].search, word) { return false }
-                return true
-            }
+            texts.rows(candidates[range], holding: words)
         }
         selected = min(selected, max(0, visible.count - 1))
     }

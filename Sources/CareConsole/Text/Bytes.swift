@@ -4,24 +4,11 @@ import Foundation
     import Glibc
 #endif
 
-/// Whether `needle` occurs in `haystack`, byte for byte (memchr to the
-/// candidates, memcmp to confirm).
+/// Whether `needle` occurs in `haystack`, byte for byte (the filter's own test).
 func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard needle.count <= haystack.count else { return false }
-    return haystack.withUnsafeBytes { hay in
-        needle.withUnsafeBytes { pin in
-            guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
-            let first = Int32(pin[0])
-            let lastStart = hayStart + (hay.count - pin.count)
-            var cursor = hayStart
-            while cursor <= lastStart {
-                guard let found = memchr(cursor, first, lastStart - cursor + 1) else { return false }
-                if memcmp(found, pinStart, pin.count) == 0 { return true }
-                cursor = UnsafeRawPointer(found) + 1
-            }
-            return false
-        }
+    haystack.withUnsafeBufferPointer { buffer in
+        guard let start = buffer.baseAddress else { return needle.isEmpty }
+        return SearchTexts.holds(start, buffer.count, needle)
     }
 }
 
