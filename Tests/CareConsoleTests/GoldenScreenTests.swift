@@ -49,6 +49,20 @@ import Testing
     }
 }
 
+@Suite struct TextThatFitsTests {
+    /// No golden screen cuts a text at its box's edge: what does not fit is
+    /// wrapped, or ends with "…" and is whole somewhere (a detail view, scrolling).
+    @Test(arguments: GoldenScenario.all)
+    func nothingIsCutSilently(_ scenario: GoldenScenario) throws {
+        for size in scenario.sizes ?? GoldenScreenTests.sizes {
+            let screen = try GoldenScenario.drive(scenario, size: size)
+            #expect(
+                screen.cuts.isEmpty,
+                "\(scenario.name) at \(size.width)x\(size.height):\n\(screen.cuts.joined(separator: "\n"))")
+        }
+    }
+}
+
 /// A screen to keep: the keys that lead to it from the first screen.
 struct GoldenScenario: Sendable, CustomTestStringConvertible {
     let name: String

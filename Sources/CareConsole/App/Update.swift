@@ -33,6 +33,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
         state.timelineSelected = 0
+        state.profileTop = 0
         state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.mode.layer = view

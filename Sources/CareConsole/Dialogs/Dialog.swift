@@ -71,20 +71,37 @@ extension Dialog {
 
     mutating func type(_ key: Key) {}
 
+    /// The dialog as wide as its widest line (at least 50 columns, at most
+    /// the screen less a margin); a longer line wraps between words, and the
+    /// footer takes as many lines as its bindings need.
     func draw(_ state: AppState, _ screen: inout Screen) {
         let body = body(in: state)
-        let lines = body.lines
-        let width = min(screen.size.width - 4, max(50, (lines.map(\.width).max() ?? 0) + 4))
-        let height = min(screen.size.height - 2, lines.count + 4)
+        let bindings = bindings(in: state)
+        let width = min(screen.size.width - 4, max(50, (body.lines.map(\.width).max() ?? 0) + 4))
+        let textWidth = width - 4
+        // Each line's rows, wrapped; the selected line's first row is kept in view.
+        var rows: [DialogBody.Line] = []
+        var selectedRow = 0
+        for (index, line) in body.lines.enumerated() {
+            if index == body.selected { selectedRow = rows.count }
+            switch line {
+            case .text(let text, let style):
+                rows += wrap(text, width: textWidth).map { DialogBody.Line.text($0, style) }
+            case .field:
+                rows.append(line)
+            }
+        }
+        let footer = footerLines(bindings, width: textWidth)
+        let height = min(screen.size.height - 2, rows.count + 3 + footer.count)
         let rect = Rect(
             x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width,
             height: height)
         screen.fill(rect)
-        let inside = screen.box(rect, title: title(in: state), focused: true)
-        let window = scrollWindow(count: lines.count, selected: body.selected, height: inside.height - 1)
+        let inside = screen.box(rect, title: fit(title(in: state), width - 6).trimmingTrailingSpaces, focused: true)
+        let window = scrollWindow(count: rows.count, selected: selectedRow, height: inside.height - footer.count)
         for (line, index) in window.enumerated() {
             let y = inside.y + line
-            switch lines[index] {
+            switch rows[index] {
             case .text(let text, let style):
                 screen.row(text, x: inside.x + 1, y: y, width: inside.width - 2, style: style)
             case .field(let prefix, let field, let style, let active):
@@ -93,9 +110,24 @@ extension Dialog {
                     &screen)
             }
         }
-        screen.put(
-            bindings(in: state).footer(), x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2,
-            style: Style(.muted))
+        for (offset, line) in footer.enumerated() {
+            screen.put(line, x: inside.x + 1, y: inside.y + inside.height - footer.count + offset, style: Style(.muted))
+        }
+    }
+}
+
+/// The footer's lines: the bindings' "key word" pieces joined by " · ",
+/// a new line started where the next piece would not fit.
+func footerLines<A>(_ bindings: [Binding<A>], width: Int) -> [String] {
+    pack(bindings.compactMap(\.footer), separator: " · ", width: width)
+}
+
+extension String {
+    /// The text without the spaces `fit` pads it with.
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
 

@@ -55,6 +55,15 @@ public struct Screen: Equatable, Sendable {
     /// Where the terminal's cursor shows, when a text field is being typed
     /// in; hidden otherwise.
     public var cursor: Point?
+    /// Texts `put` had to cut at its limit or the screen's edge, as
+    /// "row: text": nothing should be, since what does not fit is wrapped or
+    /// ends with "…" before it is put (the golden screens check). Not part
+    /// of what the screen shows.
+    public private(set) var cuts: [String] = []
+
+    public static func == (left: Screen, right: Screen) -> Bool {
+        left.size == right.size && left.cells == right.cells && left.cursor == right.cursor
+    }
 
     public init(size: Size) {
         self.size = size
@@ -74,10 +83,14 @@ public struct Screen: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, limit.map { x + $0 } ?? size.width)
         var column = x
-        for character in text {
+        for (offset, character) in text.enumerated() {
             let width = DisplayWidth.of(character)
             if width == 0 { continue }
-            if column + width > end { break }
+            if column + width > end {
+                // Trailing blanks are padding, not text.
+                if text.dropFirst(offset).contains(where: { $0 != " " }) { cuts.append("\(y): \(text)") }
+                break
+            }
             if column >= 0 {
                 set(column, y, Cell(text: String(character), style: style))
                 if width == 2, column + 1 < size.width { set(column + 1, y, Cell(text: "", style: style)) }

@@ -24,11 +24,18 @@ public struct AuditView: Layer, Equatable {
         screen.fill(rect)
         let inside = screen.box(rect, title: title + " (\(lines.count))", focused: true)
         if lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
-        for (offset, line) in lines.dropFirst(top).prefix(inside.height - 1).enumerated() {
+        // Each change from `top` on, wrapped to the box, as many as fit.
+        var y = inside.y
+        for line in lines.dropFirst(top) {
             let who = line.by + (line.actingAs.map { " as \($0)" } ?? "")
             let when = Timestamp.format(line.at).prefix(16).replacingOccurrences(of: "T", with: " ")
             let text = "\(when) \(fit(who, 14)) \(line.summary)  [\(line.changed.joined(separator: ", "))]"
-            screen.put(text, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
+            for row in wrap(text, width: inside.width - 2) {
+                guard y < inside.y + inside.height - 1 else { break }
+                screen.put(row, x: inside.x + 1, y: y, limit: inside.width - 2)
+                y += 1
+            }
+            if y >= inside.y + inside.height - 1 { break }
         }
         screen.put(
             "j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1,

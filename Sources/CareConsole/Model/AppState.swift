@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     /// The customer's figures over the last 365 days, for their segment.
     public private(set) var customerValue: CustomerValue?
     public var timelineSelected = 0
+    /// The profile's first line shown: j and k scroll it when it is focused.
+    public internal(set) var profileTop = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
     public var queueSelected = 0

@@ -48,6 +48,9 @@ public struct ScoresView: Sendable, Equatable {
             }
         }
 
+        /// The `care report` command that prints it in full.
+        var command: String { rawValue }
+
         var next: Tab { Self.allCases[((Self.allCases.firstIndex(of: self) ?? 0) + 1) % Self.allCases.count] }
     }
 

@@ -5,18 +5,39 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // Whose profile: the queue's incident's customer says so.
     let source = state.followsQueue ? state.selectedIncident.map { ", for \($0.id)" } ?? "" : ""
     let inside = screen.box(rect, title: "2 \(Pane.profile.title)\(source)", focused: state.focus == .profile)
-    guard let customer = state.customer else {
+    guard state.customer != nil else {
         screen.put("Select a customer.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     // Never the previous customer's profile under the new one's selection.
     guard !state.readingProfile else {
         let name = state.subjectCustomerID.flatMap { state.store.customers.summary(of: $0)?.name } ?? ""
-        screen.put(
-            "Reading \(name)'s profile…", x: inside.x + 1, y: inside.y, limit: inside.width - 1, style: Style(.muted))
+        screen.put(fit("Reading \(name)…", inside.width - 1), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
+    let lines = profileLines(state, width: inside.width - 1)
+    let top = min(state.profileTop, max(0, lines.count - inside.height))
+    for (offset, line) in lines.dropFirst(top).prefix(inside.height).enumerated() {
+        screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
+    }
+    // More above or below: said on the border, with the key that scrolls.
+    let bottom = rect.y + rect.height - 1
+    if top > 0 { screen.put(" ↑ k ", x: rect.x + rect.width - 14, y: bottom, style: Style(.key)) }
+    if top + inside.height < lines.count {
+        screen.put(" ↓ j more ", x: rect.x + rect.width - 10 - 1, y: bottom, style: Style(.key))
+    }
+}
+
+/// The profile's lines at `width`, long ones wrapped between words.
+func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
+    guard let customer = state.customer else { return [] }
+    // Lines of several parts break between parts, the others between words.
     var lines: [(String, Style)] = []
+    var packed: [(String, Style)] = []
+    func flush() {
+        packed += lines.flatMap { text, style in wrap(text, width: width).map { ($0, style) } }
+        lines = []
+    }
     let tier = state.store.program?.tier(customer.loyalty.tier)
     lines.append(
         (
@@ -26,7 +47,8 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     lines.append(("\(customer.id) · \(customer.lifecycle.label) · since \(customer.customerSince)", Style(.muted)))
     let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }]
         .compactMap { $0 }
-    if !contact.isEmpty { lines.append((contact.joined(separator: " · "), .normal)) }
+    flush()
+    packed += pack(contact, separator: " · ", width: width).map { ($0, Style.normal) }
     let couponText =
         state.validCoupons.isEmpty
         ? ""
@@ -51,8 +73,8 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         return "\(purpose.rawValue) "
             + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? "not asked")
     }
-    lines.append(("consent: " + consent.joined(separator: ", "), Style(.muted)))
-    for (offset, line) in lines.prefix(inside.height).enumerated() {
-        screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
-    }
+    flush()
+    let purposes = consent.enumerated().map { $0.offset == 0 ? "consent: " + $0.element : $0.element }
+    packed += pack(purposes, separator: ", ", width: width, indent: "  ").map { ($0, Style(.muted)) }
+    return packed
 }

@@ -25,15 +25,32 @@ public func render(_ state: AppState) -> Screen {
 /// The four panes: customers over the queue on the left, the profile over
 /// the timeline on the right.
 private func drawPanes(_ state: AppState, _ screen: inout Screen, _ body: Rect) {
-    let leftWidth = max(38, body.width * 2 / 5)
-    let customersHeight = body.height * 3 / 5
-    let profileHeight = body.height / 2
-    drawCustomers(state, &screen, Rect(x: 0, y: 0, width: leftWidth, height: customersHeight))
-    drawQueue(state, &screen, Rect(x: 0, y: customersHeight, width: leftWidth, height: body.height - customersHeight))
-    drawProfile(state, &screen, Rect(x: leftWidth, y: 0, width: body.width - leftWidth, height: profileHeight))
-    drawTimeline(
-        state, &screen,
-        Rect(x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight))
+    let layout = MainLayout(size: state.size)
+    drawCustomers(state, &screen, layout.customers)
+    drawQueue(state, &screen, layout.queue)
+    drawProfile(state, &screen, layout.profile)
+    drawTimeline(state, &screen, layout.timeline)
+}
+
+/// Where the four panes are for a terminal size (all but the status bar):
+/// drawing uses it, and so do keys that scroll a pane by its height.
+struct MainLayout {
+    let customers: Rect
+    let queue: Rect
+    let profile: Rect
+    let timeline: Rect
+
+    init(size: Size) {
+        let body = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
+        let leftWidth = max(38, body.width * 2 / 5)
+        let customersHeight = body.height * 3 / 5
+        let profileHeight = body.height / 2
+        customers = Rect(x: 0, y: 0, width: leftWidth, height: customersHeight)
+        queue = Rect(x: 0, y: customersHeight, width: leftWidth, height: body.height - customersHeight)
+        profile = Rect(x: leftWidth, y: 0, width: body.width - leftWidth, height: profileHeight)
+        timeline = Rect(
+            x: leftWidth, y: profileHeight, width: body.width - leftWidth, height: body.height - profileHeight)
+    }
 }
 
 private func drawTooSmall(_ screen: inout Screen) {
@@ -72,6 +89,8 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
         guard let hint = binding.hint else { continue }
         // What an agent may not do is not offered to them.
         if !supervisor, binding.requires.supervisorsOnly { continue }
+        // Only whole hints; the rest are in ? and the palette.
+        guard x + DisplayWidth.of(" \(binding.label) \(hint)") <= screen.size.width else { break }
         x += screen.put(" " + binding.label, x: x, y: y, style: Style(.key))
         x += screen.put(" " + hint, x: x, y: y, style: Style(.hint))
     }

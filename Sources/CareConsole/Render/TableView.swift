@@ -2,8 +2,11 @@ import CareDomain
 
 /// A report as the command line prints it, in a pane: the header, then the
 /// rows around the selected one; numbers right-aligned, each column as wide
-/// as its widest cell up to 20 columns, the last ones cut at the edge.
-func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: Rect) {
+/// as its widest cell up to 20 columns (a longer text ends with "…"). The
+/// columns come in the order that matters; those that do not fit whole are
+/// left out, and their number is returned for the note under the table.
+@discardableResult
+func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: Rect) -> Int {
     let numeric = table.header.indices.map { column in
         table.rows.allSatisfy { column >= $0.count || $0[column].isNumeric }
     }
@@ -14,12 +17,18 @@ func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: 
                 DisplayWidth.of(table.header[column]),
                 table.rows.map { column < $0.count ? DisplayWidth.of($0[column].plain) : 0 }.max() ?? 0))
     }
+    // As many columns as fit whole, two spaces apart.
+    var shown = 0
+    var used = 0
+    while shown < widths.count, used + widths[shown] + (shown == 0 ? 0 : 2) <= rect.width - 2 {
+        used += widths[shown] + (shown == 0 ? 0 : 2)
+        shown += 1
+    }
     func line(_ cells: [String]) -> String {
-        cells.enumerated().map { column, text in
-            let width = column < widths.count ? widths[column] : 0
-            let cut = fit(text, width)
-            return column < numeric.count && numeric[column]
-                ? String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text.prefix(width) : cut
+        cells.prefix(shown).enumerated().map { column, text in
+            let width = widths[column]
+            return numeric[column] && DisplayWidth.of(text) <= width
+                ? String(repeating: " ", count: width - DisplayWidth.of(text)) + text : fit(text, width)
         }.joined(separator: "  ")
     }
     screen.put(line(table.header), x: rect.x + 1, y: rect.y, limit: rect.width - 2, style: Style(.title))
@@ -31,6 +40,7 @@ func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: 
             line(table.rows[index].map(\.plain)), x: rect.x + 1, y: rect.y + 1 + offset, width: rect.width - 2,
             style: Style(index == selected ? .selection : .normal))
     }
+    return table.header.count - shown
 }
 
 extension Tabular {

@@ -13,6 +13,13 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put(state.customer == nil ? "" : "No moments yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
+    // From 56 columns: the touchpoint in 22, the channel, the amount. Narrower
+    // (80×24 gives 40), the channel goes and the touchpoint takes what is
+    // left; Enter shows the moment whole.
+    let showsChannel = inside.width >= 56
+    let moneyWidth = state.timeline.compactMap { $0.amount.map { DisplayWidth.of($0.description) } }.max() ?? 0
+    let hasMoney = showsChannel || moneyWidth > 0
+    let nameWidth = showsChannel ? 22 : max(8, inside.width - 16 - (hasMoney ? moneyWidth + 1 : 0))
     for (line, index) in scrollWindow(
         count: state.timeline.count, selected: state.timelineSelected, height: inside.height
     ).enumerated() {
@@ -23,8 +30,9 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
         let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
         let money = moment.amount.map { $0.description } ?? ""
-        var text =
-            "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, 22)) \(fit(moment.channel.rawValue, 7)) \(fit(money, 9))"
+        var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, nameWidth))"
+        if showsChannel { text += " " + fit(moment.channel.rawValue, 7) }
+        if hasMoney { text += " " + fit(money, showsChannel ? 9 : moneyWidth) }
         // Wider panes also show who served, then the impact and the cost.
         if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }
         if inside.width >= 78 {
@@ -55,8 +63,10 @@ func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let selected = focused && index == state.timelineSelected
         let points = (entry.points > 0 ? "+" : "") + String(entry.points)
         let kind = entry.kind == .compensation ? "comp." : entry.kind.rawValue
-        let text =
-            "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  \(entry.reason)"
+        // The reason takes what is left, with "…" when cut; Enter shows it whole.
+        let figures =
+            "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  "
+        let text = figures + fit(entry.reason, max(1, inside.width - DisplayWidth.of(figures)))
         let style: Style = selected ? Style(.selection) : entry.points < 0 ? Style(.muted) : .normal
         screen.row(text, x: inside.x, y: inside.y + line, width: inside.width, style: style)
     }

@@ -139,8 +139,15 @@ enum MainScreen {
         case .customers: state.focus = .profile
         case .profile: state.focus = .timeline
         case .timeline:
-            if !state.showingPoints, !state.readingProfile, state.timelineSelected < state.timeline.count {
-                state.mode.layer = MomentOverlay(moment: state.timeline[state.timelineSelected])
+            guard !state.readingProfile else { return }
+            if state.showingPoints {
+                // Newest first, as the pane lists them.
+                let index = state.ledger.count - 1 - state.timelineSelected
+                if state.ledger.indices.contains(index) {
+                    state.mode.layer = TextOverlay.ledgerEntry(state.ledger[index])
+                }
+            } else if state.timelineSelected < state.timeline.count {
+                state.mode.layer = TextOverlay.moment(state.timeline[state.timelineSelected], in: state)
             }
         case .incidents:
             guard state.queueSelected < state.queue.count else { return }
@@ -162,7 +169,12 @@ enum MainScreen {
     private static func move(_ action: Action, in state: inout AppState) {
         let page = state.pageSize
         switch state.focus {
-        case .customers, .profile:
+        case .profile:
+            // The profile scrolls through what does not fit its pane.
+            let inside = MainLayout(size: state.size).profile.inset(1)
+            let count = profileLines(state, width: inside.width - 1).count
+            state.profileTop = moved(state.profileTop, count: max(1, count - inside.height + 1), by: action, page: page)
+        case .customers:
             state.selected = moved(state.selected, count: state.visible.count, by: action, page: page)
             state.followsQueue = false
         case .timeline:

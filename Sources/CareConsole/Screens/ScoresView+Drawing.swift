@@ -13,9 +13,6 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
             screen.put("Reading every customer's history…", x: inside.x + 1, y: inside.y, style: Style(.muted))
             return
         }
-        drawTable(
-            view.tab.shown(report), selected: view.reportSelected, &screen,
-            Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 1))
         let note: String =
             switch view.tab {
             case .segments: "Frequency and spend per year; the segments' rules: care report segments."
@@ -23,8 +20,19 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
                 "Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability."
             default: "Sorted by attention: impact × the moments and incidents that missed their level."
             }
-        screen.put(
-            note, x: inside.x + 1, y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
+        // The note wraps under the table; the columns left out are said with it.
+        var noteLines = wrap(note, width: inside.width - 2)
+        let tableRect = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - noteLines.count - 1)
+        let hidden = drawTable(view.tab.shown(report), selected: view.reportSelected, &screen, tableRect)
+        if hidden > 0 {
+            noteLines += wrap(
+                "\(hidden) more column\(hidden == 1 ? "" : "s") on a wider terminal, or: care report \(view.tab.command).",
+                width: inside.width - 2)
+        }
+        for (offset, line) in noteLines.suffix(inside.height).enumerated() {
+            screen.put(
+                line, x: inside.x + 1, y: inside.y + inside.height - noteLines.count + offset, style: Style(.muted))
+        }
         return
     }
     let who = state.isSupervisor ? "Agent scores" : "Your scores"
@@ -116,10 +124,12 @@ private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: ino
         "\(drill.name) · \(what) · \(drill.incidents.count) incident\(drill.incidents.count == 1 ? "" : "s")",
         x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.key))
     var x = inside.x + 1
+    // The tabs' short names when the long ones do not fit (80 columns).
+    let long = ScoresView.drillFigures.reduce(0) { $0 + DisplayWidth.of($1.tab) + 2 } <= inside.width - 2
     for figure in ScoresView.drillFigures {
         x += screen.put(
-            " " + figure.tab + " ", x: x, y: inside.y + 1, limit: max(0, inside.x + inside.width - 1 - x),
-            style: Style(figure == drill.figure ? .selection : .muted))
+            " " + (long ? figure.tab : figure.shortTab) + " ", x: x, y: inside.y + 1,
+            limit: max(0, inside.x + inside.width - 1 - x), style: Style(figure == drill.figure ? .selection : .muted))
     }
     let height = inside.height - 3
     if drill.incidents.isEmpty {
@@ -158,6 +168,21 @@ extension ScoreFigure {
         case .secondContact: "2nd contact"
         case .satisfaction: "rated"
         default: title
+        }
+    }
+
+    /// The tab in fewer columns.
+    var shortTab: String {
+        switch self {
+        case .handled: "hand."
+        case .resolved: "res."
+        case .firstContact: "1st"
+        case .secondContact: "2nd"
+        case .serviceLevel: "SLA"
+        case .satisfaction: "rated"
+        case .reopened: "reop."
+        case .compensations: "comp."
+        case .resolveTime: "time"
         }
     }
 }
@@ -244,19 +269,4 @@ private func duration(_ minutes: Int?) -> String {
 private func shortTime(_ date: Date) -> String {
     let text = Timestamp.format(date)
     return String(text.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
-}
-
-/// `text` in lines of at most `width` columns, broken between words.
-func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-        if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width {
-            lines.append(line)
-            line = "  "
-        }
-        line += (line.isEmpty || line == "  " ? "" : " ") + word
-    }
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(line) }
-    return lines
 }
