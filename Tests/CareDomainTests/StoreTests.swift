@@ -358,3 +358,25 @@ import Testing
         }
     }
 }
+
+@Suite struct RecordKindTests {
+    /// The registry is the one list of kinds: each collection once, each
+    /// with the journal word its changes are keyed by.
+    @Test func everyCollectionHasExactlyOneRecordKind() throws {
+        #expect(
+            RecordKinds.all.map(\.collection).sorted { $0.rawValue < $1.rawValue }
+                == Collection.allCases.sorted {
+                    $0.rawValue < $1.rawValue
+                })
+        for collection in Collection.allCases {
+            #expect(RecordKinds.named(collection.singular)?.collection == collection)
+        }
+        // A change of each kind reads back as written, keyed by its word.
+        let change = Change.agent(
+            Agent(id: "ana", name: "Ana", role: .agent, area: "Counter", authorityLimit: .euros(20)))
+        let data = try CareJSON.encoder().encode(change)
+        #expect(String(decoding: data, as: UTF8.self).hasPrefix("{\"agent\":"))
+        #expect(try CareJSON.decoder().decode(Change.self, from: data) == change)
+        #expect(change.recordKey?.collection == .agents && change.recordKey?.id == "ana")
+    }
+}

@@ -19,18 +19,10 @@ public enum Change: Sendable, Equatable {
     /// The record this change puts, as (collection, id, new version); nil for
     /// history appends.
     public var recordKey: (collection: Collection, id: String, version: Int)? {
-        switch self {
-        case .customer(let r): (Customer.collection, r.id.rawValue, r.version)
-        case .agent(let r): (Agent.collection, r.id.rawValue, r.version)
-        case .touchpoint(let r): (Touchpoint.collection, r.id.rawValue, r.version)
-        case .incident(let r): (Incident.collection, r.id.rawValue, r.version)
-        case .playbook(let r): (Playbook.collection, r.id.rawValue, r.version)
-        case .reward(let r): (Reward.collection, r.id.rawValue, r.version)
-        case .coupon(let r): (Coupon.collection, r.id.rawValue, r.version)
-        case .program(let r): (LoyaltyProgram.collection, r.id.rawValue, r.version)
-        case .campaign(let r): (Campaign.collection, r.id.rawValue, r.version)
-        case .moment, .ledger: nil
+        for kind in RecordKinds.all {
+            if let key = kind.key(of: self) { return (kind.collection, key.id, key.version) }
         }
+        return nil
     }
 
     /// The customer whose history this change appends to.
@@ -44,50 +36,39 @@ public enum Change: Sendable, Equatable {
 }
 
 extension Change: Codable {
-    private enum Key: String, CodingKey {
-        case customer, agent, touchpoint, incident, playbook, reward, coupon, program, campaign, moment, ledger
-    }
+    /// A record change is keyed by its kind's word (`RecordKinds`); the
+    /// history appends by their own.
+    private enum History: String { case moment, ledger }
 
     public init(from decoder: any Decoder) throws {
-        // A kind this care has no name for was written by a newer care.
-        let named = try decoder.container(keyedBy: AnyKey.self)
-        if named.allKeys.count == 1, let only = named.allKeys.first, Key(rawValue: only.stringValue) == nil {
-            throw UnknownChangeKind(kind: only.stringValue)
-        }
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: AnyKey.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: container.codingPath, debugDescription: "a change names exactly one kind of record"))
         }
-        switch key {
-        case .customer: self = .customer(try container.decode(Customer.self, forKey: key))
-        case .agent: self = .agent(try container.decode(Agent.self, forKey: key))
-        case .touchpoint: self = .touchpoint(try container.decode(Touchpoint.self, forKey: key))
-        case .incident: self = .incident(try container.decode(Incident.self, forKey: key))
-        case .playbook: self = .playbook(try container.decode(Playbook.self, forKey: key))
-        case .reward: self = .reward(try container.decode(Reward.self, forKey: key))
-        case .coupon: self = .coupon(try container.decode(Coupon.self, forKey: key))
-        case .program: self = .program(try container.decode(LoyaltyProgram.self, forKey: key))
-        case .campaign: self = .campaign(try container.decode(Campaign.self, forKey: key))
-        case .moment: self = .moment(try container.decode(Moment.self, forKey: key))
-        case .ledger: self = .ledger(try container.decode(LedgerEntry.self, forKey: key))
+        if let kind = RecordKinds.named(key.stringValue) {
+            self = try kind.decodeChange(from: container, forKey: key)
+            return
+        }
+        switch History(rawValue: key.stringValue) {
+        case .moment?: self = .moment(try container.decode(Moment.self, forKey: key))
+        case .ledger?: self = .ledger(try container.decode(LedgerEntry.self, forKey: key))
+        // A kind this care has no name for was written by a newer care.
+        case nil: throw UnknownChangeKind(kind: key.stringValue)
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
+        var container = encoder.container(keyedBy: AnyKey.self)
         switch self {
-        case .customer(let r): try container.encode(r, forKey: .customer)
-        case .agent(let r): try container.encode(r, forKey: .agent)
-        case .touchpoint(let r): try container.encode(r, forKey: .touchpoint)
-        case .incident(let r): try container.encode(r, forKey: .incident)
-        case .playbook(let r): try container.encode(r, forKey: .playbook)
-        case .reward(let r): try container.encode(r, forKey: .reward)
-        case .coupon(let r): try container.encode(r, forKey: .coupon)
-        case .program(let r): try container.encode(r, forKey: .program)
-        case .campaign(let r): try container.encode(r, forKey: .campaign)
-        case .moment(let r): try container.encode(r, forKey: .moment)
-        case .ledger(let r): try container.encode(r, forKey: .ledger)
+        case .moment(let moment): try container.encode(moment, forKey: AnyKey(stringValue: History.moment.rawValue))
+        case .ledger(let entry): try container.encode(entry, forKey: AnyKey(stringValue: History.ledger.rawValue))
+        default:
+            for kind in RecordKinds.all {
+                if try kind.encode(self, into: &container, forKey: AnyKey(stringValue: kind.collection.singular)) {
+                    return
+                }
+            }
         }
     }
 }

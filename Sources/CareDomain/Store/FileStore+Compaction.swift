@@ -63,19 +63,9 @@ extension FileStore {
     }
 
     func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
-        try layout.files.replace(
-            layout.snapshot(.customers), with: SnapshotFile.encode(state.customers, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.agents), with: SnapshotFile.encode(state.agents, cursor: cursor))
-        try layout.files.replace(
-            layout.snapshot(.touchpoints), with: SnapshotFile.encode(state.touchpoints, cursor: cursor))
-        try layout.files.replace(
-            layout.snapshot(.incidents), with: SnapshotFile.encode(state.incidents, cursor: cursor))
-        try layout.files.replace(
-            layout.snapshot(.playbooks), with: SnapshotFile.encode(state.playbooks, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.rewards), with: SnapshotFile.encode(state.rewards, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.coupons), with: SnapshotFile.encode(state.coupons, cursor: cursor))
-        try layout.files.replace(layout.snapshot(.program), with: SnapshotFile.encode(state.programs, cursor: cursor))
-        try layout.files.replace(
-            layout.snapshot(.campaigns), with: SnapshotFile.encode(state.campaigns, cursor: cursor))
+        for kind in RecordKinds.all {
+            try layout.files.replace(
+                layout.snapshot(kind.collection), with: kind.encodeSnapshot(of: state, cursor: cursor))
+        }
     }
 }

@@ -141,59 +141,13 @@ public final class FileStore: CareStore {
     }
 
     private func load(only wanted: Set<Collection>? = nil) throws(StoreError) -> Loaded {
-        let manifest = try Manifest.read(layout)
-        var loaded = Loaded(state: StoreState(), cursor: .start, foldedSeq: 0)
-        var throughs: [Collection: Int] = [:]
-        var cursors: [JournalCursor] = []
-        // Snapshots compacted together share one position: it is looked up once.
-        var checkedPositions: [JournalCursor] = []
-        func take<R: Record>(_ type: R.Type, into keyPath: WritableKeyPath<StoreState, Table<R>>) throws(StoreError) {
-            if let wanted, !wanted.contains(R.collection) {
-                // Left empty: the journal's changes to it are passed over too.
-                throughs[R.collection] = .max
-                return
-            }
-            let path = layout.snapshot(R.collection)
-            // What cannot be read is damage, never an empty collection: an
-            // empty one would be written back by the next compaction.
-            guard let data = try layout.files.map(path) else {
-                if manifest.requires(R.collection) {
-                    loaded.state.fileDamage.append(.missingFile(file: R.collection.fileName))
-                }
-                cursors.append(.start)
-                return
-            }
-            do throws(StoreError) {
-                let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
-                guard header.collection == R.collection else {
-                    throw .corrupt(
-                        file: R.collection.fileName, line: 1, field: "collection",
-                        reason: "holds \(header.collection.rawValue), not \(R.collection.rawValue)")
-                }
-                if !checkedPositions.contains(header.journal) {
-                    if let problem = try Journal.verify(header.journal, layout) {
-                        throw .corrupt(file: R.collection.fileName, line: 1, field: "journal", reason: problem)
-                    }
-                    checkedPositions.append(header.journal)
-                }
-                loaded.state[keyPath: keyPath] = table
-                throughs[R.collection] = header.journal.seq
-                cursors.append(header.journal)
-            } catch {
-                if case .newerFormat = error { throw error }
-                loaded.state.fileDamage.append(error)
-                cursors.append(.start)
-            }
-        }
-        try take(Customer.self, into: \.customers)
-        try take(Agent.self, into: \.agents)
-        try take(Touchpoint.self, into: \.touchpoints)
-        try take(Incident.self, into: \.incidents)
-        try take(Playbook.self, into: \.playbooks)
-        try take(Reward.self, into: \.rewards)
-        try take(Coupon.self, into: \.coupons)
-        try take(LoyaltyProgram.self, into: \.programs)
-        try take(Campaign.self, into: \.campaigns)
+        var loader = SnapshotLoader(
+            layout: layout, manifest: try Manifest.read(layout), wanted: wanted,
+            loaded: Loaded(state: StoreState(), cursor: .start, foldedSeq: 0))
+        for kind in RecordKinds.all { try kind.load(into: &loader) }
+        var loaded = loader.loaded
+        let throughs = loader.throughs
+        let cursors = loader.cursors
         let start = cursors.min { $0.seq < $1.seq } ?? .start
         loaded.cursor = start
         loaded.foldedSeq = start.seq

@@ -23,9 +23,7 @@ public struct StoreState: Sendable, Equatable {
     /// nothing is written and nothing exported; reads go on without what
     /// could not be read, and say so.
     public var damage: [StoreError] {
-        fileDamage + journalDamage + customers.damage + agents.damage + touchpoints.damage + incidents.damage
-            + playbooks.damage
-            + rewards.damage + coupons.damage + programs.damage + campaigns.damage
+        fileDamage + journalDamage + RecordKinds.all.flatMap { $0.damage(in: self) }
     }
 
     public init() {}
@@ -33,15 +31,7 @@ public struct StoreState: Sendable, Equatable {
     public var program: LoyaltyProgram? { programs[LoyaltyProgram.singletonID] }
 
     func verifySnapshots() {
-        customers.verifySnapshot()
-        agents.verifySnapshot()
-        touchpoints.verifySnapshot()
-        incidents.verifySnapshot()
-        playbooks.verifySnapshot()
-        rewards.verifySnapshot()
-        coupons.verifySnapshot()
-        programs.verifySnapshot()
-        campaigns.verifySnapshot()
+        for kind in RecordKinds.all { kind.verifySnapshot(in: self) }
     }
 
     /// Throws the damage, if any, as one sentence: for what must see the
@@ -73,40 +63,16 @@ public struct StoreState: Sendable, Equatable {
         activeAgent(author).flatMap { $0.role == .supervisor ? $0 : nil }
     }
 
-    public var isEmpty: Bool {
-        customers.isEmpty && agents.isEmpty && touchpoints.isEmpty && incidents.isEmpty && playbooks.isEmpty
-            && rewards.isEmpty && coupons.isEmpty && programs.isEmpty && campaigns.isEmpty
-    }
+    public var isEmpty: Bool { RecordKinds.all.allSatisfy { $0.isEmpty(in: self) } }
 
     /// The version on record for `collection`/`id`, 0 when absent.
     func version(of collection: Collection, id: String) -> Int {
-        switch collection {
-        case .customers: customers.version(of: CustomerID(id)) ?? 0
-        case .agents: agents.version(of: AgentID(id)) ?? 0
-        case .touchpoints: touchpoints.version(of: TouchpointID(id)) ?? 0
-        case .incidents: incidents.version(of: IncidentID(id)) ?? 0
-        case .playbooks: playbooks.version(of: PlaybookID(id)) ?? 0
-        case .rewards: rewards.version(of: RewardID(id)) ?? 0
-        case .coupons: coupons.version(of: CouponCode(id)) ?? 0
-        case .program: programs.version(of: Identifier<LoyaltyProgram>(id)) ?? 0
-        case .campaigns: campaigns.version(of: CampaignID(id)) ?? 0
-        }
+        RecordKinds.all.first { $0.collection == collection }?.version(in: self, id: id) ?? 0
     }
 
     /// Puts the change's record; history appends leave the state as it is.
     mutating func apply(_ change: Change) {
-        switch change {
-        case .customer(let r): customers.put(r)
-        case .agent(let r): agents.put(r)
-        case .touchpoint(let r): touchpoints.put(r)
-        case .incident(let r): incidents.put(r)
-        case .playbook(let r): playbooks.put(r)
-        case .reward(let r): rewards.put(r)
-        case .coupon(let r): coupons.put(r)
-        case .program(let r): programs.put(r)
-        case .campaign(let r): campaigns.put(r)
-        case .moment, .ledger: break
-        }
+        for kind in RecordKinds.all where kind.apply(change, to: &self) { return }
     }
 
     /// Refuses a transaction made from a stale read, or one that would leave
