@@ -113,3 +113,26 @@ import Testing
         #expect(state.store.incidents[incident.id]?.assignee == "boss")
     }
 }
+
+@Suite struct CatalogTests {
+    /// A touchpoint whose line does not decode: the screen names it once,
+    /// in the status bar, instead of showing a bare id with no word.
+    @Test func aRecordThatDoesNotDecodeIsNamed() throws {
+        let (seeded, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/touchpoints.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"impact\":") })
+        lines[index] = lines[index].replacingOccurrences(
+            of: #""impact":\s*[0-9]+"#, with: #""impact":"high""#, options: .regularExpression)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var state = AppState(store: try FileStore(directory: directory).open(), now: seeded.now, agent: "boss")
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        _ = update(&state, .storeChanged(state.store))
+        let message = try #require(state.message)
+        #expect(message.contains("touchpoints.json"), "\(message)")
+        #expect(message.contains("left out of the screen"), "\(message)")
+        #expect(state.catalog.sortedTouchpoints.count == seeded.catalog.sortedTouchpoints.count - 1)
+    }
+}

@@ -14,7 +14,7 @@ struct AssignDialog: Dialog, Equatable {
 
     func body(in state: AppState) -> DialogBody {
         let texts = options.map { agent in
-            agent.rawValue + "  " + (state.store.agents[agent].map { "\($0.name) (\($0.area))" } ?? agent.rawValue)
+            agent.rawValue + "  " + (state.catalog.agents[agent].map { "\($0.name) (\($0.area))" } ?? agent.rawValue)
         }
         return DialogBody(DialogBody.choices(texts, selected: selected), selected: selected)
     }

@@ -15,7 +15,7 @@ struct CatalogDialog: Dialog, Equatable {
     }
 
     func body(in state: AppState) -> DialogBody {
-        let lines = state.store.touchpoints.sorted.enumerated().map { index, point -> DialogBody.Line in
+        let lines = state.catalog.sortedTouchpoints.enumerated().map { index, point -> DialogBody.Line in
             let time = ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes)
             let text =
                 "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26)) "
@@ -26,7 +26,7 @@ struct CatalogDialog: Dialog, Equatable {
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        let touchpoints = state.store.touchpoints.sorted
+        let touchpoints = state.catalog.sortedTouchpoints
         ChoiceKeys.move(&selected, action, count: touchpoints.count)
         guard selected < touchpoints.count else { return .stay }
         let point = touchpoints[selected]

@@ -19,9 +19,9 @@ struct NewIncidentDialog: Dialog, Equatable {
     }
 
     /// The choices of the current field (none for the subject).
-    public func options(in store: StoreState) -> [String] {
+    public func options(in catalog: Catalog) -> [String] {
         switch field {
-        case .touchpoint: touchpoints.map { store.touchpoints[$0]?.name ?? $0.rawValue }
+        case .touchpoint: touchpoints.map { catalog.touchpoints[$0]?.name ?? $0.rawValue }
         case .kind: Incident.Kind.allCases.map(\.rawValue)
         case .priority: Incident.Priority.allCases.map(\.rawValue)
         case .subject: []
@@ -66,13 +66,13 @@ struct NewIncidentDialog: Dialog, Equatable {
         let names = ["touchpoint", "kind", "priority", "subject"]
         let step = DialogBody.Line.text("Step \(field.rawValue + 1) of 4: \(names[field.rawValue])", Style(.key))
         if field == .subject { return DialogBody([step, .field("› ", subject, .normal, active: true)], selected: 1) }
-        let choices = DialogBody.choices(options(in: state.store), selected: selected)
+        let choices = DialogBody.choices(options(in: state.catalog), selected: selected)
         return DialogBody([step] + choices, selected: selected + 1)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         guard action == .confirm else {
-            ChoiceKeys.move(&selected, action, count: options(in: state.store).count)
+            ChoiceKeys.move(&selected, action, count: options(in: state.catalog).count)
             return .stay
         }
         guard field == .subject else {

@@ -10,7 +10,7 @@ struct RecogniseDialog: Dialog, Equatable {
         self.reason = TextField(reason)
     }
 
-    func title(in state: AppState) -> String { "Recognise \(state.store.agents[agent]?.name ?? agent.rawValue)" }
+    func title(in state: AppState) -> String { "Recognise \(state.catalog.agents[agent]?.name ?? agent.rawValue)" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         [Binding([.enter], "Enter", .confirm, help: "record it", hint: "records it"), ChoiceKeys.cancel()]

@@ -21,7 +21,7 @@ struct RedeemDialog: Dialog, Equatable {
         let standing = found?.loyalty.tierStanding ?? LoyaltyStanding().tierStanding
         var lines: [DialogBody.Line] = []
         for (index, id) in options.enumerated() {
-            guard let reward = state.store.rewards[id] else { continue }
+            guard let reward = state.catalog.rewards[id] else { continue }
             let free =
                 state.customer?.id == customer
                 && state.store.program.map {

@@ -14,7 +14,7 @@ struct PlaybookDialog: Dialog, Equatable {
 
     func body(in state: AppState) -> DialogBody {
         let texts = options.map { option in
-            option.flatMap { state.store.playbooks[$0] }.map { playbook in
+            option.flatMap { state.catalog.playbooks[$0] }.map { playbook in
                 "\(playbook.situation) → \(playbook.solution)"
                     + (playbook.compensation.map { " [\($0.description)]" } ?? "")
             } ?? "No playbook: resolved otherwise"
@@ -42,7 +42,7 @@ struct PlaybookDialog: Dialog, Equatable {
     static func offer(_ compensation: Compensation, owed: Bool, in state: AppState) -> String {
         var text =
             "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: service level missed" : ""))"
-        if let agent = state.store.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
+        if let agent = state.catalog.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
             text += ". It is above your authority of \(agent.authorityLimit): answer n, or ask a supervisor"
         }
         return text

@@ -18,7 +18,7 @@ struct RosterDialog: Dialog, Equatable {
     }
 
     func body(in state: AppState) -> DialogBody {
-        let agents = state.store.agents.sorted
+        let agents = state.catalog.sortedAgents
         let lines = agents.enumerated().map { index, agent -> DialogBody.Line in
             let text =
                 "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) "
@@ -30,7 +30,7 @@ struct RosterDialog: Dialog, Equatable {
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        let agents = state.store.agents.sorted
+        let agents = state.catalog.sortedAgents
         ChoiceKeys.move(&selected, action, count: agents.count)
         guard selected < agents.count else { return .stay }
         let login = agents[selected].id

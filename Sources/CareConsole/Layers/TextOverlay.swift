@@ -43,7 +43,7 @@ struct TextOverlay: Layer, Equatable {
 extension TextOverlay {
     /// Enter on a moment of the timeline.
     static func moment(_ moment: Moment, in state: AppState) -> TextOverlay {
-        let touchpoint = state.store.touchpoints[moment.touchpoint]
+        let touchpoint = state.catalog.touchpoints[moment.touchpoint]
         let level = moment.serviceLevelMet.map { $0 ? "met" : "missed" } ?? "—"
         var lines = [
             "When       \(Timestamp.format(moment.at))",

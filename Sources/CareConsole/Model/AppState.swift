@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public private(set) var overdueCustomers: Set<CustomerID> = []
     /// Customers blocked on an erasure request (rebuilt with `rows`).
     private(set) var blockedCustomers: Set<CustomerID> = []
+    /// Touchpoints, playbooks, rewards and the roster, decoded (see `Catalog`).
+    public private(set) var catalog = Catalog()
     /// The queue's lists for the store held (see `IncidentLists`).
     private var incidentLists = IncidentLists.empty
     /// The filter `visible` was worked out for, and the rows of the shorter
@@ -116,6 +118,7 @@ public struct AppState: Sendable {
     public mutating func reload(_ store: StoreState, lists: IncidentLists? = nil) {
         let keep = selectedCustomerID
         self.store = store
+        catalog.refresh(from: store)
         defer {
             if let lists, lists.fit(store, blocked: blockedCustomers) { incidentLists = lists }
             reloadQueue()

@@ -26,7 +26,7 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let moment = state.timeline[index]
         let selected = focused && index == state.timelineSelected
         let y = inside.y + line
-        let name = state.store.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
+        let name = state.catalog.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
         let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
         let money = moment.amount.map { $0.description } ?? ""
@@ -36,7 +36,7 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         // Wider panes also show who served, then the impact and the cost.
         if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }
         if inside.width >= 78 {
-            let impact = state.store.touchpoints[moment.touchpoint].map { "i\($0.impact)" } ?? "  "
+            let impact = state.catalog.touchpoints[moment.touchpoint].map { "i\($0.impact)" } ?? "  "
             text += " \(impact) \(moment.cost)"
         }
         screen.row(text, x: inside.x, y: y, width: inside.width, style: Style(selected ? .selection : .normal))

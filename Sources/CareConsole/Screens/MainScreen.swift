@@ -74,7 +74,7 @@ enum MainScreen {
                 state.message = "Select a customer first."
                 return []
             }
-            let touchpoints = state.store.touchpoints.sorted.sorted { $0.name < $1.name }.map(\.id)
+            let touchpoints = state.catalog.sortedTouchpoints.sorted { $0.name < $1.name }.map(\.id)
             state.mode.layer = NewIncidentDialog(customer: customer, touchpoints: touchpoints)
         }
         return []
@@ -91,12 +91,12 @@ enum MainScreen {
         case .reopen: return [.act(.reopen(incident.id))]
         case .contact: return [.act(.contact(incident.id))]
         case .assign:
-            let agents = state.store.agents.sorted.filter(\.active).map(\.id)
+            let agents = state.catalog.sortedAgents.filter(\.active).map(\.id)
             state.mode.layer = AssignDialog(incident: incident.id, options: agents)
         case .note: state.mode.layer = NoteDialog(incident: incident.id)
         case .resolve:
             let touchpoint = state.store.incidents[incident.id]?.touchpoint
-            let playbooks = state.store.playbooks.sorted.filter { $0.touchpoint == touchpoint }.map { Optional($0.id) }
+            let playbooks = state.catalog.sortedPlaybooks.filter { $0.touchpoint == touchpoint }.map { Optional($0.id) }
             state.mode.layer = PlaybookDialog(incident: incident.id, options: playbooks + [nil])
         default: break
         }
@@ -116,7 +116,7 @@ enum MainScreen {
                 state.message = LoyaltyRefusal.noProgram.description
                 return
             }
-            let rewards = state.store.rewards.sorted.filter(\.active).sorted { $0.points < $1.points }.map(\.id)
+            let rewards = state.catalog.sortedRewards.filter(\.active).sorted { $0.points < $1.points }.map(\.id)
             guard !rewards.isEmpty else {
                 state.message = "The rewards catalog is empty."
                 return

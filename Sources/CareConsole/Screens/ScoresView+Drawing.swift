@@ -65,16 +65,17 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
     }
     let detailTop = inside.y + inside.height - detailHeight
-    for (offset, line) in details(view.selectedRow, store: state.store, width: inside.width - 2).prefix(detailHeight)
-        .enumerated()
-    {
+    for (offset, line) in details(view.selectedRow, catalog: state.catalog, width: inside.width - 2).prefix(
+        detailHeight
+    )
+    .enumerated() {
         screen.put(line.0, x: inside.x + 1, y: detailTop + offset, limit: inside.width - 2, style: line.1)
     }
 }
 
 /// The selected row's figures, each against the previous period, and the
 /// agent's recognitions.
-private func details(_ row: Scoreboard.Row, store: StoreState, width: Int) -> [(String, Style)] {
+private func details(_ row: Scoreboard.Row, catalog: Catalog, width: Int) -> [(String, Style)] {
     let now = row.current
     let before = row.previous
     var lines: [(String, Style)] = [
@@ -101,12 +102,12 @@ private func details(_ row: Scoreboard.Row, store: StoreState, width: Int) -> [(
             .normal
         ),
     ]
-    let recognitions = row.agent.flatMap { store.agents[$0]?.recognitions } ?? []
+    let recognitions = row.agent.flatMap { catalog.agents[$0]?.recognitions } ?? []
     if let last = recognitions.last {
         let more = recognitions.count > 1 ? " (\(recognitions.count) in all)" : ""
         // The reason is what the agent reads: it gets the lines it needs.
         for part in wrap(
-            "★ Recognised \(Day(containing: last.at)) by \(store.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)",
+            "★ Recognised \(Day(containing: last.at)) by \(catalog.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)",
             width: width)
         {
             lines.append((part, Style(.ok)))
