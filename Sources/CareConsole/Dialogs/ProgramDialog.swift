@@ -5,7 +5,7 @@ struct ProgramDialog: Dialog, Equatable {
     public var selected = 0
 
     func title(in state: AppState) -> String {
-        "Loyalty program" + (state.store.program.map { ": \($0.name), version \($0.version)" } ?? "")
+        "Loyalty program" + (state.catalog.program.map { ": \($0.name), version \($0.version)" } ?? "")
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
@@ -18,7 +18,7 @@ struct ProgramDialog: Dialog, Equatable {
     }
 
     func body(in state: AppState) -> DialogBody {
-        guard let program = state.store.program else { return DialogBody() }
+        guard let program = state.catalog.program else { return DialogBody() }
         let lines = ProgramSetting.all(of: program).enumerated().map { index, setting -> DialogBody.Line in
             let text = fit(setting.label(in: program), 44) + " " + String(setting.value(in: program))
             return .text((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
@@ -27,7 +27,7 @@ struct ProgramDialog: Dialog, Equatable {
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        guard let program = state.store.program else { return .stay }
+        guard let program = state.catalog.program else { return .stay }
         let settings = ProgramSetting.all(of: program)
         ChoiceKeys.move(&selected, action, count: settings.count)
         guard selected < settings.count else { return .stay }

@@ -24,7 +24,7 @@ struct RedeemDialog: Dialog, Equatable {
             guard let reward = state.catalog.rewards[id] else { continue }
             let free =
                 state.customer?.id == customer
-                && state.store.program.map {
+                && state.catalog.program.map {
                     LoyaltyRules.isFree(reward, for: standing, program: $0, ledger: state.ledger)
                 } == true
             let price =

@@ -14,6 +14,8 @@ public struct Catalog: Sendable {
     private(set) var sortedPlaybooks: [Playbook] = []
     private(set) var sortedRewards: [Reward] = []
     private(set) var sortedAgents: [Agent] = []
+    /// The loyalty program in force, if any.
+    private(set) var program: LoyaltyProgram?
     /// "touchpoint T9 cannot be read: …", one per record left out.
     private(set) var problems: [String] = []
     private var basis: Basis?
@@ -23,8 +25,10 @@ public struct Catalog: Sendable {
         var playbooks: Table<Playbook>.Revision
         var rewards: Table<Reward>.Revision
         var agents: Table<Agent>.Revision
+        var programs: Table<LoyaltyProgram>.Revision
 
         init(_ store: StoreState) {
+            programs = store.programs.revision
             touchpoints = store.touchpoints.revision
             playbooks = store.playbooks.revision
             rewards = store.rewards.revision
@@ -49,6 +53,7 @@ public struct Catalog: Sendable {
         sortedPlaybooks = decode(store.playbooks)
         sortedRewards = decode(store.rewards)
         sortedAgents = decode(store.agents)
+        program = decode(store.programs).first { $0.id == LoyaltyProgram.singletonID }
         touchpoints = Dictionary(sortedTouchpoints.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         playbooks = Dictionary(sortedPlaybooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         rewards = Dictionary(sortedRewards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

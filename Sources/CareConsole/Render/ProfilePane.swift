@@ -38,7 +38,7 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         packed += lines.flatMap { text, style in wrap(text, width: width).map { ($0, style) } }
         lines = []
     }
-    let tier = state.store.program?.tier(customer.loyalty.tier)
+    let tier = state.catalog.program?.tier(customer.loyalty.tier)
     lines.append(
         (
             customer.name + (tier.map { "  " + $0.name } ?? ""),
