@@ -324,7 +324,8 @@ struct ScoresEndToEndTests {
         let session = try TmuxSession.console(on: directory, width: 100, height: 30)
         try session.waitFor { $0.contains("4 Incident queue") }
         try session.send("S")
-        let table = try session.waitFor { $0.contains("Agent scores") }
+        // The whole frame, not the first rows curses has written of it.
+        let table = try session.waitFor { $0.contains("Agent scores") && $0.contains("team ") }
         #expect(table.contains("(30 days)") && table.contains("team "), "\(table)")
         #expect(table.contains("María García") && table.contains("Begoña Ibáñez"), "\(table)")
         try session.send("p")

@@ -2,9 +2,9 @@ import CareDomain
 
 /// Choosing who takes an incident.
 struct AssignDialog: Dialog, Equatable {
-    public var incident: IncidentID
-    public var options: [AgentID]
-    public var selected = 0
+    var incident: IncidentID
+    var options: [AgentID]
+    var selected = 0
 
     func title(in state: AppState) -> String { "Assign \(incident) to" }
 

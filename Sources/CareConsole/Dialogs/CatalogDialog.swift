@@ -2,7 +2,7 @@ import CareDomain
 
 /// The touchpoints' service levels, for a supervisor.
 struct CatalogDialog: Dialog, Equatable {
-    public var selected = 0
+    var selected = 0
 
     func title(in state: AppState) -> String { "Touchpoints: service levels" }
 

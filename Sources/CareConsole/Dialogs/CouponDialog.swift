@@ -2,9 +2,9 @@ import CareDomain
 
 /// Choosing the coupon a customer uses now.
 struct CouponDialog: Dialog, Equatable {
-    public var customer: CustomerID
-    public var options: [CouponCode]
-    public var selected = 0
+    var customer: CustomerID
+    var options: [CouponCode]
+    var selected = 0
 
     func title(in state: AppState) -> String { "Use a coupon" }
 

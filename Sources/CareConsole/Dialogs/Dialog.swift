@@ -1,5 +1,5 @@
 /// What a dialog's keys do; each dialog binds the ones it has.
-public enum DialogAction: Hashable, Sendable {
+enum DialogAction: Hashable, Sendable {
     case cancel, up, down, confirm
     case yes, no, rate
     case increase, decrease

@@ -3,23 +3,23 @@ import CareDomain
 /// A new incident for a customer as the agent fills it in: the touchpoint,
 /// the kind, the priority (each chosen from a list), then the subject.
 struct NewIncidentDialog: Dialog, Equatable {
-    public enum Field: Int, Sendable { case touchpoint, kind, priority, subject }
+    enum Field: Int, Sendable { case touchpoint, kind, priority, subject }
 
-    public var customer: CustomerID
-    public var touchpoints: [TouchpointID]
-    public var field = Field.touchpoint
-    public var touchpoint = 0
-    public var kind = Incident.Kind.allCases.firstIndex(of: .complaint) ?? 0
-    public var priority = Incident.Priority.allCases.firstIndex(of: .normal) ?? 0
-    public var subject = TextField()
+    var customer: CustomerID
+    var touchpoints: [TouchpointID]
+    var field = Field.touchpoint
+    var touchpoint = 0
+    var kind = Incident.Kind.allCases.firstIndex(of: .complaint) ?? 0
+    var priority = Incident.Priority.allCases.firstIndex(of: .normal) ?? 0
+    var subject = TextField()
 
-    public init(customer: CustomerID, touchpoints: [TouchpointID]) {
+    init(customer: CustomerID, touchpoints: [TouchpointID]) {
         self.customer = customer
         self.touchpoints = touchpoints
     }
 
     /// The choices of the current field (none for the subject).
-    public func options(in catalog: Catalog) -> [String] {
+    func options(in catalog: Catalog) -> [String] {
         switch field {
         case .touchpoint: touchpoints.map { catalog.touchpoints[$0]?.name ?? $0.rawValue }
         case .kind: Incident.Kind.allCases.map(\.rawValue)
@@ -29,7 +29,7 @@ struct NewIncidentDialog: Dialog, Equatable {
     }
 
     /// The choice of the current field.
-    public var selected: Int {
+    var selected: Int {
         get {
             switch field {
             case .touchpoint: touchpoint

@@ -2,10 +2,10 @@ import CareDomain
 
 /// Typing a note for an incident.
 struct NoteDialog: Dialog, Equatable {
-    public var incident: IncidentID
-    public var field = TextField()
+    var incident: IncidentID
+    var field = TextField()
 
-    public init(incident: IncidentID, text: String = "") {
+    init(incident: IncidentID, text: String = "") {
         self.incident = incident
         field = TextField(text)
     }

@@ -1,12 +1,12 @@
 /// The command palette (`:`): every action by name, narrowed as you type;
 /// Enter runs it as its key would, refusals included.
 struct PaletteDialog: Dialog {
-    public var query = TextField()
-    public var selected = 0
+    var query = TextField()
+    var selected = 0
 
     /// The palette's entries for `query`: bindings whose help or key holds
     /// every word (accents and case ignored), the palette itself left out.
-    public static func entries(_ query: String) -> [Binding<Action>] {
+    static func entries(_ query: String) -> [Binding<Action>] {
         let words = Folding.fold(query).split(separator: " ").map(String.init)
         return KeyMap.bindings.filter { binding in
             guard binding.action != .palette else { return false }

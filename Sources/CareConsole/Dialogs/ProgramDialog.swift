@@ -2,7 +2,7 @@ import CareDomain
 
 /// The loyalty program's numbers, for a supervisor, a step at a time.
 struct ProgramDialog: Dialog, Equatable {
-    public var selected = 0
+    var selected = 0
 
     func title(in state: AppState) -> String {
         "Loyalty program" + (state.catalog.program.map { ": \($0.name), version \($0.version)" } ?? "")

@@ -2,10 +2,10 @@ import CareDomain
 
 /// Why a supervisor recognises an agent, as the agent will read it.
 struct RecogniseDialog: Dialog, Equatable {
-    public var agent: AgentID
-    public var reason = TextField()
+    var agent: AgentID
+    var reason = TextField()
 
-    public init(agent: AgentID, reason: String = "") {
+    init(agent: AgentID, reason: String = "") {
         self.agent = agent
         self.reason = TextField(reason)
     }

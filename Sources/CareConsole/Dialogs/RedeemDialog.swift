@@ -2,9 +2,9 @@ import CareDomain
 
 /// Choosing the reward a customer redeems.
 struct RedeemDialog: Dialog, Equatable {
-    public var customer: CustomerID
-    public var options: [RewardID]
-    public var selected = 0
+    var customer: CustomerID
+    var options: [RewardID]
+    var selected = 0
 
     func title(in state: AppState) -> String {
         let found = state.store.customers[customer]

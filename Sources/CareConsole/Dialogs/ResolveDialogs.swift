@@ -2,9 +2,9 @@ import CareDomain
 
 /// Resolving, first step: the playbook answer given (nil: none).
 struct PlaybookDialog: Dialog, Equatable {
-    public var incident: IncidentID
-    public var options: [PlaybookID?]
-    public var selected = 0
+    var incident: IncidentID
+    var options: [PlaybookID?]
+    var selected = 0
 
     func title(in state: AppState) -> String { "Resolve \(incident): the answer given" }
 
@@ -51,9 +51,9 @@ struct PlaybookDialog: Dialog, Equatable {
 
 /// Resolving: whether to grant the compensation proposed for the answer.
 struct GrantDialog: Dialog, Equatable {
-    public var incident: IncidentID
-    public var playbook: PlaybookID?
-    public var offer: String
+    var incident: IncidentID
+    var playbook: PlaybookID?
+    var offer: String
 
     func title(in state: AppState) -> String { "Resolve \(incident): compensation" }
 
@@ -75,9 +75,9 @@ struct GrantDialog: Dialog, Equatable {
 
 /// Resolving, last step: the customer's satisfaction, 1–5, or none.
 struct RatingDialog: Dialog, Equatable {
-    public var incident: IncidentID
-    public var playbook: PlaybookID?
-    public var grant: Bool
+    var incident: IncidentID
+    var playbook: PlaybookID?
+    var grant: Bool
 
     func title(in state: AppState) -> String { "Resolve \(incident): the customer's satisfaction" }
 

@@ -2,7 +2,7 @@ import CareDomain
 
 /// The roster, for a supervisor: who is active, their role, their authority.
 struct RosterDialog: Dialog, Equatable {
-    public var selected = 0
+    var selected = 0
 
     func title(in state: AppState) -> String { "Roster" }
 
@@ -49,9 +49,9 @@ struct RosterDialog: Dialog, Equatable {
 
 /// A new agent for the roster: their Unix login, then their name.
 struct NewAgentDialog: Dialog, Equatable {
-    public var login = TextField()
-    public var name = TextField()
-    public var onName = false
+    var login = TextField()
+    var name = TextField()
+    var onName = false
 
     func title(in state: AppState) -> String { "New agent" }
 

@@ -2,8 +2,8 @@
 /// becomes one ASCII character in the same column (a wide character's two
 /// columns become "??"), so the layout stays as drawn: borders as - | +,
 /// marks as their nearest letter, accented letters without their accent.
-public enum ASCIIDrawing {
-    public static func screen(_ screen: Screen) -> Screen {
+enum ASCIIDrawing {
+    static func screen(_ screen: Screen) -> Screen {
         screen.mapped { cell in Cell(text: character(cell.text), style: cell.style) }
     }
 

@@ -3,17 +3,17 @@
 /// refusals are all made from bindings, so a key and its help are written
 /// once. `A` is what the binding does: the main screen's `Action`, or a
 /// dialog's `DialogAction`.
-public struct Binding<A: Hashable & Sendable>: Sendable {
-    public var keys: [Key]
-    public var label: String
-    public var action: A
-    public var help: String
+struct Binding<A: Hashable & Sendable>: Sendable {
+    var keys: [Key]
+    var label: String
+    var action: A
+    var help: String
     /// The word the hint bar or a footer gives it; nil: shown in `?` only.
-    public var hint: String?
+    var hint: String?
     /// Who may use it, and what else it needs; checked before it acts.
-    public var requires: Requirement
+    var requires: Requirement
 
-    public init(
+    init(
         _ keys: [Key], _ label: String, _ action: A, help: String, hint: String? = nil,
         requires: Requirement = .nothing
     ) {
@@ -26,16 +26,16 @@ public struct Binding<A: Hashable & Sendable>: Sendable {
     }
 
     /// "Enter saves": what a footer or hint bar shows for it.
-    public var footer: String? { hint.map { label + " " + $0 } }
+    var footer: String? { hint.map { label + " " + $0 } }
 }
 
 /// What a binding needs before it acts; the sentence when it is missing.
-public enum Requirement: Hashable, Sendable {
+enum Requirement: Hashable, Sendable {
     case nothing
     /// An active supervisor, to do the thing named ("change the roster").
     case supervisor(String)
 
-    public var supervisorsOnly: Bool { if case .supervisor = self { true } else { false } }
+    var supervisorsOnly: Bool { if case .supervisor = self { true } else { false } }
 
     /// Why the binding is refused in `state`, or nil when it may act.
     func refusal(in state: AppState) -> String? {

@@ -1,5 +1,5 @@
 /// What a key does.
-public enum Action: Hashable, Sendable {
+enum Action: Hashable, Sendable {
     case nextPane, previousPane
     case pane(Pane)
     case down, up, top, bottom, pageDown, pageUp
@@ -14,8 +14,8 @@ public enum Action: Hashable, Sendable {
     case sortScores, periodLength, earlierPeriod, laterPeriod, nextFigure, recognise, nextReport
 }
 
-public enum KeyMap {
-    public static let bindings: [Binding<Action>] = [
+enum KeyMap {
+    static let bindings: [Binding<Action>] = [
         Binding([.tab], "Tab", .nextPane, help: "next pane", hint: "pane"),
         Binding([.backTab], "S-Tab", .previousPane, help: "previous pane"),
         Binding([.character("1")], "1", .pane(.customers), help: "customers"),
@@ -61,7 +61,7 @@ public enum KeyMap {
     ]
 
     /// The scores screen's own keys; moving, help and quit are the main ones.
-    public static let scoresBindings: [Binding<Action>] = [
+    static let scoresBindings: [Binding<Action>] = [
         Binding([.character("j"), .down], "j/k", .down, help: "move down (k up)"),
         Binding([.character("k"), .up], "k", .up, help: "move up"),
         Binding([.character("g"), .home], "g", .top, help: "first"),
@@ -85,11 +85,11 @@ public enum KeyMap {
         Binding([.character("q"), .control("c")], "q", .quit, help: "quit"),
     ]
 
-    public static func action(for key: Key) -> Action? {
+    static func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
-    public static func scoresAction(for key: Key) -> Action? {
+    static func scoresAction(for key: Key) -> Action? {
         scoresBindings.first { $0.keys.contains(key) }?.action
     }
 }

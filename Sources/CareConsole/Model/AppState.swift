@@ -27,7 +27,7 @@ public struct AppState: Sendable {
     /// Customers blocked on an erasure request (rebuilt with `rows`).
     private(set) var blockedCustomers: Set<CustomerID> = []
     /// Touchpoints, playbooks, rewards and the roster, decoded (see `Catalog`).
-    public private(set) var catalog = Catalog()
+    private(set) var catalog = Catalog()
     /// The queue's lists for the store held (see `IncidentLists`).
     private var incidentLists = IncidentLists.empty
     /// The filter `visible` was worked out for, and the rows of the shorter
@@ -39,7 +39,7 @@ public struct AppState: Sendable {
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
     /// The list's filter, typed after `/` (while `FilterEditing` is the layer).
-    public var filterField = TextField()
+    var filterField = TextField()
     public var filter: String { filterField.text }
     public var selected = 0
     public var customer: Customer?

@@ -4,7 +4,7 @@ import CareDomain
 /// rewards, the roster), decoded once when they change, never per frame; a
 /// record that does not decode is left out and named in `problems`, which
 /// the status bar shows.
-public struct Catalog: Sendable {
+struct Catalog: Sendable {
     private(set) var touchpoints: [TouchpointID: Touchpoint] = [:]
     private(set) var playbooks: [PlaybookID: Playbook] = [:]
     private(set) var rewards: [RewardID: Reward] = [:]

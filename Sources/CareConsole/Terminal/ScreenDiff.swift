@@ -1,18 +1,18 @@
 /// The runs of cells that differ between two frames: what a backend writes.
 /// A run is on one row and has one style, so it is one attribute change and
 /// one write.
-public struct ScreenDiff: Equatable, Sendable {
-    public struct Run: Equatable, Sendable {
-        public var x: Int
-        public var y: Int
-        public var text: String
-        public var style: Style
+struct ScreenDiff: Equatable, Sendable {
+    struct Run: Equatable, Sendable {
+        var x: Int
+        var y: Int
+        var text: String
+        var style: Style
     }
 
-    public let runs: [Run]
+    let runs: [Run]
 
     /// Everything, when there is no previous frame or the size changed.
-    public init(from previous: Screen?, to next: Screen) {
+    init(from previous: Screen?, to next: Screen) {
         var runs: [Run] = []
         let full = previous?.size != next.size
         for y in 0..<next.size.height {

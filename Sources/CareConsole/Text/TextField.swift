@@ -4,20 +4,20 @@
 /// Delete, Ctrl-W (the word before), Ctrl-U (everything before); pasted text
 /// arrives as keys and goes in like typed text. It scrolls when longer than
 /// its box and counts columns, so accents and wide characters stay whole.
-public struct TextField: Equatable, Sendable {
-    public private(set) var text: String
+struct TextField: Equatable, Sendable {
+    private(set) var text: String
     /// Where the next character goes, in characters from the start.
-    public private(set) var cursor: Int
+    private(set) var cursor: Int
 
-    public init(_ text: String = "") {
+    init(_ text: String = "") {
         self.text = text
         cursor = text.count
     }
 
-    public var isEmpty: Bool { text.isEmpty }
+    var isEmpty: Bool { text.isEmpty }
 
     /// What a key did to the field.
-    public enum Edit: Equatable, Sendable {
+    enum Edit: Equatable, Sendable {
         /// The text grew at its end (the filter narrows what it had).
         case appended
         case changed
@@ -28,7 +28,7 @@ public struct TextField: Equatable, Sendable {
     }
 
     @discardableResult
-    public mutating func handle(_ key: Key) -> Edit {
+    mutating func handle(_ key: Key) -> Edit {
         var characters = Array(text)
         switch key {
         case .character(let character):
@@ -73,7 +73,7 @@ public struct TextField: Equatable, Sendable {
     }
 
     /// Empties the field.
-    public mutating func clear() { self = TextField() }
+    mutating func clear() { self = TextField() }
 
     /// Draws `prefix` and the text in `width` columns from (`x`, `y`) and,
     /// when `active`, puts the terminal's cursor where typing goes: at the
