@@ -21,10 +21,11 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
     }
     // More above or below: said on the border, with the key that scrolls.
-    let bottom = rect.y + rect.height - 1
-    if top > 0 { screen.put(" ↑ k ", x: rect.x + rect.width - 14, y: bottom, style: Style(.key)) }
-    if top + inside.height < lines.count {
-        screen.put(" ↓ j more ", x: rect.x + rect.width - 10 - 1, y: bottom, style: Style(.key))
+    let marks = [top > 0 ? "↑ k" : nil, top + inside.height < lines.count ? "↓ j more" : nil].compactMap { $0 }
+    if !marks.isEmpty {
+        let text = " " + marks.joined(separator: " · ") + " "
+        screen.put(
+            text, x: rect.x + rect.width - 1 - DisplayWidth.of(text), y: rect.y + rect.height - 1, style: Style(.key))
     }
 }
 
