@@ -240,6 +240,23 @@ func type(_ text: String, into state: inout AppState) {
         #expect(!contains(Array("ab".utf8), Array("abc".utf8)))
     }
 
+    @Test func thePhoneTypedWithoutSpacesOrWithItsCountryCodeFindsTheCustomer() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = try #require(state.rows.first { $0.summary.phone != nil }?.summary)
+        let digits = String((target.phone ?? "").filter(\.isNumber))
+        for typed in [digits, "00" + digits, String(digits.suffix(6)), "+" + digits] {
+            _ = update(&state, .key(.character("/")))
+            type(typed, into: &state)
+            #expect(state.visible.map { state.rows[$0].summary.id }.contains(target.id), "\(typed)")
+            // Typed key by key, the list is the one worked out afresh.
+            var fresh = state
+            fresh.applyFilter()
+            #expect(state.visible == fresh.visible, "\(typed)")
+            _ = update(&state, .key(.escape))
+        }
+    }
+
     @Test func narrowingThenErasingGivesTheSameListsAsFilteringAfresh() throws {
         var (state, directory) = try seededState(customers: 120)
         defer { try? FileManager.default.removeItem(atPath: directory) }

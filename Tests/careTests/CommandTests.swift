@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 import Testing
 
@@ -90,4 +91,25 @@ func monthFile() -> String {
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     let parts = calendar.dateComponents([.year, .month], from: now)
     return String(format: "%04d-%02d.jsonl", parts.year ?? 0, parts.month ?? 0)
+}
+
+@Suite struct CustomerFindTests {
+    @Test func aPhoneTypedWithoutSpacesFindsTheCustomerAndNobodyIsExit1() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let customer = try #require(
+                try FileStore(directory: directory).open().customers.summaries.first { $0.phone != nil })
+            let digits = String((customer.phone ?? "").filter(\.isNumber))
+            let found = try CareProcess.run(["customer", "find", digits, "--data", directory])
+            #expect(found.status == 0, "\(found.stderr)")
+            #expect(found.stdout.contains(customer.id.rawValue) && found.stdout.contains(customer.name))
+            let json = try CareProcess.run([
+                "customer", "find", customer.id.rawValue, "--format", "json", "--data", directory,
+            ])
+            #expect(json.stdout.contains("\"customer\"") && json.stdout.contains(customer.id.rawValue))
+            let nobody = try CareProcess.run(["customer", "find", "zzzz-no-one", "--data", directory])
+            #expect(nobody.status == 1)
+            #expect(nobody.stderr.contains("No customer matches \"zzzz-no-one\"."))
+        }
+    }
 }

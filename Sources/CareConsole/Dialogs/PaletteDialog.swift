@@ -1,3 +1,5 @@
+import CareDomain
+
 /// The command palette (`:`): every action by name, narrowed as you type;
 /// Enter runs it as its key would, refusals included.
 struct PaletteDialog: Dialog {

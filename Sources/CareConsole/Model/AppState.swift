@@ -135,9 +135,7 @@ public struct AppState: Sendable {
             summaries[range].map { summary in
                 CustomerRow(
                     summary: summary,
-                    search: Folding.bytes(
-                        [summary.name, summary.id.rawValue, summary.phone ?? "", summary.email ?? ""].joined(
-                            separator: " ")))
+                    search: CustomerSearch.text(of: summary))
             }
         }
         rows.sort { precedes($0.search, $1.search) }
@@ -235,6 +233,11 @@ public struct AppState: Sendable {
     /// rows again, kept from then (no row is read twice while typing and erasing).
     mutating func applyFilter(narrowing: Bool = false) {
         let before = (filter: visibleFilter, visible: visible)
+        let words = CustomerSearch.words(filter)
+        // Narrowing holds only while every earlier word is inside a new one
+        // (a phone's digits are read as a whole: "0034…" loses its "00").
+        let earlierWords = CustomerSearch.words(before.filter)
+        let subset = narrowing && earlierWords.allSatisfy { word in words.contains { contains($0, word) } }
         if narrowing {
             earlierFilters.append(before)
         } else if let index = earlierFilters.lastIndex(where: { $0.filter == filter }) {
@@ -247,8 +250,7 @@ public struct AppState: Sendable {
             earlierFilters = []
         }
         visibleFilter = filter
-        let words = Folding.fold(filter).split(separator: " ").map { Array($0.utf8) }
-        let candidates = narrowing ? before.visible : Array(self.rows.indices)
+        let candidates = subset ? before.visible : Array(self.rows.indices)
         let texts = searchTexts
         visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
             texts.rows(candidates[range], holding: words)

@@ -1,0 +1,67 @@
+/// How a customer is found by what an agent types, in the console's filter
+/// and in `care customer find`: every word typed must occur in the
+/// customer's name, id, phone or email, accents and case ignored. A phone is
+/// found however it is typed: with or without spaces, dashes, dots or
+/// brackets, with "+" or "00" and the country code, or by its last six digits
+/// or more.
+public enum CustomerSearch {
+    /// The folded text a customer is found by: the name, id, phone as stored
+    /// and as its digits alone, and email.
+    public static func text(of customer: CustomerSummary) -> [UInt8] {
+        let digits = customer.phone.map { String($0.filter(\.isASCIIDigit)) } ?? ""
+        let parts = [customer.name, customer.id.rawValue, customer.phone ?? "", digits, customer.email ?? ""]
+        return Folding.bytes(parts.joined(separator: " "))
+    }
+
+    /// The words of `query` as the text is searched for them, folded. Words
+    /// made of a phone's characters are taken together as one number's
+    /// digits, "00" before a country code dropped; a number of ten digits
+    /// or more (a country code typed) by its last nine, the length of a
+    /// Spanish number, so that a number stored without its code is found.
+    public static func words(_ query: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        // Phone-like words next to each other ("+34 624 612 113") are one number.
+        var number = ""
+        func endNumber() {
+            guard !number.isEmpty else { return }
+            // "0034…" is "+34…": the international prefix is not part of the number.
+            var digits = Substring(number)
+            if digits.hasPrefix("00") { digits = digits.dropFirst(2) }
+            words.append(Array((digits.count >= 10 ? String(digits.suffix(9)) : String(digits)).utf8))
+            number = ""
+        }
+        for word in Folding.fold(query).split(separator: " ") {
+            let phoneLike =
+                word.contains(where: \.isASCIIDigit) && word.allSatisfy { $0.isASCIIDigit || "+-.()/".contains($0) }
+            if phoneLike {
+                number += word.filter(\.isASCIIDigit)
+            } else {
+                endNumber()
+                words.append(Array(word.utf8))
+            }
+        }
+        endNumber()
+        return words
+    }
+
+    /// The customers `query` finds, in the order given.
+    public static func find(_ query: String, in customers: [CustomerSummary]) -> [CustomerSummary] {
+        let words = words(query)
+        return customers.filter { customer in
+            let text = text(of: customer)
+            return words.allSatisfy { contains(text, $0) }
+        }
+    }
+
+    private static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard !word.isEmpty else { return true }
+        guard word.count <= text.count else { return false }
+        return (0...(text.count - word.count)).contains { start in
+            text[start..<(start + word.count)].elementsEqual(word)
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

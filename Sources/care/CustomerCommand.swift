@@ -1,0 +1,44 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer",
+        abstract: "Customers: find one as the console's filter does.",
+        subcommands: [Find.self]
+    )
+
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find customers by name (accents optional), id, email, or a phone however it is typed.",
+            discussion: """
+                Every word must match. A phone is found with or without spaces, with +34 or 0034, or by its \
+                last six digits or more. Exits 1 when nobody matches. Customers blocked on an erasure request \
+                are not listed.
+                """)
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "What to look for, as an agent would type it.") var text: String
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
+            let listed = state.customers.summaries.filter { !$0.blocked }
+            let found = CustomerSearch.find(text, in: listed).sorted { $0.id < $1.id }
+            guard !found.isEmpty else {
+                printError("No customer matches \"\(text)\".")
+                throw ExitCode(1)
+            }
+            var table = Tabular(header: ["customer", "name", "phone", "email", "tier", "lifecycle"])
+            table.rows = found.map { customer in
+                [
+                    .text(customer.id.rawValue), .text(customer.name), .text(customer.phone ?? ""),
+                    .text(customer.email ?? ""), .text(customer.tier?.rawValue ?? ""),
+                    .text(customer.lifecycle.rawValue),
+                ]
+            }
+            print(table.rendered(as: format), terminator: "")
+        }
+    }
+}
