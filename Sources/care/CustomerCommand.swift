@@ -5,8 +5,8 @@ import Foundation
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Customers: find one as the console's filter does.",
-        subcommands: [Find.self]
+        abstract: "Customers: find one as the console's filter does, or show one whole.",
+        subcommands: [Find.self, Show.self]
     )
 
     struct Find: ParsableCommand {
@@ -37,6 +37,30 @@ struct CustomerCommand: ParsableCommand {
                     .text(customer.email ?? ""), .text(customer.tier?.rawValue ?? ""),
                     .text(customer.lifecycle.rawValue),
                 ]
+            }
+            print(table.rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every field of a customer's profile, consents included.",
+            discussion: "As csv or json each field is a row with the columns field and value.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The customer's id (care customer find gives it).") var id: String
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
+            let customerID = CustomerID(id)
+            guard let customer = try state.customers.find(customerID) else {
+                throw IncidentRefusal.unknownCustomer(customerID)
+            }
+            guard customer.blockedAt == nil else { throw IncidentRefusal.blockedCustomer(customerID) }
+            var table = Tabular(header: ["field", "value"])
+            table.rows = customer.profileFields.map {
+                [.text($0.name), .text($0.value.isEmpty && format == .table ? "—" : $0.value)]
             }
             print(table.rendered(as: format), terminator: "")
         }

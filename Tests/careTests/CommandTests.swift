@@ -112,4 +112,24 @@ func monthFile() -> String {
             #expect(nobody.stderr.contains("No customer matches \"zzzz-no-one\"."))
         }
     }
+
+    @Test func showPrintsEveryFieldOfTheProfileAndAnUnknownIdIsOneSentence() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let customer = try #require(try FileStore(directory: directory).open().customers.sorted.first)
+            let shown = try CareProcess.run(["customer", "show", customer.id.rawValue, "--data", directory])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            for field in customer.profileFields {
+                #expect(shown.stdout.contains(field.name), "\(field.name)")
+                if !field.value.isEmpty { #expect(shown.stdout.contains(field.value), "\(field.name)") }
+            }
+            let csv = try CareProcess.run([
+                "customer", "show", customer.id.rawValue, "--format", "csv", "--data", directory,
+            ])
+            #expect(csv.stdout.hasPrefix("field,value"))
+            let unknown = try CareProcess.run(["customer", "show", "C999999", "--data", directory])
+            #expect(unknown.status != 0)
+            #expect(unknown.stderr.contains("There is no customer with id C999999"))
+        }
+    }
 }

@@ -68,6 +68,11 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         $0
     }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
+    // The rest of what is known of them, each part whole on its line.
+    let details: Set<String> = ["birth date", "marital status", "tastes", "interests", "hobbies", "social"]
+    let more = customer.profileFields.filter { details.contains($0.name) && !$0.value.isEmpty }
+    flush()
+    packed += pack(more.map { "\($0.name) \($0.value)" }, separator: " · ", width: width).map { ($0, Style(.muted)) }
     // Each purpose with its latest answer and the day it was given (LOPD/GDPR).
     let consent = ConsentPurpose.allCases.map { purpose in
         let latest = customer.consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
