@@ -138,12 +138,9 @@ struct BenchCommand: ParsableCommand {
 
     /// Runs the session phase in a child process (this same executable).
     private func runSession(on directory: String) throws -> [Row] {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["bench", "--session-on", directory, "--samples", String(samples)]
-        let output = Pipe()
-        child.standardOutput = output
-        try child.run()
+        let (child, output) = try BenchConsole.startSelf([
+            "bench", "--session-on", directory, "--samples", String(samples),
+        ])
         let data = output.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
         guard child.terminationStatus == 0 else { throw ExitCode(child.terminationStatus) }

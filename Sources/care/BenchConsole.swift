@@ -29,6 +29,17 @@ enum BenchConsole {
         return try body(terminal, output)
     }
 
+    /// This same executable started with `arguments`, its output piped back.
+    static func startSelf(_ arguments: [String]) throws -> (Process, Pipe) {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = arguments
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        return (child, output)
+    }
+
     /// Times `count` notes on random incidents written through `store`.
     static func timeNotes(
         _ count: Int, on store: FileStore, incidents: [IncidentID], by author: Author, seed: UInt64, text: String

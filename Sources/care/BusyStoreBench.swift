@@ -40,12 +40,9 @@ enum BusyStoreBench {
     }
 
     static func measure(directory: String, state: StoreState, login: String) throws -> [BenchCommand.Row] {
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        writer.arguments = ["bench", "--write-on", directory, "--seconds", String(writerSeconds)]
-        let writerOutput = Pipe()
-        writer.standardOutput = writerOutput
-        try writer.run()
+        let (writer, writerOutput) = try BenchConsole.startSelf([
+            "bench", "--write-on", directory, "--seconds", String(writerSeconds),
+        ])
         // Let the writer open the store and start.
         Thread.sleep(forTimeInterval: 1)
 
