@@ -16,7 +16,7 @@ struct AssignDialog: Dialog, Equatable {
         let texts = options.map { agent in
             agent.rawValue + "  " + (state.catalog.agents[agent].map { "\($0.name) (\($0.area))" } ?? agent.rawValue)
         }
-        return DialogBody(DialogBody.choices(texts, selected: selected), selected: selected)
+        return DialogBody(DialogBody.choices(texts, selected: selected, rows: true), selected: selected)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {

@@ -15,14 +15,24 @@ struct CatalogDialog: Dialog, Equatable {
     }
 
     func body(in state: AppState) -> DialogBody {
+        // What is owed when the level is missed: a column from 100 columns
+        // up; narrower, the line under the list says it for the chosen one.
+        let owesColumn = state.size.width >= 100
         let lines = state.catalog.sortedTouchpoints.enumerated().map { index, point -> DialogBody.Line in
             let time = ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes)
             let text =
-                "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26)) "
-                + "owes \(point.compensation.description)"
-            return .text((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
+                "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26))"
+                + (owesColumn ? " owes \(point.compensation.description)" : "")
+            return .row((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
         }
-        return DialogBody(lines, selected: selected)
+        // The chosen one whole, its row being cut to the box.
+        guard selected < state.catalog.sortedTouchpoints.count else { return DialogBody(lines, selected: selected) }
+        let point = state.catalog.sortedTouchpoints[selected]
+        let whole =
+            "\(point.name): \(point.serviceLevel.promise) "
+            + "(\(ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes))); "
+            + "owes \(point.compensation.description)"
+        return DialogBody(lines + [.text("", .normal), .text(whole, Style(.muted))], selected: selected)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {

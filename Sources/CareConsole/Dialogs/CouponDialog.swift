@@ -18,7 +18,11 @@ struct CouponDialog: Dialog, Equatable {
             guard let coupon = state.store.coupons[code] else { continue }
             let text = "\(code)  \(coupon.discountPercent)% until \(coupon.validUntil)  \(coupon.reason)"
             lines.append(
-                .text((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+                .row((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
+        }
+        // The chosen one's reason whole, its row being cut to the box.
+        if selected < options.count, let coupon = state.store.coupons[options[selected]] {
+            lines += [.text("", .normal), .text("\(coupon.id): \(coupon.reason)", Style(.muted))]
         }
         return DialogBody(lines, selected: selected)
     }

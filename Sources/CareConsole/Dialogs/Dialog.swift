@@ -25,13 +25,17 @@ protocol Dialog: Layer {
 /// A dialog's lines, and which to keep in view when they do not all fit.
 struct DialogBody {
     enum Line {
+        /// Wrapped between words when it does not fit.
         case text(String, Style)
+        /// A table's row: columns keep their place, so it ends with "…"
+        /// rather than wraps (the dialog says the rest elsewhere).
+        case row(String, Style)
         /// A text field after its prefix ("› "); only the active one has the cursor.
         case field(String, TextField, Style, active: Bool)
 
         var width: Int {
             switch self {
-            case .text(let text, _): DisplayWidth.of(text)
+            case .text(let text, _), .row(let text, _): DisplayWidth.of(text)
             case .field(let prefix, let field, _, let active):
                 DisplayWidth.of(prefix) + DisplayWidth.of(field.text) + (active ? 1 : 0)
             }
@@ -46,11 +50,14 @@ struct DialogBody {
         self.selected = selected
     }
 
-    /// One line per choice, the chosen one marked and highlighted.
-    static func choices(_ texts: [String], selected: Int, styles: [Style]? = nil) -> [Line] {
+    /// One line per choice, the chosen one marked and highlighted: `rows`
+    /// for a table's columns, wrapped text otherwise.
+    static func choices(_ texts: [String], selected: Int, styles: [Style]? = nil, rows: Bool = false) -> [Line] {
         texts.enumerated().map { index, text in
             let chosen = index == selected
-            return .text((chosen ? "› " : "  ") + text, chosen ? Style(.selection) : styles?[index] ?? .normal)
+            let marked = (chosen ? "› " : "  ") + text
+            let style = chosen ? Style(.selection) : styles?[index] ?? .normal
+            return rows ? .row(marked, style) : .text(marked, style)
         }
     }
 }
@@ -87,7 +94,7 @@ extension Dialog {
             switch line {
             case .text(let text, let style):
                 rows += wrap(text, width: textWidth).map { DialogBody.Line.text($0, style) }
-            case .field:
+            case .field, .row:
                 rows.append(line)
             }
         }
@@ -102,7 +109,7 @@ extension Dialog {
         for (line, index) in window.enumerated() {
             let y = inside.y + line
             switch rows[index] {
-            case .text(let text, let style):
+            case .text(let text, let style), .row(let text, let style):
                 screen.row(text, x: inside.x + 1, y: y, width: inside.width - 2, style: style)
             case .field(let prefix, let field, let style, let active):
                 field.draw(

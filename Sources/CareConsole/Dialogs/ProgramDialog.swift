@@ -21,7 +21,7 @@ struct ProgramDialog: Dialog, Equatable {
         guard let program = state.catalog.program else { return DialogBody() }
         let lines = ProgramSetting.all(of: program).enumerated().map { index, setting -> DialogBody.Line in
             let text = fit(setting.label(in: program), 44) + " " + String(setting.value(in: program))
-            return .text((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
+            return .row((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
         }
         return DialogBody(lines, selected: selected)
     }

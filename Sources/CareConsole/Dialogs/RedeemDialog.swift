@@ -32,7 +32,7 @@ struct RedeemDialog: Dialog, Equatable {
                 ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
             let reach = free || reward.points <= balance ? "" : "  needs \(reward.points - balance) more"
             let style = index == selected ? Style(.selection) : Style(reach.isEmpty ? .normal : .muted)
-            lines.append(.text((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
+            lines.append(.row((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
         }
         return DialogBody(lines, selected: selected)
     }

@@ -24,7 +24,7 @@ struct RosterDialog: Dialog, Equatable {
                 "\(fit(agent.id.rawValue, 10)) \(fit(agent.name, 20)) \(fit(agent.role.rawValue, 10)) "
                 + "\(fit(agent.authorityLimit.description, 9)) \(agent.active ? "active" : "inactive")"
             let style = Style(index == selected ? .selection : agent.active ? .normal : .muted)
-            return .text((index == selected ? "› " : "  ") + text, style)
+            return .row((index == selected ? "› " : "  ") + text, style)
         }
         return DialogBody(lines, selected: selected)
     }

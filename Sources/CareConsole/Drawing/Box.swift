@@ -18,10 +18,11 @@ extension Screen {
         return rect.inset(1)
     }
 
-    /// `text` padded or cut to exactly `width` columns.
+    /// `text` padded to exactly `width` columns, or ending with "…" where
+    /// it is cut: a row never loses its end silently.
     public mutating func row(_ text: String, x: Int, y: Int, width: Int, style: Style = .normal) {
         fill(Rect(x: x, y: y, width: width, height: 1), style: style)
-        put(text, x: x, y: y, limit: width, style: style)
+        put(DisplayWidth.of(text) > width ? fit(text, width) : text, x: x, y: y, limit: width, style: style)
     }
 }
 
