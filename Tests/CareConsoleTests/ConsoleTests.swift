@@ -233,11 +233,11 @@ func type(_ text: String, into state: inout AppState) {
 
     @Test func byteSearchFindsWordsAnywhere() {
         let text = Array("begona ibanez c000012 +34 600".utf8)
-        #expect(contains(text, Array("ibanez".utf8)))
-        #expect(contains(text, Array("600".utf8)))
-        #expect(contains(text, []))
-        #expect(!contains(text, Array("ibañez".utf8)))
-        #expect(!contains(Array("ab".utf8), Array("abc".utf8)))
+        #expect(ByteSearch.contains(text, Array("ibanez".utf8)))
+        #expect(ByteSearch.contains(text, Array("600".utf8)))
+        #expect(ByteSearch.contains(text, []))
+        #expect(!ByteSearch.contains(text, Array("ibañez".utf8)))
+        #expect(!ByteSearch.contains(Array("ab".utf8), Array("abc".utf8)))
     }
 
     @Test func thePhoneTypedWithoutSpacesOrWithItsCountryCodeFindsTheCustomer() throws {

@@ -237,7 +237,7 @@ public struct AppState: Sendable {
         // Narrowing holds only while every earlier word is inside a new one
         // (a phone's digits are read as a whole: "0034…" loses its "00").
         let earlierWords = CustomerSearch.words(before.filter)
-        let subset = narrowing && earlierWords.allSatisfy { word in words.contains { contains($0, word) } }
+        let subset = narrowing && earlierWords.allSatisfy { word in words.contains { ByteSearch.contains($0, word) } }
         if narrowing {
             earlierFilters.append(before)
         } else if let index = earlierFilters.lastIndex(where: { $0.filter == filter }) {

@@ -44,11 +44,13 @@ public struct IncidentLists: Sendable {
 
     /// The lists for `state` as it would be after taking `store`: worked out
     /// off the loop, from the customers it already knows as blocked unless
-    /// the customers changed.
-    static func prepared(for store: StoreState, after state: AppState) -> IncidentLists {
+    /// the customers changed; nil when neither the incidents nor the
+    /// customers changed (the state's own lists still fit).
+    static func prepared(for store: StoreState, after state: AppState) -> IncidentLists? {
+        let sameCustomers = store.customers.revision == state.store.customers.revision
+        if sameCustomers, store.incidents.revision == state.store.incidents.revision { return nil }
         let blocked =
-            store.customers.revision == state.store.customers.revision
-            ? state.blockedCustomers : Set(store.customers.summaries.lazy.filter(\.blocked).map(\.id))
+            sameCustomers ? state.blockedCustomers : Set(store.customers.summaries.lazy.filter(\.blocked).map(\.id))
         return IncidentLists(store: store, blocked: blocked)
     }
 }

@@ -4,14 +4,6 @@ import Foundation
     import Glibc
 #endif
 
-/// Whether `needle` occurs in `haystack`, byte for byte (the filter's own test).
-func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    haystack.withUnsafeBufferPointer { buffer in
-        guard let start = buffer.baseAddress else { return needle.isEmpty }
-        return SearchTexts.holds(start, buffer.count, needle)
-    }
-}
-
 /// Byte order, as `memcmp`: the list's sort.
 func precedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
     left.withUnsafeBytes { a in

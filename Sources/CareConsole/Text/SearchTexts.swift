@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CareDomain
 
 /// The customer list's folded texts end to end in one buffer, row by row:
 /// filtering 100,000 rows on a keystroke reads one block of memory, with no
@@ -28,27 +26,8 @@ struct SearchTexts: Sendable {
             return candidates.filter { row in
                 let start = base + starts[row]
                 let count = starts[row + 1] - starts[row]
-                return words.allSatisfy { Self.holds(start, count, $0) }
+                return words.allSatisfy { ByteSearch.holds(start, count, $0) }
             }
-        }
-    }
-
-    /// Whether `count` bytes at `start` hold `word` (memchr to the
-    /// candidates, memcmp to confirm).
-    static func holds(_ start: UnsafePointer<UInt8>, _ count: Int, _ word: [UInt8]) -> Bool {
-        guard !word.isEmpty else { return true }
-        guard word.count <= count else { return false }
-        return word.withUnsafeBufferPointer { pin in
-            guard let first = pin.baseAddress else { return true }
-            let last = start + (count - word.count)
-            var cursor = start
-            while cursor <= last {
-                guard let found = memchr(cursor, Int32(first.pointee), last - cursor + 1) else { return false }
-                let at = found.assumingMemoryBound(to: UInt8.self)
-                if memcmp(at, first, word.count) == 0 { return true }
-                cursor = UnsafePointer(at) + 1
-            }
-            return false
         }
     }
 }

@@ -49,15 +49,7 @@ public enum CustomerSearch {
         let words = words(query)
         return customers.filter { customer in
             let text = text(of: customer)
-            return words.allSatisfy { contains(text, $0) }
-        }
-    }
-
-    private static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
-        guard !word.isEmpty else { return true }
-        guard word.count <= text.count else { return false }
-        return (0...(text.count - word.count)).contains { start in
-            text[start..<(start + word.count)].elementsEqual(word)
+            return words.allSatisfy { ByteSearch.contains(text, $0) }
         }
     }
 }
