@@ -98,6 +98,30 @@ import Testing
         #expect(!state.queue.isEmpty)
     }
 
+    /// Another session's change reloads the customer on screen: the agent's
+    /// place in their timeline and profile is kept; another customer starts at the top.
+    @Test func aReloadOfTheSameCustomerKeepsTheTimelineCursorAndTheProfileScroll() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = FileStore(directory: directory)
+        let first = try #require(state.selectedCustomerID)
+        let moments = try store.moments(of: first)
+        try #require(moments.count > 3)
+        _ = update(&state, .customerLoaded(state.store.customers[first], moments, []))
+        _ = update(&state, .key(.character("3")))
+        for _ in 0..<3 { _ = update(&state, .key(.character("j"))) }
+        state.profileTop = 2
+        _ = update(&state, .customerLoaded(state.store.customers[first], moments, []))
+        #expect(state.timelineSelected == 3)
+        #expect(state.profileTop == 2)
+        _ = update(&state, .key(.character("1")))
+        _ = update(&state, .key(.character("j")))
+        let second = try #require(state.selectedCustomerID)
+        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), []))
+        #expect(state.timelineSelected == 0)
+        #expect(state.profileTop == 0)
+    }
+
     @Test func anOlderStoreFromASlowRefreshDoesNotUndoANewerWrite() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -33,11 +33,15 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .customerLoaded(let customer, let moments, let ledger):
         // The selection moved on while it was read: the newer load is on its way.
         if let customer, customer.id != state.subjectCustomerID { return [] }
+        // The same customer read again (another session changed the store):
+        // the timeline's cursor and the profile's scroll stay where they were.
+        let sameCustomer = customer != nil && customer?.id == state.customer?.id
         state.customer = customer
         state.ledger = ledger
         state.timeline = moments.sorted { $0.at > $1.at }
-        state.timelineSelected = 0
-        state.profileTop = 0
+        let shown = state.showingPoints ? ledger.count : state.timeline.count
+        state.timelineSelected = sameCustomer ? min(state.timelineSelected, max(0, shown - 1)) : 0
+        if !sameCustomer { state.profileTop = 0 }
         state.refreshCustomerFacts()
     case .auditLoaded(let view):
         state.mode.layer = view
