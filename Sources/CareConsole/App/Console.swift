@@ -36,9 +36,6 @@ public struct Console: Sendable {
         var lastRefresh = clock.now
         var lastMinute = -1
         while true {
-            // A key is answered first: results that came back are taken
-            // once its frame is drawn, so their work never delays it.
-            if !pending.contains(where: \.isKey) { pending += effects.take() }
             // Draw only when something happened (or the minute turned, for
             // "due in" times): an idle console costs nothing.
             let minute = Int(clock.now.timeIntervalSince1970 / 60)
@@ -57,6 +54,13 @@ public struct Console: Sendable {
                 for message in effects.take() + [.writesPending(effects.pendingWrites)] { _ = update(&state, message) }
                 terminal.draw(render(state))
                 return
+            }
+            // Results that came back are taken after a key's frame is drawn,
+            // never before it, and without waiting for the next key.
+            let results = effects.take()
+            if !results.isEmpty {
+                pending = results
+                continue
             }
             // While work is out, its result is looked for every few milliseconds.
             if let event = terminal.nextEvent(timeoutMilliseconds: effects.busy ? 10 : 250) {

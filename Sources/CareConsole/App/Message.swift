@@ -50,6 +50,4 @@ extension Message {
         default: self
         }
     }
-
-    var isKey: Bool { if case .key = self { true } else { false } }
 }
