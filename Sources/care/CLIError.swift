@@ -30,7 +30,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .notInRoster(let login):
             "\(login) is not an active agent in this store's roster; a supervisor adds you with `care agent add \(login) --name \"Your Name\"`."
         case .supervisorsOnly(let what, let login): "Only a supervisor can \(what); \(login) is an agent."
-        case .badAmount(let text): "\"\(text)\" is not an amount; write it like 45.90 or 45,90."
+        case .badAmount(let text): "\"\(text)\" is not an amount; write it like 45,90, 45.90 or 1.234,50."
         }
     }
 }

@@ -10,7 +10,8 @@ struct Care: ParsableCommand {
         abstract: "A keyboard-only customer-care console for the terminal.",
         discussion: "With no command, opens the console on the store (press ? inside for the keys).",
         subcommands: [
-            InitCommand.self, SeedCommand.self, CheckCommand.self, CustomerCommand.self, IncidentCommand.self,
+            InitCommand.self, SeedCommand.self, CheckCommand.self, CustomerCommand.self, MomentCommand.self,
+            IncidentCommand.self,
             PointsCommand.self,
             CouponCommand.self, ExpireCommand.self,
             TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self,

@@ -5,8 +5,8 @@ import Foundation
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "Customers: find one as the console's filter does, or show one whole.",
-        subcommands: [Find.self, Show.self]
+        abstract: "Customers: find, show, register, correct, set a stage, merge duplicates.",
+        subcommands: [Find.self, Show.self, Add.self, Edit.self, Stage.self, Merge.self]
     )
 
     struct Find: ParsableCommand {
@@ -59,7 +59,7 @@ struct CustomerCommand: ParsableCommand {
             }
             guard customer.blockedAt == nil else { throw IncidentRefusal.blockedCustomer(customerID) }
             var table = Tabular(header: ["field", "value"])
-            table.rows = customer.profileFields.map {
+            table.rows = customer.profileFields(today: Day(containing: Date())).map {
                 [.text($0.name), .text($0.value.isEmpty && format == .table ? "—" : $0.value)]
             }
             print(table.rendered(as: format), terminator: "")

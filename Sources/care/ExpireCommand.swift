@@ -40,7 +40,7 @@ struct ExpireCommand: ParsableCommand {
         let verb = dryRun ? "would expire" : "expired"
         guard report.customersChanged > 0 else {
             print(
-                "Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb) and no tier lapsed (\(report.customersSeen) customers looked at)."
+                "Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb), no tier lapsed, no lifecycle stage moved (\(report.customersSeen) customers looked at)."
             )
             return
         }
@@ -52,6 +52,9 @@ struct ExpireCommand: ParsableCommand {
             moves["\(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")", default: 0] += 1
         }
         for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
+        for (stage, count) in report.stageChanges.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            print("  \(count) customers \(dryRun ? "would move" : "moved") to \(stage.label)")
+        }
         if list {
             for change in report.tierChanges {
                 print(

@@ -6,7 +6,7 @@ struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "points",
         abstract: "A customer's points: history, purchases, rewards, adjustments.",
-        subcommands: [History.self, Purchase.self, Redeem.self, Adjust.self, Rewards.self]
+        subcommands: [History.self, Purchase.self, Return.self, Redeem.self, Adjust.self, Rewards.self]
     )
 
     struct History: ParsableCommand {

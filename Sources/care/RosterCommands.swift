@@ -206,12 +206,13 @@ struct AuditCommand: ParsableCommand {
         }
         let lines = try AuditTrail.lines(
             in: store, customer: customer.map(CustomerID.init(rawValue:)), by: by, since: since)
-        var table = Tabular(header: ["seq", "at", "by", "as", "summary", "changed"])
+        var table = Tabular(header: ["seq", "at", "by", "as", "summary", "changed", "fields"])
         table.rows = lines.map { line in
             [
                 .number(line.seq), .text(Timestamp.format(line.at)), .text(line.by),
                 line.actingAs.map { .text($0.rawValue) } ?? .empty,
                 .text(line.summary), .text(line.changed.joined(separator: ", ")),
+                .text((line.fields ?? []).joined(separator: "; ")),
             ]
         }
         print(table.rendered(as: format), terminator: "")

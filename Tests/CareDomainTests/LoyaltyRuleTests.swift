@@ -245,6 +245,8 @@ func day(_ text: String) -> Day { Day(text) ?? Day(daysSinceEpoch: 0) }
     static let patient = {
         var program = Fixture.program
         program.inactivityDays = 1000
+        // Lifecycle stages move on their own days; these tests count expiries only.
+        program.lifecycle = LifecycleThresholds(atRiskAfterDays: 1000, lapsedAfterDays: 1001, churnedAfterDays: 1002)
         return program
     }()
 

@@ -35,6 +35,14 @@ public struct AuditView: Layer, Equatable {
                 screen.put(row, x: inside.x + 1, y: y, limit: inside.width - 2)
                 y += 1
             }
+            // A correction's fields, one per line under it.
+            for field in line.fields ?? [] {
+                for row in wrap(field, width: inside.width - 6) {
+                    guard y < inside.y + inside.height - 1 else { break }
+                    screen.put(row, x: inside.x + 5, y: y, limit: inside.width - 6, style: Style(.muted))
+                    y += 1
+                }
+            }
             if y >= inside.y + inside.height - 1 { break }
         }
         screen.put(

@@ -45,7 +45,12 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
             customer.name + (tier.map { "  " + $0.name } ?? ""),
             Style(tier == nil ? .title : tierStyle(tier?.id).role, bold: true)
         ))
-    lines.append(("\(customer.id) · \(customer.lifecycle.label) · since \(customer.customerSince)", Style(.muted)))
+    let today = Day(containing: state.now)
+    lines.append(
+        (
+            "\(customer.id) · \(customer.stageLine(today: today, withDay: false)) · since \(customer.customerSince)",
+            Style(.muted)
+        ))
     let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }]
         .compactMap { $0 }
     flush()
@@ -70,7 +75,7 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
     // The rest of what is known of them, each part whole on its line.
     let details: Set<String> = ["birth date", "marital status", "tastes", "interests", "hobbies", "social"]
-    let more = customer.profileFields.filter { details.contains($0.name) && !$0.value.isEmpty }
+    let more = customer.profileFields(today: today).filter { details.contains($0.name) && !$0.value.isEmpty }
     flush()
     packed += pack(more.map { "\($0.name) \($0.value)" }, separator: " · ", width: width).map { ($0, Style(.muted)) }
     // Each purpose with its latest answer and the day it was given (LOPD/GDPR).

@@ -12,6 +12,18 @@ enum ReferenceCheck {
             if customer.loyalty.points < 0 {
                 problems.append("Customer \(customer.id) has a negative points balance (\(customer.loyalty.points)).")
             }
+            if let kept = customer.mergedInto {
+                let target = state.customers[kept]
+                if target == nil || target?.mergedInto != nil {
+                    problems.append(
+                        "Customer \(customer.id) was merged into \(kept), which is \(target == nil ? "not in the store" : "itself merged"): the pointer leads nowhere."
+                    )
+                }
+                if customer.loyalty.points != 0 {
+                    problems.append(
+                        "Customer \(customer.id) was merged but still holds \(customer.loyalty.points) points.")
+                }
+            }
             if customer.erasedAt != nil, customer.withoutPersonalData(name: customer.name) != customer {
                 problems.append(
                     "Customer \(customer.id) was erased but its record holds personal data again (edited by hand?).")

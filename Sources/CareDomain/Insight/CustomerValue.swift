@@ -42,7 +42,8 @@ public struct CustomerValue: Sendable, Equatable {
             guard period.contains(moment.at) else { continue }
             value.momentCost += moment.cost
             guard let amount = moment.amount else { continue }
-            value.purchases += 1
+            // A return takes its amount off the spend; it is not a purchase.
+            if moment.isPurchase { value.purchases += 1 }
             value.spend += amount
             if let family = moment.productFamily { value.families.insert(family) }
             let margin = program?.marginPercent(for: moment.productFamily) ?? Margins.defaultPercent

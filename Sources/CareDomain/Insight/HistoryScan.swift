@@ -75,15 +75,19 @@ public struct TouchpointTally: Sendable, Equatable {
     public init() {}
 
     mutating func add(_ moment: Moment) {
-        moments += 1
-        cost += moment.cost
+        // A survey counts its score for the contact it asks about (same
+        // touchpoint), not as a contact of its own.
+        if moment.surveyOf == nil {
+            moments += 1
+            cost += moment.cost
+        }
         if let met = moment.serviceLevelMet {
             serviceLevelKnown += 1
             if met { serviceLevelMet += 1 }
         }
-        if let satisfaction = moment.satisfaction {
+        if let score = moment.customerScore {
             ratings += 1
-            ratingTotal += satisfaction
+            ratingTotal += score
         }
     }
 

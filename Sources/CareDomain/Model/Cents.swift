@@ -12,27 +12,46 @@ public struct Cents: RawRepresentable, Hashable, Comparable, Codable, Sendable, 
     public init(integerLiteral value: Int) { self.rawValue = value }
     public static func euros(_ euros: Int) -> Cents { Cents(euros * 100) }
 
-    /// An amount as people type it: `45`, `45.9`, `45,90`, `45.90 €`.
-    /// Nil for anything else (thousands separators included: they are
-    /// ambiguous between `1.234,56` and `1,234.56`).
+    /// An amount as people type it: `45`, `45.9`, `45,90`, `45.90 €`,
+    /// `1.234,50`, `1,234.50`, `1 234,50`. With both marks the last one
+    /// separates the cents; with one, it separates thousands when three
+    /// digits follow it (`1.234` is 1234 €, as a Spanish receipt writes it)
+    /// and cents when one or two do. Nil for anything else.
     public init?(parsing text: String) {
         var body = text.trimmingCharacters(in: .whitespaces)
         if body.hasSuffix("€") { body = String(body.dropLast()).trimmingCharacters(in: .whitespaces) }
+        if body.hasPrefix("€") { body = String(body.dropFirst()).trimmingCharacters(in: .whitespaces) }
         let negative = body.hasPrefix("-")
         if negative { body.removeFirst() }
-        let parts = body.split(separator: body.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
-            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let euros = Int(whole)
-        else { return nil }
-        var cents = 0
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int(fraction)
-            else { return nil }
-            cents = fraction.count == 1 ? value * 10 : value
+        // A space (or a no-break space) between thousands.
+        body = body.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else {
+            return nil
         }
-        guard euros <= Int.max / 100 - 1 else { return nil }
+        let marks = body.filter { $0 == "." || $0 == "," }
+        var whole = body
+        var fraction = ""
+        if let last = marks.last {
+            let tail = body[body.index(after: body.lastIndex(of: last) ?? body.startIndex)...]
+            let decimal = Set(marks).count == 2 || (marks.count == 1 && (1...2).contains(tail.count))
+            if decimal {
+                guard (1...2).contains(tail.count) else { return nil }
+                fraction = String(tail)
+                whole = String(body[..<(body.lastIndex(of: last) ?? body.endIndex)])
+            }
+            // What is left holds only grouping marks: one kind, groups of three.
+            let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+            let groupMarks = Set(whole.filter { $0 == "." || $0 == "," })
+            guard groupMarks.count <= 1, groupMarks.first != (decimal ? last : nil),
+                let first = groups.first, (1...3).contains(first.count) || groups.count == 1,
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+            whole = groups.joined()
+        }
+        guard !whole.isEmpty, whole.allSatisfy(\.isNumber), whole.count <= 15, let euros = Int(whole) else {
+            return nil
+        }
+        let cents = fraction.isEmpty ? 0 : (Int(fraction) ?? 0) * (fraction.count == 1 ? 10 : 1)
         self.init((euros * 100 + cents) * (negative ? -1 : 1))
     }
 

@@ -8,12 +8,18 @@ extension Customer {
     }
 
     /// Every field of the customer, in the order a profile lists them: what
-    /// `care customer show` prints and the console's profile shows.
-    public var profileFields: [ProfileField] {
+    /// `care customer show` prints and the console's profile shows. The
+    /// stage says how long the customer has been in it as of `today`.
+    public func profileFields(today: Day) -> [ProfileField] {
         func list(_ values: [String]?) -> String { values?.joined(separator: ", ") ?? "" }
         let consentFields = ConsentPurpose.allCases.map { purpose in
-            let latest = consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
-            let answer = latest.map { "\($0.granted ? "yes" : "no") since \(Day(containing: $0.at))" } ?? "not asked"
+            let answers = consents?.filter { $0.purpose == purpose } ?? []
+            let latest = consent(to: purpose)
+            let earlier = answers.count > 1 ? ", \(answers.count - 1) earlier" : ""
+            let answer =
+                latest.map {
+                    "\($0.granted ? "yes" : "no") since \(Day(containing: $0.at))\($0.by.map { " (by \($0))" } ?? "")\(earlier)"
+                } ?? "not asked"
             return ProfileField(name: "consent to \(purpose.rawValue)", value: answer)
         }
         return [
@@ -31,11 +37,31 @@ extension Customer {
             ProfileField(name: "usual products", value: list(usualProducts)),
             ProfileField(name: "social", value: list(socialHandles?.map { "\($0.network) \($0.handle)" })),
             ProfileField(name: "customer since", value: customerSince.description),
-            ProfileField(name: "lifecycle", value: lifecycle.label),
+            ProfileField(name: "lifecycle", value: stageLine(today: today)),
+            ProfileField(name: "last purchase", value: lastPurchase?.description ?? ""),
             ProfileField(name: "points", value: String(loyalty.points)),
             ProfileField(name: "tier", value: loyalty.tier?.rawValue ?? ""),
             ProfileField(name: "tier until", value: loyalty.tierUntil?.description ?? ""),
             ProfileField(name: "last activity", value: loyalty.lastActivity?.description ?? ""),
-        ] + consentFields
+        ] + consentFields + (mergedInto.map { [ProfileField(name: "merged into", value: $0.rawValue)] } ?? [])
+    }
+
+    /// "active for 40 days (since 2026-10-23)", with a supervisor's reason
+    /// when the stage was set by hand.
+    public func stageLine(today: Day, withDay: Bool = true) -> String {
+        var line = lifecycle.label
+        if let since = lifecycleSince {
+            line += " for \(Self.duration(days: since.days(until: today)))" + (withDay ? " (since \(since))" : "")
+        }
+        if let note = lifecycleNote { line += ", set by hand: \(note)" }
+        return line
+    }
+
+    /// "1 day", "40 days", "5 months", "2 years".
+    static func duration(days: Int) -> String {
+        let days = max(0, days)
+        if days < 60 { return days == 1 ? "1 day" : "\(days) days" }
+        if days < 730 { return "\(days / 30) months" }
+        return "\(days / 365) years"
     }
 }

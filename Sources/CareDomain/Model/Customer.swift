@@ -22,6 +22,17 @@ public struct Customer: Record {
     public var socialHandles: [SocialHandle]?
     public var customerSince: Day
     public var lifecycle: LifecycleStage
+    /// The day the customer entered `lifecycle` (nil: not known, an old record).
+    public var lifecycleSince: Day?
+    /// The day of the latest purchase: what the lifecycle's inactivity
+    /// thresholds count from (a redemption is not a purchase).
+    public var lastPurchase: Day?
+    /// Why a supervisor set the stage by hand (nil when the rules set it).
+    public var lifecycleNote: String?
+    /// Set when a supervisor merged this duplicate into another customer:
+    /// the record stays as a pointer, without a timeline of its own.
+    public var mergedInto: CustomerID?
+    /// Every consent answer ever given, oldest first: the latest per purpose counts.
     public var consents: [Consent]?
     public var loyalty: LoyaltyStanding
     /// When the customer asked to be erased: from then on hidden from lists,
@@ -59,8 +70,11 @@ public struct Customer: Record {
     }
 
     /// Whether the customer has consented to `purpose`; the latest answer counts.
-    public func hasConsented(to purpose: ConsentPurpose) -> Bool {
-        consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }?.granted ?? false
+    public func hasConsented(to purpose: ConsentPurpose) -> Bool { consent(to: purpose)?.granted ?? false }
+
+    /// The answer in force for `purpose`: the latest one given.
+    public func consent(to purpose: ConsentPurpose) -> Consent? {
+        consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
     }
 }
 
@@ -88,11 +102,14 @@ public struct Consent: Codable, Sendable, Equatable {
     public var purpose: ConsentPurpose
     public var granted: Bool
     public var at: Date
+    /// Who recorded the answer (nil on answers imported or from before it was kept).
+    public var by: AgentID?
 
-    public init(purpose: ConsentPurpose, granted: Bool, at: Date) {
+    public init(purpose: ConsentPurpose, granted: Bool, at: Date, by: AgentID? = nil) {
         self.purpose = purpose
         self.granted = granted
         self.at = at
+        self.by = by
     }
 }
 

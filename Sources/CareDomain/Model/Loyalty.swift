@@ -43,6 +43,8 @@ public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
 
     public enum Kind: String, Codable, CaseIterable, Sendable {
         case earn, redeem, expire, adjust, compensation
+        /// Points a returned purchase had earned, taken back.
+        case returned
     }
 }
 

@@ -93,12 +93,14 @@ public struct LoyaltyProgram: Record {
     public var redemptionTouchpoint: TouchpointID?
     /// The gross margin on purchases, for profitability; 30% when absent.
     public var margins: Margins?
+    /// Days without a purchase that move the lifecycle stage; the standard ones when absent.
+    public var lifecycle: LifecycleThresholds?
 
     public init(
         id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
         pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier],
         earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil,
-        margins: Margins? = nil
+        margins: Margins? = nil, lifecycle: LifecycleThresholds? = nil
     ) {
         self.id = id
         self.version = version
@@ -113,7 +115,10 @@ public struct LoyaltyProgram: Record {
         self.crossSell = crossSell
         self.redemptionTouchpoint = redemptionTouchpoint
         self.margins = margins
+        self.lifecycle = lifecycle
     }
+
+    public var lifecycleThresholds: LifecycleThresholds { lifecycle ?? .standard }
 
     public func tier(_ id: TierID?) -> Tier? { tiers.first { $0.id == id } }
 

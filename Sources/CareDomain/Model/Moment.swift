@@ -20,11 +20,17 @@ public struct Moment: Codable, Sendable, Equatable, Identifiable {
     public var amount: Cents?
     public var productFamily: String?
     public var incident: IncidentID?
+    /// On a return: the purchase it gives back (`amount` is then negative).
+    public var returnOf: MomentID?
+    /// On a survey: the moment it asks about (same touchpoint, no cost of its own).
+    public var surveyOf: MomentID?
+    public var survey: Survey?
 
     public init(
         id: MomentID, customer: CustomerID, touchpoint: TouchpointID, at: Date, channel: Channel, agent: AgentID? = nil,
         outcome: String, cost: Cents, serviceLevelMet: Bool? = nil, satisfaction: Int? = nil, amount: Cents? = nil,
-        productFamily: String? = nil, incident: IncidentID? = nil
+        productFamily: String? = nil, incident: IncidentID? = nil, returnOf: MomentID? = nil,
+        surveyOf: MomentID? = nil, survey: Survey? = nil
     ) {
         self.id = id
         self.customer = customer
@@ -39,7 +45,19 @@ public struct Moment: Codable, Sendable, Equatable, Identifiable {
         self.amount = amount
         self.productFamily = productFamily
         self.incident = incident
+        self.returnOf = returnOf
+        self.surveyOf = surveyOf
+        self.survey = survey
     }
 
-    public var isPurchase: Bool { amount != nil }
+    /// A purchase: an amount paid, not given back.
+    public var isPurchase: Bool { amount.map { $0 > .zero } ?? false && returnOf == nil }
+
+    /// The customer's own score for this contact: from a survey the customer
+    /// answered, or the satisfaction older records carry. An agent's own
+    /// judgement is not the customer's answer.
+    public var customerScore: Int? {
+        guard let survey else { return satisfaction }
+        return survey.answeredBy == .customer ? survey.score : nil
+    }
 }

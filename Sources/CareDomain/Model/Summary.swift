@@ -15,12 +15,15 @@ public struct CustomerSummary: Sendable, Equatable {
     public var email: String?
     public var tier: TierID?
     public var lifecycle: LifecycleStage
-    /// Blocked on an erasure request: hidden from lists and reports.
+    /// Blocked on an erasure request, or merged into another customer:
+    /// hidden from lists and reports.
     public var blocked: Bool
 }
 
 extension Customer {
-    public static let summaryKeys = ["name", "phone", "email", "loyalty.tier", "lifecycle", "blockedAt"]
+    public static let summaryKeys = [
+        "name", "phone", "email", "loyalty.tier", "lifecycle", "blockedAt", "mergedInto",
+    ]
 
     public static func summary(id: CustomerID, fields: [ScannedValue?]) throws(SummaryError) -> CustomerSummary {
         guard let name = fields[0]?.text else { throw SummaryError(field: "name", reason: "expected a string") }
@@ -29,17 +32,19 @@ extension Customer {
                 field: "lifecycle",
                 reason: "expected one of \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        let blocked = try optionalText(fields[5], "blockedAt") != nil
+        let merged = try optionalText(fields[6], "mergedInto") != nil
         return CustomerSummary(
             id: id, name: name, phone: try optionalText(fields[1], "phone"),
             email: try optionalText(fields[2], "email"),
             tier: try optionalText(fields[3], "loyalty.tier").map { TierID(rawValue: $0) }, lifecycle: lifecycle,
-            blocked: try optionalText(fields[5], "blockedAt") != nil)
+            blocked: blocked || merged)
     }
 
     public var summary: CustomerSummary {
         CustomerSummary(
             id: id, name: name, phone: phone, email: email, tier: loyalty.tier, lifecycle: lifecycle,
-            blocked: blockedAt != nil)
+            blocked: blockedAt != nil || mergedInto != nil)
     }
 }
 

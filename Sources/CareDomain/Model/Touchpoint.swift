@@ -16,11 +16,17 @@ public struct Touchpoint: Record {
     public var impact: Int
     public var serviceLevel: ServiceLevel
     public var compensation: Compensation
+    /// What the counter records here: purchases, returns, or (nil) contacts.
+    public var records: Records?
+
+    public enum Records: String, Codable, CaseIterable, Sendable {
+        case purchases, returns
+    }
 
     public init(
         id: TouchpointID, version: Int = 1, name: String, stage: LifecycleStage, ownerArea: String,
         participants: [Participant], process: [String], cost: Cents, impact: Int, serviceLevel: ServiceLevel,
-        compensation: Compensation
+        compensation: Compensation, records: Records? = nil
     ) {
         self.id = id
         self.version = version
@@ -33,6 +39,7 @@ public struct Touchpoint: Record {
         self.impact = impact
         self.serviceLevel = serviceLevel
         self.compensation = compensation
+        self.records = records
     }
 
     public static let impactRange = 1...5

@@ -9,6 +9,9 @@ extension Customer {
     public func withoutPersonalData(name: String) -> Customer {
         var kept = Customer(
             id: id, version: version, name: name, customerSince: customerSince, lifecycle: lifecycle, loyalty: loyalty)
+        kept.lifecycleSince = lifecycleSince
+        kept.lastPurchase = lastPurchase
+        kept.mergedInto = mergedInto
         kept.blockedAt = blockedAt
         kept.erasedAt = erasedAt
         return kept

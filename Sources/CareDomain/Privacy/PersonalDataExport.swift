@@ -12,6 +12,9 @@ public struct PersonalDataExport: Encodable, Sendable {
         public var summary: String
         /// What it changed about them: "customer", "incident I000042", …
         public var changed: [String]
+        /// Field by field, for customers: "phone: 624 612 113 → 611 000 222"
+        /// (read from the versions in the journal, never stored twice).
+        public var fields: [String]?
     }
 
     public var exportedAt: Date

@@ -13,6 +13,8 @@ public enum ExpiryRun {
         public var pointsExpired = 0
         /// (customer, tier before, tier after), in id order.
         public var tierChanges: [(customer: CustomerID, before: TierID?, after: TierID?)] = []
+        /// How many customers moved into each lifecycle stage.
+        public var stageChanges: [LifecycleStage: Int] = [:]
     }
 
     /// `dryRun`: work out what is due and write nothing.
@@ -35,10 +37,14 @@ public enum ExpiryRun {
                     batch[batch.startIndex + range.lowerBound..<batch.startIndex + range.upperBound].map { id in
                         Result { () throws(StoreError) -> (CustomerID, LoyaltyRules.Expiry)? in
                             guard let customer = current.customers[id] else { return nil }
-                            // Nothing to expire and no tier to lapse: the ledger need not be read.
-                            guard customer.loyalty.points > 0 || customer.loyalty.tier != nil else { return nil }
-                            // A blocked customer's data is kept as it is, for legal claims only.
-                            guard customer.blockedAt == nil else { return nil }
+                            // A blocked customer's data is kept as it is, for legal claims only;
+                            // a merged one is a pointer.
+                            guard customer.blockedAt == nil, customer.mergedInto == nil else { return nil }
+                            // Nothing to expire, no tier to lapse, no stage due: the ledger need not be read.
+                            guard
+                                customer.loyalty.points > 0 || customer.loyalty.tier != nil
+                                    || customer.lifecycleDue(today: today, program: program) != customer.lifecycle
+                            else { return nil }
                             return LoyaltyRules.expire(
                                 customer: customer, ledger: try history.ledger(of: id), program: program, today: today
                             ).map { (id, $0) }
@@ -54,6 +60,9 @@ public enum ExpiryRun {
                     if expiry.tierBefore != expiry.tierAfter {
                         found.tierChanges.append((id, expiry.tierBefore, expiry.tierAfter))
                     }
+                    if expiry.stageBefore != expiry.stageAfter {
+                        found.stageChanges[expiry.stageAfter, default: 0] += 1
+                    }
                 }
                 return Transaction(
                     summary: "expire on \(today): \(found.customersChanged) customers, \(found.pointsExpired) points",
@@ -62,6 +71,7 @@ public enum ExpiryRun {
             report.customersChanged += found.customersChanged
             report.pointsExpired += found.pointsExpired
             report.tierChanges += found.tierChanges
+            report.stageChanges.merge(found.stageChanges, uniquingKeysWith: +)
         }
         return report
     }

@@ -17,6 +17,9 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     case couponExpired(CouponCode, on: Day)
     case couponNotYetValid(CouponCode, from: Day)
     case badProgram([String])
+    case notAPurchaseTouchpoint(TouchpointID, [TouchpointID])
+    case unknownPurchase(MomentID)
+    case returnTooLarge(Cents, left: Cents)
 
     public var description: String {
         switch self {
@@ -38,6 +41,13 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
         case .couponExpired(let code, let day): "Coupon \(code) expired on \(day)."
         case .couponNotYetValid(let code, let day): "Coupon \(code) is valid from \(day)."
         case .badProgram(let problems): "The program cannot be used: " + problems.joined(separator: " ")
+        case .notAPurchaseTouchpoint(let id, let places):
+            "Purchases are not recorded at \(id); use one of \(places.map(\.rawValue).joined(separator: ", "))."
+        case .unknownPurchase(let id): "There is no purchase \(id) in this customer's timeline."
+        case .returnTooLarge(let amount, let left):
+            left == .zero
+                ? "This purchase was already returned in full."
+                : "A return of \(amount) is more than what is left of the purchase (\(left))."
         }
     }
 }

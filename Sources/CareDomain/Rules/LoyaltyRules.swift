@@ -16,6 +16,8 @@ public enum LoyaltyRules {
         let (customer, program) = try ready(state, customerID, author)
         guard amount > .zero else { throw .badAmount(amount) }
         guard let touchpoint = state.touchpoints[touchpointID] else { throw .unknownTouchpoint(touchpointID) }
+        let places = state.purchaseTouchpoints.map(\.id)
+        guard places.contains(touchpointID) else { throw .notAPurchaseTouchpoint(touchpointID, places) }
         let today = Day(containing: now)
         var account = PointsAccount(of: customer, program: program, ledger: ledger)
         account.settle(until: now)
@@ -31,7 +33,7 @@ public enum LoyaltyRules {
         account.noteActivity(on: today)
         account.credit(
             points, at: now, kind: .earn, reason: "purchase\(family) \(amount)", moment: moment.id, by: author.agent)
-        let updated = updatedCustomer(customer, account, today: today)
+        let updated = updatedCustomer(customer, account, today: today).afterPurchase(on: today)
         let reached =
             updated.loyalty.tier != customer.loyalty.tier
             ? program.tier(updated.loyalty.tier).map { ", reached \($0.name)" } ?? "" : ""
@@ -118,6 +120,8 @@ public enum LoyaltyRules {
         public var expiredPoints: Int
         public var tierBefore: TierID?
         public var tierAfter: TierID?
+        public var stageBefore: LifecycleStage
+        public var stageAfter: LifecycleStage
     }
 
     /// Posts the points that lapsed by the start of `today` and the tier the
@@ -127,8 +131,10 @@ public enum LoyaltyRules {
     {
         var account = PointsAccount(of: customer, program: program, ledger: ledger)
         account.settle(until: today.start)
-        let updated = updatedCustomer(customer, account, today: today)
-        guard !account.book.entries.isEmpty || updated.loyalty != customer.loyalty else { return nil }
+        let stage = customer.lifecycleDue(today: today, program: program)
+        let updated = updatedCustomer(customer, account, today: today).moved(to: stage, on: today)
+        guard !account.book.entries.isEmpty || updated.loyalty != customer.loyalty || stage != customer.lifecycle
+        else { return nil }
         let expired = -account.book.entries.reduce(0) { $0 + $1.points }
         var what: [String] = []
         if expired > 0 { what.append("\(expired) points expired") }
@@ -136,12 +142,14 @@ public enum LoyaltyRules {
             what.append(
                 "tier \(customer.loyalty.tier?.rawValue ?? "none") → \(updated.loyalty.tier?.rawValue ?? "none")")
         }
+        if stage != customer.lifecycle { what.append("\(customer.lifecycle.label) → \(stage.label)") }
         if what.isEmpty { what.append("standing brought up to date") }
         return Expiry(
             transaction: Transaction(
                 summary: "expire for customer \(customer.id) on \(today): " + what.joined(separator: ", "),
                 changes: [.customer(updated)] + account.book.entries.map(Change.ledger)),
-            expiredPoints: expired, tierBefore: customer.loyalty.tier, tierAfter: updated.loyalty.tier)
+            expiredPoints: expired, tierBefore: customer.loyalty.tier, tierAfter: updated.loyalty.tier,
+            stageBefore: customer.lifecycle, stageAfter: stage)
     }
 
     /// Marks a coupon used, if it is the customer's to use today.
@@ -190,7 +198,7 @@ public enum LoyaltyRules {
         return updated
     }
 
-    private static func ready(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(LoyaltyRefusal) -> (
+    static func ready(_ state: StoreState, _ id: CustomerID, _ author: Author) throws(LoyaltyRefusal) -> (
         Customer, LoyaltyProgram
     ) {
         guard state.activeAgent(author) != nil else { throw .notAnAgent(author.agent.rawValue) }

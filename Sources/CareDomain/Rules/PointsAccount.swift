@@ -38,7 +38,7 @@ public struct PointsAccount: Sendable {
         book = LedgerBook(balance: ledger.last?.balanceAfter ?? balance)
         for entry in ledger {
             if entry.points > 0 {
-                lots.append(
+                addLot(
                     Lot(
                         remaining: entry.points,
                         expiresOn: entry.expiresOn
@@ -47,6 +47,8 @@ public struct PointsAccount: Sendable {
                 take(-entry.points)
             }
             if entry.kind == .earn, entry.points > 0 { earnings.append((Day(containing: entry.at), entry.points)) }
+            // A return takes its points out of what tiers count from its day on.
+            if entry.kind == .returned { earnings.append((Day(containing: entry.at), entry.points)) }
             lastPostedAt = max(lastPostedAt ?? entry.at, entry.at)
         }
     }
@@ -67,16 +69,22 @@ public struct PointsAccount: Sendable {
         lastActivity = max(lastActivity ?? day, day)
     }
 
-    /// Credits a new lot of points.
+    /// The points held, as (points, the day they lapse), oldest first.
+    public var heldLots: [(points: Int, expiresOn: Day)] {
+        lots.filter { $0.remaining > 0 }.map { ($0.remaining, $0.expiresOn) }
+    }
+
+    /// Credits a new lot of points, lapsing `expiresOn` (by default the
+    /// program's months after `at`).
     @discardableResult
     public mutating func credit(
         _ points: Int, at: Date, kind: LedgerEntry.Kind, reason: String, moment: MomentID? = nil,
         incident: IncidentID? = nil,
-        by: AgentID? = nil
+        by: AgentID? = nil, expiresOn: Day? = nil
     ) -> LedgerEntry? {
         guard points > 0 else { return nil }
-        let expiresOn = Day(containing: at).adding(months: program.pointsExpiryMonths)
-        lots.append(Lot(remaining: points, expiresOn: expiresOn))
+        let expiresOn = expiresOn ?? Day(containing: at).adding(months: program.pointsExpiryMonths)
+        addLot(Lot(remaining: points, expiresOn: expiresOn))
         if kind == .earn { earnings.append((Day(containing: at), points)) }
         // A credit can never be refused.
         return try? post(
@@ -93,6 +101,7 @@ public struct PointsAccount: Sendable {
         let entry = try post(
             -points, at: at, kind: kind, reason: reason, moment: moment, reward: reward, money: money, by: by)
         take(points)
+        if kind == .returned { earnings.append((Day(containing: at), -points)) }
         return entry
     }
 
@@ -137,6 +146,13 @@ public struct PointsAccount: Sendable {
 
     public func standing(today: Day) -> TierRules.Standing {
         TierRules.standing(earnings: earnings, program: program, today: today)
+    }
+
+    /// Lots stay in the order they lapse (a merged customer's points keep
+    /// their own, earlier, days), which is the order they are spent in.
+    private mutating func addLot(_ lot: Lot) {
+        let index = lots.lastIndex { $0.expiresOn <= lot.expiresOn }.map { $0 + 1 } ?? 0
+        lots.insert(lot, at: index)
     }
 
     private mutating func take(_ points: Int) {

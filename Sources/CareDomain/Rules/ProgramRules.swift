@@ -49,6 +49,7 @@ public enum ProgramRules {
                 require((0...100).contains(percent), "The margin for \(family) must be 0 to 100.")
             }
         }
+        problems += program.lifecycle?.problems ?? []
         if let place = program.redemptionTouchpoint {
             require(state.touchpoints.contains(place), "redemptionTouchpoint \(place) is not in the catalog.")
         }

@@ -90,13 +90,13 @@ enum DemoCatalog {
             participants: [Participant(who: "cashier", does: "charges and applies points")],
             process: ["greet", "charge", "apply points and coupons", "thank"], cost: 120, impact: 4,
             serviceLevel: ServiceLevel(promise: "served within 10 minutes", responseMinutes: 10),
-            compensation: coupon(5, value: 300, "5% off the next purchase")),
+            compensation: coupon(5, value: 300, "5% off the next purchase"), records: .purchases),
         Touchpoint(
             id: "online-purchase", name: "Online purchase", stage: .active, ownerArea: "E-commerce",
             participants: [Participant(who: "payment provider", does: "authorises the payment")],
             process: ["order", "payment", "confirmation email"], cost: 60, impact: 3,
             serviceLevel: ServiceLevel(promise: "confirmation within 1 h", responseMinutes: minutes(hours: 1)),
-            compensation: points(50, "50 points for the wait")),
+            compensation: points(50, "50 points for the wait"), records: .purchases),
         Touchpoint(
             id: "delivery", name: "Home delivery", stage: .active, ownerArea: "Logistics",
             participants: [Participant(who: "courier partner", does: "delivers and collects the signature")],
@@ -131,7 +131,7 @@ enum DemoCatalog {
             participants: [Participant(who: "warehouse", does: "checks the returned item")],
             process: ["check the receipt", "inspect", "refund or exchange"], cost: 400, impact: 4,
             serviceLevel: ServiceLevel(promise: "refund within 5 days", responseMinutes: minutes(hours: 120)),
-            compensation: coupon(15, value: 1200, "15% coupon for the delay")),
+            compensation: coupon(15, value: 1200, "15% coupon for the delay"), records: .returns),
         Touchpoint(
             id: "repair", name: "Technical repair", stage: .active, ownerArea: "After-sales",
             participants: [Participant(who: "repair partner", does: "diagnoses and repairs")],

@@ -3,10 +3,14 @@
 public struct Transaction: Sendable, Equatable {
     public var summary: String
     public var changes: [Change]
+    /// Field changes with their values, kept out of the summary (which
+    /// erasure only scrubs of names, phones and emails): see `JournalEntry.fields`.
+    public var fields: [String]?
 
-    public init(summary: String, changes: [Change]) {
+    public init(summary: String, changes: [Change], fields: [String]? = nil) {
         self.summary = summary
         self.changes = changes
+        self.fields = fields
     }
 }
 

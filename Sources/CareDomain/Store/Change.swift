@@ -110,13 +110,17 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var actingAs: AgentID?
     public var summary: String
     public var changes: [Change]
+    /// A correction's field changes, values included ("phone: 624 612 113 →
+    /// 611 000 222"); erasure removes them with the rest of the person's data.
+    public var fields: [String]?
 
-    public init(seq: Int, at: Date, author: Author, summary: String, changes: [Change]) {
+    public init(seq: Int, at: Date, author: Author, summary: String, changes: [Change], fields: [String]? = nil) {
         self.seq = seq
         self.at = at
         self.by = author.login
         self.actingAs = author.actingAs
         self.summary = summary
         self.changes = changes
+        self.fields = fields
     }
 }

@@ -126,6 +126,8 @@ extension FileStore {
             else { continue }
             var cleaned = entry
             cleaned.changes = entry.changes.map { $0.withoutPersonalData(of: customer) }
+            // Field changes are about the customers the entry changes: theirs go whole.
+            if cleaned.fields != nil { cleaned.fields = nil }
             // A summary is written by the rules, but may quote free text.
             cleaned.summary = identifying.reduce(entry.summary) { $0.replacingOccurrences(of: $1, with: "") }
             guard cleaned != entry else { continue }

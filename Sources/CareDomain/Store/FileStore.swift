@@ -225,7 +225,7 @@ public final class FileStore: CareStore {
         try current.state.validate(transaction.changes)
         let entry = JournalEntry(
             seq: current.state.seq + 1, at: clock.now, author: author, summary: transaction.summary,
-            changes: transaction.changes)
+            changes: transaction.changes, fields: transaction.fields)
         let before = current.cursor
         current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
         current.pendingBytes +=

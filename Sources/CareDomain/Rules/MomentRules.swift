@@ -1,0 +1,103 @@
+import Foundation
+
+/// Why a logged contact or a survey was refused, in words for the agent.
+public enum MomentRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case notAnAgent(String)
+    case unknownCustomer(CustomerID)
+    case blocked(CustomerID)
+    case merged(CustomerID, into: CustomerID)
+    case unknownTouchpoint(TouchpointID)
+    case emptyOutcome
+    case badText(String, String)
+    case unknownMoment(MomentID)
+    case alreadySurveyed(MomentID)
+    case notSurveyable(MomentID)
+    case badScore(Int)
+
+    public var description: String {
+        switch self {
+        case .notAnAgent(let login): RefusalWording.notAnAgent(login)
+        case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
+        case .blocked(let id): RefusalWording.blocked(id)
+        case .merged(let id, let kept): "Customer \(id) was merged into \(kept); work on \(kept)."
+        case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
+        case .emptyOutcome: "Say how it went: a contact needs an outcome."
+        case .badText(let field, let problem): "The \(field) cannot be saved: \(problem)."
+        case .unknownMoment(let id): "There is no moment \(id) in this customer's timeline."
+        case .alreadySurveyed(let id): "Moment \(id) already has its survey."
+        case .notSurveyable(let id): "Moment \(id) is itself a survey or a return; ask about the contact instead."
+        case .badScore(let score): "A survey score is 1 to 5, not \(score)."
+        }
+    }
+}
+
+/// Contacts that are not incidents (a call, a visit, a delivery, a web
+/// visit) and the survey after any contact: each a moment in the
+/// customer's timeline.
+public enum MomentRules {
+    /// A contact, with its cost from the catalog. Writes the customer's
+    /// next version too, which names the moment and makes two agents'
+    /// contacts on one customer conflict instead of colliding.
+    public static func log(
+        in state: StoreState, customer customerID: CustomerID, touchpoint touchpointID: TouchpointID, channel: Channel,
+        outcome: String, serviceLevelMet: Bool?, by author: Author, at now: Date
+    ) throws(MomentRefusal) -> (transaction: Transaction, moment: Moment) {
+        let customer = try workable(customerID, in: state, by: author)
+        guard let touchpoint = state.touchpoints[touchpointID] else { throw .unknownTouchpoint(touchpointID) }
+        let outcome = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !outcome.isEmpty else { throw .emptyOutcome }
+        if let problem = SafeText.importProblem(outcome) { throw .badText("outcome", problem) }
+        let moment = Moment(
+            id: MomentID("\(customer.id)-v\(customer.version + 1)-M"), customer: customer.id, touchpoint: touchpointID,
+            at: now, channel: channel, agent: author.agent, outcome: outcome, cost: touchpoint.cost,
+            serviceLevelMet: serviceLevelMet)
+        return (
+            Transaction(
+                summary: "log \(touchpointID) by \(channel.rawValue) for customer \(customer.id)",
+                changes: [.customer(customer.nextVersion()), .moment(moment)]),
+            moment
+        )
+    }
+
+    /// The survey on `momentID`, as a moment of its own that names it (the
+    /// timeline's entries are never rewritten): same touchpoint and channel,
+    /// no cost of its own. One survey per contact.
+    public static func survey(
+        in state: StoreState, moments: [Moment], customer customerID: CustomerID, of momentID: MomentID,
+        score: Int, expectationsMet: Bool?, comment: String?, answeredBy: Survey.Source, by author: Author,
+        at now: Date
+    ) throws(MomentRefusal) -> Transaction {
+        let customer = try workable(customerID, in: state, by: author)
+        guard let asked = moments.first(where: { $0.id == momentID }) else { throw .unknownMoment(momentID) }
+        guard asked.surveyOf == nil, asked.returnOf == nil else { throw .notSurveyable(momentID) }
+        guard !moments.contains(where: { $0.surveyOf == momentID }) else { throw .alreadySurveyed(momentID) }
+        guard Survey.scores.contains(score) else { throw .badScore(score) }
+        let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let comment, let problem = SafeText.importProblem(comment) { throw .badText("comment", problem) }
+        let survey = Survey(
+            score: score, expectationsMet: expectationsMet, comment: comment?.isEmpty == false ? comment : nil,
+            answeredBy: answeredBy, recordedBy: author.agent, at: now)
+        let moment = Moment(
+            id: MomentID("\(customer.id)-v\(customer.version + 1)-S"), customer: customer.id,
+            touchpoint: asked.touchpoint, at: now, channel: asked.channel, agent: author.agent,
+            outcome: "survey: " + survey.line, cost: .zero, surveyOf: momentID, survey: survey)
+        return Transaction(
+            summary: "survey on \(momentID) for customer \(customer.id): \(score)/5 (\(answeredBy.rawValue))",
+            changes: [.customer(customer.nextVersion()), .moment(moment)])
+    }
+
+    private static func workable(_ id: CustomerID, in state: StoreState, by author: Author) throws(MomentRefusal)
+        -> Customer
+    {
+        do {
+            return try CustomerRules.workable(id, in: state, by: author)
+        } catch {
+            switch error {
+            case .notAnAgent(let login): throw .notAnAgent(login)
+            case .blocked(let id): throw .blocked(id)
+            case .merged(let id, let kept): throw .merged(id, into: kept)
+            default: throw .unknownCustomer(id)
+            }
+        }
+    }
+}
