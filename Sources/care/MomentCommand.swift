@@ -83,8 +83,10 @@ struct MomentCommand: ParsableCommand {
             let id = CustomerID(customer)
             _ = try store.transact(by: author) { state, history in
                 try MomentRules.survey(
-                    in: state, moments: try history.moments(of: id), customer: id, of: MomentID(moment), score: score,
-                    expectationsMet: expectationsMet, comment: comment, answeredBy: answeredBy, by: author, at: Date())
+                    in: state, moments: try history.moments(of: id), customer: id, of: MomentID(moment),
+                    answer: SurveyAnswer(
+                        score: score, expectationsMet: expectationsMet, comment: comment, answeredBy: answeredBy),
+                    by: author, at: Date())
             }
             print("Survey recorded on \(moment): \(score)/5.")
         }

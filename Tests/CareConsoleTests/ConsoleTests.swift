@@ -40,7 +40,7 @@ func type(_ text: String, into state: inout AppState) {
         #expect(lines.contains { $0.contains("4 Incident queue (\(state.queue.count) open)") })
         #expect(
             lines[23].hasPrefix(
-                " boss  \(state.overdueCount) overdue  Tab pane i new / filter Enter open ? help q quit"))
+                " boss  \(state.overdueCount) overdue  Tab pane b buy l log i new / filter Enter open ? help q quit"))
     }
 
     @Test func belowTheMinimumSizeItSaysSo() throws {
@@ -73,8 +73,16 @@ func type(_ text: String, into state: inout AppState) {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = update(&state, .key(.character("?")))
-        let text = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
-        for binding in KeyMap.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
+        // At 120×40 all at once; at 80×24 the rest after scrolling with j.
+        let tall = render(state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        for binding in KeyMap.bindings { #expect(tall.contains(binding.help), "\(binding.help)") }
+        var seen = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(seen.contains("j/k scroll"))
+        for _ in 0..<KeyMap.bindings.count {
+            _ = update(&state, .key(.character("j")))
+            seen += render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        }
+        for binding in KeyMap.bindings { #expect(seen.contains(binding.help), "\(binding.help)") }
         _ = update(&state, .key(.character("x")))
         #expect(!state.showingHelp)
     }

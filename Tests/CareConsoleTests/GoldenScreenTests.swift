@@ -133,6 +133,19 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("report-segments", "Sv"),
         GoldenScenario("report-profitability", "Svv"),
         GoldenScenario("report-touchpoints", "Svvv"),
+        GoldenScenario("register", "NLucía PérezX611 222 333Xlucia@example.com"),
+        GoldenScenario("register-refused", "NAna RuizXXXX31/02/1980⏎"),
+        GoldenScenario("register-duplicates", "NRaúl LópezX698559483⏎"),
+        GoldenScenario("registered", "NLucía PérezX611 222 333⏎"),
+        GoldenScenario("correct", "2e"),
+        GoldenScenario("purchase", "2b1.234,50"),
+        GoldenScenario("purchased", "2b45,90⏎"),
+        GoldenScenario("return", "2x"),
+        GoldenScenario("contact", "2lpXpXLlamó por su pedidoXyX4XyXmuy amable"),
+        GoldenScenario("contact-logged", "2lpXpXLlamó por su pedidoXyX4XyXmuy amable⏎"),
+        GoldenScenario("survey", "23s"),
+        GoldenScenario("stage", "2L"),
+        GoldenScenario("merge-nobody", "2M"),
     ]
 
     /// A seeded store made once and copied for each screen, so that a

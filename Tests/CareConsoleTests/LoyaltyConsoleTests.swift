@@ -45,7 +45,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         try select(rich.id, in: &app, directory: directory)
         let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(state.now))
         // The cheapest reward (100 points) is first: it is redeemed.
-        guard case .acted(let notice, let after, nil, _)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app)
+        guard
+            case .acted(let notice, let after, nil, _, _)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app)
         else {
             Issue.record("not redeemed")
             return
@@ -54,7 +55,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(notice == "Redeemed Café y bollería for \(rich.name) (\(rich.id)): \(left) points left.")
         #expect(try store.ledger(of: rich.id).last?.reward == "coffee")
         // The dearest one is refused with the shortfall, and nothing is written.
-        guard case .failed(let refusal)? = console.perform(.act(.redeem(rich.id, "weekend")), in: app) else {
+        guard case .refused(_, let refusal)? = console.perform(.act(.redeem(rich.id, "weekend")), in: app) else {
             Issue.record("not refused")
             return
         }
@@ -216,7 +217,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         // Written by the console, refused for an agent by the rules themselves.
         let console = Console(
             store: FileStore(directory: directory), author: Author(login: "mgarcia"), clock: .fixed(state.now))
-        guard case .failed(let refusal)? = console.perform(.act(.setServiceLevel(point.id, minutes: more)), in: state)
+        guard
+            case .refused(_, let refusal)? = console.perform(.act(.setServiceLevel(point.id, minutes: more)), in: state)
         else {
             Issue.record("an agent changed the catalog")
             return
@@ -247,7 +249,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let console = Console(
             store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
         guard
-            case .acted(let notice, let after, nil, _)? = console.perform(
+            case .acted(let notice, let after, nil, _, _)? = console.perform(
                 .act(.changeProgram(.pointsPerEuro, steps: 1)), in: state)
         else {
             Issue.record("not changed")
@@ -259,7 +261,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let top = before.tiers.count - 1
         var refused: String?
         for _ in 0..<6 {
-            if case .failed(let text)? = console.perform(
+            if case .refused(_, let text)? = console.perform(
                 .act(.changeProgram(.serviceLevelPercent(tier: top), steps: -1)), in: state)
             {
                 refused = text
@@ -293,7 +295,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let console = Console(
             store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
         guard
-            case .acted(let notice, let after, _, _)? = console.perform(
+            case .acted(let notice, let after, _, _, _)? = console.perform(
                 .act(.addAgent("lucia", name: "Lucía Pérez")), in: state)
         else {
             Issue.record("not added")
@@ -301,7 +303,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         }
         #expect(notice == "Added Lucía Pérez (lucia) to the roster as an agent.")
         #expect(after.agents["lucia"]?.role == .agent)
-        guard case .failed(let again)? = console.perform(.act(.addAgent("lucia", name: "Otra")), in: state) else {
+        guard case .refused(_, let again)? = console.perform(.act(.addAgent("lucia", name: "Otra")), in: state) else {
             Issue.record("added twice")
             return
         }

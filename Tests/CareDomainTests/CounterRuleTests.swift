@@ -258,8 +258,9 @@ import Testing
         }
         func ask(_ score: Int, _ source: Survey.Source) throws -> Transaction {
             try MomentRules.survey(
-                in: book.state, moments: book.moments["C1"] ?? [], customer: "C1", of: logged.moment.id, score: score,
-                expectationsMet: true, comment: "rápido", answeredBy: source, by: Fixture.ana, at: Fixture.now)
+                in: book.state, moments: book.moments["C1"] ?? [], customer: "C1", of: logged.moment.id,
+                answer: SurveyAnswer(score: score, expectationsMet: true, comment: "rápido", answeredBy: source),
+                by: Fixture.ana, at: Fixture.now)
         }
         #expect(throws: MomentRefusal.badScore(6)) { try ask(6, .customer) }
         try book.apply(ask(4, .customer))

@@ -57,8 +57,8 @@ struct ConsoleEndToEndTests {
             let waiting = try session.waitFor { $0.contains("saving…") }
             #expect(waiting.contains("saving…"), "\(waiting)")
             try session.send("?")
-            let help = try session.waitFor(3) { $0.contains("any key closes") }
-            #expect(help.contains("saving…") && help.contains("this help"), "\(help)")
+            let help = try session.waitFor(3) { $0.contains("key closes") }
+            #expect(help.contains("saving…") && help.contains("─ Keys ─"), "\(help)")
             try session.send("Escape")
             let saved = try session.waitFor(15) { $0.contains("Took \(incident.id) (") }
             #expect(saved.contains("Took \(incident.id) ("), "\(saved)")

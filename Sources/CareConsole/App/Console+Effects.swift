@@ -4,6 +4,35 @@ import Foundation
 extension Console {
     /// The I/O `update` asked for; its result as a message (none when a
     /// refresh found nothing new).
+    /// A step checked and written against the store as it is now, under
+    /// the writer lock, whatever the screen showed; a refusal names the
+    /// step, so the dialog it came from opens again as it was typed.
+    private func act(_ action: CounterAction) -> Message {
+        do {
+            var incident: IncidentID?
+            var written = Transaction(summary: "", changes: [])
+            let changed = try store.transact(by: author) { current, history in
+                let transaction = try action.transaction(in: current, history: history, by: author, at: clock.now)
+                incident =
+                    transaction.changes.lazy.compactMap { change -> IncidentID? in
+                        if case .incident(let record) = change { return record.id }
+                        return nil
+                    }.first
+                written = transaction
+                return transaction
+            }
+            // Saved either way; a compaction that failed after it is said too.
+            let said = ([action.done(in: changed, transaction: written)] + store.takeNotices().map(\.description))
+                .joined(separator: " ")
+            return .acted(said, changed, incident, customer: CounterAction.registered(by: written))
+        } catch let error as StoreError {
+            return .refused(action, error.description)
+        } catch {
+            // Refusals (incident, points, coupon, customer) describe themselves.
+            return .refused(action, "\(error)")
+        }
+    }
+
     func perform(_ command: Command, in state: AppState) -> Message? {
         do {
             switch command {
@@ -41,27 +70,10 @@ extension Console {
                     return .refreshFailed(error.description)
                 }
             case .act(let action):
-                // Checked and written against the store as it is now, under
-                // the writer lock, whatever the screen showed.
-                var incident: IncidentID?
-                let changed = try store.transact(by: author) { current, history in
-                    let transaction = try action.transaction(in: current, history: history, by: author, at: clock.now)
-                    incident =
-                        transaction.changes.lazy.compactMap { change -> IncidentID? in
-                            if case .incident(let record) = change { return record.id }
-                            return nil
-                        }.first
-                    return transaction
-                }
-                // Saved either way; a compaction that failed after it is said too.
-                let said = ([action.done(in: changed)] + store.takeNotices().map(\.description)).joined(separator: " ")
-                return .acted(said, changed, incident)
+                return act(action)
             }
-        } catch let error as StoreError {
-            return .failed(error.description)
         } catch {
-            // Refusals (incident, points, coupon) describe themselves.
-            return .failed("\(error)")
+            return .failed(error.description)
         }
     }
 }

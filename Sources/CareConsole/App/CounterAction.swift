@@ -19,6 +19,16 @@ public enum CounterAction: Equatable, Sendable {
     case setServiceLevel(TouchpointID, minutes: Int)
     case changeProgram(ProgramSetting, steps: Int)
     case recognise(AgentID, reason: String)
+    /// The counter day on a customer (register, correct, buy, give back, a contact, its survey).
+    case register(CustomerDraft)
+    case correct(CustomerID, CustomerDraft)
+    case purchase(CustomerID, amount: Cents, family: String?, touchpoint: TouchpointID, channel: Channel)
+    case returnPurchase(CustomerID, MomentID, amount: Cents?)
+    case logContact(
+        CustomerID, touchpoint: TouchpointID, channel: Channel, outcome: String, met: Bool?, survey: SurveyAnswer?)
+    case survey(CustomerID, MomentID, SurveyAnswer)
+    case setStage(CustomerID, LifecycleStage, reason: String)
+    case merge(keep: CustomerID, other: CustomerID)
 
     /// What a supervisor changes on the roster from the console.
     public enum AgentChange: Equatable, Sendable {
@@ -73,12 +83,63 @@ public enum CounterAction: Equatable, Sendable {
             try ProgramRules.change(in: state, by: author) { setting.moved($0, by: steps) }
         case .recognise(let agent, let reason):
             try RosterRules.recognise(agent, reason: reason, in: state, by: author, at: now)
+        case .register(let draft): try CustomerRules.register(draft, in: state, by: author, at: now).transaction
+        case .correct(let id, let draft): try CustomerRules.edit(id, draft, in: state, by: author, at: now)
+        case .purchase(let id, let amount, let family, let touchpoint, let channel):
+            try LoyaltyRules.purchase(
+                in: state, ledger: history.ledger(of: id), customer: id, amount: amount, productFamily: family,
+                touchpoint: touchpoint, channel: channel, by: author, at: now)
+        case .returnPurchase(let id, let purchase, let amount):
+            try LoyaltyRules.returnPurchase(
+                in: state, moments: history.moments(of: id), ledger: history.ledger(of: id), customer: id,
+                purchase: purchase, amount: amount, by: author, at: now
+            ).transaction
+        case .logContact(let id, let touchpoint, let channel, let outcome, let met, let survey):
+            try MomentRules.log(
+                in: state, customer: id, touchpoint: touchpoint, channel: channel, outcome: outcome,
+                serviceLevelMet: met, survey: survey, by: author, at: now
+            ).transaction
+        case .survey(let id, let moment, let answer):
+            try MomentRules.survey(
+                in: state, moments: history.moments(of: id), customer: id, of: moment, answer: answer, by: author,
+                at: now)
+        case .setStage(let id, let stage, let reason):
+            try CustomerRules.setLifecycle(id, to: stage, reason: reason, in: state, by: author, at: now)
+        case .merge(let keep, let other):
+            try CustomerRules.merge(keep: keep, other: other, in: state, history: history, by: author, at: now)
+                .transaction
         }
+    }
+
+    /// The customer the step registered, to select once it is saved.
+    public static func registered(by transaction: Transaction) -> CustomerID? {
+        for case .customer(let customer) in transaction.changes where customer.version == 1 { return customer.id }
+        return nil
+    }
+
+    /// The points of `kind` the transaction posts, as a positive number.
+    private static func points(in transaction: Transaction, _ kind: LedgerEntry.Kind) -> Int {
+        abs(
+            transaction.changes.reduce(0) { sum, change in
+                if case .ledger(let entry) = change, entry.kind == kind { return sum + entry.points }
+                return sum
+            })
+    }
+
+    /// "Returned 20.00 €: 20 points taken back (30 already spent, written off)".
+    private static func returned(_ transaction: Transaction) -> String {
+        var amount = Cents.zero
+        for case .moment(let moment) in transaction.changes where moment.returnOf != nil {
+            amount = .zero - (moment.amount ?? .zero)
+        }
+        let written = transaction.summary.components(separatedBy: ", ").last { $0.contains("written off") }
+        return "Returned \(amount): \(points(in: transaction, .returned)) points taken back"
+            + (written.map { " (\($0))" } ?? "")
     }
 
     /// What the status bar says once it is saved, naming the record it
     /// acted on (the incident and its customer, or the customer).
-    public func done(in state: StoreState) -> String {
+    public func done(in state: StoreState, transaction: Transaction) -> String {
         func incident(_ id: IncidentID) -> String {
             let customer = state.incidents[id].flatMap { state.customers.summary(of: $0.customer) }
             return customer.map { "\(id) (\($0.name))" } ?? id.rawValue
@@ -112,6 +173,26 @@ public enum CounterAction: Equatable, Sendable {
             "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
         case .recognise(let agent, _):
             "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
+        case .register:
+            Self.registered(by: transaction).map {
+                "Registered \(customer($0)), a prospect until their first purchase."
+            }
+                ?? "Registered."
+        case .correct(let id, _):
+            "Corrected \(customer(id)): " + (transaction.fields ?? []).joined(separator: "; ") + "."
+        case .purchase(let id, let amount, _, _, _):
+            "Purchase of \(amount) for \(customer(id)): +\(Self.points(in: transaction, .earn)) points, "
+                + "\(state.customers[id]?.loyalty.points ?? 0) now."
+        case .returnPurchase(let id, _, _):
+            Self.returned(transaction) + "; \(customer(id)) has \(state.customers[id]?.loyalty.points ?? 0) points."
+        case .logContact(let id, let touchpoint, _, _, _, let survey):
+            "Logged \(state.touchpoints[touchpoint]?.name ?? touchpoint.rawValue) for \(customer(id))"
+                + (survey.map { " with their survey (\($0.score)/5)" } ?? "; s asks how it went") + "."
+        case .survey(_, let moment, let answer):
+            "Survey on \(moment): \(answer.score)/5, "
+                + (answer.answeredBy == .customer ? "the customer's answer." : "your own judgement.")
+        case .setStage(let id, let stage, _): "\(customer(id)) is now \(stage.label) (set by hand)."
+        case .merge(let keep, let other): "Merged \(other) into \(customer(keep))."
         }
     }
 }

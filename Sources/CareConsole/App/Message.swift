@@ -19,7 +19,10 @@ public enum Message: Sendable {
     case refreshFailed(String)
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
-    case acted(String, StoreState, IncidentID?, lists: IncidentLists? = nil)
+    /// `customer`: the one it registered, to select.
+    case acted(String, StoreState, IncidentID?, lists: IncidentLists? = nil, customer: CustomerID? = nil)
+    /// A step was refused: the sentence, and the step (its dialog opens again).
+    case refused(CounterAction, String)
     /// How many writes are still being saved (the status bar says so).
     case writesPending(Int)
     /// What the store said after a write (a compaction that failed).
@@ -45,8 +48,9 @@ extension Message {
         switch self {
         case .storeChanged(let store, nil):
             .storeChanged(store, lists: IncidentLists.prepared(for: store, after: state))
-        case .acted(let notice, let store, let incident, nil):
-            .acted(notice, store, incident, lists: IncidentLists.prepared(for: store, after: state))
+        case .acted(let notice, let store, let incident, nil, let customer):
+            .acted(
+                notice, store, incident, lists: IncidentLists.prepared(for: store, after: state), customer: customer)
         default: self
         }
     }

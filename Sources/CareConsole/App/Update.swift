@@ -38,7 +38,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         let sameCustomer = customer != nil && customer?.id == state.customer?.id
         state.customer = customer
         state.ledger = ledger
-        state.timeline = moments.sorted { $0.at > $1.at }
+        // Newest first; at the same moment, the one written later first (a
+        // survey above its contact, a return above its purchase).
+        state.timeline = moments.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }
+            .map(\.element)
         let shown = state.showingPoints ? ledger.count : state.timeline.count
         state.timelineSelected = sameCustomer ? min(state.timelineSelected, max(0, shown - 1)) : 0
         if !sameCustomer { state.profileTop = 0 }
@@ -58,6 +61,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         }
     case .refreshFailed(let text):
         state.message = text
+    case .refused(let action, let text):
+        state.message = text
+        // What was typed is not lost: the dialog opens again as it was.
+        if state.mode.layer == nil, let dialog = state.takeKeptDialog(for: action) { state.mode.layer = dialog }
+        return [.refreshStore]
     case .failed(let text):
         state.message = text
         // Someone may have changed it meanwhile: show the store as it is.
@@ -66,7 +74,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.saving = count
     case .storeNotice(let text):
         state.notice = [state.notice, text].compactMap { $0 }.joined(separator: " ")
-    case .acted(let notice, let store, let incident, let lists):
+    case .acted(let notice, let store, let incident, let lists, let registered):
         state.notice = notice
         if store.seq >= state.store.seq { state.reload(store, lists: lists) }
         state.recomputeScores()
@@ -74,6 +82,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
             state.selectIncident(incident)
             state.focus = .incidents
         }
+        if let registered, state.selectCustomer(registered) { state.focus = .profile }
         if let id = state.subjectCustomerID { return [.loadCustomer(id)] }
     }
     if let after = state.subjectCustomerID, after != before { return [.loadCustomer(after)] }
@@ -86,8 +95,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
 }
 
 private func handle(_ key: Key, in state: inout AppState) -> [Command] {
+    // Esc on a message only closes it: it must not also clear the filter
+    // and lose the customer being served.
+    let saying = state.message != nil || state.notice != nil
     state.message = nil
     state.notice = nil
+    if saying, key == .escape, state.mode.layer == nil { return [] }
     // Nothing the agent cannot see may be acted on: below the minimum the
     // screen only says so, and only quitting acts.
     guard state.fitsTerminal else {

@@ -7,6 +7,7 @@ enum Action: Hashable, Sendable {
     case queueScope
     case take, note, contact, resolve, assign, reopen, newIncident
     case redeem, useCoupon, pointsHistory
+    case register, correct, purchase, giveBack, logContact, survey, stage, merge
     case audit, storeAudit, roster, catalog, program
     case palette
     case scores
@@ -50,6 +51,18 @@ enum KeyMap {
         Binding(
             [.character("P")], "P", .program, help: "loyalty program (supervisors)",
             requires: .supervisor("change the loyalty program")),
+        Binding([.character("N")], "N", .register, help: "register a walk-in customer"),
+        Binding([.character("e")], "e", .correct, help: "correct profile, consents"),
+        Binding([.character("b")], "b", .purchase, help: "record a purchase (points)", hint: "buy"),
+        Binding([.character("x")], "x", .giveBack, help: "return a purchase"),
+        Binding([.character("l")], "l", .logContact, help: "log a contact (call, visit)", hint: "log"),
+        Binding([.character("s")], "s", .survey, help: "survey: how did it go?"),
+        Binding(
+            [.character("L")], "L", .stage, help: "lifecycle stage (supervisors)",
+            requires: .supervisor("set a lifecycle stage by hand")),
+        Binding(
+            [.character("M")], "M", .merge, help: "merge duplicates (supervisors)",
+            requires: .supervisor("merge customers")),
         Binding([.character("S")], "S", .scores, help: "scores: yours or the team's"),
         Binding([.character("i")], "i", .newIncident, help: "new incident for the customer", hint: "new"),
         Binding([.character("/")], "/", .filter, help: "filter (accents optional)", hint: "filter"),

@@ -30,6 +30,7 @@ extension AppState {
             mode.layer = layer
             return commands
         case .leave(let commands):
+            for case .act(let action) in commands { keepDialog(layer, for: action) }
             return commands
         }
     }

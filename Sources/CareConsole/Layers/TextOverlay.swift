@@ -53,8 +53,17 @@ extension TextOverlay {
             "Outcome    \(moment.outcome)",
             "Cost       \(moment.cost)",
             "Level      \(level) (\(touchpoint?.serviceLevel.promise ?? ""))",
-            "Rating     \(moment.satisfaction.map { "\($0)/5" } ?? "—")",
         ]
+        // Its survey: on the moment itself (a survey), or the one taken after it.
+        let survey = moment.survey ?? state.timeline.first { $0.surveyOf == moment.id }?.survey
+        if let survey {
+            lines.append("Survey     \(survey.line), by \(survey.recordedBy) on \(Day(containing: survey.at))")
+            if let comment = survey.comment { lines.append("Comment    \(comment)") }
+        } else {
+            lines.append("Rating     \(moment.satisfaction.map { "\($0)/5" } ?? "— (s asks how it went)")")
+        }
+        if let asked = moment.surveyOf { lines.append("Asks about \(asked)") }
+        if let returned = moment.returnOf { lines.append("Returns    \(returned)") }
         if let amount = moment.amount { lines.append("Amount     \(amount) \(moment.productFamily ?? "")") }
         if let incident = moment.incident { lines.append("Incident   \(incident)") }
         return TextOverlay(title: "Moment", lines: lines)

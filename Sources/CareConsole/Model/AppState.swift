@@ -68,6 +68,8 @@ public struct AppState: Sendable {
     /// The timeline pane shows the points ledger instead of the moments.
     public var showingPoints = false
     public var message: String?
+    /// See `keepDialog(_:for:)`.
+    var keptDialogs: [(action: CounterAction, layer: any Layer)] = []
     public var quitting = false
     /// The terminal's size, from the last resize: drawing fits it, and
     /// below `minimumSize` only quitting acts.

@@ -20,15 +20,19 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let moneyWidth = state.timeline.compactMap { $0.amount.map { DisplayWidth.of($0.description) } }.max() ?? 0
     let hasMoney = showsChannel || moneyWidth > 0
     let nameWidth = showsChannel ? 22 : max(8, inside.width - 16 - (hasMoney ? moneyWidth + 1 : 0))
+    // Each contact shows its survey's score, taken after it.
+    var surveys: [MomentID: Survey] = [:]
+    for moment in state.timeline { if let asked = moment.surveyOf { surveys[asked] = moment.survey } }
     for (line, index) in scrollWindow(
         count: state.timeline.count, selected: state.timelineSelected, height: inside.height
     ).enumerated() {
         let moment = state.timeline[index]
         let selected = focused && index == state.timelineSelected
         let y = inside.y + line
-        let name = state.catalog.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
+        let place = state.catalog.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
+        let name = moment.surveyOf == nil ? place : "↳ survey: " + place
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
-        let stars = moment.satisfaction.map { "★\($0)" } ?? "  "
+        let stars = surveyMark(moment.survey ?? surveys[moment.id], satisfaction: moment.satisfaction)
         let money = moment.amount.map { $0.description } ?? ""
         var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, nameWidth))"
         if showsChannel { text += " " + fit(moment.channel.rawValue, 7) }
@@ -74,4 +78,10 @@ func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
 
 private func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+/// "★4" for the customer's own score, "☆4" for an agent's judgement, blank without one.
+func surveyMark(_ survey: Survey?, satisfaction: Int?) -> String {
+    if let survey { return (survey.answeredBy == .customer ? "★" : "☆") + String(survey.score) }
+    return satisfaction.map { "★\($0)" } ?? "  "
 }

@@ -33,8 +33,12 @@ enum MainScreen {
             state.mode.layer = FilterEditing()
         case .back:
             if !state.filter.isEmpty {
+                // The customer chosen stays chosen in the whole list.
+                let chosen =
+                    state.visible.indices.contains(state.selected) ? state.rows[state.visible[state.selected]] : nil
                 state.filterField.clear()
                 state.applyFilter()
+                if let chosen { state.selectCustomer(chosen.summary.id) }
             }
         case .open: open(in: &state)
         case .queueScope:
@@ -47,6 +51,9 @@ enum MainScreen {
         case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
         case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
         case .redeem, .useCoupon: startCustomerAction(action, in: &state)
+        case .register: state.mode.layer = RegisterDialog()
+        case .correct, .purchase, .giveBack, .logContact, .survey, .stage, .merge:
+            CounterDialogs.open(action, in: &state)
         case .audit:
             // The customer selected, even while their profile is still being read.
             guard let customer = state.subjectCustomerID else {

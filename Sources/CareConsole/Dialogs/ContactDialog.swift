@@ -1,0 +1,68 @@
+import CareDomain
+
+/// A contact that is not an incident (a call, a visit, a delivery, a web
+/// visit): where, how, how it went and whether the service level was met;
+/// then, asked at once if the customer is there, the survey.
+struct ContactDialog: Dialog, Equatable {
+    var customer: CustomerID
+    var touchpoints: [TouchpointID]
+    var form: Form
+
+    static let place = "touchpoint"
+    static let channel = "channel"
+    static let outcome = "outcome"
+    static let level = "service level met"
+
+    init(customer: CustomerID, touchpoints: [Touchpoint]) {
+        self.customer = customer
+        self.touchpoints = touchpoints.map(\.id)
+        form = Form(
+            [
+                Form.choice(Self.place, touchpoints.map(\.name)),
+                Form.choice(Self.channel, Channel.allCases.map(\.rawValue)), Form.text(Self.outcome),
+                Form.choice(Self.level, ["not known", "yes", "no"]),
+            ] + SurveyForm.fields(asking: false))
+    }
+
+    func title(in state: AppState) -> String {
+        "Contact with \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+    }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "logs it") }
+
+    var touchpoint: TouchpointID? {
+        let index = form.choice(Self.place)
+        return touchpoints.indices.contains(index) ? touchpoints[index] : nil
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        let point = touchpoint.flatMap { state.catalog.touchpoints[$0] }
+        let cost = point.map { "Costs \($0.cost) · \($0.serviceLevel.promise)" } ?? ""
+        return DialogBody(form.lines + [.text(cost, Style(.muted))], selected: form.active)
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        if let outcome = form.act(action) { return outcome }
+        guard let touchpoint else { return .stay }
+        guard !form.text(Self.outcome).trimmingCharacters(in: .whitespaces).isEmpty else {
+            state.message = MomentRefusal.emptyOutcome.description
+            form.focus(Self.outcome)
+            return .stay
+        }
+        let met: Bool? =
+            switch form.choice(Self.level) {
+            case 1: true
+            case 2: false
+            default: nil
+            }
+        let channel = Channel.allCases[min(form.choice(Self.channel), Channel.allCases.count - 1)]
+        return .leave([
+            .act(
+                .logContact(
+                    customer, touchpoint: touchpoint, channel: channel, outcome: form.text(Self.outcome), met: met,
+                    survey: SurveyForm.answer(in: form, asking: false)))
+        ])
+    }
+
+    mutating func type(_ key: Key) { form.type(key) }
+}

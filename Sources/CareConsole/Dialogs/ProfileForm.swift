@@ -1,0 +1,75 @@
+import CareDomain
+
+/// The profile as form fields, for registering and correcting: every
+/// field of `CustomerField` typed or chosen, then the three consents.
+enum ProfileForm {
+    static let none = "—"
+    static let consentAnswers = ["not asked", "yes", "no"]
+
+    static func label(_ purpose: ConsentPurpose) -> String { "consent: \(purpose.rawValue)" }
+
+    /// The fields, filled from `customer` when correcting one.
+    static func fields(for customer: Customer?) -> [Form.Field] {
+        var fields = CustomerField.allCases.map { field -> Form.Field in
+            let value = customer.map(field.text(of:)) ?? ""
+            switch field {
+            case .preferredChannel:
+                let choices = [none] + Channel.allCases.map(\.rawValue)
+                return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
+            case .maritalStatus:
+                let choices = [none] + MaritalStatus.allCases.map(\.rawValue)
+                return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
+            default: return Form.text(field.label, value)
+            }
+        }
+        for purpose in ConsentPurpose.allCases {
+            let answer = customer?.consent(to: purpose).map { $0.granted ? 1 : 2 } ?? 0
+            fields.append(Form.choice(label(purpose), consentAnswers, answer))
+        }
+        return fields
+    }
+
+    /// What the form says, as a draft: every field that differs from
+    /// `original` (all that are filled in, for a new customer), and each
+    /// consent answered.
+    static func draft(from form: Form, original: Customer?) -> CustomerDraft {
+        var draft = CustomerDraft()
+        for field in CustomerField.allCases {
+            let typed: String
+            switch field {
+            case .preferredChannel, .maritalStatus:
+                let choices =
+                    field == .preferredChannel
+                    ? [none] + Channel.allCases.map(\.rawValue) : [none] + MaritalStatus.allCases.map(\.rawValue)
+                let index = form.choice(field.label)
+                typed = index == 0 || index >= choices.count ? "" : choices[index]
+            default: typed = form.text(field.label)
+            }
+            let before = original.map(field.text(of:)) ?? ""
+            if typed.trimmingCharacters(in: .whitespaces) != before { draft.fields[field] = typed }
+        }
+        for purpose in ConsentPurpose.allCases {
+            switch form.choice(label(purpose)) {
+            case 1: draft.consents[purpose] = true
+            case 2: draft.consents[purpose] = false
+            default: break
+            }
+        }
+        return draft
+    }
+
+    /// The first field the draft cannot be saved with, and why; nil when
+    /// it can (checked here so that the dialog stays open, as typed).
+    static func problem(in draft: CustomerDraft, today: Day) -> (label: String, sentence: String)? {
+        var scratch = Customer(id: "new", name: "new", customerSince: today, lifecycle: .prospect)
+        for field in CustomerField.allCases {
+            guard let text = draft.fields[field] else { continue }
+            do {
+                try field.write(text, into: &scratch, today: today)
+            } catch {
+                return (field.label, error.description)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import CareDomain
+
+/// A purchase at the counter: the amount as it is typed (45,90 or
+/// 1.234,50), the product family, where (purchase touchpoints only) and
+/// how; the points it earns are shown before it is saved.
+struct PurchaseDialog: Dialog, Equatable {
+    var customer: CustomerID
+    var touchpoints: [TouchpointID]
+    var form: Form
+
+    static let amount = "amount"
+    static let family = "product family"
+    static let place = "where"
+    static let channel = "channel"
+
+    /// `usual`: where the customer bought last, chosen to start with (else
+    /// the counter's own touchpoint, where the agent is).
+    init(customer: CustomerID, touchpoints: [Touchpoint], usual: TouchpointID?) {
+        self.customer = customer
+        self.touchpoints = touchpoints.map(\.id)
+        let start =
+            touchpoints.firstIndex { $0.id == usual } ?? touchpoints.firstIndex { $0.ownerArea == "Counter" } ?? 0
+        form = Form([
+            Form.text(Self.amount), Form.text(Self.family), Form.choice(Self.place, touchpoints.map(\.name), start),
+            Form.choice(Self.channel, Channel.allCases.map(\.rawValue)),
+        ])
+    }
+
+    func title(in state: AppState) -> String {
+        "Purchase for \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+    }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "records it") }
+
+    var amount: Cents? { Cents(parsing: form.text(Self.amount)) }
+    var family: String? {
+        let text = form.text(Self.family).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+    var touchpoint: TouchpointID? {
+        let index = form.choice(Self.place)
+        return touchpoints.indices.contains(index) ? touchpoints[index] : nil
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        let balance = state.store.customers[customer]?.loyalty.points ?? 0
+        var preview = "\(balance) points now."
+        if let amount, amount > .zero, let program = state.catalog.program {
+            let tier = program.tier(state.store.customers[customer]?.loyalty.tier)
+            let points = program.points(for: amount, tier: tier, touchpoint: touchpoint, productFamily: family)
+            preview = "Earns \(points) points: \(balance + points) after it."
+        } else if !form.text(Self.amount).isEmpty {
+            preview = "Type the amount as 45,90, 45.90 or 1.234,50."
+        }
+        return DialogBody(form.lines + [.text(preview, Style(.key))], selected: form.active)
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        if let outcome = form.act(action) { return outcome }
+        guard let amount, amount > .zero else {
+            state.message = "The amount cannot be read: type it as 45,90, 45.90 or 1.234,50."
+            form.focus(Self.amount)
+            return .stay
+        }
+        guard let touchpoint else {
+            state.message = "The catalog has no touchpoint to record a purchase at."
+            return .stay
+        }
+        let channel = Channel.allCases[min(form.choice(Self.channel), Channel.allCases.count - 1)]
+        return .leave([
+            .act(.purchase(customer, amount: amount, family: family, touchpoint: touchpoint, channel: channel))
+        ])
+    }
+
+    mutating func type(_ key: Key) { form.type(key) }
+}

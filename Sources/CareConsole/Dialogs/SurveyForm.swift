@@ -1,0 +1,36 @@
+import CareDomain
+
+/// The survey's fields, asked after a contact: in the contact dialog and
+/// on its own (`s` on a moment of the timeline).
+enum SurveyForm {
+    static let score = "how it went"
+    static let met = "expectations met"
+    static let comment = "comment"
+    static let source = "answered by"
+    static let scores = ["not asked", "1 very unhappy", "2", "3", "4", "5 very happy"]
+    static let answers = ["not asked", "yes", "no"]
+    static let sources = ["the customer (they confirm)", "my own judgement"]
+
+    static func fields(asking: Bool) -> [Form.Field] {
+        [
+            Form.choice(score, asking ? Array(scores.dropFirst()) : scores, asking ? 3 : 0),
+            Form.choice(met, answers), Form.text(comment), Form.choice(source, sources),
+        ]
+    }
+
+    /// The answer in the form; nil when the score was not asked.
+    static func answer(in form: Form, asking: Bool) -> SurveyAnswer? {
+        let index = form.choice(score) + (asking ? 1 : 0)
+        guard index > 0 else { return nil }
+        let met: Bool? =
+            switch form.choice(Self.met) {
+            case 1: true
+            case 2: false
+            default: nil
+            }
+        let comment = form.text(Self.comment).trimmingCharacters(in: .whitespaces)
+        return SurveyAnswer(
+            score: index, expectationsMet: met, comment: comment.isEmpty ? nil : comment,
+            answeredBy: form.choice(source) == 0 ? .customer : .agent)
+    }
+}
