@@ -18,7 +18,9 @@ struct ProgramCommand: ParsableCommand {
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
-            guard let program = state.program else { throw LoyaltyRefusal.noProgram }
+            guard var program = state.program else { throw LoyaltyRefusal.noProgram }
+            // The thresholds in force, standard ones included, so they can be edited.
+            program.lifecycle = program.lifecycleThresholds
             print(String(decoding: try CareJSON.encoder(pretty: true).encode(program), as: UTF8.self))
         }
     }

@@ -379,7 +379,7 @@ func type(_ text: String, into state: inout AppState) {
                 == RatingDialog(incident: summary.id, playbook: playbook, grant: offered != nil))
         #expect(
             update(&state, .key(.character("5"))) == [
-                .act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5))
+                .act(.resolve(summary.id, playbook: playbook, grant: offered != nil, rating: 5, answeredBy: .customer))
             ])
     }
 

@@ -343,3 +343,39 @@ import Testing
         }
     }
 }
+
+@Suite struct IncidentSurveyTests {
+    /// Resolves I1 as ana with a rating, answered by `source` (nil: a bare rating).
+    func resolved(_ source: Survey.Source?) throws -> IncidentSummary {
+        var book = MemoryBook()
+        for incident in Fixture.records().incidents { book.state.apply(.incident(incident)) }
+        try book.apply(
+            IncidentRules.resolve(
+                in: book.state, incident: "I1", playbook: nil, grant: false, rating: 4,
+                survey: source.map { SurveyAnswer(score: 4, expectationsMet: false, comment: "tarde", answeredBy: $0) },
+                by: Fixture.ana, at: Fixture.now.addingTimeInterval(600)))
+        let incident = try #require(book.state.incidents["I1"])
+        return incident.summary
+    }
+
+    @Test func theCustomersAnswersCountAndTheAgentsJudgementIsKeptApart() throws {
+        let period = Period.days(7, endingOn: Fixture.today)
+        let agents = Fixture.records().agents
+        func ana(_ summary: IncidentSummary) throws -> AgentScore {
+            try #require(
+                Scoreboard(incidents: [summary], agents: agents, period: period).rows.first { $0.agent == "ana" }
+            )
+            .current
+        }
+        let customer = try resolved(.customer)
+        #expect(customer.ratingAnsweredBy == .customer)
+        let byCustomer = try ana(customer)
+        #expect(byCustomer.ratings == 1 && byCustomer.ownRatings == 0)
+        let judged = try ana(try resolved(.agent))
+        #expect(judged.ratings == 0 && judged.ownRatings == 1)
+        // A bare rating recorded by the resolver counts as their own, as before.
+        let bare = try resolved(nil)
+        let bareScore = try ana(bare)
+        #expect(bare.ratingAnsweredBy == nil && bareScore.ownRatings == 1)
+    }
+}

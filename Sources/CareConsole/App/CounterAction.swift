@@ -7,7 +7,8 @@ public enum CounterAction: Equatable, Sendable {
     case take(IncidentID)
     case note(IncidentID, String)
     case contact(IncidentID)
-    case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?)
+    /// `answeredBy`: who gave the rating (the customer, or the agent's own judgement).
+    case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?, answeredBy: Survey.Source? = nil)
     case assign(IncidentID, to: AgentID)
     case reopen(IncidentID)
     case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
@@ -45,9 +46,11 @@ public enum CounterAction: Equatable, Sendable {
         case .take(let id): try IncidentRules.take(in: state, incident: id, by: author, at: now)
         case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
         case .contact(let id): try IncidentRules.contact(in: state, incident: id, text: "", by: author, at: now)
-        case .resolve(let id, let playbook, let grant, let rating):
+        case .resolve(let id, let playbook, let grant, let rating, let answeredBy):
             try IncidentRules.resolve(
-                in: state, incident: id, playbook: playbook, grant: grant, rating: rating, by: author, at: now)
+                in: state, incident: id, playbook: playbook, grant: grant, rating: rating,
+                survey: rating.flatMap { score in answeredBy.map { SurveyAnswer(score: score, answeredBy: $0) } },
+                by: author, at: now)
         case .assign(let id, let agent):
             try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
         case .reopen(let id):
@@ -151,7 +154,7 @@ public enum CounterAction: Equatable, Sendable {
         case .take(let id): "Took \(incident(id))."
         case .note(let id, _): "Noted on \(incident(id))."
         case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(incident(id)) recorded."
-        case .resolve(let id, _, let grant, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
+        case .resolve(let id, _, let grant, _, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
         case .assign(let id, let agent): "Assigned \(incident(id)) to \(agent)."
         case .reopen(let id): "Reopened \(incident(id))."
         case .open(let id, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer(id))."

@@ -73,29 +73,53 @@ struct GrantDialog: Dialog, Equatable {
     }
 }
 
-/// Resolving, last step: the customer's satisfaction, 1–5, or none.
+/// Resolving, last step: the customer's satisfaction, 1–5, or none, and
+/// who gave it (the customer at the counter, or the agent's own judgement).
 struct RatingDialog: Dialog, Equatable {
     var incident: IncidentID
     var playbook: PlaybookID?
     var grant: Bool
+    var answeredBy = Survey.Source.customer
 
-    func title(in state: AppState) -> String { "Resolve \(incident): the customer's satisfaction" }
+    init(incident: IncidentID, playbook: PlaybookID?, grant: Bool) {
+        self.incident = incident
+        self.playbook = playbook
+        self.grant = grant
+    }
+
+    func title(in state: AppState) -> String { "Resolve \(incident): how did it go?" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         [
             Binding((1...5).map { .character(Character(String($0))) }, "1–5", .rate, help: "rate", hint: "records it"),
+            Binding([.character("w")], "w", .toggleRole, help: "who answered", hint: "who answered"),
             Binding([.enter], "Enter", .confirm, help: "no answer", hint: "for no answer"),
             ChoiceKeys.cancel(),
         ]
     }
 
     func body(in state: AppState) -> DialogBody {
-        DialogBody([.text("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal)])
+        let who =
+            answeredBy == .customer
+            ? "the customer (type it in front of them; they confirm)" : "my own judgement (kept apart in the scores)"
+        return DialogBody([
+            .text("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal),
+            .text("Answered by: " + who, Style(.key)),
+        ])
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        if action == .toggleRole {
+            answeredBy = answeredBy == .customer ? .agent : .customer
+            return .stay
+        }
         var rating: Int?
         if case .character(let digit) = key, action == .rate { rating = digit.wholeNumberValue }
-        return .leave([.act(.resolve(incident, playbook: playbook, grant: grant, rating: rating))])
+        return .leave([
+            .act(
+                .resolve(
+                    incident, playbook: playbook, grant: grant, rating: rating,
+                    answeredBy: rating == nil ? nil : answeredBy))
+        ])
     }
 }

@@ -118,13 +118,14 @@ public struct Scoreboard: Sendable, Equatable {
                     if incident.contacts == 2 { score.secondContact += 1 }
                     if resolved.at <= incident.dueAt { score.serviceLevelMet += 1 }
                     score.resolveMinutes.append(max(0, Int(resolved.at.timeIntervalSince(incident.openedAt) / 60)))
+                    // The customer's answers count; an agent's own judgement is kept apart.
                     if let rating = incident.rating {
-                        if incident.ratingBy == resolved.by {
-                            score.ownRatings += 1
-                            score.ownRatingTotal += rating
-                        } else {
+                        if incident.ratedByCustomer(resolver: resolved.by) {
                             score.ratings += 1
                             score.ratingTotal += rating
+                        } else {
+                            score.ownRatings += 1
+                            score.ownRatingTotal += rating
                         }
                     }
                 }

@@ -101,16 +101,28 @@ public struct Incident: Record {
         }
     }
 
+    /// The survey at resolve (seed 000): the score, and since it is asked,
+    /// whether expectations were met, a comment and who answered.
     public struct Rating: Codable, Sendable, Equatable {
         /// The customer's satisfaction, 1–5.
         public var score: Int
         public var recordedBy: AgentID
         public var at: Date
+        public var expectationsMet: Bool?
+        public var comment: String?
+        /// nil on ratings from before it was asked.
+        public var answeredBy: Survey.Source?
 
-        public init(score: Int, recordedBy: AgentID, at: Date) {
+        public init(
+            score: Int, recordedBy: AgentID, at: Date, expectationsMet: Bool? = nil, comment: String? = nil,
+            answeredBy: Survey.Source? = nil
+        ) {
             self.score = score
             self.recordedBy = recordedBy
             self.at = at
+            self.expectationsMet = expectationsMet
+            self.comment = comment
+            self.answeredBy = answeredBy
         }
     }
 

@@ -67,18 +67,28 @@ public struct IncidentSummary: Sendable, Equatable {
     public var reopens: Int
     public var rating: Int?
     public var ratingBy: AgentID?
+    /// Who gave the rating: nil on ratings from before it was asked.
+    public var ratingAnsweredBy: Survey.Source?
     public var compensationValue: Cents?
     public var compensationBy: AgentID?
     public var compensationAt: Date?
 
     public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+
+    /// Whether the rating is the customer's own answer: said so when it was
+    /// given; on older ratings, one not recorded by `resolver`.
+    public func ratedByCustomer(resolver: AgentID) -> Bool {
+        guard rating != nil else { return false }
+        if let ratingAnsweredBy { return ratingAnsweredBy == .customer }
+        return ratingBy != resolver
+    }
 }
 
 extension Incident {
     public static let summaryKeys = [
         "customer", "status", "priority", "dueAt", "assignee", "resolution.at", "openedAt", "touchpoint", "contacts",
         "resolution.by", "firstResolved.at", "firstResolved.by", "reopens", "rating.score", "rating.recordedBy",
-        "compensation.compensation.value", "compensation.grantedBy", "compensation.at",
+        "compensation.compensation.value", "compensation.grantedBy", "compensation.at", "rating.answeredBy",
     ]
 
     public static func summary(id: IncidentID, fields: [ScannedValue?]) throws(SummaryError) -> IncidentSummary {
@@ -111,6 +121,7 @@ extension Incident {
             reopens: try optionalInteger(fields[12], "reopens") ?? 0,
             rating: try optionalInteger(fields[13], "rating.score"),
             ratingBy: try optionalText(fields[14], "rating.recordedBy").map { AgentID(rawValue: $0) },
+            ratingAnsweredBy: try optionalText(fields[18], "rating.answeredBy").flatMap(Survey.Source.init(rawValue:)),
             compensationValue: try optionalInteger(fields[15], "compensation.compensation.value").map { Cents($0) },
             compensationBy: try optionalText(fields[16], "compensation.grantedBy").map { AgentID(rawValue: $0) },
             compensationAt: try optionalText(fields[17], "compensation.at").flatMap(Timestamp.parse))
@@ -122,7 +133,8 @@ extension Incident {
             resolvedAt: resolution?.at,
             openedAt: openedAt, touchpoint: touchpoint, contacts: contacts, resolvedBy: resolution?.by,
             firstResolved: firstResolved, reopens: reopens ?? 0, rating: rating?.score,
-            ratingBy: rating?.recordedBy, compensationValue: compensation?.compensation.value,
+            ratingBy: rating?.recordedBy, ratingAnsweredBy: rating?.answeredBy,
+            compensationValue: compensation?.compensation.value,
             compensationBy: compensation?.grantedBy,
             compensationAt: compensation?.at)
     }

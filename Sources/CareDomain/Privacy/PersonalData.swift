@@ -31,6 +31,7 @@ extension Incident {
         kept.subject = ""
         kept.history = history.map { Event(at: $0.at, by: $0.by, kind: $0.kind) }
         kept.resolution = resolution.map { Resolution(summary: "", playbook: $0.playbook, at: $0.at, by: $0.by) }
+        kept.rating?.comment = nil
         return kept
     }
 }
@@ -39,6 +40,8 @@ extension Moment {
     public func withoutPersonalData() -> Moment {
         var kept = self
         kept.outcome = ""
+        // The score stays (anonymous figures); what they said goes.
+        kept.survey?.comment = nil
         return kept
     }
 }

@@ -173,9 +173,11 @@ public enum IncidentRules {
     /// Points go to the ledger; a coupon is issued for 90 days.
     public static func resolve(
         in state: StoreState, incident incidentID: IncidentID, playbook playbookID: PlaybookID?, grant: Bool,
-        rating: Int?,
+        rating: Int?, survey: SurveyAnswer? = nil,
         by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
+        // A survey says who answered; a bare rating is recorded as before.
+        let rating = survey?.score ?? rating
         try requireAgent(author, in: state)
         guard let agent = state.agents[author.agent] else { throw .notAnAgent(author.agent.rawValue) }
         guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
@@ -201,8 +203,13 @@ public enum IncidentRules {
             changes += compensationChanges(compensation, for: incident, in: state, by: author, at: now)
         }
         if let rating {
-            incident.rating = Incident.Rating(score: rating, recordedBy: author.agent, at: now)
-            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .rated, text: "\(rating)/5"))
+            let comment = survey?.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+            incident.rating = Incident.Rating(
+                score: rating, recordedBy: author.agent, at: now, expectationsMet: survey?.expectationsMet,
+                comment: comment?.isEmpty == false ? comment : nil, answeredBy: survey?.answeredBy)
+            let who = survey.map { $0.answeredBy == .customer ? ", the customer's answer" : ", the agent's judgement" }
+            incident.history.append(
+                Incident.Event(at: now, by: author.agent, kind: .rated, text: "\(rating)/5" + (who ?? "")))
         }
         return Transaction(summary: "resolve incident \(incidentID)", changes: [.incident(incident)] + changes)
     }
