@@ -379,3 +379,37 @@ import Testing
         #expect(bare.ratingAnsweredBy == nil && bareScore.ownRatings == 1)
     }
 }
+
+@Suite struct MergedErasureTests {
+    @Test func erasingACustomerErasesTheDuplicatesMergedIntoThem() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            let boss = Author(login: "boss")
+            _ = try store.transact(by: boss) { state in
+                try CustomerRules.edit(
+                    "C1", CustomerDraft(fields: [.phone: "611 987 654"]), in: state, by: boss, at: Fixture.now)
+            }
+            _ = try store.transact(by: boss) { state, history in
+                try CustomerRules.merge(keep: "C2", other: "C1", in: state, history: history, by: boss, at: Fixture.now)
+                    .transaction
+            }
+            let blocked = try store.transact(by: boss) { state in
+                try PrivacyRules.block(in: state, customer: "C2", by: boss, at: Fixture.now)
+            }
+            #expect(blocked.customers["C1"]?.blockedAt != nil)
+            _ = try store.erase("C2", by: boss)
+            let state = try store.open()
+            #expect(state.customers["C1"]?.erasedAt != nil && state.customers["C2"]?.erasedAt != nil)
+            // No file of the store holds either record's phone or name any more.
+            let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
+            for file in files {
+                guard let data = contents(directory + "/" + file), let text = String(data: data, encoding: .utf8)
+                else { continue }
+                for secret in ["611 987 654", "+34 600 000 001", "José Núñez", "Emma Smith"] {
+                    #expect(!text.contains(secret), "\(file) holds \(secret)")
+                }
+            }
+            #expect(try StoreChecker.check(directory: directory).problems == [])
+        }
+    }
+}

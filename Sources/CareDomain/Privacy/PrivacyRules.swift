@@ -38,7 +38,15 @@ public enum PrivacyRules {
         guard customer.blockedAt == nil else { throw .alreadyBlocked(id) }
         customer = customer.nextVersion()
         customer.blockedAt = now
-        return Transaction(summary: "block customer \(id) on an erasure request", changes: [.customer(customer)])
+        // The duplicates merged into them are the same person: blocked with them.
+        let pointers = pointers(to: id, in: state).compactMap { state.customers[$0] }.filter { $0.blockedAt == nil }
+            .map { pointer in
+                var blocked = pointer.nextVersion()
+                blocked.blockedAt = now
+                return Change.customer(blocked)
+            }
+        return Transaction(
+            summary: "block customer \(id) on an erasure request", changes: [.customer(customer)] + pointers)
     }
 
     public static func unblock(in state: StoreState, customer id: CustomerID, by author: Author) throws(PrivacyRefusal)
@@ -49,7 +57,21 @@ public enum PrivacyRules {
         guard customer.blockedAt != nil else { throw .notBlocked(id) }
         customer = customer.nextVersion()
         customer.blockedAt = nil
-        return Transaction(summary: "unblock customer \(id)", changes: [.customer(customer)])
+        let pointers = pointers(to: id, in: state).compactMap { state.customers[$0] }
+            .filter { $0.blockedAt != nil && $0.erasedAt == nil }
+            .map { pointer in
+                var unblocked = pointer.nextVersion()
+                unblocked.blockedAt = nil
+                return Change.customer(unblocked)
+            }
+        return Transaction(summary: "unblock customer \(id)", changes: [.customer(customer)] + pointers)
+    }
+
+    /// The duplicates a supervisor merged into `id` (hidden records that point to them).
+    public static func pointers(to id: CustomerID, in state: StoreState) -> [CustomerID] {
+        state.customers.summaries.filter(\.blocked).compactMap { summary in
+            state.customers[summary.id]?.mergedInto == id ? summary.id : nil
+        }
     }
 
     /// The records kept after erasure: the customer without personal data,

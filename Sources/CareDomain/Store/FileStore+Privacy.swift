@@ -37,7 +37,26 @@ extension FileStore {
     ///    only when none is left is the job file removed.
     ///
     /// All of it under the writer lock, so no write lands half-way.
+    ///
+    /// Duplicates merged into the customer are the same person: each is
+    /// erased first, the same way, then the customer.
     public func erase(_ customer: CustomerID, by author: Author) throws -> Erasure {
+        var erasure = Erasure()
+        for pointer in PrivacyRules.pointers(to: customer, in: try open()) {
+            let done = try eraseOne(pointer, by: author)
+            erasure.journalLinesRewritten += done.journalLinesRewritten
+            erasure.filesRewritten += done.filesRewritten
+            erasure.temporaryFilesRemoved += done.temporaryFilesRemoved
+        }
+        let done = try eraseOne(customer, by: author)
+        erasure.journalLinesRewritten += done.journalLinesRewritten
+        erasure.filesRewritten += done.filesRewritten
+        erasure.temporaryFilesRemoved += done.temporaryFilesRemoved
+        erasure.recordsWereErased = done.recordsWereErased
+        return erasure
+    }
+
+    private func eraseOne(_ customer: CustomerID, by author: Author) throws -> Erasure {
         try withWriterLock { (current: inout Loaded) throws -> Erasure in
             var erasure = Erasure()
             let job = ErasureJob(customer: customer, layout: layout)
