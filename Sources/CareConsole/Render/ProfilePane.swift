@@ -61,7 +61,10 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         : " · "
             + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
     lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
-    if let value = state.customerValue {
+    if customer.lastPurchase == nil, !state.timeline.contains(where: \.isPurchase) {
+        // No purchase yet: a segment would call them dormant.
+        lines.append(("No purchase yet: b records the first.", Style(.title)))
+    } else if let value = state.customerValue {
         let spend = value.averageSpend.map { ", avg \($0)" } ?? ""
         lines.append(
             ("\(value.segment.name) (RFM \(value.rfm.code)\(spend)): \(value.segment.incentive)", Style(.title)))

@@ -13,29 +13,78 @@ public enum CustomerRules {
 
     /// Customers who share the draft's phone digits, its email (in any
     /// case), or its name (accents and case aside) and birth date; blocked
-    /// and merged customers are not offered.
+    /// and merged customers are not offered. Compared byte by byte, without
+    /// a string made per customer: the register dialog asks on Enter, over
+    /// every customer.
     public static func duplicates(of draft: CustomerDraft, in state: StoreState, excluding: CustomerID? = nil)
         -> [PossibleDuplicate]
     {
-        let phone = draft.fields[.phone].map(ImportValues.phoneKey).flatMap { $0.count >= 6 ? $0 : nil }
-        let email = draft.fields[.email].map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let phone = draft.fields[.phone].map { Array(ImportValues.phoneKey($0).utf8) }.flatMap {
+            $0.count >= 6 ? $0 : nil
+        }
+        let email = draft.fields[.email].map { Array($0.trimmingCharacters(in: .whitespaces).lowercased().utf8) }
             .flatMap { $0.isEmpty ? nil : $0 }
-        let name = draft.fields[.name].map { Folding.fold($0.trimmingCharacters(in: .whitespaces)) }
         let birth = draft.fields[.birthDate].flatMap(ImportValues.day)
+        // A name counts only with a birth date, and is folded once.
+        let name =
+            birth == nil ? nil : draft.fields[.name].map { Folding.bytes($0.trimmingCharacters(in: .whitespaces)) }
+        guard phone != nil || email != nil || name?.isEmpty == false else { return [] }
+        let candidates = state.customers.summaries { summary in
+            guard !summary.blocked, summary.id != excluding else { return false }
+            if let phone, let theirs = summary.phone, Self.lastDigits(of: theirs, equal: phone) { return true }
+            if let email, let theirs = summary.email, Self.equalIgnoringASCIICase(theirs, email) { return true }
+            if let name, !name.isEmpty, Self.mayFold(summary.name, to: name), Folding.bytes(summary.name) == name {
+                return true
+            }
+            return false
+        }
         var found: [PossibleDuplicate] = []
-        for summary in state.customers.summaries where !summary.blocked && summary.id != excluding {
+        for summary in candidates {
             var reasons: [String] = []
-            if let phone, let theirs = summary.phone, ImportValues.phoneKey(theirs) == phone {
+            if let phone, let theirs = summary.phone, lastDigits(of: theirs, equal: phone) {
                 reasons.append("same phone")
             }
-            if let email, summary.email?.lowercased() == email { reasons.append("same email") }
-            if let name, let birth, Folding.fold(summary.name) == name, state.customers[summary.id]?.birthDate == birth
+            if let email, let theirs = summary.email, equalIgnoringASCIICase(theirs, email) {
+                reasons.append("same email")
+            }
+            if let name, let birth, Folding.bytes(summary.name) == name,
+                state.customers[summary.id]?.birthDate == birth
             {
                 reasons.append("same name and birth date")
             }
             if !reasons.isEmpty { found.append(PossibleDuplicate(customer: summary, reasons: reasons)) }
         }
         return found.sorted { $0.customer.id < $1.customer.id }
+    }
+
+    /// Whether the last digits of `text` (up to `key`'s count, nine at most) are `key`.
+    static func lastDigits(of text: String, equal key: [UInt8]) -> Bool {
+        var index = key.count
+        for byte in text.utf8.reversed() where byte >= 0x30 && byte <= 0x39 {
+            guard index > 0 else { break }
+            index -= 1
+            guard key[index] == byte else { return false }
+        }
+        // Theirs had as many digits (up to nine) as the key.
+        return index == 0
+    }
+
+    /// `text` equals `lowered` (already lower case) with ASCII letters in any case.
+    static func equalIgnoringASCIICase(_ text: String, _ lowered: [UInt8]) -> Bool {
+        guard text.utf8.count == lowered.count else { return false }
+        for (byte, other) in zip(text.utf8, lowered) {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if lower != other { return false }
+        }
+        return true
+    }
+
+    /// A cheap test before folding a whole name: an ASCII first letter
+    /// must already be the folded one's.
+    static func mayFold(_ text: String, to folded: [UInt8]) -> Bool {
+        guard let first = text.utf8.first, let wanted = folded.first else { return false }
+        guard first < 0x80 else { return true }
+        return (first >= 0x41 && first <= 0x5A ? first + 32 : first) == wanted
     }
 
     /// A new customer, a prospect until their first purchase. Any agent may
