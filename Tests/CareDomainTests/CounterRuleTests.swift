@@ -413,3 +413,17 @@ import Testing
         }
     }
 }
+
+@Suite struct AuditLabelTests {
+    @Test func manyMomentsOrPointsMovementsAreCountedNotListed() {
+        let moments = (1...5).map { number in
+            Change.moment(
+                Moment(
+                    id: MomentID("C1-M\(number)"), customer: "C1", touchpoint: "counter", at: Fixture.now,
+                    channel: .counter, outcome: "", cost: .zero))
+        }
+        let customer = Change.customer(Customer(id: "C1", name: "José", customerSince: Fixture.today, lifecycle: .new))
+        #expect(Change.labels([customer] + moments) == ["customer", "5 moments"])
+        #expect(Change.labels([customer] + moments.prefix(2)) == ["customer", "moment C1-M1", "moment C1-M2"])
+    }
+}

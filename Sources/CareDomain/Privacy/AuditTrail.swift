@@ -23,7 +23,7 @@ public enum AuditTrail {
                 ?? (shown.isEmpty ? nil : shown.map { several ? "\($0.customer) \($0.change)" : "\($0.change)" })
             return PersonalDataExport.AuditLine(
                 seq: entry.seq, at: entry.at, by: entry.by, actingAs: entry.actingAs, summary: entry.summary,
-                changed: changes.map(\.label), fields: fields)
+                changed: Change.labels(changes), fields: fields)
         }
     }
 

@@ -65,4 +65,18 @@ extension Change {
         case .ledger(let r): "points \(r.id)"
         }
     }
+
+    /// The labels of `changes`, moments and points movements counted when
+    /// there are many ("32 moments"): a merge or a batch stays one line.
+    public static func labels(_ changes: [Change]) -> [String] {
+        let moments = changes.filter { if case .moment = $0 { true } else { false } }.count
+        let points = changes.filter { if case .ledger = $0 { true } else { false } }.count
+        return changes.compactMap { change in
+            switch change {
+            case .moment where moments > 3: nil
+            case .ledger where points > 3: nil
+            default: change.label
+            }
+        } + (moments > 3 ? ["\(moments) moments"] : []) + (points > 3 ? ["\(points) points movements"] : [])
+    }
 }
