@@ -5,8 +5,8 @@ import Foundation
 struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
-        abstract: "Open incidents and add notes from scripts.",
-        subcommands: [Open.self, Note.self, Contact.self]
+        abstract: "Incidents: open one, add a note or a contact, show one whole, list them.",
+        subcommands: [Open.self, Note.self, Contact.self, Show.self, List.self]
     )
 
     struct Open: ParsableCommand {

@@ -135,7 +135,7 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.selected == state.visible.count - 1)
     }
 
-    @Test func enterOnAnIncidentOpensItsCustomer() throws {
+    @Test func enterOnAnIncidentOpensItAndEnterAgainItsCustomer() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let incident = try #require(state.queue.first { $0.customer != state.selectedCustomerID })
@@ -143,6 +143,9 @@ func type(_ text: String, into state: inout AppState) {
         #expect(state.focus == .incidents)
         state.queueSelected = try #require(state.queue.firstIndex(of: incident))
         _ = update(&state, .key(.enter))
+        #expect((state.mode.layer as? IncidentView)?.incident == incident.id)
+        _ = update(&state, .key(.enter))
+        #expect(state.mode.layer == nil)
         #expect(state.focus == .profile)
         #expect(state.selectedCustomerID == incident.customer)
         #expect(state.subjectCustomerID == incident.customer)
@@ -492,7 +495,7 @@ func type(_ text: String, into state: inout AppState) {
 }
 
 @Suite struct QueueCursorTests {
-    @Test func afterTakingFromTheUnassignedViewTheCursorStaysOnThatIncident() throws {
+    @Test func afterTakingFromTheUnassignedViewTheViewStaysAndNoKeyActsOnANeighbour() throws {
         var (state, directory) = try seededState(customers: 120)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = update(&state, .key(.character("m")))
@@ -506,11 +509,13 @@ func type(_ text: String, into state: inout AppState) {
             try IncidentRules.take(in: $0, incident: taken.id, by: boss, at: state.now)
         }
         _ = update(&state, .acted("Took \(taken.id).", after, taken.id))
-        #expect(state.selectedIncident?.id == taken.id)
-        #expect(state.queueScope == .all)
-        #expect(state.focus == .incidents)
-        // The next key acts on it, not on its neighbour.
-        #expect(update(&state, .key(.character("t"))) == [.act(.take(taken.id))])
+        // The view chosen stays; the customer served stays on screen.
+        #expect(state.queueScope == .unassigned)
+        #expect(state.subjectCustomerID == taken.customer)
+        #expect(state.focus == .profile)
+        // The next key does not act on the neighbour that took its place.
+        #expect(update(&state, .key(.character("t"))) == [])
+        #expect(state.message == "Select an incident in the queue (4) first.")
     }
 
     @Test func anotherSessionsChangeDoesNotMoveTheCursorToAnotherIncident() throws {

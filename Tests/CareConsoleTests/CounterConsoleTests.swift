@@ -124,3 +124,40 @@ struct CounterDriver {
         #expect(driver.state.filter.isEmpty && driver.state.subjectCustomerID == target.id)
     }
 }
+
+@Suite struct IncidentViewTests {
+    @Test func enterOnTheQueueShowsTheIncidentWholeAndItsNotesAndItsKeysActOnIt() throws {
+        var driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        driver.keys("4")
+        let incident = try #require(driver.state.selectedIncident)
+        driver.keys("nPrometido: reenvío gratis⏎")
+        driver.keys("⏎")
+        #expect(driver.state.mode.layer is IncidentView)
+        let screen = driver.screen
+        #expect(screen.contains("Incident \(incident.id)"))
+        #expect(screen.contains("boss  note  Prometido: reenvío gratis"))
+        #expect(screen.contains("History (") && screen.contains("assignee"))
+        // t from the view takes it.
+        driver.keys("t")
+        #expect(driver.state.store.incidents[incident.id]?.assignee == "boss")
+        #expect(!(driver.state.mode.layer is IncidentView))
+    }
+
+    @Test func resolvingKeepsTheViewChosenAndTheServedCustomerOnScreen() throws {
+        var driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        driver.keys("4")
+        let incident = try #require(driver.state.selectedIncident)
+        let open = driver.state.queue.count
+        driver.keys("r⏎")
+        if driver.state.dialog is GrantDialog { driver.keys("n") }
+        driver.keys("4")
+        #expect(driver.state.store.incidents[incident.id]?.status == .resolved)
+        #expect(driver.state.queueScope == .all && driver.state.queue.count == open - 1)
+        #expect(driver.state.subjectCustomerID == incident.customer && driver.state.focus == .profile)
+        // Back in the queue, the profile follows its cursor again.
+        driver.keys("4")
+        #expect(driver.state.subjectCustomerID == driver.state.selectedIncident?.customer)
+    }
+}

@@ -102,6 +102,7 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("moment", "3⏎"),
         GoldenScenario("points-history", "p3"),
         GoldenScenario("queue", "4j"),
+        GoldenScenario("incident-view", "4⏎"),
         GoldenScenario("queue-mine", "4m"),
         GoldenScenario("queue-resolved", "4mmm"),
         GoldenScenario("help", "?"),

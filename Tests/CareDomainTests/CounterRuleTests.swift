@@ -427,3 +427,23 @@ import Testing
         #expect(Change.labels([customer] + moments.prefix(2)) == ["customer", "moment C1-M1", "moment C1-M2"])
     }
 }
+
+@Suite struct IncidentSheetTests {
+    @Test func theSheetSaysWhenItIsDueWhatIsOwedAndEveryNoteWithWhoAndWhen() throws {
+        var book = MemoryBook()
+        for incident in Fixture.records().incidents { book.state.apply(.incident(incident)) }
+        try book.apply(
+            IncidentRules.note(
+                in: book.state, incident: "I1", text: "Prometido: reenvío gratis", by: Fixture.ana,
+                at: Fixture.now.addingTimeInterval(60)))
+        let incident = try #require(book.state.incidents["I1"])
+        let early = incident.sheet(in: book.state, at: Fixture.now.addingTimeInterval(3600))
+        #expect(early.fields.first { $0.name == "due" }?.value == "2026-11-23 10:00, in 23 h")
+        #expect(early.fields.first { $0.name == "owed" } == nil)
+        #expect(early.events.map(\.line).last == "2026-11-22 10:01  ana  note  Prometido: reenvío gratis")
+        let late = incident.sheet(in: book.state, at: Fixture.now.addingTimeInterval(2 * 86_400))
+        #expect(late.fields.first { $0.name == "due" }?.value == "2026-11-23 10:00, overdue by 24 h")
+        #expect(late.fields.first { $0.name == "owed" }?.value.hasPrefix("100 points") == true)
+        #expect(early.fields.first { $0.name == "customer" }?.value == "C1 José Núñez")
+    }
+}

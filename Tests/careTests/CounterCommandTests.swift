@@ -81,3 +81,31 @@ import Testing
         }
     }
 }
+
+@Suite struct IncidentReadCommandTests {
+    @Test func anIncidentIsShownWholeAndTheListFilters() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let state = try FileStore(directory: directory).open()
+            let open = try #require(state.incidents.summaries { $0.status.isOpen }.min { $0.id < $1.id })
+            let noted = try CareProcess.run([
+                "incident", "note", open.id.rawValue, "Prometido: reenvío gratis", "--data", directory,
+            ])
+            #expect(noted.status == 0, "\(noted.stderr)")
+            let shown = try CareProcess.run(["incident", "show", open.id.rawValue, "--data", directory])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            #expect(shown.stdout.contains("note Prometido: reenvío gratis"))
+            #expect(shown.stdout.contains("subject") && shown.stdout.contains("due"))
+            let unknown = try CareProcess.run(["incident", "show", "I999999", "--data", directory])
+            #expect(unknown.status != 0 && unknown.stderr.contains("There is no incident I999999."))
+            let listed = try CareProcess.run([
+                "incident", "list", "--status", "open", "--format", "csv", "--data", directory,
+            ])
+            let rows = listed.stdout.split(whereSeparator: \.isNewline).dropFirst()
+            #expect(rows.count == state.incidents.summaries { $0.status.isOpen }.count)
+            #expect(rows.allSatisfy { !$0.contains(",resolved,") })
+            let bad = try CareProcess.run(["incident", "list", "--status", "done", "--data", directory])
+            #expect(bad.status != 0 && bad.stderr.contains("--status is open or one of"))
+        }
+    }
+}

@@ -79,8 +79,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         if store.seq >= state.store.seq { state.reload(store, lists: lists) }
         state.recomputeScores()
         if let incident {
-            state.selectIncident(incident)
-            state.focus = .incidents
+            state.focus = state.selectIncident(incident, keepingView: true) ? .incidents : .profile
         }
         if let registered, state.selectCustomer(registered) { state.focus = .profile }
         if let id = state.subjectCustomerID { return [.loadCustomer(id)] }

@@ -191,13 +191,26 @@ public struct AppState: Sendable {
     /// Puts the queue's cursor on `incident`, showing all incidents if the
     /// current view does not hold it (taken from "unassigned", resolved from
     /// "mine"): after an action the agent goes on with the same incident.
-    mutating func selectIncident(_ incident: IncidentID) {
+    /// `keepingView`: after the agent's own step, the view they chose stays
+    /// (an incident resolved in "all" leaves it; the cursor stays in place).
+    /// False when the incident left the view and its customer is shown from the list.
+    @discardableResult
+    mutating func selectIncident(_ incident: IncidentID, keepingView: Bool = false) -> Bool {
+        if keepingView, !queue.contains(where: { $0.id == incident }) {
+            queueSelected = min(queueSelected, max(0, queue.count - 1))
+            // The customer just served stays on screen, from the list, until
+            // the agent goes back to the queue.
+            if let customer = store.incidents.summary(of: incident)?.customer, selectCustomer(customer) { return false }
+            followsQueue = true
+            return true
+        }
         if !queue.contains(where: { $0.id == incident }) {
             queueScope = store.incidents[incident]?.status.isOpen == false ? .resolved : .all
             reloadQueue()
         }
         if let index = queue.firstIndex(where: { $0.id == incident }) { queueSelected = index }
         followsQueue = true
+        return true
     }
 
     /// Selects `customer` in the list, clearing a filter that hides them.

@@ -68,6 +68,18 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
+    // Due (or when resolved), priority, the customer's tier and name; then,
+    // as the pane widens, the assignee, the status and the subject.
+    let base = 18
+    var room = inside.width - base - 16
+    let assigneeWidth = room >= 10 ? 9 : 0
+    room -= assigneeWidth == 0 ? 0 : 10
+    let statusWidth = room >= 12 ? 11 : 0
+    room -= statusWidth == 0 ? 0 : 12
+    let subjectWidth = room >= 12 ? room - 1 : 0
+    let nameWidth =
+        inside.width - base - (assigneeWidth > 0 ? 10 : 0) - (statusWidth > 0 ? 12 : 0)
+        - (subjectWidth > 0 ? subjectWidth + 1 : 0)
     for (line, index) in scrollWindow(count: state.queue.count, selected: state.queueSelected, height: inside.height)
         .enumerated()
     {
@@ -75,12 +87,29 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let selected = (focused || state.followsQueue) && index == state.queueSelected
         let y = inside.y + line
         let overdue = incident.isOverdue(at: state.now)
-        let name = state.store.customers.summary(of: incident.customer)?.name ?? incident.customer.rawValue
-        let text =
-            "\(overdue ? "!" : " ") \(fit(relative(incident.dueAt, from: state.now), 6)) \(fit(incident.priority.rawValue, 6)) \(fit(name, inside.width - 16))"
-        screen.row(
-            text, x: inside.x, y: y, width: inside.width,
-            style: Style(selected ? .selection : (overdue ? .overdue : .normal)))
+        let customer = state.store.customers.summary(of: incident.customer)
+        let name = customer?.name ?? incident.customer.rawValue
+        // A resolved incident says how long ago it was resolved, not a due time long past.
+        let when =
+            incident.status.isOpen
+            ? relative(incident.dueAt, from: state.now)
+            : "✓"
+                + relative(incident.resolvedAt ?? incident.dueAt, from: state.now).replacingOccurrences(
+                    of: "-", with: "")
+        var text =
+            "\(overdue ? "!" : " ") \(fit(when, 6)) \(fit(incident.priority.rawValue, 6))   \(fit(name, nameWidth))"
+        if assigneeWidth > 0 { text += " " + fit(incident.assignee?.rawValue ?? "—", assigneeWidth) }
+        if statusWidth > 0 { text += " " + fit(incident.status.rawValue, statusWidth) }
+        if subjectWidth > 0 {
+            text += " " + fit(state.store.incidents[incident.id]?.subject ?? "", subjectWidth)
+        }
+        let style = Style(selected ? .selection : (overdue ? .overdue : .normal))
+        screen.row(text, x: inside.x, y: y, width: inside.width, style: style)
+        if let tier = customer?.tier {
+            screen.put(
+                String(tier.rawValue.prefix(1)).uppercased(), x: inside.x + 16, y: y,
+                style: Style(tierStyle(tier).role, reverse: selected))
+        }
     }
 }
 

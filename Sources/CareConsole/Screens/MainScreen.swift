@@ -158,7 +158,7 @@ enum MainScreen {
             }
         case .incidents:
             guard state.queueSelected < state.queue.count else { return }
-            if state.selectCustomer(state.queue[state.queueSelected].customer) { state.focus = .profile }
+            state.mode.layer = IncidentView(incident: state.queue[state.queueSelected].id)
         }
     }
 
@@ -189,6 +189,7 @@ enum MainScreen {
             state.timelineSelected = moved(state.timelineSelected, count: count, by: action, page: page)
         case .incidents:
             state.queueSelected = moved(state.queueSelected, count: state.queue.count, by: action, page: page)
+            state.followsQueue = true
         }
     }
 }

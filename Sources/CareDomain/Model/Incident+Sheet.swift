@@ -1,0 +1,122 @@
+import Foundation
+
+extension Incident {
+    /// Everything about the incident as a person reads it: what `care
+    /// incident show` prints and the console's incident view shows. Fields
+    /// first (one value each), then every event of its history with who and
+    /// when, oldest first.
+    public struct Sheet: Sendable, Equatable {
+        public var fields: [Customer.ProfileField]
+        public var events: [Event]
+
+        /// One step of the history: "2026-11-22 10:00  ana  note  Prometido: reenvío gratis".
+        public struct Event: Sendable, Equatable {
+            public var at: Date
+            public var by: AgentID
+            public var kind: String
+            public var text: String
+
+            public var line: String {
+                "\(Incident.minute(at))  \(by)  \(kind)" + (text.isEmpty ? "" : "  \(text)")
+            }
+        }
+    }
+
+    /// "2026-11-22 10:00".
+    static func minute(_ date: Date) -> String {
+        String(Timestamp.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// "2026-12-02 14:00, in 3 h", "…, overdue by 2 days", "resolved 2026-11-30 10:12 by ana".
+    public func dueLine(at now: Date) -> String {
+        if let resolution, !status.isOpen {
+            return "resolved \(Self.minute(resolution.at)) by \(resolution.by)"
+        }
+        let minutes = Int(dueAt.timeIntervalSince(now) / 60)
+        return minutes >= 0
+            ? "\(Self.minute(dueAt)), in \(ServiceLevel.duration(minutes: max(1, minutes)))"
+            : "\(Self.minute(dueAt)), overdue by \(ServiceLevel.duration(minutes: -minutes))"
+    }
+
+    public func sheet(in state: StoreState, at now: Date) -> Sheet {
+        let point = state.touchpoints[touchpoint]
+        let customerName = state.customers.summary(of: customer)?.name
+        let assigneeName = assignee.flatMap { state.agents[$0]?.name }
+        var fields: [Customer.ProfileField] = [
+            .init(name: "incident", value: id.rawValue),
+            .init(name: "subject", value: subject),
+            .init(name: "kind", value: kind.rawValue),
+            .init(name: "status", value: status.rawValue),
+            .init(name: "priority", value: priority.rawValue),
+            .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
+            .init(
+                name: "touchpoint",
+                value: (point?.name ?? touchpoint.rawValue) + (point.map { " (\($0.serviceLevel.promise))" } ?? "")),
+            .init(
+                name: "assignee",
+                value: assignee.map { [$0.rawValue, assigneeName].compactMap { $0 }.joined(separator: " ") }
+                    ?? "nobody yet"),
+            .init(name: "opened", value: Self.minute(openedAt)),
+            .init(name: "due", value: dueLine(at: now)),
+            .init(
+                name: "contacts", value: String(contacts) + ((reopens ?? 0) > 0 ? ", reopened \(reopens ?? 0)×" : "")),
+        ]
+        if status.isOpen, let proposal = IncidentRules.proposal(for: self, playbook: nil, in: state, at: now),
+            proposal.owed
+        {
+            fields.append(
+                .init(
+                    name: "owed",
+                    value:
+                        "\(proposal.compensation.description) (\(proposal.compensation.value)): the service level was missed"
+                ))
+        }
+        if let compensation {
+            let why = compensation.forMissedServiceLevel ? "owed for the missed service level" : "the playbook's"
+            fields.append(
+                .init(
+                    name: "granted",
+                    value:
+                        "\(compensation.compensation.description) (\(compensation.compensation.value)), \(why), by \(compensation.grantedBy) on \(Day(containing: compensation.at))"
+                ))
+        }
+        if let resolution {
+            let playbook = resolution.playbook.map { " (playbook \($0))" } ?? ""
+            fields.append(.init(name: "resolution", value: resolution.summary + playbook))
+        }
+        if let rating {
+            var survey = "\(rating.score)/5"
+            if let met = rating.expectationsMet { survey += met ? ", expectations met" : ", expectations not met" }
+            switch rating.answeredBy {
+            case .customer?: survey += ", the customer's answer"
+            case .agent?: survey += ", the agent's judgement"
+            case nil: break
+            }
+            survey += ", recorded by \(rating.recordedBy)"
+            if let comment = rating.comment { survey += ": \(comment)" }
+            fields.append(.init(name: "survey", value: survey))
+        }
+        let events = history.map { event in
+            Sheet.Event(at: event.at, by: event.by, kind: event.kind.label, text: event.text ?? "")
+        }
+        return Sheet(fields: fields, events: events)
+    }
+}
+
+extension Incident.EventKind {
+    /// The word a person reads in the history.
+    public var label: String {
+        switch self {
+        case .opened: "opened"
+        case .assigned: "assigned"
+        case .note: "note"
+        case .contact: "contact"
+        case .statusChanged: "status"
+        case .resolved: "resolved"
+        case .compensated: "compensated"
+        case .rated: "rated"
+        case .reopened: "reopened"
+        case .closed: "closed"
+        }
+    }
+}
