@@ -87,3 +87,25 @@ extension IncidentCommand {
         }
     }
 }
+
+extension IncidentCommand {
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand an incident over to an agent, with the note they read first.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The incident's id.") var incident: String
+        @Argument(help: "The agent's login.") var agent: String
+        @Option(help: "What they must know (shown first in the incident view).") var note: String?
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.member(in: store.open())
+            _ = try store.transact(by: author) { state in
+                try IncidentRules.assign(
+                    in: state, incident: IncidentID(incident), to: AgentID(agent), handover: note, by: author,
+                    at: Date())
+            }
+            print("Handed \(incident) over to \(agent)\(note == nil ? "" : " with the note").")
+        }
+    }
+}

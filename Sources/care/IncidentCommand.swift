@@ -6,7 +6,7 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
         abstract: "Incidents: open one, add a note or a contact, show one whole, list them.",
-        subcommands: [Open.self, Note.self, Contact.self, Show.self, List.self]
+        subcommands: [Open.self, Note.self, Contact.self, Assign.self, Show.self, List.self]
     )
 
     struct Open: ParsableCommand {
@@ -33,6 +33,9 @@ struct IncidentCommand: ParsableCommand {
         @Option(help: "How the customer got in touch.")
         var channel: Channel = .counter
 
+        @Option(help: "Who works on it: an agent's login, or none (default: you).")
+        var assignee: String?
+
         func run() throws {
             let store = storeOptions.store()
             let author = try storeOptions.author(in: store.open())
@@ -42,7 +45,9 @@ struct IncidentCommand: ParsableCommand {
                 let (incident, transaction) = try IncidentRules.open(
                     in: state, customer: CustomerID(customer), touchpoint: TouchpointID(touchpoint), kind: kind,
                     subject: subject,
-                    priority: priority, channel: channel, by: author, at: Date())
+                    priority: priority, channel: channel,
+                    assignee: assignee.map { $0 == "none" ? .nobody : .agent(AgentID($0)) } ?? .opener, by: author,
+                    at: Date())
                 opened = incident
                 return transaction
             }

@@ -405,7 +405,7 @@ func type(_ text: String, into state: inout AppState) {
 }
 
 @Suite struct NewIncidentAndAssignTests {
-    @Test func aNewIncidentIsFilledFieldByField() throws {
+    @Test func aNewIncidentIsOneFormAndAnEmptySubjectKeepsWhatWasChosen() throws {
         var (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let customer = try #require(state.selectedCustomerID)
@@ -414,11 +414,16 @@ func type(_ text: String, into state: inout AppState) {
             Issue.record("no dialog")
             return
         }
-        _ = update(&state, .key(.character("j")))
-        _ = update(&state, .key(.enter))  // the second touchpoint
-        _ = update(&state, .key(.enter))  // complaint
-        _ = update(&state, .key(.character("k")))
-        _ = update(&state, .key(.enter))  // low
+        _ = update(&state, .key(.right))  // the second touchpoint
+        _ = update(&state, .key(.tab))  // complaint stays
+        _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.left))  // low
+        _ = update(&state, .key(.tab))
+        type("p", into: &state)  // phone
+        #expect(update(&state, .key(.enter)) == [])
+        #expect(state.message == "Say what it is about: type the subject.")
+        let kept = try #require(state.dialog as? NewIncidentDialog)
+        #expect(kept.form.choice(NewIncidentDialog.priority) == 0 && kept.form.choice(NewIncidentDialog.place) == 1)
         type("Factura duplicada", into: &state)
         let commands = update(&state, .key(.enter))
         #expect(
@@ -426,7 +431,7 @@ func type(_ text: String, into state: inout AppState) {
                 .act(
                     .open(
                         customer, touchpoint: draft.touchpoints[1], kind: .complaint, priority: .low,
-                        subject: "Factura duplicada"))
+                        subject: "Factura duplicada", channel: .phone, assignee: .opener))
             ])
         #expect(state.dialog == nil)
     }
@@ -438,8 +443,14 @@ func type(_ text: String, into state: inout AppState) {
         _ = update(&state, .key(.character("4")))
         _ = update(&state, .key(.character("a")))
         let agents = state.store.agents.sorted.filter(\.active).map(\.id)
-        _ = update(&state, .key(.character("j")))
+        _ = update(&state, .key(.down))
         #expect(update(&state, .key(.enter)) == [.act(.assign(incident.id, to: agents[1]))])
+        // A handover note is typed as the agent is chosen.
+        _ = update(&state, .key(.character("a")))
+        type("Prometido: reenvío gratis", into: &state)
+        #expect(
+            update(&state, .key(.enter))
+                == [.act(.assign(incident.id, to: agents[0], handover: "Prometido: reenvío gratis"))])
         #expect(!agents.contains("tclarke"))  // inactive in the demo roster
     }
 }

@@ -447,3 +447,54 @@ import Testing
         #expect(early.fields.first { $0.name == "customer" }?.value == "C1 José Núñez")
     }
 }
+
+@Suite struct OpeningTests {
+    @Test func priorityTightensOrLoosensTheDueTimeAndTheOpenerWorksOnIt() throws {
+        var program = Fixture.program
+        program.priorityTimes = .demo
+        let book = MemoryBook(program: program)
+        func open(_ priority: Incident.Priority, _ assignee: IncidentRules.Assignee = .opener) throws -> Incident {
+            try IncidentRules.open(
+                in: book.state, customer: "C1", touchpoint: "counter", kind: .complaint, subject: "Factura",
+                priority: priority, channel: .phone, assignee: assignee, by: Fixture.ana, at: Fixture.now
+            ).0
+        }
+        // The counter's level is 24 h: urgent a quarter, high half, low half as long again.
+        let hours = { (incident: Incident) in incident.dueAt.timeIntervalSince(Fixture.now) / 3600 }
+        #expect(try hours(open(.normal)) == 24 && hours(open(.urgent)) == 6)
+        #expect(try hours(open(.high)) == 12 && hours(open(.low)) == 36)
+        let opened = try open(.normal)
+        #expect(opened.assignee == "ana" && opened.channel == .phone)
+        #expect(opened.history.map(\.kind) == [.opened, .assigned])
+        #expect(try open(.normal, .nobody).assignee == nil)
+        #expect(try open(.normal, .agent("boss")).assignee == "boss")
+        #expect(throws: IncidentRefusal.notAnAgent("nobody-here")) { try open(.normal, .agent("nobody-here")) }
+        var wrong = program
+        wrong.priorityTimes = PriorityTimes(low: 150, normal: 100, high: 0, urgent: 25)
+        #expect(
+            ProgramRules.problems(wrong, in: book.state) == [
+                "priorityTimes.high must be 1 to 1000 (percent of the service-level time)."
+            ])
+    }
+}
+
+@Suite struct HandoverTests {
+    @Test func theNewAssigneeReadsTheHandoverNoteFirst() throws {
+        var book = MemoryBook()
+        for incident in Fixture.records().incidents { book.state.apply(.incident(incident)) }
+        try book.apply(
+            IncidentRules.assign(
+                in: book.state, incident: "I1", to: "boss", handover: " Prometido: reenvío gratis ", by: Fixture.ana,
+                at: Fixture.now))
+        let incident = try #require(book.state.incidents["I1"])
+        #expect(incident.history.last?.kind == .handover && incident.history.last?.text == "Prometido: reenvío gratis")
+        let sheet = incident.sheet(in: book.state, at: Fixture.now)
+        #expect(sheet.fields[1].name == "handover")
+        #expect(sheet.fields[1].value == "from ana, 2026-11-22 10:00: Prometido: reenvío gratis")
+        // Handed on again without a note: the old note is no longer the first thing shown.
+        try book.apply(
+            IncidentRules.assign(in: book.state, incident: "I1", to: "ana", by: Fixture.ana, at: Fixture.now))
+        let again = try #require(book.state.incidents["I1"]).sheet(in: book.state, at: Fixture.now)
+        #expect(!again.fields.contains { $0.name == "handover" })
+    }
+}

@@ -92,7 +92,14 @@ import Testing
                 "incident", "note", open.id.rawValue, "Prometido: reenvío gratis", "--data", directory,
             ])
             #expect(noted.status == 0, "\(noted.stderr)")
+            let agent = try #require(state.agents.sorted.first { $0.active && $0.id != open.assignee })
+            let handed = try CareProcess.run([
+                "incident", "assign", open.id.rawValue, agent.id.rawValue, "--note", "Llamar antes de las 10",
+                "--data", directory,
+            ])
+            #expect(handed.status == 0, "\(handed.stderr)")
             let shown = try CareProcess.run(["incident", "show", open.id.rawValue, "--data", directory])
+            #expect(shown.stdout.contains("handover") && shown.stdout.contains("Llamar antes de las 10"))
             #expect(shown.status == 0, "\(shown.stderr)")
             #expect(shown.stdout.contains("note Prometido: reenvío gratis"))
             #expect(shown.stdout.contains("subject") && shown.stdout.contains("due"))

@@ -9,9 +9,11 @@ public enum CounterAction: Equatable, Sendable {
     case contact(IncidentID)
     /// `answeredBy`: who gave the rating (the customer, or the agent's own judgement).
     case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?, answeredBy: Survey.Source? = nil)
-    case assign(IncidentID, to: AgentID)
+    case assign(IncidentID, to: AgentID, handover: String? = nil)
     case reopen(IncidentID)
-    case open(CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String)
+    case open(
+        CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String,
+        channel: Channel = .counter, assignee: IncidentRules.Assignee = .opener)
     case redeem(CustomerID, RewardID)
     case useCoupon(CouponCode)
     case changeAgent(AgentID, AgentChange)
@@ -51,15 +53,14 @@ public enum CounterAction: Equatable, Sendable {
                 in: state, incident: id, playbook: playbook, grant: grant, rating: rating,
                 survey: rating.flatMap { score in answeredBy.map { SurveyAnswer(score: score, answeredBy: $0) } },
                 by: author, at: now)
-        case .assign(let id, let agent):
-            try IncidentRules.assign(in: state, incident: id, to: agent, by: author, at: now)
+        case .assign(let id, let agent, let handover):
+            try IncidentRules.assign(in: state, incident: id, to: agent, handover: handover, by: author, at: now)
         case .reopen(let id):
             try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
-        case .open(let customer, let touchpoint, let kind, let priority, let subject):
+        case .open(let customer, let touchpoint, let kind, let priority, let subject, let channel, let assignee):
             try IncidentRules.open(
                 in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority,
-                channel: .counter,
-                by: author, at: now
+                channel: channel, assignee: assignee, by: author, at: now
             ).1
         case .redeem(let customer, let reward):
             try LoyaltyRules.redeem(
@@ -114,6 +115,12 @@ public enum CounterAction: Equatable, Sendable {
         }
     }
 
+    /// The incident the step opened.
+    static func opened(_ transaction: Transaction) -> Incident? {
+        for case .incident(let incident) in transaction.changes where incident.version == 1 { return incident }
+        return nil
+    }
+
     /// The customer the step registered, to select once it is saved.
     public static func registered(by transaction: Transaction) -> CustomerID? {
         for case .customer(let customer) in transaction.changes where customer.version == 1 { return customer.id }
@@ -155,9 +162,14 @@ public enum CounterAction: Equatable, Sendable {
         case .note(let id, _): "Noted on \(incident(id))."
         case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(incident(id)) recorded."
         case .resolve(let id, _, let grant, _, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
-        case .assign(let id, let agent): "Assigned \(incident(id)) to \(agent)."
+        case .assign(let id, let agent, let handover):
+            "Assigned \(incident(id)) to \(agent)" + (handover?.isEmpty == false ? " with your handover note." : ".")
         case .reopen(let id): "Reopened \(incident(id))."
-        case .open(let id, _, let kind, _, _): "Opened a \(kind.rawValue) for \(customer(id))."
+        case .open(let id, _, let kind, _, _, _, _):
+            Self.opened(transaction).map { new in
+                "Opened \(new.id), a \(kind.rawValue) for \(customer(id)), due \(Incident.minuteText(new.dueAt))"
+                    + (new.assignee.map { ", assigned to \($0)" } ?? ", unassigned") + "."
+            } ?? "Opened a \(kind.rawValue) for \(customer(id))."
         case .redeem(let id, let reward):
             "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue) for \(customer(id)): "
                 + "\(state.customers[id]?.loyalty.points ?? 0) points left."

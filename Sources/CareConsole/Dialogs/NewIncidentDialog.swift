@@ -1,94 +1,87 @@
 import CareDomain
 
-/// A new incident for a customer as the agent fills it in: the touchpoint,
-/// the kind, the priority (each chosen from a list), then the subject.
+/// A new incident for a customer as the agent fills it in, one form: the
+/// touchpoint, kind, priority and channel (a letter jumps to a choice),
+/// who works on it (the opener, unless they choose otherwise) and the
+/// subject; Enter opens it from any field.
 struct NewIncidentDialog: Dialog, Equatable {
-    enum Field: Int, Sendable { case touchpoint, kind, priority, subject }
-
     var customer: CustomerID
     var touchpoints: [TouchpointID]
-    var field = Field.touchpoint
-    var touchpoint = 0
-    var kind = Incident.Kind.allCases.firstIndex(of: .complaint) ?? 0
-    var priority = Incident.Priority.allCases.firstIndex(of: .normal) ?? 0
-    var subject = TextField()
+    /// "me", "nobody", then the other active agents.
+    var agents: [AgentID]
+    var form: Form
 
-    init(customer: CustomerID, touchpoints: [TouchpointID]) {
+    static let place = "touchpoint"
+    static let kind = "kind"
+    static let priority = "priority"
+    static let channel = "channel"
+    static let assignee = "assignee"
+    static let subject = "subject"
+    /// The channels an incident arrives by.
+    static let channels: [Channel] = [.counter, .phone, .email, .web, .app, .post]
+
+    init(
+        customer: CustomerID, touchpoints: [TouchpointID], agents: [AgentID] = [], me: String = "",
+        catalog: Catalog? = nil
+    ) {
         self.customer = customer
         self.touchpoints = touchpoints
-    }
-
-    /// The choices of the current field (none for the subject).
-    func options(in catalog: Catalog) -> [String] {
-        switch field {
-        case .touchpoint: touchpoints.map { catalog.touchpoints[$0]?.name ?? $0.rawValue }
-        case .kind: Incident.Kind.allCases.map(\.rawValue)
-        case .priority: Incident.Priority.allCases.map(\.rawValue)
-        case .subject: []
-        }
-    }
-
-    /// The choice of the current field.
-    var selected: Int {
-        get {
-            switch field {
-            case .touchpoint: touchpoint
-            case .kind: kind
-            case .priority: priority
-            case .subject: 0
-            }
-        }
-        set {
-            switch field {
-            case .touchpoint: touchpoint = newValue
-            case .kind: kind = newValue
-            case .priority: priority = newValue
-            case .subject: break
-            }
-        }
+        self.agents = agents.filter { $0.rawValue != me }
+        let names = touchpoints.map { catalog?.touchpoints[$0]?.name ?? $0.rawValue }
+        form = Form([
+            Form.choice(Self.place, names),
+            Form.choice(
+                Self.kind, Incident.Kind.allCases.map(\.rawValue),
+                Incident.Kind.allCases.firstIndex(of: .complaint) ?? 0),
+            Form.choice(
+                Self.priority, Incident.Priority.allCases.map(\.rawValue),
+                Incident.Priority.allCases.firstIndex(of: .normal) ?? 0),
+            Form.choice(Self.channel, Self.channels.map(\.rawValue)),
+            Form.choice(
+                Self.assignee, ["me" + (me.isEmpty ? "" : " (\(me))"), "nobody"] + self.agents.map(\.rawValue)),
+            Form.text(Self.subject),
+        ])
     }
 
     func title(in state: AppState) -> String {
         "New incident for \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        guard field == .subject else { return ChoiceKeys.bindings(verb: "next") + [ChoiceKeys.cancel()] }
-        return [
-            Binding(
-                [.enter], "Enter", .confirm, help: "open the incident",
-                hint: "opens it (due time from the service level)"),
-            ChoiceKeys.cancel(),
-        ]
-    }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "opens it") }
 
     func body(in state: AppState) -> DialogBody {
-        let names = ["touchpoint", "kind", "priority", "subject"]
-        let step = DialogBody.Line.text("Step \(field.rawValue + 1) of 4: \(names[field.rawValue])", Style(.key))
-        if field == .subject { return DialogBody([step, .field("› ", subject, .normal, active: true)], selected: 1) }
-        let choices = DialogBody.choices(options(in: state.catalog), selected: selected)
-        return DialogBody([step] + choices, selected: selected + 1)
+        let index = form.choice(Self.place)
+        let point = touchpoints.indices.contains(index) ? state.catalog.touchpoints[touchpoints[index]] : nil
+        let promise =
+            point.map { "Due by its service level (\($0.serviceLevel.promise)), the tier and the priority." } ?? ""
+        return DialogBody(form.lines + [.text(promise, Style(.muted))], selected: form.active)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        guard action == .confirm else {
-            ChoiceKeys.move(&selected, action, count: options(in: state.catalog).count)
+        if let outcome = form.act(action) { return outcome }
+        let index = form.choice(Self.place)
+        guard touchpoints.indices.contains(index) else { return .stay }
+        // What was chosen stays: only the subject is missing.
+        guard !form.text(Self.subject).trimmingCharacters(in: .whitespaces).isEmpty else {
+            state.message = "Say what it is about: type the subject."
+            form.focus(Self.subject)
             return .stay
         }
-        guard field == .subject else {
-            field = Field(rawValue: field.rawValue + 1) ?? .subject
-            return .stay
-        }
-        let chosen = touchpoint < touchpoints.count ? touchpoints[touchpoint] : TouchpointID("")
+        let who = form.choice(Self.assignee)
+        let assignee: IncidentRules.Assignee =
+            who == 0 ? .opener : who == 1 ? .nobody : .agent(agents[min(who - 2, agents.count - 1)])
         return .leave([
             .act(
                 .open(
-                    customer, touchpoint: chosen, kind: Incident.Kind.allCases[kind],
-                    priority: Incident.Priority.allCases[priority], subject: subject.text))
+                    customer, touchpoint: touchpoints[index],
+                    kind: Incident.Kind.allCases[min(form.choice(Self.kind), Incident.Kind.allCases.count - 1)],
+                    priority: Incident.Priority.allCases[
+                        min(form.choice(Self.priority), Incident.Priority.allCases.count - 1)],
+                    subject: form.text(Self.subject),
+                    channel: Self.channels[min(form.choice(Self.channel), Self.channels.count - 1)], assignee: assignee)
+            )
         ])
     }
 
-    mutating func type(_ key: Key) {
-        if field == .subject { subject.handle(key) }
-    }
+    mutating func type(_ key: Key) { form.type(key) }
 }

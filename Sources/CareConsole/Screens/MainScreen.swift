@@ -82,7 +82,10 @@ enum MainScreen {
                 return []
             }
             let touchpoints = state.catalog.sortedTouchpoints.sorted { $0.name < $1.name }.map(\.id)
-            state.mode.layer = NewIncidentDialog(customer: customer, touchpoints: touchpoints)
+            let agents = state.catalog.sortedAgents.filter(\.active).map(\.id)
+            state.mode.layer = NewIncidentDialog(
+                customer: customer, touchpoints: touchpoints, agents: agents, me: state.agentLogin,
+                catalog: state.catalog)
         }
         return []
     }

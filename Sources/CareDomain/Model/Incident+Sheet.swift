@@ -23,6 +23,8 @@ extension Incident {
     }
 
     /// "2026-11-22 10:00".
+    public static func minuteText(_ date: Date) -> String { minute(date) }
+
     static func minute(_ date: Date) -> String {
         String(Timestamp.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
@@ -42,12 +44,24 @@ extension Incident {
         let point = state.touchpoints[touchpoint]
         let customerName = state.customers.summary(of: customer)?.name
         let assigneeName = assignee.flatMap { state.agents[$0]?.name }
-        var fields: [Customer.ProfileField] = [
-            .init(name: "incident", value: id.rawValue),
+        var fields: [Customer.ProfileField] = [.init(name: "incident", value: id.rawValue)]
+        // The note handed over with the current assignment, first: what the
+        // agent who has it now must read before anything else.
+        if assignee != nil, let given = history.lastIndex(where: { $0.kind == .assigned }),
+            let noted = history.lastIndex(where: { $0.kind == .handover }), noted > given
+        {
+            let handover = history[noted]
+            fields.append(
+                .init(
+                    name: "handover", value: "from \(handover.by), \(Self.minute(handover.at)): \(handover.text ?? "")")
+            )
+        }
+        fields += [
             .init(name: "subject", value: subject),
             .init(name: "kind", value: kind.rawValue),
             .init(name: "status", value: status.rawValue),
             .init(name: "priority", value: priority.rawValue),
+            .init(name: "channel", value: channel?.rawValue ?? "not recorded"),
             .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
             .init(
                 name: "touchpoint",
@@ -117,6 +131,7 @@ extension Incident.EventKind {
         case .rated: "rated"
         case .reopened: "reopened"
         case .closed: "closed"
+        case .handover: "handover"
         }
     }
 }

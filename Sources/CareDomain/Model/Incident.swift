@@ -14,6 +14,8 @@ public struct Incident: Record {
     public var status: Status
     public var assignee: AgentID?
     public var touchpoint: TouchpointID
+    /// How the customer got in touch (nil on incidents from before it was kept).
+    public var channel: Channel?
     public var openedAt: Date
     public var dueAt: Date
     /// Contacts with the customer about this incident; 1 on opening.
@@ -153,6 +155,8 @@ public struct Incident: Record {
 
     public enum EventKind: String, Codable, CaseIterable, Sendable {
         case opened, assigned, note, contact, statusChanged, resolved, compensated, rated, reopened, closed
+        /// What the agent handing over tells the next one (with an assignment).
+        case handover
     }
 
     public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }

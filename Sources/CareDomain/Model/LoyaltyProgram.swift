@@ -67,6 +67,34 @@ public struct Margins: Codable, Sendable, Equatable {
     }
 }
 
+/// How much of the service-level time an incident's priority allows, in
+/// percent (50: half the time, 150: half as long again).
+public struct PriorityTimes: Codable, Sendable, Equatable {
+    public var low: Int
+    public var normal: Int
+    public var high: Int
+    public var urgent: Int
+
+    public init(low: Int, normal: Int, high: Int, urgent: Int) {
+        self.low = low
+        self.normal = normal
+        self.high = high
+        self.urgent = urgent
+    }
+
+    /// What the demo program (and `care init`) starts with.
+    public static let demo = PriorityTimes(low: 150, normal: 100, high: 50, urgent: 25)
+
+    public func percent(for priority: Incident.Priority) -> Int {
+        switch priority {
+        case .low: low
+        case .normal: normal
+        case .high: high
+        case .urgent: urgent
+        }
+    }
+}
+
 /// The program's rules: one record per store (`program.json`), changed by a
 /// supervisor with `care program set`.
 public struct LoyaltyProgram: Record {
@@ -95,12 +123,14 @@ public struct LoyaltyProgram: Record {
     public var margins: Margins?
     /// Days without a purchase that move the lifecycle stage; the standard ones when absent.
     public var lifecycle: LifecycleThresholds?
+    /// The due time by priority; every priority gets the whole time when absent.
+    public var priorityTimes: PriorityTimes?
 
     public init(
         id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
         pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier],
         earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil,
-        margins: Margins? = nil, lifecycle: LifecycleThresholds? = nil
+        margins: Margins? = nil, lifecycle: LifecycleThresholds? = nil, priorityTimes: PriorityTimes? = nil
     ) {
         self.id = id
         self.version = version
@@ -116,6 +146,7 @@ public struct LoyaltyProgram: Record {
         self.redemptionTouchpoint = redemptionTouchpoint
         self.margins = margins
         self.lifecycle = lifecycle
+        self.priorityTimes = priorityTimes
     }
 
     public var lifecycleThresholds: LifecycleThresholds { lifecycle ?? .standard }

@@ -38,21 +38,35 @@ public enum IncidentRules {
     public static func open(
         in state: StoreState, customer customerID: CustomerID, touchpoint touchpointID: TouchpointID,
         kind: Incident.Kind,
-        subject: String, priority: Incident.Priority, channel: Channel, by author: Author, at now: Date
+        subject: String, priority: Incident.Priority, channel: Channel, assignee: Assignee = .opener,
+        by author: Author, at now: Date
     ) throws(IncidentRefusal) -> (Incident, Transaction) {
         try requireAgent(author, in: state)
+        let owner: AgentID?
+        switch assignee {
+        case .opener: owner = author.agent
+        case .nobody: owner = nil
+        case .agent(let id):
+            guard state.agents[id]?.active == true else { throw .notAnAgent(id.rawValue) }
+            owner = id
+        }
         guard let customer = state.customers[customerID] else { throw .unknownCustomer(customerID) }
         guard customer.blockedAt == nil else { throw .blockedCustomer(customerID) }
         guard let touchpoint = state.touchpoints[touchpointID] else { throw .unknownTouchpoint(touchpointID) }
         let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText("subject") }
         let id = nextIncidentID(in: state)
-        let incident = Incident(
+        var incident = Incident(
             id: id, customer: customerID, kind: kind, subject: trimmed, priority: priority, status: .open,
-            touchpoint: touchpointID, openedAt: now,
+            assignee: owner, touchpoint: touchpointID, openedAt: now,
             dueAt: ServiceLevelRules.dueAt(
-                openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier)),
+                openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier),
+                priority: priority, times: state.program?.priorityTimes),
             history: [Incident.Event(at: now, by: author.agent, kind: .opened, text: trimmed)])
+        incident.channel = channel
+        if let owner {
+            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "to \(owner)"))
+        }
         let moment = Moment(
             id: MomentID("M-\(id.rawValue)"), customer: customerID, touchpoint: touchpointID, at: now, channel: channel,
             agent: author.agent, outcome: "\(kind.rawValue) opened: \(trimmed)", cost: touchpoint.cost, incident: id)
@@ -62,6 +76,14 @@ public enum IncidentRules {
                 summary: "open incident \(id) for customer \(customerID)",
                 changes: [.incident(incident), .moment(moment)])
         )
+    }
+
+    /// Who works on a new incident.
+    public enum Assignee: Sendable, Equatable {
+        /// The agent who opens it (the counter decides at once).
+        case opener
+        case nobody
+        case agent(AgentID)
     }
 
     /// Adds a note to an incident's history.
@@ -94,10 +116,12 @@ public enum IncidentRules {
 
     /// Assigns an open incident to an active agent.
     public static func assign(
-        in state: StoreState, incident incidentID: IncidentID, to assignee: AgentID, by author: Author, at now: Date
+        in state: StoreState, incident incidentID: IncidentID, to assignee: AgentID, handover: String? = nil,
+        by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
         try requireAgent(author, in: state)
         guard let agent = state.agents[assignee], agent.active else { throw .notAnAgent(assignee.rawValue) }
+        let handover = handover?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
         guard incident.status.isOpen else { throw .notOpen(incidentID) }
         incident = incident.nextVersion()
@@ -105,6 +129,9 @@ public enum IncidentRules {
         if incident.status == .open { incident.status = .inProgress }
         incident.history.append(
             Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
+        if let handover, !handover.isEmpty {
+            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .handover, text: handover))
+        }
         return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
     }
 

@@ -50,6 +50,13 @@ public enum ProgramRules {
             }
         }
         problems += program.lifecycle?.problems ?? []
+        if let times = program.priorityTimes {
+            for priority in Incident.Priority.allCases {
+                require(
+                    (1...1000).contains(times.percent(for: priority)),
+                    "priorityTimes.\(priority.rawValue) must be 1 to 1000 (percent of the service-level time).")
+            }
+        }
         if let place = program.redemptionTouchpoint {
             require(state.touchpoints.contains(place), "redemptionTouchpoint \(place) is not in the catalog.")
         }

@@ -4,9 +4,15 @@ import Foundation
 /// touchpoint where it arose, tightened for tiers that earn preferential
 /// treatment (a tier's `serviceLevelPercent` of the time; never more).
 public enum ServiceLevelRules {
-    public static func dueAt(openedAt: Date, touchpoint: Touchpoint, tier: Tier?) -> Date {
+    /// The touchpoint's time, tightened for the customer's tier and then
+    /// tightened or loosened for the incident's priority by the program's rule.
+    public static func dueAt(
+        openedAt: Date, touchpoint: Touchpoint, tier: Tier?, priority: Incident.Priority = .normal,
+        times: PriorityTimes? = nil
+    ) -> Date {
         let percent = min(100, max(1, tier?.serviceLevelPercent ?? 100))
-        let minutes = max(1, touchpoint.serviceLevel.responseMinutes * percent / 100)
+        let priorityPercent = max(1, times?.percent(for: priority) ?? 100)
+        let minutes = max(1, touchpoint.serviceLevel.responseMinutes * percent / 100 * priorityPercent / 100)
         return openedAt.addingTimeInterval(Double(minutes) * 60)
     }
 }

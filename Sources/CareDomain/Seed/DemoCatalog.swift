@@ -34,7 +34,8 @@ enum DemoCatalog {
             byFamily: [
                 "electrónica": 12, "hogar": 28, "moda": 45, "deporte": 30, "gourmet": 35, "libros": 25, "belleza": 50,
                 "juguetes": 32,
-            ]))
+            ]),
+        priorityTimes: .demo)
 
     static let rewards = [
         Reward(id: "coffee", name: "Café y bollería", points: 100, cost: 180),
