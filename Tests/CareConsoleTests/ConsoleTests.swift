@@ -314,7 +314,14 @@ func type(_ text: String, into state: inout AppState) {
         let resolvedTimes = state.queue.compactMap(\.resolvedAt)
         #expect(resolvedTimes == resolvedTimes.sorted(by: >))
         let last = try #require(state.selectedIncident)
-        #expect(update(&state, .key(.character("o"))) == [.act(.reopen(last.id))])
+        // Resolving it again is refused at once; reopening asks why.
+        #expect(update(&state, .key(.character("r"))) == [])
+        #expect(state.message == "\(last.id) is already resolved; o reopens it.")
+        #expect(update(&state, .key(.character("o"))) == [])
+        #expect(update(&state, .key(.enter)) == [])
+        #expect(state.message == "Say why it is reopened: it stays in the incident's history.")
+        type("Vuelve a fallar", into: &state)
+        #expect(update(&state, .key(.enter)) == [.act(.reopen(last.id, reason: "Vuelve a fallar"))])
         _ = update(&state, .key(.character("m")))
         #expect(state.queue == all)
     }

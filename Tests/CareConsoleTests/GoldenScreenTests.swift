@@ -105,6 +105,8 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("incident-view", "4⏎"),
         GoldenScenario("queue-mine", "4m"),
         GoldenScenario("queue-resolved", "4mmm"),
+        GoldenScenario("resolve-refused", "4mmmr"),
+        GoldenScenario("reopen", "4mmmoVuelve a fallar"),
         GoldenScenario("help", "?"),
         GoldenScenario("audit", "h"),
         GoldenScenario("store-audit", "H"),

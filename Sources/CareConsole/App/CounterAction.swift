@@ -10,7 +10,7 @@ public enum CounterAction: Equatable, Sendable {
     /// `answeredBy`: who gave the rating (the customer, or the agent's own judgement).
     case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?, answeredBy: Survey.Source? = nil)
     case assign(IncidentID, to: AgentID, handover: String? = nil)
-    case reopen(IncidentID)
+    case reopen(IncidentID, reason: String? = nil)
     case open(
         CustomerID, touchpoint: TouchpointID, kind: Incident.Kind, priority: Incident.Priority, subject: String,
         channel: Channel = .counter, assignee: IncidentRules.Assignee = .opener)
@@ -55,8 +55,8 @@ public enum CounterAction: Equatable, Sendable {
                 by: author, at: now)
         case .assign(let id, let agent, let handover):
             try IncidentRules.assign(in: state, incident: id, to: agent, handover: handover, by: author, at: now)
-        case .reopen(let id):
-            try IncidentRules.reopen(in: state, incident: id, by: author, at: now)
+        case .reopen(let id, let reason):
+            try IncidentRules.reopen(in: state, incident: id, reason: reason, by: author, at: now)
         case .open(let customer, let touchpoint, let kind, let priority, let subject, let channel, let assignee):
             try IncidentRules.open(
                 in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority,
@@ -164,7 +164,7 @@ public enum CounterAction: Equatable, Sendable {
         case .resolve(let id, _, let grant, _, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
         case .assign(let id, let agent, let handover):
             "Assigned \(incident(id)) to \(agent)" + (handover?.isEmpty == false ? " with your handover note." : ".")
-        case .reopen(let id): "Reopened \(incident(id))."
+        case .reopen(let id, _): "Reopened \(incident(id))."
         case .open(let id, _, let kind, _, _, _, _):
             Self.opened(transaction).map { new in
                 "Opened \(new.id), a \(kind.rawValue) for \(customer(id)), due \(Incident.minuteText(new.dueAt))"

@@ -96,9 +96,14 @@ enum MainScreen {
             state.message = "Select an incident in the queue (4) first."
             return []
         }
+        // A step that cannot succeed is refused now, not at the end of its dialog.
+        if let refusal = refusal(of: action, on: incident, in: state) {
+            state.message = refusal
+            return []
+        }
         switch action {
         case .take: return [.act(.take(incident.id))]
-        case .reopen: return [.act(.reopen(incident.id))]
+        case .reopen: state.mode.layer = ReopenDialog(incident: incident.id)
         case .contact: return [.act(.contact(incident.id))]
         case .assign:
             let agents = state.catalog.sortedAgents.filter(\.active).map(\.id)
@@ -111,6 +116,20 @@ enum MainScreen {
         default: break
         }
         return []
+    }
+
+    /// Why `action` cannot be done on `incident` now, in one sentence.
+    private static func refusal(of action: Action, on incident: IncidentSummary, in state: AppState) -> String? {
+        if state.store.customers[incident.customer]?.blockedAt != nil {
+            return IncidentRefusal.blockedCustomer(incident.customer).description
+        }
+        switch action {
+        case .take, .resolve, .assign, .contact:
+            return incident.status.isOpen ? nil : "\(incident.id) is already \(incident.status.rawValue); o reopens it."
+        case .reopen:
+            return incident.status.isOpen ? "\(incident.id) is still open: r resolves it." : nil
+        default: return nil
+        }
     }
 
     /// `R` and `u`: a reward to redeem, or a coupon to use, for the customer on screen.

@@ -156,9 +156,10 @@ public enum IncidentRules {
 
     /// Reopens a resolved incident: back in progress, one more contact (the
     /// customer came back), the resolution cleared; its history keeps it all.
-    public static func reopen(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date)
-        throws(IncidentRefusal) -> Transaction
-    {
+    /// `reason`: why the customer came back, kept in the history.
+    public static func reopen(
+        in state: StoreState, incident incidentID: IncidentID, reason: String? = nil, by author: Author, at now: Date
+    ) throws(IncidentRefusal) -> Transaction {
         try requireAgent(author, in: state)
         guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
         guard !incident.status.isOpen else { throw .stillOpen(incidentID) }
@@ -168,7 +169,9 @@ public enum IncidentRules {
         incident.reopens = (incident.reopens ?? 0) + 1
         incident.resolution = nil
         incident.assignee = incident.assignee ?? author.agent
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .reopened))
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        incident.history.append(
+            Incident.Event(at: now, by: author.agent, kind: .reopened, text: reason?.isEmpty == false ? reason : nil))
         return Transaction(summary: "reopen incident \(incidentID)", changes: [.incident(incident)])
     }
 
