@@ -17,11 +17,13 @@ final class TmuxSession {
     }
 
     /// The built console on `directory`, its command line preceded by
-    /// `prefix` (an environment setting, `timeout …`).
-    static func console(on directory: String, width: Int = 80, height: Int = 24, prefix: String = "") throws
-        -> TmuxSession
-    {
-        try TmuxSession(width: width, height: height, command: "\(prefix)\(CareProcess.executable) --data \(directory)")
+    /// `prefix` (an environment setting, `timeout …`) and followed by `options` (`--as mgarcia`).
+    static func console(
+        on directory: String, width: Int = 80, height: Int = 24, prefix: String = "", options: String = ""
+    ) throws -> TmuxSession {
+        try TmuxSession(
+            width: width, height: height,
+            command: "\(prefix)\(CareProcess.executable) --data \(directory)" + (options.isEmpty ? "" : " " + options))
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
