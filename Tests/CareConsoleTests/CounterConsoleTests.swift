@@ -161,3 +161,33 @@ struct CounterDriver {
         #expect(driver.state.subjectCustomerID == driver.state.selectedIncident?.customer)
     }
 }
+
+@Suite struct CannedNoteTests {
+    @Test func tabPutsTheAreasCannedNotesInTheFieldToEdit() throws {
+        var driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        driver.keys("4")
+        let incident = try #require(driver.state.selectedIncident)
+        let area = driver.state.store.agents["boss"]?.area
+        let canned = try #require(driver.state.store.program?.cannedNotes(for: area))
+        #expect(canned.contains("Prometido: "))
+        driver.keys("n")
+        for _ in 0..<(canned.firstIndex(of: "Prometido: ") ?? 0) + 1 { driver.send(.key(.tab)) }
+        #expect(driver.screen.contains("› Prometido: ") && driver.screen.contains("Canned note"))
+        driver.keys("reenvío gratis⏎")
+        let history = try #require(driver.state.store.incidents[incident.id]?.history)
+        #expect(history.last?.text == "Prometido: reenvío gratis")
+    }
+
+    @Test func cannedNotesAreCheckedWithTheProgram() throws {
+        let driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        var program = try #require(driver.state.store.program)
+        #expect(ProgramRules.problems(program, in: driver.state.store).isEmpty)
+        program.cannedNotes = ["Counter": ["ok", " "]]
+        #expect(
+            ProgramRules.problems(program, in: driver.state.store) == [
+                "A canned note for Counter must be 1 to 200 characters, without control characters."
+            ])
+    }
+}

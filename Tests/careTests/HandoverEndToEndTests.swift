@@ -21,15 +21,15 @@ struct HandoverEndToEndTests {
             let id = String(noted.components(separatedBy: "Noted on ").last?.prefix(7) ?? "")
             try first.send("a")
             _ = try first.waitFor { $0.contains("over to") }
-            // Down to María García's row.
-            for _ in 0..<12 {
-                if try first.capture().contains("› mgarcia") { break }
-                try first.send("Down")
-            }
+            // Down to María García's row: the dialog lists the active agents by login.
+            let agents = try FileStore(directory: directory).open().agents.sorted.filter(\.active).map(\.id)
+            let row = try #require(agents.firstIndex(of: "mgarcia"))
+            for _ in 0..<row { try first.send("Down") }
+            _ = try first.waitFor { $0.contains("› mgarcia") }
             try first.type("Llamar antes de las 10")
             try first.send("Enter")
             let handed = try first.waitFor { $0.contains("to mgarcia with your handover note") }
-            #expect(handed.contains("Assigned \(id)"), "\(handed)")
+            #expect(handed.contains("Assigned \(id)") && handed.contains("to mgarcia"), "\(handed)")
             try first.send("q")
             _ = try first.exitScreen()
 

@@ -1,25 +1,47 @@
 import CareDomain
 
-/// Typing a note for an incident.
+/// Typing a note for an incident; Tab puts the next of the area's canned
+/// notes in the field, to edit before saving.
 struct NoteDialog: Dialog, Equatable {
     var incident: IncidentID
     var field = TextField()
+    /// The canned notes of the agent's area (see `LoyaltyProgram.cannedNotes`).
+    var canned: [String] = []
+    var cannedIndex: Int?
 
-    init(incident: IncidentID, text: String = "") {
+    init(incident: IncidentID, text: String = "", canned: [String] = []) {
         self.incident = incident
         field = TextField(text)
+        self.canned = canned
     }
 
     func title(in state: AppState) -> String { "Note on \(incident)" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        [Binding([.enter], "Enter", .confirm, help: "save the note", hint: "saves"), ChoiceKeys.cancel()]
+        var bindings = [Binding<DialogAction>([.enter], "Enter", .confirm, help: "save the note", hint: "saves")]
+        if !canned.isEmpty {
+            bindings.append(Binding([.tab], "Tab", .nextField, help: "a canned note", hint: "a canned note"))
+        }
+        return bindings + [ChoiceKeys.cancel()]
     }
 
-    func body(in state: AppState) -> DialogBody { DialogBody([.field("› ", field, Style(.key), active: true)]) }
+    func body(in state: AppState) -> DialogBody {
+        var lines: [DialogBody.Line] = [.field("› ", field, Style(.key), active: true)]
+        if let cannedIndex {
+            lines.append(
+                .text("Canned note \(cannedIndex + 1) of \(canned.count): edit it, then Enter.", Style(.muted)))
+        }
+        return DialogBody(lines)
+    }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        .leave([.act(.note(incident, field.text))])
+        if action == .nextField, !canned.isEmpty {
+            let next = cannedIndex.map { ($0 + 1) % canned.count } ?? 0
+            cannedIndex = next
+            field = TextField(canned[next])
+            return .stay
+        }
+        return .leave([.act(.note(incident, field.text))])
     }
 
     mutating func type(_ key: Key) { field.handle(key) }

@@ -108,7 +108,10 @@ enum MainScreen {
         case .assign:
             let agents = state.catalog.sortedAgents.filter(\.active).map(\.id)
             state.mode.layer = AssignDialog(incident: incident.id, options: agents)
-        case .note: state.mode.layer = NoteDialog(incident: incident.id)
+        case .note:
+            let area = state.catalog.agents[AgentID(state.agentLogin)]?.area
+            let canned = state.catalog.program?.cannedNotes(for: area) ?? []
+            state.mode.layer = NoteDialog(incident: incident.id, canned: canned)
         case .resolve:
             let touchpoint = state.store.incidents[incident.id]?.touchpoint
             let playbooks = state.catalog.sortedPlaybooks.filter { $0.touchpoint == touchpoint }.map { Optional($0.id) }

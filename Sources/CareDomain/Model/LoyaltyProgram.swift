@@ -125,12 +125,16 @@ public struct LoyaltyProgram: Record {
     public var lifecycle: LifecycleThresholds?
     /// The due time by priority; every priority gets the whole time when absent.
     public var priorityTimes: PriorityTimes?
+    /// Short note texts supervisors keep for each area ("Counter": […]); an
+    /// agent picks one of their area's and edits it before saving.
+    public var cannedNotes: [String: [String]]?
 
     public init(
         id: Identifier<LoyaltyProgram> = LoyaltyProgram.singletonID, version: Int = 1, name: String, pointsPerEuro: Int,
         pointsExpiryMonths: Int, inactivityDays: Int, tierWindowMonths: Int, tierTermMonths: Int, tiers: [Tier],
         earnRules: [EarnRule]? = nil, crossSell: [CrossSell]? = nil, redemptionTouchpoint: TouchpointID? = nil,
-        margins: Margins? = nil, lifecycle: LifecycleThresholds? = nil, priorityTimes: PriorityTimes? = nil
+        margins: Margins? = nil, lifecycle: LifecycleThresholds? = nil, priorityTimes: PriorityTimes? = nil,
+        cannedNotes: [String: [String]]? = nil
     ) {
         self.id = id
         self.version = version
@@ -147,6 +151,12 @@ public struct LoyaltyProgram: Record {
         self.margins = margins
         self.lifecycle = lifecycle
         self.priorityTimes = priorityTimes
+        self.cannedNotes = cannedNotes
+    }
+
+    /// The canned notes for `area`, then those every area shares (key "*").
+    public func cannedNotes(for area: String?) -> [String] {
+        (area.flatMap { cannedNotes?[$0] } ?? []) + (cannedNotes?["*"] ?? [])
     }
 
     public var lifecycleThresholds: LifecycleThresholds { lifecycle ?? .standard }

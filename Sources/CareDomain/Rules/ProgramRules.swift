@@ -50,6 +50,14 @@ public enum ProgramRules {
             }
         }
         problems += program.lifecycle?.problems ?? []
+        for (area, notes) in (program.cannedNotes ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for note in notes {
+                require(
+                    !note.trimmingCharacters(in: .whitespaces).isEmpty && note.count <= 200
+                        && SafeText.importProblem(note) == nil,
+                    "A canned note for \(area) must be 1 to 200 characters, without control characters.")
+            }
+        }
         if let times = program.priorityTimes {
             for priority in Incident.Priority.allCases {
                 require(

@@ -35,7 +35,13 @@ enum DemoCatalog {
                 "electrónica": 12, "hogar": 28, "moda": 45, "deporte": 30, "gourmet": 35, "libros": 25, "belleza": 50,
                 "juguetes": 32,
             ]),
-        priorityTimes: .demo)
+        priorityTimes: .demo,
+        cannedNotes: [
+            "*": ["Llamé al cliente: ", "Prometido: "],
+            "Counter": ["Cliente atendido en mostrador; ", "Pendiente de recibir el producto en tienda"],
+            "Contact centre": ["Devolveré la llamada antes de las ", "Enviado correo con "],
+            "Customer care": ["Escalado a la tienda: ", "Compensación explicada al cliente"],
+        ])
 
     static let rewards = [
         Reward(id: "coffee", name: "Café y bollería", points: 100, cost: 180),
