@@ -30,10 +30,7 @@ struct ContactDialog: Dialog, Equatable {
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "logs it") }
 
-    var touchpoint: TouchpointID? {
-        let index = form.choice(Self.place)
-        return touchpoints.indices.contains(index) ? touchpoints[index] : nil
-    }
+    var touchpoint: TouchpointID? { form.chosen(Self.place, from: touchpoints) }
 
     func body(in state: AppState) -> DialogBody {
         let point = touchpoint.flatMap { state.catalog.touchpoints[$0] }
@@ -49,17 +46,12 @@ struct ContactDialog: Dialog, Equatable {
             form.focus(Self.outcome)
             return .stay
         }
-        let met: Bool? =
-            switch form.choice(Self.level) {
-            case 1: true
-            case 2: false
-            default: nil
-            }
-        let channel = Channel.allCases[min(form.choice(Self.channel), Channel.allCases.count - 1)]
+        let channel = form.chosen(Self.channel, from: Channel.allCases) ?? .counter
         return .leave([
             .act(
                 .logContact(
-                    customer, touchpoint: touchpoint, channel: channel, outcome: form.text(Self.outcome), met: met,
+                    customer, touchpoint: touchpoint, channel: channel, outcome: form.text(Self.outcome),
+                    met: form.answer(Self.level),
                     survey: SurveyForm.answer(in: form, asking: false)))
         ])
     }

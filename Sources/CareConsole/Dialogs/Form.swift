@@ -39,6 +39,16 @@ struct Form: Sendable, Equatable {
         return index
     }
 
+    /// The value chosen in the field labelled `label`, from the values its
+    /// choices stand for (in the same order); nil when there is none.
+    func chosen<T>(_ label: String, from values: [T]) -> T? {
+        let index = choice(label)
+        return values.indices.contains(index) ? values[index] : nil
+    }
+
+    /// A choice of "not asked / yes / no" (or "not known / yes / no"), as an answer.
+    func answer(_ label: String) -> Bool? { chosen(label, from: [nil, true, false]) ?? nil }
+
     /// Makes the field labelled `label` the active one (where a refusal points).
     mutating func focus(_ label: String) {
         if let index = fields.firstIndex(where: { $0.label == label }) { active = index }

@@ -50,8 +50,7 @@ struct NewIncidentDialog: Dialog, Equatable {
     func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "opens it") }
 
     func body(in state: AppState) -> DialogBody {
-        let index = form.choice(Self.place)
-        let point = touchpoints.indices.contains(index) ? state.catalog.touchpoints[touchpoints[index]] : nil
+        let point = form.chosen(Self.place, from: touchpoints).flatMap { state.catalog.touchpoints[$0] }
         let promise =
             point.map { "Due by its service level (\($0.serviceLevel.promise)), the tier and the priority." } ?? ""
         return DialogBody(form.lines + [.text(promise, Style(.muted))], selected: form.active)
@@ -59,27 +58,24 @@ struct NewIncidentDialog: Dialog, Equatable {
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         if let outcome = form.act(action) { return outcome }
-        let index = form.choice(Self.place)
-        guard touchpoints.indices.contains(index) else { return .stay }
+        guard let touchpoint = form.chosen(Self.place, from: touchpoints) else { return .stay }
         // What was chosen stays: only the subject is missing.
         guard !form.text(Self.subject).trimmingCharacters(in: .whitespaces).isEmpty else {
             state.message = "Say what it is about: type the subject."
             form.focus(Self.subject)
             return .stay
         }
-        let who = form.choice(Self.assignee)
-        let assignee: IncidentRules.Assignee =
-            who == 0 ? .opener : who == 1 ? .nobody : .agent(agents[min(who - 2, agents.count - 1)])
+        let assignee =
+            form.chosen(Self.assignee, from: [IncidentRules.Assignee.opener, .nobody] + agents.map { .agent($0) })
+            ?? .opener
         return .leave([
             .act(
                 .open(
-                    customer, touchpoint: touchpoints[index],
-                    kind: Incident.Kind.allCases[min(form.choice(Self.kind), Incident.Kind.allCases.count - 1)],
-                    priority: Incident.Priority.allCases[
-                        min(form.choice(Self.priority), Incident.Priority.allCases.count - 1)],
+                    customer, touchpoint: touchpoint,
+                    kind: form.chosen(Self.kind, from: Incident.Kind.allCases) ?? .complaint,
+                    priority: form.chosen(Self.priority, from: Incident.Priority.allCases) ?? .normal,
                     subject: form.text(Self.subject),
-                    channel: Self.channels[min(form.choice(Self.channel), Self.channels.count - 1)], assignee: assignee)
-            )
+                    channel: form.chosen(Self.channel, from: Self.channels) ?? .counter, assignee: assignee))
         ])
     }
 

@@ -8,19 +8,21 @@ enum ProfileForm {
 
     static func label(_ purpose: ConsentPurpose) -> String { "consent: \(purpose.rawValue)" }
 
+    /// The choices of a field chosen from a list ("—" first, for none); nil for a typed one.
+    static func choices(for field: CustomerField) -> [String]? {
+        switch field {
+        case .preferredChannel: [none] + Channel.allCases.map(\.rawValue)
+        case .maritalStatus: [none] + MaritalStatus.allCases.map(\.rawValue)
+        default: nil
+        }
+    }
+
     /// The fields, filled from `customer` when correcting one.
     static func fields(for customer: Customer?) -> [Form.Field] {
         var fields = CustomerField.allCases.map { field -> Form.Field in
             let value = customer.map(field.text(of:)) ?? ""
-            switch field {
-            case .preferredChannel:
-                let choices = [none] + Channel.allCases.map(\.rawValue)
-                return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
-            case .maritalStatus:
-                let choices = [none] + MaritalStatus.allCases.map(\.rawValue)
-                return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
-            default: return Form.text(field.label, value)
-            }
+            guard let choices = choices(for: field) else { return Form.text(field.label, value) }
+            return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
         }
         for purpose in ConsentPurpose.allCases {
             let answer = customer?.consent(to: purpose).map { $0.granted ? 1 : 2 } ?? 0
@@ -35,25 +37,16 @@ enum ProfileForm {
     static func draft(from form: Form, original: Customer?) -> CustomerDraft {
         var draft = CustomerDraft()
         for field in CustomerField.allCases {
-            let typed: String
-            switch field {
-            case .preferredChannel, .maritalStatus:
-                let choices =
-                    field == .preferredChannel
-                    ? [none] + Channel.allCases.map(\.rawValue) : [none] + MaritalStatus.allCases.map(\.rawValue)
-                let index = form.choice(field.label)
-                typed = index == 0 || index >= choices.count ? "" : choices[index]
-            default: typed = form.text(field.label)
-            }
+            let typed =
+                choices(for: field).map { choices in
+                    // "—" is no value.
+                    form.chosen(field.label, from: choices).flatMap { $0 == none ? nil : $0 } ?? ""
+                } ?? form.text(field.label)
             let before = original.map(field.text(of:)) ?? ""
             if typed.trimmingCharacters(in: .whitespaces) != before { draft.fields[field] = typed }
         }
         for purpose in ConsentPurpose.allCases {
-            switch form.choice(label(purpose)) {
-            case 1: draft.consents[purpose] = true
-            case 2: draft.consents[purpose] = false
-            default: break
-            }
+            if let answer = form.answer(label(purpose)) { draft.consents[purpose] = answer }
         }
         return draft
     }

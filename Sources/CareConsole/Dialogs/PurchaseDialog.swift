@@ -37,10 +37,7 @@ struct PurchaseDialog: Dialog, Equatable {
         let text = form.text(Self.family).trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
     }
-    var touchpoint: TouchpointID? {
-        let index = form.choice(Self.place)
-        return touchpoints.indices.contains(index) ? touchpoints[index] : nil
-    }
+    var touchpoint: TouchpointID? { form.chosen(Self.place, from: touchpoints) }
 
     func body(in state: AppState) -> DialogBody {
         let balance = state.store.customers[customer]?.loyalty.points ?? 0
@@ -66,7 +63,7 @@ struct PurchaseDialog: Dialog, Equatable {
             state.message = "The catalog has no touchpoint to record a purchase at."
             return .stay
         }
-        let channel = Channel.allCases[min(form.choice(Self.channel), Channel.allCases.count - 1)]
+        let channel = form.chosen(Self.channel, from: Channel.allCases) ?? .counter
         return .leave([
             .act(.purchase(customer, amount: amount, family: family, touchpoint: touchpoint, channel: channel))
         ])

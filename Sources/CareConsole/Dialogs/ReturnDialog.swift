@@ -42,10 +42,7 @@ struct ReturnDialog: Dialog, Equatable {
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "returns it") }
 
-    var chosen: Returnable? {
-        let index = form.choice(Self.which)
-        return purchases.indices.contains(index) ? purchases[index] : nil
-    }
+    var chosen: Returnable? { form.chosen(Self.which, from: purchases) }
 
     func body(in state: AppState) -> DialogBody {
         let left = chosen.map { "Empty amount: all of it, \($0.left). The points it earned are taken back." } ?? ""

@@ -31,7 +31,7 @@ struct StageDialog: Dialog, Equatable {
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         if let outcome = form.act(action) { return outcome }
-        let stage = LifecycleStage.allCases[min(form.choice(Self.stage), LifecycleStage.allCases.count - 1)]
+        let stage = form.chosen(Self.stage, from: LifecycleStage.allCases) ?? customer.lifecycle
         guard stage != customer.lifecycle else {
             state.message = "\(customer.name) is already \(stage.label)."
             return .stay

@@ -22,15 +22,9 @@ enum SurveyForm {
     static func answer(in form: Form, asking: Bool) -> SurveyAnswer? {
         let index = form.choice(score) + (asking ? 1 : 0)
         guard index > 0 else { return nil }
-        let met: Bool? =
-            switch form.choice(Self.met) {
-            case 1: true
-            case 2: false
-            default: nil
-            }
         let comment = form.text(Self.comment).trimmingCharacters(in: .whitespaces)
         return SurveyAnswer(
-            score: index, expectationsMet: met, comment: comment.isEmpty ? nil : comment,
+            score: index, expectationsMet: form.answer(Self.met), comment: comment.isEmpty ? nil : comment,
             answeredBy: form.choice(source) == 0 ? .customer : .agent)
     }
 }
