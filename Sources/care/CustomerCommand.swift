@@ -53,11 +53,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
-            let customerID = CustomerID(id)
-            guard let customer = try state.customers.find(customerID) else {
-                throw IncidentRefusal.unknownCustomer(customerID)
-            }
-            guard customer.blockedAt == nil else { throw IncidentRefusal.blockedCustomer(customerID) }
+            let customer = try storeOptions.readableCustomer(CustomerID(id), in: state)
             var table = Tabular(header: ["field", "value"])
             table.rows = customer.profileFields(today: Day(containing: Date())).map {
                 [.text($0.name), .text($0.value.isEmpty && format == .table ? "—" : $0.value)]

@@ -20,8 +20,7 @@ struct MomentCommand: ParsableCommand {
             let state = try store.open()
             _ = try storeOptions.member(in: state)
             let id = CustomerID(customer)
-            guard let record = try state.customers.find(id) else { throw MomentRefusal.unknownCustomer(id) }
-            guard record.blockedAt == nil else { throw MomentRefusal.blocked(id) }
+            _ = try storeOptions.readableCustomer(id, in: state)
             var table = Tabular(header: [
                 "moment", "at", "touchpoint", "channel", "agent", "outcome", "amount", "service_level_met", "survey",
             ])

@@ -58,6 +58,14 @@ extension StoreOptions {
         printError("Warning: \(summary) What follows leaves out what could not be read.")
     }
 
+    /// Customer `id` as a command reads them: in the store and not blocked
+    /// on an erasure request (their data is kept for legal claims only).
+    func readableCustomer(_ id: CustomerID, in state: StoreState) throws -> Customer {
+        guard let customer = try state.customers.find(id) else { throw IncidentRefusal.unknownCustomer(id) }
+        guard customer.blockedAt == nil else { throw IncidentRefusal.blockedCustomer(id) }
+        return customer
+    }
+
     /// The author, who must be an active supervisor to do `what`.
     func supervisor(in state: StoreState, to what: String) throws -> Author {
         let author = try member(in: state)

@@ -2,10 +2,8 @@ import Foundation
 
 /// Why a logged contact or a survey was refused, in words for the agent.
 public enum MomentRefusal: Error, Equatable, Sendable, CustomStringConvertible {
-    case notAnAgent(String)
-    case unknownCustomer(CustomerID)
-    case blocked(CustomerID)
-    case merged(CustomerID, into: CustomerID)
+    /// The customer cannot be worked on (unknown, blocked, merged, or the author is no agent).
+    case customer(CustomerRefusal)
     case unknownTouchpoint(TouchpointID)
     case emptyOutcome
     case badText(String, String)
@@ -16,10 +14,7 @@ public enum MomentRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAnAgent(let login): RefusalWording.notAnAgent(login)
-        case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
-        case .blocked(let id): RefusalWording.blocked(id)
-        case .merged(let id, let kept): "Customer \(id) was merged into \(kept); work on \(kept)."
+        case .customer(let refusal): refusal.description
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .emptyOutcome: "Say how it went: a contact needs an outcome."
         case .badText(let field, let problem): "The \(field) cannot be saved: \(problem)."
@@ -120,12 +115,7 @@ public enum MomentRules {
         do {
             return try CustomerRules.workable(id, in: state, by: author)
         } catch {
-            switch error {
-            case .notAnAgent(let login): throw .notAnAgent(login)
-            case .blocked(let id): throw .blocked(id)
-            case .merged(let id, let kept): throw .merged(id, into: kept)
-            default: throw .unknownCustomer(id)
-            }
+            throw .customer(error)
         }
     }
 }
