@@ -21,6 +21,21 @@ struct CounterDriver {
         send(.storeChanged(state.store))
     }
 
+    /// A second console on the same store, as another login.
+    init(directory: String, login: String, now: Date) throws {
+        let store = FileStore(directory: directory, clock: .fixed(now))
+        state = AppState(store: try store.open(), now: now, agent: login)
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        self.directory = directory
+        console = Console(store: store, author: Author(login: login), clock: .fixed(now))
+        send(.storeChanged(state.store))
+    }
+
+    /// What another session wrote, as the next refresh brings it.
+    mutating func refresh() throws {
+        send(.storeChanged(try FileStore(directory: directory, clock: .fixed(state.now)).open()))
+    }
+
     /// A message and everything it leads to, results taken at once.
     mutating func send(_ message: Message) {
         var pending = [message]
@@ -132,7 +147,7 @@ struct CounterDriver {
         driver.keys("4")
         let incident = try #require(driver.state.selectedIncident)
         driver.keys("nPrometido: reenvío gratis⏎")
-        driver.keys("⏎")
+        driver.keys("⏎G")
         #expect(driver.state.mode.layer is IncidentView)
         let screen = driver.screen
         #expect(screen.contains("Incident \(incident.id)"))
@@ -152,6 +167,7 @@ struct CounterDriver {
         let open = driver.state.queue.count
         driver.keys("r⏎")
         if driver.state.dialog is GrantDialog { driver.keys("n") }
+        if driver.state.dialog is DeclineDialog { driver.keys("the customer wants none⏎") }
         driver.keys("4")
         #expect(driver.state.store.incidents[incident.id]?.status == .resolved)
         #expect(driver.state.queueScope == .all && driver.state.queue.count == open - 1)

@@ -91,7 +91,8 @@ import Testing
         let boss = Author(login: "boss")
         let after = try FileStore(directory: directory).transact(by: boss) {
             try IncidentRules.resolve(
-                in: $0, incident: incident.id, playbook: nil, grant: false, rating: nil, by: boss, at: state.now)
+                in: $0, incident: incident.id, playbook: nil, grant: false, declineReason: "the customer wants none",
+                rating: nil, by: boss, at: state.now)
         }
         var loop = state
         let prepared = Message.storeChanged(after).preparing(after: state)

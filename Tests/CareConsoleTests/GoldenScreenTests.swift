@@ -69,6 +69,8 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     let keys: [Key]
     /// Sizes of its own (the too-small screen); nil: the usual two.
     var sizes: [Size]? = nil
+    /// What another session wrote before the console starts (an agent's request).
+    var prepare: (@Sendable (FileStore) throws -> Void)? = nil
 
     var testDescription: String { name }
 
@@ -81,15 +83,41 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
             case "⏎": .enter
             case "⇥": .tab
             case "⎋": .escape
+            case "↓": .down
+            case "↑": .up
+            case "→": .right
+            case "←": .left
             default: .character(character)
             }
         }
     }
 
-    init(_ name: String, _ keys: String, sizes: [Size]? = nil) {
+    init(
+        _ name: String, _ keys: String, sizes: [Size]? = nil, prepare: (@Sendable (FileStore) throws -> Void)? = nil
+    ) {
         self.name = name
         self.keys = Self.keys(keys)
         self.sizes = sizes
+        self.prepare = prepare
+    }
+
+    /// Raúl (15 € of authority) asks for a compensation above it on the
+    /// first open incident that has one, with a note.
+    static let askApproval: @Sendable (FileStore) throws -> Void = { store in
+        let agent = Author(login: "ralvarez")
+        _ = try store.transact(by: agent) { state in
+            for summary in state.incidents.summaries(where: { $0.status.isOpen }).sorted(by: { $0.id < $1.id }) {
+                guard let incident = state.incidents[summary.id] else { continue }
+                for playbook in state.playbooks.sorted where playbook.touchpoint == incident.touchpoint {
+                    let proposal = IncidentRules.proposal(for: incident, playbook: playbook, in: state, at: now)
+                    guard (proposal?.compensation.value ?? .zero) > .euros(15) else { continue }
+                    return try IncidentRules.askApproval(
+                        in: state, incident: incident.id, playbook: playbook.id, note: "Tercera vez este mes",
+                        by: agent, at: now)
+                }
+            }
+            throw IncidentRefusal.nothingToApprove("any")
+        }
     }
 
     static let all: [GoldenScenario] = [
@@ -117,6 +145,10 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("resolve-next", "4r⏎"),
         GoldenScenario("resolve-rating", "4r⏎y"),
         GoldenScenario("assign", "4a"),
+        GoldenScenario("wait", "4w"),
+        GoldenScenario("waiting", "4wp⇥por el taller⏎"),
+        GoldenScenario("approvals", "4mmmm", prepare: askApproval),
+        GoldenScenario("approval-dialog", "4mmmmv", prepare: askApproval),
         GoldenScenario("new-incident", "i"),
         GoldenScenario("new-incident-filled", "ihXXXpXXFactura duplicada"),
         GoldenScenario("new-incident-no-subject", "ih⏎"),
@@ -172,6 +204,7 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         // Tab in a scenario's text stands for itself; X is Tab too, for the new-agent form.
         let keys = scenario.keys.map { $0 == .character("X") ? Key.tab : $0 }
         let store = FileStore(directory: directory, clock: .fixed(now))
+        try scenario.prepare?(store)
         let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(now))
         var state = AppState(store: try store.open(), now: now, agent: "boss")
         var pending: [Message] = [.resize(size), .storeChanged(state.store)] + keys.map(Message.key)

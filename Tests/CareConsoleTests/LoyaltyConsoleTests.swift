@@ -105,17 +105,24 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let summary = state.queue[index]
         state.queueSelected = index
         _ = update(&state, .key(.character("r")))
-        for _ in 0..<choice { _ = update(&state, .key(.character("j"))) }
+        for _ in 0..<choice { _ = update(&state, .key(.down)) }
         _ = update(&state, .key(.enter))
         guard let grant = state.dialog as? GrantDialog, grant.incident == summary.id else {
             Issue.record("no compensation proposed: \(String(describing: state.dialog))")
             return
         }
         #expect(grant.offer.contains("above your authority of 15.00 €"))
+        // Said before asking: y does not grant it; a asks a supervisor.
+        let text = render(state, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(text.contains("a asks a supervisor"))
+        #expect(update(&state, .key(.character("y"))) == [])
+        #expect(state.dialog is GrantDialog)
+        let playbook = grant.playbook
+        #expect(update(&state, .key(.character("a"))) == [.act(.askApproval(summary.id, playbook: playbook, note: ""))])
         state.agentLogin = "boss"
         _ = update(&state, .key(.escape))
         _ = update(&state, .key(.character("r")))
-        for _ in 0..<choice { _ = update(&state, .key(.character("j"))) }
+        for _ in 0..<choice { _ = update(&state, .key(.down)) }
         _ = update(&state, .key(.enter))
         guard let bossOffer = (state.dialog as? GrantDialog)?.offer else {
             Issue.record("no compensation proposed to the supervisor")

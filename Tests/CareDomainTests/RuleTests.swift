@@ -228,9 +228,12 @@ import Testing
             let incident = try #require(state.incidents["I1"])
             let late = incident.dueAt.addingTimeInterval(60)
             let proposal = try #require(
-                IncidentRules.proposal(for: incident, playbook: Self.generous, in: state, at: late))
+                IncidentRules.proposal(for: incident, playbook: Self.small, in: state, at: late))
             #expect(proposal.owed)
             #expect(proposal.compensation == Fixture.counter.compensation)
+            #expect(
+                IncidentRules.proposal(for: incident, playbook: nil, in: state, at: late)?.compensation
+                    == Fixture.counter.compensation)
             #expect(IncidentRules.proposal(for: incident, playbook: nil, in: state, at: Fixture.now) == nil)
         }
     }

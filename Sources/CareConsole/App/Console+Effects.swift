@@ -24,7 +24,10 @@ extension Console {
             // Saved either way; a compaction that failed after it is said too.
             let said = ([action.done(in: changed, transaction: written)] + store.takeNotices().map(\.description))
                 .joined(separator: " ")
-            return .acted(said, changed, incident, customer: CounterAction.registered(by: written))
+            // Recording what is owed is the console's own: no selection moves for it.
+            return .acted(
+                said, changed, action == .recordMissed ? nil : incident, customer: CounterAction.registered(by: written)
+            )
         } catch let error as StoreError {
             return .refused(action, error.description)
         } catch {

@@ -8,7 +8,18 @@ public enum CounterAction: Equatable, Sendable {
     case note(IncidentID, String)
     case contact(IncidentID)
     /// `answeredBy`: who gave the rating (the customer, or the agent's own judgement).
-    case resolve(IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?, answeredBy: Survey.Source? = nil)
+    /// `declined`: why what is owed is not granted.
+    case resolve(
+        IncidentID, playbook: PlaybookID?, grant: Bool, rating: Int?, answeredBy: Survey.Source? = nil,
+        declined: String? = nil)
+    /// The clock stops while it waits on the customer or a partner, and runs again.
+    case wait(IncidentID, IncidentRules.WaitingOn, note: String)
+    case resume(IncidentID)
+    /// What is owed on incidents found past their service level, put on
+    /// record by the console as it runs (no dialog, no selection moves).
+    case recordMissed
+    case askApproval(IncidentID, playbook: PlaybookID?, note: String)
+    case answerApproval(IncidentID, approve: Bool, reason: String)
     case assign(IncidentID, to: AgentID, handover: String? = nil)
     case reopen(IncidentID, reason: String? = nil)
     case open(
@@ -48,15 +59,27 @@ public enum CounterAction: Equatable, Sendable {
         case .take(let id): try IncidentRules.take(in: state, incident: id, by: author, at: now)
         case .note(let id, let text): try IncidentRules.note(in: state, incident: id, text: text, by: author, at: now)
         case .contact(let id): try IncidentRules.contact(in: state, incident: id, text: "", by: author, at: now)
-        case .resolve(let id, let playbook, let grant, let rating, let answeredBy):
+        case .resolve(let id, let playbook, let grant, let rating, let answeredBy, let declined):
             try IncidentRules.resolve(
-                in: state, incident: id, playbook: playbook, grant: grant, rating: rating,
+                in: state, incident: id, playbook: playbook, grant: grant, declineReason: declined, rating: rating,
                 survey: rating.flatMap { score in answeredBy.map { SurveyAnswer(score: score, answeredBy: $0) } },
                 by: author, at: now)
         case .assign(let id, let agent, let handover):
             try IncidentRules.assign(in: state, incident: id, to: agent, handover: handover, by: author, at: now)
         case .reopen(let id, let reason):
             try IncidentRules.reopen(in: state, incident: id, reason: reason, by: author, at: now)
+        case .wait(let id, let whom, let note):
+            try IncidentRules.wait(in: state, incident: id, on: whom, note: note, by: author, at: now)
+        case .resume(let id): try IncidentRules.resume(in: state, incident: id, by: author, at: now)
+        case .recordMissed:
+            // Nothing left to record (another console did it): an empty transaction writes nothing.
+            try IncidentRules.recordMissed(in: state, by: author, at: now)
+                ?? Transaction(summary: "nothing owed to record", changes: [])
+        case .askApproval(let id, let playbook, let note):
+            try IncidentRules.askApproval(in: state, incident: id, playbook: playbook, note: note, by: author, at: now)
+        case .answerApproval(let id, let approve, let reason):
+            try IncidentRules.answerApproval(
+                in: state, incident: id, approve: approve, reason: reason, by: author, at: now)
         case .open(let customer, let touchpoint, let kind, let priority, let subject, let channel, let assignee):
             try IncidentRules.open(
                 in: state, customer: customer, touchpoint: touchpoint, kind: kind, subject: subject, priority: priority,
@@ -161,7 +184,20 @@ public enum CounterAction: Equatable, Sendable {
         case .take(let id): "Took \(incident(id))."
         case .note(let id, _): "Noted on \(incident(id))."
         case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(incident(id)) recorded."
-        case .resolve(let id, _, let grant, _, _): "Resolved \(incident(id))\(grant ? " with the compensation" : "")."
+        case .resolve(let id, _, let grant, _, _, let declined):
+            "Resolved \(incident(id))"
+                + (grant && state.incidents[id]?.compensation != nil
+                    ? " with the compensation" : declined != nil ? "; what was owed is declined, on record" : "") + "."
+        case .wait(let id, let whom, _):
+            "\(incident(id)) waits on the \(whom.rawValue): its clock is stopped; w runs it again."
+        case .resume(let id):
+            "\(incident(id)) is moving again, due \(state.incidents[id].map { Incident.minuteText($0.dueAt) } ?? "")."
+        // Said by the queue's € marks, not over what the agent was told last.
+        case .recordMissed: ""
+        case .askApproval(let id, _, _):
+            "Asked a supervisor to approve the compensation on \(incident(id)); their answer shows here."
+        case .answerApproval(let id, let approve, _):
+            "\(approve ? "Approved" : "Refused") the compensation on \(incident(id)); the agent sees it."
         case .assign(let id, let agent, let handover):
             "Assigned \(incident(id)) to \(agent)" + (handover?.isEmpty == false ? " with your handover note." : ".")
         case .reopen(let id, _): "Reopened \(incident(id))."

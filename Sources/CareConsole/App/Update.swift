@@ -15,6 +15,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         let newDay = Day(containing: now) != Day(containing: state.now)
         state.now = now
         if newDay { state.refreshCustomerFacts() }
+        // A service level just missed: what is owed goes on record at once,
+        // asked again at most once a minute (another console may do it first).
+        if state.missedToRecord, state.missedAskedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            state.missedAskedAt = now
+            return [.refreshStore, .act(.recordMissed)]
+        }
         return [.refreshStore]
     case .storeChanged(let store, let lists):
         // A refresh read before a write of ours came back after it: the newer stands.
@@ -61,6 +67,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         }
     case .refreshFailed(let text):
         state.message = text
+    case .refused(.recordMissed, _):
+        // Someone else recorded it first, or the store takes no writes now
+        // (which the status bar says): the next minute tries again.
+        return [.refreshStore]
     case .refused(let action, let text):
         state.message = text
         // What was typed is not lost: the dialog opens again as it was.
@@ -75,7 +85,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .storeNotice(let text):
         state.notice = [state.notice, text].compactMap { $0 }.joined(separator: " ")
     case .acted(let notice, let store, let incident, let lists, let registered):
-        state.notice = notice
+        if !notice.isEmpty { state.notice = notice }
         if store.seq >= state.store.seq { state.reload(store, lists: lists) }
         state.recomputeScores()
         if let incident {

@@ -1,3 +1,5 @@
+import CareDomain
+
 /// What a dialog's keys do; each dialog binds the ones it has.
 enum DialogAction: Hashable, Sendable {
     case cancel, up, down, confirm
@@ -149,6 +151,26 @@ enum ChoiceKeys {
         ]
         if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
         return bindings
+    }
+
+    /// A list that takes type-ahead: ↑/↓ move, so that every letter (j and
+    /// k too) jumps to the next choice that starts with it.
+    static func typeAheadBindings(verb: String) -> [Binding<DialogAction>] {
+        [
+            Binding<DialogAction>([.down], "↑/↓", .down, help: "choose", hint: "choose"),
+            Binding<DialogAction>([.up], "↑", .up, help: "move up"),
+            Binding<DialogAction>([], "a letter", .note, help: "the next that starts with it", hint: "jumps"),
+            Binding([.enter], "Enter", .confirm, help: verb, hint: verb),
+        ]
+    }
+
+    /// `selected` moved to the next of `texts` that starts with the typed
+    /// letter (accents and case aside), after the one selected now.
+    static func typeAhead(_ key: Key, _ selected: inout Int, texts: [String]) {
+        guard case .character(let letter) = key, !texts.isEmpty else { return }
+        let wanted = Folding.fold(String(letter))
+        let order = texts.indices.map { (selected + 1 + $0) % texts.count }
+        if let next = order.first(where: { Folding.fold(texts[$0]).hasPrefix(wanted) }) { selected = next }
     }
 
     static func cancel(_ word: String = "cancels") -> Binding<DialogAction> {

@@ -68,13 +68,11 @@ struct Form: Sendable, Equatable {
             switch key {
             case .right, .character(" "): fields[active].value = .choice(choices, (index + 1) % max(1, choices.count))
             case .left: fields[active].value = .choice(choices, (index + choices.count - 1) % max(1, choices.count))
-            case .character(let letter):
+            case .character:
                 // A letter goes to the next choice that starts with it (accents aside).
-                let wanted = Folding.fold(String(letter))
-                let order = choices.indices.map { (index + 1 + $0) % choices.count }
-                if let next = order.first(where: { Folding.fold(choices[$0]).hasPrefix(wanted) }) {
-                    fields[active].value = .choice(choices, next)
-                }
+                var next = index
+                ChoiceKeys.typeAhead(key, &next, texts: choices)
+                fields[active].value = .choice(choices, next)
             default: break
             }
         }

@@ -1,76 +1,204 @@
 import CareDomain
 
-/// Resolving, first step: the playbook answer given (nil: none).
+/// Resolving, first step: the playbook answer given (nil: none). A letter
+/// jumps to the next situation that starts with it.
 struct PlaybookDialog: Dialog, Equatable {
     var incident: IncidentID
     var options: [PlaybookID?]
     var selected = 0
+    /// Each option as the agent reads it, for the list and type-ahead.
+    var texts: [String] = []
 
-    func title(in state: AppState) -> String { "Resolve \(incident): the answer given" }
-
-    func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: "next") + [ChoiceKeys.cancel()]
-    }
-
-    func body(in state: AppState) -> DialogBody {
-        let texts = options.map { option in
-            option.flatMap { state.catalog.playbooks[$0] }.map { playbook in
+    init(incident: IncidentID, options: [PlaybookID?], catalog: Catalog) {
+        self.incident = incident
+        self.options = options
+        texts = options.map { option in
+            option.flatMap { catalog.playbooks[$0] }.map { playbook in
                 "\(playbook.situation) → \(playbook.solution)"
                     + (playbook.compensation.map { " [\($0.description)]" } ?? "")
             } ?? "No playbook: resolved otherwise"
         }
-        return DialogBody(DialogBody.choices(texts, selected: selected), selected: selected)
+    }
+
+    func title(in state: AppState) -> String { "Resolve \(incident): the answer given" }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] {
+        ChoiceKeys.typeAheadBindings(verb: "next") + [ChoiceKeys.cancel()]
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        DialogBody(DialogBody.choices(texts, selected: selected), selected: selected)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         guard let index = ChoiceKeys.chosen(action, &selected, count: options.count) else { return .stay }
         let playbook = options[index]
         if let found = state.store.incidents[incident],
-            let (compensation, owed) = IncidentRules.proposal(
+            let proposal = IncidentRules.proposal(
                 for: found, playbook: playbook.flatMap { state.store.playbooks[$0] }, in: state.store, at: state.now)
         {
-            state.mode.layer = GrantDialog(
-                incident: incident, playbook: playbook, offer: Self.offer(compensation, owed: owed, in: state))
+            state.mode.layer = GrantDialog(incident: incident, playbook: playbook, proposal: proposal, in: state)
         } else {
             state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: false)
         }
         return .leave
     }
 
-    /// The compensation proposed when resolving, as the agent reads it: what,
-    /// its worth, whether it is owed, and whether it is within their authority.
-    static func offer(_ compensation: Compensation, owed: Bool, in state: AppState) -> String {
-        var text =
-            "\(compensation.description) (worth \(compensation.value)\(owed ? ", owed: service level missed" : ""))"
+    mutating func type(_ key: Key) { ChoiceKeys.typeAhead(key, &selected, texts: texts) }
+}
+
+/// Resolving: whether to grant the compensation proposed for the answer.
+/// One above the agent's authority says so before asking: `a` puts it to
+/// a supervisor, `n` resolves without it; once approved, `y` grants it.
+/// Not granting what is owed asks why.
+struct GrantDialog: Dialog, Equatable {
+    var incident: IncidentID
+    var playbook: PlaybookID?
+    var proposal: IncidentRules.Proposal
+    /// What is proposed and why, as the agent reads it.
+    var offer: String
+
+    init(incident: IncidentID, playbook: PlaybookID?, proposal: IncidentRules.Proposal, in state: AppState) {
+        self.incident = incident
+        self.playbook = playbook
+        self.proposal = proposal
+        offer = Self.offer(proposal, in: state)
+    }
+
+    /// What stands between the agent and granting it, read from the store now
+    /// (an answer may come while the dialog is open).
+    enum Authority: Equatable {
+        case enough
+        case approved(AgentID)
+        case above(limit: Cents)
+        case asked
+        case refused(AgentID, String?)
+    }
+
+    func authority(in state: AppState) -> Authority {
+        guard let agent = state.catalog.agents[AgentID(state.agentLogin)], !agent.mayGrant(proposal.compensation.value)
+        else { return .enough }
+        let approval = state.store.incidents[incident]?.approval
+        if let approval, approval.allows(proposal.compensation), let answer = approval.answer {
+            return .approved(answer.by)
+        }
+        if approval?.isPending == true { return .asked }
+        if let answer = approval?.answer, !answer.approved { return .refused(answer.by, answer.reason) }
+        return .above(limit: agent.authorityLimit)
+    }
+
+    func title(in state: AppState) -> String { "Resolve \(incident): compensation" }
+
+    func bindings(in state: AppState) -> [Binding<DialogAction>] {
+        let without = proposal.pendingOwed == nil ? "resolves without it" : "declines it (say why)"
+        var bindings: [Binding<DialogAction>] = []
+        switch authority(in: state) {
+        case .enough, .approved:
+            bindings.append(Binding([.character("y"), .enter], "y or Enter", .yes, help: "grant it", hint: "grants"))
+        case .above:
+            bindings.append(
+                Binding([.character("a")], "a", .add, help: "ask a supervisor to approve it", hint: "asks a supervisor")
+            )
+        case .asked, .refused: break
+        }
+        return bindings + [
+            Binding([.character("n")], "n", .no, help: without, hint: without), ChoiceKeys.cancel(),
+        ]
+    }
+
+    func body(in state: AppState) -> DialogBody {
+        var lines: [DialogBody.Line] = []
+        switch authority(in: state) {
+        case .enough: lines.append(.text("Grant " + offer + "?", .normal))
+        case .approved(let by): lines.append(.text("Grant " + offer + "? Approved by \(by).", .normal))
+        case .above(let limit):
+            lines += [
+                .text(offer + ".", .normal),
+                .text(
+                    "It is above your authority of \(limit): a asks a supervisor, and the incident waits for the answer.",
+                    Style(.warning)),
+            ]
+        case .asked:
+            lines += [
+                .text(offer + ".", .normal),
+                .text(
+                    "A supervisor has been asked; their answer shows in the incident and the status bar.",
+                    Style(.warning)),
+            ]
+        case .refused(let by, let reason):
+            lines += [
+                .text(offer + ".", .normal),
+                .text("\(by) refused it" + (reason.map { ": \($0)" } ?? "") + ".", Style(.warning)),
+            ]
+        }
+        return DialogBody(lines)
+    }
+
+    mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
+        switch action {
+        case .yes: state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: true)
+        case .add: return .leave([.act(.askApproval(incident, playbook: playbook, note: ""))])
+        case .no where proposal.pendingOwed != nil:
+            state.mode.layer = DeclineDialog(incident: incident, playbook: playbook, owed: offer)
+        default: state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: false)
+        }
+        return .leave
+    }
+
+    /// The compensation proposed when resolving, as the agent reads it:
+    /// what, its worth, and why (owed, the playbook's, or better than the owed).
+    static func offer(_ proposal: IncidentRules.Proposal, in state: AppState) -> String {
+        let compensation = proposal.compensation
+        var text = "\(compensation.description) (worth \(compensation.value)"
+        if proposal.owed {
+            text += ", owed: service level missed)"
+        } else if let owed = proposal.pendingOwed {
+            text += ", the playbook's, better than the \(owed.description) owed)"
+        } else {
+            text += ")"
+        }
         if let agent = state.catalog.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
-            text += ". It is above your authority of \(agent.authorityLimit): answer n, or ask a supervisor"
+            text += ", above your authority of \(agent.authorityLimit)"
         }
         return text
     }
 }
 
-/// Resolving: whether to grant the compensation proposed for the answer.
-struct GrantDialog: Dialog, Equatable {
+/// Resolving without what is owed: why, required; it stays on record and
+/// counts in the scores.
+struct DeclineDialog: Dialog, Equatable {
     var incident: IncidentID
     var playbook: PlaybookID?
-    var offer: String
+    var owed: String
+    var field = TextField()
 
-    func title(in state: AppState) -> String { "Resolve \(incident): compensation" }
+    func title(in state: AppState) -> String { "Resolve \(incident): not granting what is owed" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        [
-            Binding([.character("y"), .enter], "y or Enter", .yes, help: "grant it", hint: "grants"),
-            Binding([.character("n")], "n", .no, help: "do not grant it", hint: "does not"),
-            ChoiceKeys.cancel(),
-        ]
+        [Binding([.enter], "Enter", .confirm, help: "next", hint: "next"), ChoiceKeys.cancel()]
     }
 
-    func body(in state: AppState) -> DialogBody { DialogBody([.text("Grant " + offer + "?", .normal)]) }
+    func body(in state: AppState) -> DialogBody {
+        DialogBody(
+            [
+                .text("Why is \(owed) not granted? It stays on record and counts in the scores.", .normal),
+                .field("› ", field, Style(.key), active: true),
+            ], selected: 1)
+    }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
-        state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: action == .yes)
+        let reason = field.text.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            state.message = "Say why what is owed is not granted: it stays on record."
+            return .stay
+        }
+        var rating = RatingDialog(incident: incident, playbook: playbook, grant: false)
+        rating.declined = reason
+        state.mode.layer = rating
         return .leave
     }
+
+    mutating func type(_ key: Key) { field.handle(key) }
 }
 
 /// Resolving, last step: the customer's satisfaction, 1–5, or none, and
@@ -80,6 +208,8 @@ struct RatingDialog: Dialog, Equatable {
     var playbook: PlaybookID?
     var grant: Bool
     var answeredBy = Survey.Source.customer
+    /// Why what is owed is not granted.
+    var declined: String?
 
     init(incident: IncidentID, playbook: PlaybookID?, grant: Bool) {
         self.incident = incident
@@ -119,7 +249,7 @@ struct RatingDialog: Dialog, Equatable {
             .act(
                 .resolve(
                     incident, playbook: playbook, grant: grant, rating: rating,
-                    answeredBy: rating == nil ? nil : answeredBy))
+                    answeredBy: rating == nil ? nil : answeredBy, declined: declined))
         ])
     }
 }

@@ -5,7 +5,7 @@ enum Action: Hashable, Sendable {
     case down, up, top, bottom, pageDown, pageUp
     case filter, open, help, quit, back
     case queueScope
-    case take, note, contact, resolve, assign, reopen, newIncident
+    case take, note, contact, resolve, assign, reopen, newIncident, wait, approve
     case redeem, useCoupon, pointsHistory
     case register, correct, purchase, giveBack, logContact, survey, stage, merge
     case audit, storeAudit, roster, catalog, program
@@ -29,13 +29,17 @@ enum KeyMap {
         Binding([.character("G"), .end], "G", .bottom, help: "last"),
         Binding([.pageDown, .control("f")], "PgDn", .pageDown, help: "page down"),
         Binding([.pageUp, .control("b")], "PgUp", .pageUp, help: "page up"),
-        Binding([.character("m")], "m", .queueScope, help: "view: all/mine/unassigned/done"),
+        Binding([.character("m")], "m", .queueScope, help: "views: all, mine, done…"),
         Binding([.character("t")], "t", .take, help: "take the incident"),
         Binding([.character("n")], "n", .note, help: "add a note to the incident"),
         Binding([.character("r")], "r", .resolve, help: "resolve (playbook, rating)"),
         Binding([.character("a")], "a", .assign, help: "assign it to an agent"),
         Binding([.character("o")], "o", .reopen, help: "reopen a resolved incident"),
         Binding([.character("c")], "c", .contact, help: "customer came back (contact)"),
+        Binding([.character("w")], "w", .wait, help: "waiting: stop/run the clock"),
+        Binding(
+            [.character("v")], "v", .approve, help: "approve a grant (supervisors)",
+            requires: .supervisor("approve a compensation above an agent's authority")),
         Binding([.character("R")], "R", .redeem, help: "redeem a reward (points)"),
         Binding([.character("u")], "u", .useCoupon, help: "use a customer's coupon"),
         Binding([.character("p")], "p", .pointsHistory, help: "timeline or points history"),

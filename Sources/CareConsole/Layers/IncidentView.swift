@@ -3,21 +3,23 @@ import CareDomain
 /// Enter on a queue row: the incident whole (subject, status, customer,
 /// assignee, due time, what is owed and granted, the survey) and every note
 /// and event with who and when, newest last, so the next agent reads what
-/// was promised. j/k scroll; the queue's keys (t n r a c o) act on it from
+/// was promised. j/k scroll; the queue's keys (t n r a c o w v) act on it from
 /// here; Enter goes to its customer; any other key closes it.
 struct IncidentView: Layer, Equatable {
     let incident: IncidentID
     var top = 0
 
-    static let actions: Set<Action> = [.take, .note, .resolve, .assign, .contact, .reopen]
+    static let actions: Set<Action> = [.take, .note, .resolve, .assign, .contact, .reopen, .wait, .approve]
 
     mutating func handle(_ key: Key, in state: inout AppState) -> LayerOutcome {
         let binding = KeyMap.bindings.binding(for: key)
         switch binding?.action {
-        case .down?: top += 1
+        case .down?: top = min(top + 1, lastTop(state))
         case .up?: top = max(0, top - 1)
-        case .pageDown?: top += state.pageSize
+        case .pageDown?: top = min(top + state.pageSize, lastTop(state))
         case .pageUp?: top = max(0, top - state.pageSize)
+        case .top?: top = 0
+        case .bottom?: top = lastTop(state)
         case .open?:
             if let customer = state.store.incidents.summary(of: incident)?.customer, state.selectCustomer(customer) {
                 state.focus = .profile
@@ -34,6 +36,12 @@ struct IncidentView: Layer, Equatable {
         return .stay
     }
 
+    /// The first line shown when the view is scrolled to its end (the
+    /// newest of the history), for the screen as `draw` lays it out.
+    func lastTop(_ state: AppState) -> Int {
+        max(0, lines(state, width: state.size.width - 6).count - (state.size.height - 6))
+    }
+
     /// The lines at `width`: fields with their names aligned, then the history.
     func lines(_ state: AppState, width: Int) -> [(String, Style)] {
         guard let record = state.store.incidents[incident] else {
@@ -43,7 +51,9 @@ struct IncidentView: Layer, Equatable {
         let nameWidth = (sheet.fields.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
         var lines: [(String, Style)] = []
         for field in sheet.fields where field.name != "incident" {
-            let style = field.name == "owed" ? Style(.overdue) : field.name == "subject" ? Style(.title) : .normal
+            let style =
+                field.name == "owed" || field.name == "approval"
+                ? Style(.overdue) : field.name == "subject" ? Style(.title) : .normal
             let rows = wrap(field.value, width: max(10, width - nameWidth))
             for (index, row) in rows.enumerated() {
                 let name = index == 0 ? field.name : ""
@@ -63,7 +73,7 @@ struct IncidentView: Layer, Equatable {
         screen.fill(rect)
         let summary = state.store.incidents.summary(of: incident)
         let title =
-            "Incident \(incident)" + (summary.map { " · \($0.status.rawValue) · \($0.priority.rawValue)" } ?? "")
+            "Incident \(incident)" + (summary.map { " · \($0.status.label) · \($0.priority.rawValue)" } ?? "")
         let inside = screen.box(rect, title: title, focused: true)
         let rows = lines(state, width: inside.width - 2)
         let shown = inside.height - 1
@@ -71,9 +81,9 @@ struct IncidentView: Layer, Equatable {
         for (offset, line) in rows.dropFirst(first).prefix(shown).enumerated() {
             screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2, style: line.1)
         }
-        let more = rows.count > shown ? "j/k scroll · " : ""
+        let more = rows.count > shown ? "j/k G scroll · " : ""
         screen.put(
-            more + "t n r a c o act on it · Enter its customer · any other key closes", x: inside.x + 1,
+            more + "t n r a c o w act on it · Enter its customer · any other key closes", x: inside.x + 1,
             y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
     }
 }

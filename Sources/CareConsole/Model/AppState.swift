@@ -57,6 +57,14 @@ public struct AppState: Sendable {
     public internal(set) var profileTop = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
+    /// Incidents whose compensation waits for a supervisor (the status bar says so to supervisors).
+    var approvalsWaiting = 0
+    /// An open incident is past its service level with nothing owed on record yet.
+    var missedToRecord = false
+    /// When the console last asked to record what is owed (once a minute at most).
+    var missedAskedAt: Date?
+    /// The agent's own requests still waiting for an answer.
+    var awaitedApprovals: Set<IncidentID> = []
     public var queueSelected = 0
     /// Writes asked for and not yet saved: keys go on working meanwhile,
     /// and another write waits its turn behind them.
@@ -180,7 +188,9 @@ public struct AppState: Sendable {
         case .mine: queue = open.filter { $0.assignee?.rawValue == agentLogin }
         case .unassigned: queue = open.filter { $0.assignee == nil }
         case .resolved: queue = incidentLists.resolved(in: store)
+        case .approvals: queue = open.filter(\.awaitsApproval)
         }
+        noteApprovals(open)
         if let keep, let index = queue.firstIndex(where: { $0.id == keep }) {
             queueSelected = index
         } else {

@@ -13,11 +13,13 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
-/// Which open incidents the queue shows.
+/// Which open incidents the queue shows; supervisors also have the ones
+/// waiting for their approval.
 public enum QueueScope: String, CaseIterable, Sendable {
-    case all, mine, unassigned, resolved
+    case all, mine, unassigned, resolved, approvals
 
-    var next: QueueScope {
-        Self.allCases[(Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 0) % Self.allCases.count]
+    func next(supervisor: Bool) -> QueueScope {
+        let cycle = supervisor ? Self.allCases : Self.allCases.filter { $0 != .approvals }
+        return cycle[(cycle.firstIndex(of: self).map { $0 + 1 } ?? 0) % cycle.count]
     }
 }

@@ -87,6 +87,8 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let selected = (focused || state.followsQueue) && index == state.queueSelected
         let y = inside.y + line
         let overdue = incident.isOverdue(at: state.now)
+        // "€": past its level with a compensation owed and not yet decided.
+        let mark = incident.owesPending ? "€" : overdue ? "!" : " "
         let customer = state.store.customers.summary(of: incident.customer)
         let name = customer?.name ?? incident.customer.rawValue
         // A resolved incident says how long ago it was resolved, not a due time long past.
@@ -97,9 +99,9 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
                 + relative(incident.resolvedAt ?? incident.dueAt, from: state.now).replacingOccurrences(
                     of: "-", with: "")
         var text =
-            "\(overdue ? "!" : " ") \(fit(when, 6)) \(fit(incident.priority.rawValue, 6))   \(fit(name, nameWidth))"
+            "\(mark) \(fit(when, 6)) \(fit(incident.priority.rawValue, 6))   \(fit(name, nameWidth))"
         if assigneeWidth > 0 { text += " " + fit(incident.assignee?.rawValue ?? "—", assigneeWidth) }
-        if statusWidth > 0 { text += " " + fit(incident.status.rawValue, statusWidth) }
+        if statusWidth > 0 { text += " " + fit(incident.queueStatus, statusWidth) }
         if subjectWidth > 0 {
             text += " " + fit(state.store.incidents[incident.id]?.subject ?? "", subjectWidth)
         }
@@ -109,6 +111,18 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
             screen.put(
                 String(tier.rawValue.prefix(1)).uppercased(), x: inside.x + 16, y: y,
                 style: Style(tierStyle(tier).role, reverse: selected))
+        }
+    }
+}
+
+extension IncidentSummary {
+    /// The status as a queue row has room for it: "on partner", "approval?".
+    var queueStatus: String {
+        if awaitsApproval { return "approval?" }
+        switch status {
+        case .waitingOnCustomer: return "on customer"
+        case .waitingOnPartner: return "on partner"
+        default: return status.label
         }
     }
 }

@@ -72,6 +72,9 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     if state.overdueCount > 0 {
         x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
     }
+    if state.approvalsWaiting > 0, state.isSupervisor {
+        x += screen.put(" \(state.approvalsWaiting) to approve ", x: x, y: y, style: Style(.warning))
+    }
     if state.saving > 0 {
         x += screen.put(" saving… ", x: x, y: y, style: Style(.warning))
     }

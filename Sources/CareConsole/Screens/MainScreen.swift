@@ -42,14 +42,15 @@ enum MainScreen {
             }
         case .open: open(in: &state)
         case .queueScope:
-            state.queueScope = state.queueScope.next
+            state.queueScope = state.queueScope.next(supervisor: state.isSupervisor)
             focus(.incidents, in: &state)
             // A new view starts at its top, not on the incident seen before.
             state.queue = []
             state.queueSelected = 0
             state.reloadQueue()
         case .down, .up, .top, .bottom, .pageDown, .pageUp: move(action, in: &state)
-        case .take, .note, .contact, .resolve, .assign, .reopen: return startIncidentAction(action, in: &state)
+        case .take, .note, .contact, .resolve, .assign, .reopen, .wait, .approve:
+            return startIncidentAction(action, in: &state)
         case .redeem, .useCoupon: startCustomerAction(action, in: &state)
         case .register: state.mode.layer = RegisterDialog()
         case .correct, .purchase, .giveBack, .logContact, .survey, .stage, .merge:
@@ -113,9 +114,21 @@ enum MainScreen {
             let canned = state.catalog.program?.cannedNotes(for: area) ?? []
             state.mode.layer = NoteDialog(incident: incident.id, canned: canned)
         case .resolve:
-            let touchpoint = state.store.incidents[incident.id]?.touchpoint
-            let playbooks = state.catalog.sortedPlaybooks.filter { $0.touchpoint == touchpoint }.map { Optional($0.id) }
-            state.mode.layer = PlaybookDialog(incident: incident.id, options: playbooks + [nil])
+            let record = state.store.incidents[incident.id]
+            let playbooks = state.catalog.sortedPlaybooks.filter { $0.touchpoint == record?.touchpoint }
+                .map { Optional($0.id) }
+            var dialog = PlaybookDialog(incident: incident.id, options: playbooks + [nil], catalog: state.catalog)
+            // Once a supervisor approved, the answer they approved is the one chosen.
+            if let approval = record?.approval, approval.answer?.approved == true,
+                let index = dialog.options.firstIndex(of: approval.playbook)
+            {
+                dialog.selected = index
+            }
+            state.mode.layer = dialog
+        case .wait:
+            guard !incident.status.isWaiting else { return [.act(.resume(incident.id))] }
+            state.mode.layer = WaitDialog(incident: incident.id)
+        case .approve: state.mode.layer = ApprovalDialog(incident: incident.id)
         default: break
         }
         return []
@@ -127,8 +140,10 @@ enum MainScreen {
             return IncidentRefusal.blockedCustomer(incident.customer).description
         }
         switch action {
-        case .take, .resolve, .assign, .contact:
-            return incident.status.isOpen ? nil : "\(incident.id) is already \(incident.status.rawValue); o reopens it."
+        case .take, .resolve, .assign, .contact, .wait:
+            return incident.status.isOpen ? nil : "\(incident.id) is already \(incident.status.label); o reopens it."
+        case .approve:
+            return incident.awaitsApproval ? nil : IncidentRefusal.noApprovalPending(incident.id).description
         case .reopen:
             return incident.status.isOpen ? "\(incident.id) is still open: r resolves it." : nil
         default: return nil

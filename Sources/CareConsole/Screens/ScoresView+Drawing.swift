@@ -98,7 +98,8 @@ private func details(_ row: Scoreboard.Row, catalog: Catalog, width: Int) -> [(S
                 + "\(average(now.ownSatisfaction)) from \(now.ownRatings) (apart)", .normal
         ),
         (
-            "reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)",
+            "reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)"
+                + (now.owedDeclined == 0 ? "" : " · \(now.owedDeclined) owed declined"),
             .normal
         ),
     ]

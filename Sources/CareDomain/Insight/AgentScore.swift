@@ -8,7 +8,9 @@ import Foundation
 ///   contact, service-level, time and rating figures are over these;
 /// - reopened: of the incidents they resolved first in the period, those the
 ///   customer reopened since (a reopen counts against the first resolver);
-/// - compensations: granted by them in the period.
+/// - compensations: granted by them in the period;
+/// - owed declined: of the incidents they resolved, those whose compensation
+///   owed for a missed service level they did not grant (with a reason).
 public struct AgentScore: Sendable, Equatable {
     public var agent: AgentID?
     public var handled = 0
@@ -28,6 +30,7 @@ public struct AgentScore: Sendable, Equatable {
     public var reopened = 0
     public var compensations = 0
     public var compensationValue = Cents.zero
+    public var owedDeclined = 0
 
     public init(agent: AgentID?) { self.agent = agent }
 

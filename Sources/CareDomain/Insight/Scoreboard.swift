@@ -117,6 +117,7 @@ public struct Scoreboard: Sendable, Equatable {
                     if incident.contacts == 1 { score.firstContact += 1 }
                     if incident.contacts == 2 { score.secondContact += 1 }
                     if resolved.at <= incident.dueAt { score.serviceLevelMet += 1 }
+                    if incident.owedDecision == .declined { score.owedDeclined += 1 }
                     score.resolveMinutes.append(max(0, Int(resolved.at.timeIntervalSince(incident.openedAt) / 60)))
                     // The customer's answers count; an agent's own judgement is kept apart.
                     if let rating = incident.rating {

@@ -25,7 +25,7 @@ extension Scoreboard {
             "median_hours",
             "p90_hours", "satisfaction", "ratings", "own_satisfaction", "own_ratings", "reopen_pct", "compensations",
             "compensation_value", "resolved_change", "first_contact_change_pts", "service_level_change_pts",
-            "satisfaction_change", "median_hours_change",
+            "satisfaction_change", "median_hours_change", "owed_declined",
         ]
         let lines = sorted(by: figure) + [team]
         return Tabular(
@@ -46,6 +46,7 @@ extension Scoreboard {
                     difference(
                         now.medianMinutes.map { Double($0) / 60 }, before.medianMinutes.map { Double($0) / 60 },
                         places: 1),
+                    .number(now.owedDeclined),
                 ]
             })
     }

@@ -34,6 +34,12 @@ extension Incident {
         if let resolution, !status.isOpen {
             return "resolved \(Self.minute(resolution.at)) by \(resolution.by)"
         }
+        if let pausedSince {
+            let left = Int(dueAt.timeIntervalSince(pausedSince) / 60)
+            return left > 0
+                ? "clock stopped \(Self.minute(pausedSince)) with \(ServiceLevel.duration(minutes: left)) left"
+                : "clock stopped \(Self.minute(pausedSince)), overdue by \(ServiceLevel.duration(minutes: -left))"
+        }
         let minutes = Int(dueAt.timeIntervalSince(now) / 60)
         return minutes >= 0
             ? "\(Self.minute(dueAt)), in \(ServiceLevel.duration(minutes: max(1, minutes)))"
@@ -59,7 +65,7 @@ extension Incident {
         fields += [
             .init(name: "subject", value: subject),
             .init(name: "kind", value: kind.rawValue),
-            .init(name: "status", value: status.rawValue),
+            .init(name: "status", value: status.label),
             .init(name: "priority", value: priority.rawValue),
             .init(name: "channel", value: channel?.rawValue ?? "not recorded"),
             .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
@@ -75,7 +81,9 @@ extension Incident {
             .init(
                 name: "contacts", value: String(contacts) + ((reopens ?? 0) > 0 ? ", reopened \(reopens ?? 0)×" : "")),
         ]
-        if status.isOpen, let proposal = IncidentRules.proposal(for: self, playbook: nil, in: state, at: now),
+        if let owed {
+            fields.append(.init(name: "owed", value: owed.line))
+        } else if status.isOpen, let proposal = IncidentRules.proposal(for: self, playbook: nil, in: state, at: now),
             proposal.owed
         {
             fields.append(
@@ -85,6 +93,7 @@ extension Incident {
                         "\(proposal.compensation.description) (\(proposal.compensation.value)): the service level was missed"
                 ))
         }
+        if let approval { fields.append(.init(name: "approval", value: approval.line)) }
         if let compensation {
             let why = compensation.forMissedServiceLevel ? "owed for the missed service level" : "the playbook's"
             fields.append(
@@ -132,6 +141,56 @@ extension Incident.EventKind {
         case .reopened: "reopened"
         case .closed: "closed"
         case .handover: "handover"
+        case .waiting: "waiting"
+        case .resumed: "resumed"
+        case .owed: "owed"
+        case .declined: "declined"
+        case .approvalAsked: "approval asked"
+        case .approved: "approved"
+        case .approvalRefused: "approval refused"
         }
+    }
+}
+
+extension Incident.Status {
+    /// The words a person reads: "waiting on a partner".
+    public var label: String {
+        switch self {
+        case .open: "open"
+        case .inProgress: "in progress"
+        case .waitingOnCustomer: "waiting on the customer"
+        case .waitingOnPartner: "waiting on a partner"
+        case .resolved: "resolved"
+        case .closed: "closed"
+        }
+    }
+}
+
+extension Incident.Owed {
+    /// "50 points (5,00 €) since 2026-11-30 10:00: declined by ana, customer left happy".
+    public var line: String {
+        var text = "\(compensation.description) (\(compensation.value)), missed \(Incident.minute(since))"
+        switch decision {
+        case nil: text += ": not yet granted"
+        case .granted?: text += ": granted"
+        case .declined?: text += ": declined"
+        case .bettered?: text += ": the playbook's better one granted instead"
+        }
+        if let decidedBy { text += " by \(decidedBy)" }
+        if decision == .declined, let reason { text += ", \(reason)" }
+        return text
+    }
+}
+
+extension Incident.Approval {
+    /// "asked by ana 2026-11-30 10:00 for 30 € voucher (30,00 €): approved by sara, loyal customer".
+    public var line: String {
+        var text =
+            "\(compensation.description) (\(compensation.value)), asked by \(askedBy) \(Incident.minute(askedAt))"
+        if let note { text += " (\(note))" }
+        guard let answer else { return text + ": waiting for a supervisor" }
+        text += answer.approved ? ": approved by \(answer.by)" : ": refused by \(answer.by)"
+        if let reason = answer.reason { text += ", \(reason)" }
+        return text
     }
 }

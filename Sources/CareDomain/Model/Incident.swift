@@ -28,6 +28,14 @@ public struct Incident: Record {
     public var firstResolved: Stamp?
     /// How often the customer came back after a resolution; nil for never.
     public var reopens: Int?
+    /// Since when the service-level clock is stopped (waiting on the
+    /// customer or a partner); nil while it runs.
+    public var pausedSince: Date?
+    /// The compensation owed for a missed service level, recorded when it
+    /// was missed and decided at resolve.
+    public var owed: Owed?
+    /// A compensation above the agent's authority, put to a supervisor.
+    public var approval: Approval?
     public var history: [Event]
 
     public init(
@@ -68,10 +76,13 @@ public struct Incident: Record {
     }
 
     public enum Status: String, Codable, CaseIterable, Sendable {
-        case open, inProgress, waitingOnCustomer, resolved, closed
+        case open, inProgress, waitingOnCustomer, waitingOnPartner, resolved, closed
 
         /// Still needs an answer: counts for the queue and for overdue.
-        public var isOpen: Bool { self == .open || self == .inProgress || self == .waitingOnCustomer }
+        public var isOpen: Bool { self != .resolved && self != .closed }
+
+        /// Waiting on someone outside the company: the service-level clock stops.
+        public var isWaiting: Bool { self == .waitingOnCustomer || self == .waitingOnPartner }
     }
 
     public struct Resolution: Codable, Sendable, Equatable {
@@ -157,9 +168,18 @@ public struct Incident: Record {
         case opened, assigned, note, contact, statusChanged, resolved, compensated, rated, reopened, closed
         /// What the agent handing over tells the next one (with an assignment).
         case handover
+        /// The clock stopped (waiting on the customer or a partner), and ran again.
+        case waiting, resumed
+        /// The service level was missed: what is owed went on record.
+        case owed
+        /// What was owed was not granted, and why.
+        case declined
+        /// A compensation above the agent's authority, put to a supervisor, and the answer.
+        case approvalAsked, approved, approvalRefused
     }
 
-    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+    /// Past its due time while open; a stopped clock stops at the pause.
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < (pausedSince ?? now) }
 
     /// Resolved on the first contact (or the second): the domain's measure of
     /// an agent who decides at the counter.

@@ -72,8 +72,24 @@ public struct IncidentSummary: Sendable, Equatable {
     public var compensationValue: Cents?
     public var compensationBy: AgentID?
     public var compensationAt: Date?
+    /// The compensation granted was the one owed for a missed service level.
+    public var owedGranted = false
+    /// Since when the clock is stopped.
+    public var pausedSince: Date?
+    /// What is on record as owed for the missed service level, and its decision.
+    public var owedValue: Cents?
+    public var owedDecision: Incident.Owed.Decision?
+    /// Who asked a supervisor to approve a compensation, and the answer (nil: awaited).
+    public var approvalAskedBy: AgentID?
+    public var approvalAnswer: Bool?
 
-    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < (pausedSince ?? now) }
+
+    /// Owed on record and not yet granted or declined.
+    public var owesPending: Bool { owedValue != nil && owedDecision == nil }
+
+    /// A supervisor's answer is awaited.
+    public var awaitsApproval: Bool { approvalAskedBy != nil && approvalAnswer == nil }
 
     /// Whether the rating is the customer's own answer: said so when it was
     /// given; on older ratings, one not recorded by `resolver`.
@@ -89,6 +105,8 @@ extension Incident {
         "customer", "status", "priority", "dueAt", "assignee", "resolution.at", "openedAt", "touchpoint", "contacts",
         "resolution.by", "firstResolved.at", "firstResolved.by", "reopens", "rating.score", "rating.recordedBy",
         "compensation.compensation.value", "compensation.grantedBy", "compensation.at", "rating.answeredBy",
+        "compensation.forMissedServiceLevel", "pausedSince", "owed.compensation.value", "owed.decision",
+        "approval.askedBy", "approval.answer.approved",
     ]
 
     public static func summary(id: IncidentID, fields: [ScannedValue?]) throws(SummaryError) -> IncidentSummary {
@@ -111,7 +129,7 @@ extension Incident {
         }
         let firstAt = try optionalText(fields[10], "firstResolved.at").flatMap(Timestamp.parse)
         let firstBy = try optionalText(fields[11], "firstResolved.by").map { AgentID(rawValue: $0) }
-        return IncidentSummary(
+        var summary = IncidentSummary(
             id: id, customer: CustomerID(customer), status: status, priority: priority, dueAt: dueAt,
             assignee: try optionalText(fields[4], "assignee").map { AgentID(rawValue: $0) },
             resolvedAt: try optionalText(fields[5], "resolution.at").flatMap(Timestamp.parse),
@@ -125,6 +143,13 @@ extension Incident {
             compensationValue: try optionalInteger(fields[15], "compensation.compensation.value").map { Cents($0) },
             compensationBy: try optionalText(fields[16], "compensation.grantedBy").map { AgentID(rawValue: $0) },
             compensationAt: try optionalText(fields[17], "compensation.at").flatMap(Timestamp.parse))
+        summary.owedGranted = try optionalBool(fields[19], "compensation.forMissedServiceLevel") ?? false
+        summary.pausedSince = try optionalText(fields[20], "pausedSince").flatMap(Timestamp.parse)
+        summary.owedValue = try optionalInteger(fields[21], "owed.compensation.value").map { Cents($0) }
+        summary.owedDecision = try optionalText(fields[22], "owed.decision").flatMap(Owed.Decision.init(rawValue:))
+        summary.approvalAskedBy = try optionalText(fields[23], "approval.askedBy").map { AgentID(rawValue: $0) }
+        summary.approvalAnswer = try optionalBool(fields[24], "approval.answer.approved")
+        return summary
     }
 
     public var summary: IncidentSummary {
@@ -136,7 +161,9 @@ extension Incident {
             ratingBy: rating?.recordedBy, ratingAnsweredBy: rating?.answeredBy,
             compensationValue: compensation?.compensation.value,
             compensationBy: compensation?.grantedBy,
-            compensationAt: compensation?.at)
+            compensationAt: compensation?.at, owedGranted: compensation?.forMissedServiceLevel ?? false,
+            pausedSince: pausedSince, owedValue: owed?.compensation.value, owedDecision: owed?.decision,
+            approvalAskedBy: approval?.askedBy, approvalAnswer: approval?.answer?.approved)
     }
 }
 
@@ -154,6 +181,14 @@ private func optionalInteger(_ value: ScannedValue?, _ field: String) throws(Sum
     default: break
     }
     throw SummaryError(field: field, reason: "expected a whole number")
+}
+
+private func optionalBool(_ value: ScannedValue?, _ field: String) throws(SummaryError) -> Bool? {
+    switch value {
+    case nil, .null?: return nil
+    case .bool(let flag)?: return flag
+    default: throw SummaryError(field: field, reason: "expected true or false")
+    }
 }
 
 /// A string field that may be absent or null.

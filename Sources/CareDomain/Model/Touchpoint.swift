@@ -18,6 +18,11 @@ public struct Touchpoint: Record {
     public var compensation: Compensation
     /// What the counter records here: purchases, returns, or (nil) contacts.
     public var records: Records?
+    /// When it is open; nil: always. Service-level clocks count only open time.
+    public var hours: BusinessHours?
+
+    /// How its service-level clock counts time.
+    public var clock: ServiceClock { ServiceClock(hours: hours) }
 
     public enum Records: String, Codable, CaseIterable, Sendable {
         case purchases, returns
@@ -26,7 +31,7 @@ public struct Touchpoint: Record {
     public init(
         id: TouchpointID, version: Int = 1, name: String, stage: LifecycleStage, ownerArea: String,
         participants: [Participant], process: [String], cost: Cents, impact: Int, serviceLevel: ServiceLevel,
-        compensation: Compensation, records: Records? = nil
+        compensation: Compensation, records: Records? = nil, hours: BusinessHours? = nil
     ) {
         self.id = id
         self.version = version
@@ -40,6 +45,7 @@ public struct Touchpoint: Record {
         self.serviceLevel = serviceLevel
         self.compensation = compensation
         self.records = records
+        self.hours = hours
     }
 
     public static let impactRange = 1...5

@@ -12,6 +12,13 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
     case stillOpen(IncidentID)
     case overAuthority(limit: Cents, value: Cents)
     case badRating(Int)
+    case declineNeedsReason(IncidentID)
+    case notWaiting(IncidentID)
+    case withinAuthority(IncidentID)
+    case nothingToApprove(IncidentID)
+    case approvalPending(IncidentID)
+    case noApprovalPending(IncidentID)
+    case supervisorsOnly(String)
 
     public var description: String {
         switch self {
@@ -26,6 +33,15 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case .overAuthority(let limit, let value):
             "This compensation is worth \(value), above your authority of \(limit); resolve without it or ask a supervisor."
         case .badRating(let score): "A rating is 1 to 5, not \(score)."
+        case .declineNeedsReason(let id):
+            "Incident \(id) owes the customer a compensation; say why it is not granted, or grant it."
+        case .notWaiting(let id): "Incident \(id) is not waiting on anyone; its clock is running."
+        case .withinAuthority(let id):
+            "The compensation on incident \(id) is within your authority; grant it yourself when you resolve."
+        case .nothingToApprove(let id): "Incident \(id) has no compensation to grant."
+        case .approvalPending(let id): "Incident \(id) already waits for a supervisor's answer."
+        case .noApprovalPending(let id): "Incident \(id) has no approval waiting."
+        case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
         }
     }
 }
@@ -90,11 +106,9 @@ public enum IncidentRules {
     public static func note(
         in state: StoreState, incident incidentID: IncidentID, text: String, by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
-        try requireAgent(author, in: state)
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        var incident = try stepped(incidentID, open: false, in: state, by: author, at: now)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText("note") }
-        incident = incident.nextVersion()
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .note, text: trimmed))
         return Transaction(summary: "note on incident \(incidentID)", changes: [.incident(incident)])
     }
@@ -103,12 +117,10 @@ public enum IncidentRules {
     public static func take(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date)
         throws(IncidentRefusal) -> Transaction
     {
-        try requireAgent(author, in: state)
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
-        guard incident.status.isOpen else { throw .notOpen(incidentID) }
-        incident = incident.nextVersion()
+        var incident = try stepped(incidentID, in: state, by: author, at: now)
         incident.assignee = author.agent
-        incident.status = .inProgress
+        // Taking it does not end a wait on the customer or a partner.
+        if !incident.status.isWaiting { incident.status = .inProgress }
         incident.history.append(
             Incident.Event(at: now, by: author.agent, kind: .assigned, text: "taken by \(author.agent)"))
         return Transaction(summary: "take incident \(incidentID)", changes: [.incident(incident)])
@@ -122,9 +134,7 @@ public enum IncidentRules {
         try requireAgent(author, in: state)
         guard let agent = state.agents[assignee], agent.active else { throw .notAnAgent(assignee.rawValue) }
         let handover = handover?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
-        guard incident.status.isOpen else { throw .notOpen(incidentID) }
-        incident = incident.nextVersion()
+        var incident = try stepped(incidentID, in: state, by: author, at: now)
         incident.assignee = assignee
         if incident.status == .open { incident.status = .inProgress }
         incident.history.append(
@@ -140,10 +150,9 @@ public enum IncidentRules {
     public static func contact(
         in state: StoreState, incident incidentID: IncidentID, text: String, by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
-        try requireAgent(author, in: state)
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
-        guard incident.status.isOpen else { throw .notOpen(incidentID) }
-        incident = incident.nextVersion()
+        // The customer's answer ends a wait on them; a partner's wait goes on.
+        let waitingOnThem = state.incidents.summary(of: incidentID)?.status == .waitingOnCustomer
+        var incident = try stepped(incidentID, moving: waitingOnThem, in: state, by: author, at: now)
         incident.contacts += 1
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         incident.history.append(
@@ -175,62 +184,100 @@ public enum IncidentRules {
         return Transaction(summary: "reopen incident \(incidentID)", changes: [.incident(incident)])
     }
 
-    /// What resolving with `playbook` proposes: the compensation owed for a
-    /// missed service level (rule 3), else the playbook's own. Each is
-    /// granted at most once per incident, however often it is reopened.
-    public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date) -> (
-        compensation: Compensation, owed: Bool
-    )? {
-        let granted = incident.history.filter { $0.kind == .compensated }
-        let owedGranted = incident.compensation?.forMissedServiceLevel == true
-        if isOwed(incident, at: now), !owedGranted, let owed = state.touchpoints[incident.touchpoint]?.compensation {
-            return (owed, true)
+    /// What resolving with `playbook` proposes: the better of what is owed
+    /// for a missed service level (rule 3) and the playbook's own, so the
+    /// customer never gets less than either. Each is granted at most once
+    /// per incident, however often it is reopened.
+    public static func proposal(for incident: Incident, playbook: Playbook?, in state: StoreState, at now: Date)
+        -> Proposal?
+    {
+        var owed: Compensation?
+        if let record = incident.owed {
+            if record.isPending { owed = record.compensation }
+        } else if incident.compensation?.forMissedServiceLevel != true, isOwed(incident, at: now) {
+            owed = state.touchpoints[incident.touchpoint]?.compensation
         }
-        guard granted.isEmpty else { return nil }
-        return playbook?.compensation.map { ($0, false) }
+        let granted = incident.history.contains { $0.kind == .compensated }
+        let offered = granted ? nil : playbook?.compensation
+        switch (owed, offered) {
+        case (let owed?, let offered?):
+            return offered.value > owed.value
+                ? Proposal(compensation: offered, owed: false, pendingOwed: owed)
+                : Proposal(compensation: owed, owed: true, pendingOwed: owed)
+        case (let owed?, nil): return Proposal(compensation: owed, owed: true, pendingOwed: owed)
+        case (nil, let offered?): return Proposal(compensation: offered, owed: false, pendingOwed: nil)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The compensation a resolve offers, and what it settles.
+    public struct Proposal: Sendable, Equatable {
+        public var compensation: Compensation
+        /// It is the one owed for the missed service level (else the playbook's).
+        public var owed: Bool
+        /// What is owed and not yet decided: granting either settles it;
+        /// not granting declines it, with a reason.
+        public var pendingOwed: Compensation?
     }
 
     /// The service level was missed: the incident was not resolved by its
-    /// due time (or, while open, is past it).
+    /// due time (or, while open, is past it; a stopped clock, at the pause).
     public static func isOwed(_ incident: Incident, at now: Date) -> Bool {
         let firstResolved = incident.history.first { $0.kind == .resolved }?.at
-        return (firstResolved ?? now) > incident.dueAt
+        return (firstResolved ?? incident.pausedSince ?? now) > incident.dueAt
     }
 
     /// Resolves an incident with a playbook's answer, granting the proposed
-    /// compensation when `grant` (within the agent's authority limit; a
-    /// supervisor's is their own), and recording the customer's rating.
-    /// Points go to the ledger; a coupon is issued for 90 days.
+    /// compensation when `grant` (within the agent's authority limit, or
+    /// approved by a supervisor; a supervisor's is their own), and recording
+    /// the customer's rating. Not granting what is owed declines it and
+    /// needs `declineReason`. Points go to the ledger; a coupon is issued
+    /// for 90 days.
     public static func resolve(
         in state: StoreState, incident incidentID: IncidentID, playbook playbookID: PlaybookID?, grant: Bool,
-        rating: Int?, survey: SurveyAnswer? = nil,
+        declineReason: String? = nil, rating: Int?, survey: SurveyAnswer? = nil,
         by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
         // A survey says who answered; a bare rating is recorded as before.
         let rating = survey?.score ?? rating
-        try requireAgent(author, in: state)
+        var incident = try stepped(incidentID, moving: true, in: state, by: author, at: now)
         guard let agent = state.agents[author.agent] else { throw .notAnAgent(author.agent.rawValue) }
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
-        guard incident.status.isOpen else { throw .notOpen(incidentID) }
         if let rating, !(1...5).contains(rating) { throw .badRating(rating) }
         let playbook = playbookID.flatMap { state.playbooks[$0] }
+        let proposal = proposal(for: incident, playbook: playbook, in: state, at: now)
+        let declineReason = declineReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if let proposal {
+            if grant, !agent.mayGrant(proposal.compensation.value),
+                incident.approval?.allows(proposal.compensation) != true
+            {
+                throw .overAuthority(limit: agent.authorityLimit, value: proposal.compensation.value)
+            }
+            if !grant, proposal.pendingOwed != nil, declineReason.isEmpty { throw .declineNeedsReason(incidentID) }
+        }
         var changes: [Change] = []
-        incident = incident.nextVersion()
         incident.status = .resolved
         incident.assignee = incident.assignee ?? author.agent
         let summary = playbook?.solution ?? "resolved at the counter"
         incident.resolution = Incident.Resolution(summary: summary, playbook: playbook?.id, at: now, by: author.agent)
         incident.firstResolved = incident.firstResolved ?? Incident.Stamp(at: now, by: author.agent)
         incident.history.append(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
-        if grant, let (compensation, owed) = proposal(for: incident, playbook: playbook, in: state, at: now) {
-            if !agent.mayGrant(compensation.value) {
-                throw .overAuthority(limit: agent.authorityLimit, value: compensation.value)
-            }
+        if let proposal, grant {
+            let compensation = proposal.compensation
             incident.compensation = Incident.GrantedCompensation(
-                compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: owed)
+                compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: proposal.owed)
             incident.history.append(
                 Incident.Event(at: now, by: author.agent, kind: .compensated, text: compensation.description))
+            if proposal.pendingOwed != nil {
+                incident.owed?.decide(
+                    proposal.owed ? .granted : .bettered, by: author.agent, at: now,
+                    reason: proposal.owed ? nil : "the playbook's \(compensation.description) is worth more")
+            }
             changes += compensationChanges(compensation, for: incident, in: state, by: author, at: now)
+        } else if let owed = proposal?.pendingOwed {
+            incident.owed?.decide(.declined, by: author.agent, at: now, reason: declineReason)
+            incident.history.append(
+                Incident.Event(
+                    at: now, by: author.agent, kind: .declined, text: "\(owed.description): \(declineReason)"))
         }
         if let rating {
             let comment = survey?.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -269,6 +316,24 @@ public enum IncidentRules {
         case .treatment:
             return []
         }
+    }
+
+    /// The incident as a step starts it: checked open (unless `open` is
+    /// false), the next version, its stopped clock run again when the step
+    /// moves it, and what is owed put on record if its service level is
+    /// found missed.
+    static func stepped(
+        _ id: IncidentID, open: Bool = true, moving: Bool = false, in state: StoreState, by author: Author,
+        at now: Date
+    ) throws(IncidentRefusal) -> Incident {
+        try requireAgent(author, in: state)
+        guard var incident = state.incidents[id] else { throw .unknownIncident(id) }
+        if open, !incident.status.isOpen { throw .notOpen(id) }
+        incident = incident.nextVersion()
+        let touchpoint = state.touchpoints[incident.touchpoint]
+        if moving { incident.runClock(at: now, clock: touchpoint?.clock ?? .alwaysOpen, by: author.agent) }
+        incident.recordOwed(touchpoint?.compensation, at: now, by: author.agent)
+        return incident
     }
 
     static func nextIncidentID(in state: StoreState) -> IncidentID {

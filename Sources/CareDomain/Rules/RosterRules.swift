@@ -114,6 +114,7 @@ public enum RosterRules {
             problems.append("serviceLevel.responseMinutes must be at least 1.")
         }
         if touchpoint.compensation.value < .zero { problems.append("compensation.value cannot be negative.") }
+        problems += touchpoint.hours?.problems ?? []
         if !touchpoint.id.isSafeFileName {
             problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .")
         }

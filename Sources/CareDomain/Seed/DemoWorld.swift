@@ -289,15 +289,19 @@ struct DemoWorld {
         incident.assignee = agent
         incident.history.append(
             Incident.Event(at: openedAt.addingTimeInterval(120), by: agent, kind: .assigned, text: "taken by \(agent)"))
-        if status == .inProgress || status == .waitingOnCustomer {
+        if status == .inProgress || status.isWaiting {
             incident.history.append(
                 Incident.Event(
                     at: openedAt.addingTimeInterval(600), by: agent, kind: .note, text: "checking with the customer"))
-            if status == .waitingOnCustomer {
+            if status.isWaiting {
+                // The clock stopped a quarter of an hour in, as the counter does it.
+                let pausedAt = openedAt.addingTimeInterval(900)
+                incident.pausedSince = pausedAt
                 incident.history.append(
                     Incident.Event(
-                        at: openedAt.addingTimeInterval(900), by: agent, kind: .statusChanged,
-                        text: "waiting on the customer"))
+                        at: pausedAt, by: agent, kind: .waiting,
+                        text: status == .waitingOnCustomer
+                            ? "on the customer: the receipt" : "on the partner: the repair workshop"))
             }
             return (incident, nil)
         }

@@ -1,0 +1,23 @@
+import CareDomain
+
+extension AppState {
+    /// What the queue says about approvals and owed compensations: how many
+    /// wait for a supervisor, whether a missed service level is not yet on
+    /// record, and the answers to the agent's own requests, said once in the
+    /// status bar as they come.
+    mutating func noteApprovals(_ open: [IncidentSummary]) {
+        approvalsWaiting = open.lazy.filter(\.awaitsApproval).count
+        missedToRecord = open.contains { $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted }
+        let mine = AgentID(agentLogin)
+        let awaited = Set(open.lazy.filter { $0.awaitsApproval && $0.approvalAskedBy == mine }.map(\.id))
+        for id in awaitedApprovals.subtracting(awaited).sorted() {
+            guard let answer = store.incidents[id]?.approval?.answer else { continue }
+            let said =
+                answer.approved
+                ? "\(answer.by) approved the compensation on \(id): r resolves with it."
+                : "\(answer.by) refused the compensation on \(id)" + (answer.reason.map { ": \($0)" } ?? "") + "."
+            notice = [notice, said].compactMap { $0 }.joined(separator: " ")
+        }
+        awaitedApprovals = awaited
+    }
+}

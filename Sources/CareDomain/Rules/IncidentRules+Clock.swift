@@ -1,0 +1,97 @@
+import Foundation
+
+/// The service-level clock of an incident: stopped while it waits on the
+/// customer or a partner, run again when it moves, and what is owed put on
+/// record the moment the level is found missed.
+extension IncidentRules {
+    /// Whom an incident waits on while its clock is stopped.
+    public enum WaitingOn: String, CaseIterable, Sendable {
+        case customer, partner
+
+        var status: Incident.Status { self == .customer ? .waitingOnCustomer : .waitingOnPartner }
+    }
+
+    /// Stops the clock: the incident waits on the customer or a partner
+    /// (with a note saying for what). Switching whom it waits on keeps the
+    /// clock stopped since the first pause.
+    public static func wait(
+        in state: StoreState, incident incidentID: IncidentID, on whom: WaitingOn, note: String? = nil,
+        by author: Author, at now: Date
+    ) throws(IncidentRefusal) -> Transaction {
+        var incident = try stepped(incidentID, in: state, by: author, at: now)
+        incident.status = whom.status
+        incident.pausedSince = incident.pausedSince ?? now
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        incident.history.append(
+            Incident.Event(
+                at: now, by: author.agent, kind: .waiting,
+                text: "on the \(whom.rawValue)" + (note.isEmpty ? "" : ": \(note)")))
+        return Transaction(
+            summary: "incident \(incidentID) waits on the \(whom.rawValue)", changes: [.incident(incident)])
+    }
+
+    /// Runs the clock again: the due time moves later by the open time it
+    /// was stopped, and the incident is in progress.
+    public static func resume(in state: StoreState, incident incidentID: IncidentID, by author: Author, at now: Date)
+        throws(IncidentRefusal) -> Transaction
+    {
+        guard state.incidents.summary(of: incidentID)?.status.isWaiting != false else { throw .notWaiting(incidentID) }
+        let incident = try stepped(incidentID, moving: true, in: state, by: author, at: now)
+        return Transaction(summary: "resume incident \(incidentID)", changes: [.incident(incident)])
+    }
+
+    /// Puts on record what is owed on every open incident whose service
+    /// level was missed and has nothing owed yet; nil when there is none.
+    /// The console does it as it runs; `care incident sweep` from a timer
+    /// does it when no console is open.
+    public static func recordMissed(in state: StoreState, by author: Author, at now: Date) throws(IncidentRefusal)
+        -> Transaction?
+    {
+        try requireAgent(author, in: state)
+        let missed = state.incidents.summaries { $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted }
+        let changes: [Change] = missed.compactMap { summary in
+            guard var incident = state.incidents[summary.id] else { return nil }
+            incident = incident.nextVersion()
+            incident.recordOwed(state.touchpoints[incident.touchpoint]?.compensation, at: now, by: author.agent)
+            return incident.owed == nil ? nil : .incident(incident)
+        }
+        guard !changes.isEmpty else { return nil }
+        return Transaction(
+            summary:
+                "record what is owed on \(changes.count) incident\(changes.count == 1 ? "" : "s") past the service level",
+            changes: changes)
+    }
+}
+
+extension Incident {
+    /// Runs a stopped clock again at `now`: the open time that was left when
+    /// it stopped is what is left now. An incident already overdue when it
+    /// stopped stays as overdue as it was.
+    mutating func runClock(at now: Date, clock: ServiceClock, by agent: AgentID) {
+        guard let since = pausedSince else { return }
+        if dueAt > since { dueAt = clock.adding(seconds: clock.openSeconds(from: since, to: dueAt), to: now) }
+        pausedSince = nil
+        if status.isWaiting { status = .inProgress }
+        history.append(Event(at: now, by: agent, kind: .resumed, text: "due \(Self.minute(dueAt))"))
+    }
+
+    /// Records what is owed when the service level is found missed, once.
+    mutating func recordOwed(_ compensation: Compensation?, at now: Date, by agent: AgentID) {
+        guard owed == nil, self.compensation?.forMissedServiceLevel != true, isOverdue(at: now), let compensation
+        else { return }
+        owed = Owed(compensation: compensation, since: dueAt)
+        history.append(
+            Event(
+                at: now, by: agent, kind: .owed,
+                text: "\(compensation.description) (\(compensation.value)): due \(Self.minute(dueAt)) was missed"))
+    }
+}
+
+extension Incident.Owed {
+    mutating func decide(_ decision: Decision, by agent: AgentID, at now: Date, reason: String?) {
+        self.decision = decision
+        decidedBy = agent
+        decidedAt = now
+        self.reason = reason
+    }
+}
