@@ -16,7 +16,8 @@ struct Care: ParsableCommand {
             CouponCommand.self, ExpireCommand.self,
             TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self,
             AuditCommand.self,
-            AgentCommand.self, TouchpointCommand.self, ReportCommand.self, CampaignCommand.self, CompactCommand.self,
+            AgentCommand.self, TouchpointCommand.self, PlaybookCommand.self, ReportCommand.self, CampaignCommand.self,
+            CompactCommand.self,
             BenchCommand.self,
         ]
     )

@@ -38,6 +38,7 @@ extension IncidentCommand {
         var status: String?
         @Flag(help: "Only yours.") var mine = false
         @Flag(help: "Only those past their due time.") var overdue = false
+        @Flag(help: "Only those waiting for a supervisor's approval.") var approvals = false
         @Option(help: "Only this customer's.") var customer: String?
         @Option(help: "table, csv or json.") var format: Tabular.Format = .table
 
@@ -61,6 +62,7 @@ extension IncidentCommand {
                 if let statuses, !statuses.contains(incident.status) { return false }
                 if mine, incident.assignee != author.agent { return false }
                 if overdue, !incident.isOverdue(at: now) { return false }
+                if approvals, !incident.awaitsApproval { return false }
                 if let customer, incident.customer.rawValue != customer { return false }
                 // Blocked customers' incidents are kept for legal claims only.
                 return state.customers.summary(of: incident.customer)?.blocked != true
@@ -70,7 +72,9 @@ extension IncidentCommand {
                 return left.status.isOpen
                     ? (left.dueAt, left.id) < (right.dueAt, right.id) : left.openedAt > right.openedAt
             }
-            var table = Tabular(header: ["incident", "status", "priority", "due", "customer", "name", "assignee"])
+            var table = Tabular(header: [
+                "incident", "status", "priority", "due", "customer", "name", "assignee", "owed", "approval",
+            ])
             table.rows = listed.map { incident in
                 let due =
                     incident.status.isOpen
@@ -81,6 +85,10 @@ extension IncidentCommand {
                     .text(due), .text(incident.customer.rawValue),
                     .text(state.customers.summary(of: incident.customer)?.name ?? ""),
                     .text(incident.assignee?.rawValue ?? ""),
+                    .text(incident.owedValue.map { "\($0) " + (incident.owedDecision?.rawValue ?? "pending") } ?? ""),
+                    .text(
+                        incident.approvalAskedBy == nil
+                            ? "" : incident.approvalAnswer.map { $0 ? "approved" : "refused" } ?? "asked"),
                 ]
             }
             print(table.rendered(as: format), terminator: "")

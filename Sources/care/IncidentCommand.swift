@@ -5,8 +5,11 @@ import Foundation
 struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
-        abstract: "Incidents: open one, add a note or a contact, show one whole, list them.",
-        subcommands: [Open.self, Note.self, Contact.self, Assign.self, Show.self, List.self]
+        abstract: "Incidents: open, note, hand over, wait, resolve, approve; show one whole, list them.",
+        subcommands: [
+            Open.self, Note.self, Contact.self, Assign.self, Wait.self, Resume.self, Resolve.self, Ask.self,
+            Approve.self, Refuse.self, Sweep.self, Show.self, List.self,
+        ]
     )
 
     struct Open: ParsableCommand {

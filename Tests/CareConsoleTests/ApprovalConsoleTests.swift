@@ -83,3 +83,28 @@ import Testing
         #expect(agent.screen.contains("refused by boss"))
     }
 }
+
+/// Supervisors keep the playbooks from the catalog (T, Enter on a touchpoint).
+@Suite struct PlaybookConsoleTests {
+    @Test func aSupervisorWritesANewPlaybookAndARefusedOneOpensAgainAsTyped() throws {
+        var driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        driver.keys("T⏎")
+        let list = try #require(driver.state.dialog as? PlaybookListDialog)
+        let before = driver.state.store.playbooks.sorted.filter { $0.touchpoint == list.touchpoint }.count
+        #expect(driver.screen.contains("Playbooks of"))
+        // No solution: refused with the rule's sentence, the form back as typed.
+        driver.keys("nCobro duplicado en tienda⏎")
+        #expect(driver.state.message?.contains("It needs a solution") == true)
+        let kept = try #require(driver.state.dialog as? PlaybookEditDialog)
+        #expect(kept.form.text(PlaybookEditDialog.situation) == "Cobro duplicado en tienda")
+        driver.keys("⇥Devolver el importe en el acto⇥p⇥250⇥2,50⇥250 puntos por la molestia⏎")
+        let saved = driver.state.store.playbooks.sorted.filter { $0.touchpoint == list.touchpoint }
+        #expect(saved.count == before + 1)
+        let added = try #require(saved.first { $0.situation == "Cobro duplicado en tienda" })
+        #expect(added.solution == "Devolver el importe en el acto")
+        #expect(added.compensation?.points == 250 && added.compensation?.value == Cents(250))
+        #expect(driver.state.notice?.contains("Playbook \(added.id) saved") == true)
+        #expect(try StoreChecker.check(directory: driver.directory).isClean)
+    }
+}

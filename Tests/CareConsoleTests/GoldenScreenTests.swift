@@ -160,6 +160,8 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("roster", "A"),
         GoldenScenario("new-agent", "AnlperezXLucía Pérez"),
         GoldenScenario("catalog", "T"),
+        GoldenScenario("catalog-playbooks", "T⏎"),
+        GoldenScenario("playbook-edit", "T⏎⏎"),
         GoldenScenario("program", "P"),
         GoldenScenario("scores", "S"),
         GoldenScenario("scores-help", "S?"),

@@ -49,6 +49,7 @@ import Testing
         #expect(problems.contains { $0.contains("Mars/Olympus") })
         #expect(BusinessHours(week: [:]).problems == ["hours.week opens no day; leave hours out for always open."])
         #expect(Self.hours.problems.isEmpty)
+        #expect(Self.hours.summary == "mon–fri 09:00-14:00 16:00-19:00 (Europe/Madrid); 1 day closed")
     }
 
     /// The store of `Fixture` with a workshop touchpoint open `hours`, and

@@ -31,6 +31,7 @@ public enum CounterAction: Equatable, Sendable {
     /// A new agent, with the counter's usual authority (20 €) to start.
     case addAgent(AgentID, name: String)
     case setServiceLevel(TouchpointID, minutes: Int)
+    case setPlaybook(Playbook)
     case changeProgram(ProgramSetting, steps: Int)
     case recognise(AgentID, reason: String)
     /// The counter day on a customer (register, correct, buy, give back, a contact, its survey).
@@ -105,6 +106,7 @@ public enum CounterAction: Equatable, Sendable {
                 by: author)
         case .setServiceLevel(let id, let minutes):
             try RosterRules.setServiceLevel(of: id, minutes: minutes, in: state, by: author)
+        case .setPlaybook(let playbook): try RosterRules.setPlaybook(playbook, in: state, by: author)
         case .changeProgram(let setting, let steps):
             // Moved from the program in force now, whatever the screen showed.
             try ProgramRules.change(in: state, by: author) { setting.moved($0, by: steps) }
@@ -222,6 +224,9 @@ public enum CounterAction: Equatable, Sendable {
             } ?? "Program changed."
         case .setServiceLevel(let id, _):
             "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
+        case .setPlaybook(let playbook):
+            "Playbook \(playbook.id) saved (version \(state.playbooks.version(of: playbook.id) ?? 1)); "
+                + "agents offer it from their next resolve."
         case .recognise(let agent, _):
             "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
         case .register:

@@ -1,6 +1,7 @@
 import CareDomain
 
-/// The touchpoints' service levels, for a supervisor.
+/// The touchpoints' service levels, for a supervisor; Enter opens the
+/// chosen one's playbooks.
 struct CatalogDialog: Dialog, Equatable {
     var selected = 0
 
@@ -9,6 +10,7 @@ struct CatalogDialog: Dialog, Equatable {
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         ChoiceKeys.bindings(verb: nil, hinted: false) + [
             Binding([.character("+")], "+/-", .increase, help: "more time", hint: "the time committed"),
+            Binding([.enter], "Enter", .confirm, help: "its playbooks", hint: "its playbooks"),
             Binding([.character("-")], "-", .decrease, help: "less time"),
             ChoiceKeys.cancel("closes"),
         ]
@@ -31,7 +33,8 @@ struct CatalogDialog: Dialog, Equatable {
         let whole =
             "\(point.name): \(point.serviceLevel.promise) "
             + "(\(ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes))); "
-            + "owes \(point.compensation.description)"
+            + "owes \(point.compensation.description); "
+            + (point.hours.map { "open \($0.summary)" } ?? "always open")
         return DialogBody(lines + [.text("", .normal), .text(whole, Style(.muted))], selected: selected)
     }
 
@@ -44,6 +47,9 @@ struct CatalogDialog: Dialog, Equatable {
         // Steps that suit the scale: 15 min under 4 h, an hour under 2 days, then a day.
         let step = minutes < 240 ? 15 : minutes < 2 * 24 * 60 ? 60 : 24 * 60
         switch action {
+        case .confirm:
+            state.mode.layer = PlaybookListDialog(touchpoint: point.id)
+            return .leave
         case .increase: return .stay([.act(.setServiceLevel(point.id, minutes: minutes + step))])
         case .decrease where minutes > step: return .stay([.act(.setServiceLevel(point.id, minutes: minutes - step))])
         default: return .stay

@@ -40,6 +40,28 @@ public struct BusinessHours: Codable, Sendable, Equatable {
         return problems
     }
 
+    /// "mon–fri 09:00-14:00 16:00-19:00, sat 10:00-14:00; 2 days closed": runs
+    /// of days with the same spans together, as a person reads a shop door.
+    public var summary: String {
+        var runs: [(first: String, last: String, spans: [String])] = []
+        for day in Self.weekdays {
+            let spans = week[day] ?? []
+            if let last = runs.last, last.spans == spans, !spans.isEmpty,
+                Self.weekdays.firstIndex(of: last.last).map({ $0 + 1 }) == Self.weekdays.firstIndex(of: day)
+            {
+                runs[runs.count - 1].last = day
+            } else if !spans.isEmpty {
+                runs.append((day, day, spans))
+            }
+        }
+        let open = runs.map { run in
+            (run.first == run.last ? run.first : "\(run.first)–\(run.last)") + " " + run.spans.joined(separator: " ")
+        }
+        let zone = timeZone.map { " (\($0))" } ?? ""
+        let holidays = closed.isEmpty ? "" : "; \(closed.count) day\(closed.count == 1 ? "" : "s") closed"
+        return open.joined(separator: ", ") + zone + holidays
+    }
+
     /// "09:00-14:00" as minutes of the day, 540..<840; nil unless well formed
     /// and opening before it closes (24:00 is the end of the day).
     static func minutes(of span: String) -> Range<Int>? {

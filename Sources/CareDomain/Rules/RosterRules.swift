@@ -13,6 +13,8 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case lastSupervisor(String)
     case unknownTouchpoint(TouchpointID)
     case badTouchpoint([String])
+    case unknownPlaybook(PlaybookID)
+    case badPlaybook([String])
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .lastSupervisor(let login): "\(login) is the last active supervisor; make someone else a supervisor first."
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
         case .badTouchpoint(let problems): "The touchpoint cannot be used: " + problems.joined(separator: " ")
+        case .unknownPlaybook(let id): "There is no playbook \(id); `care playbook list` shows them."
+        case .badPlaybook(let problems): "The playbook cannot be used: " + problems.joined(separator: " ")
         }
     }
 }
@@ -113,7 +117,7 @@ public enum RosterRules {
         if touchpoint.serviceLevel.responseMinutes < 1 {
             problems.append("serviceLevel.responseMinutes must be at least 1.")
         }
-        if touchpoint.compensation.value < .zero { problems.append("compensation.value cannot be negative.") }
+        problems += Self.problems(touchpoint.compensation)
         problems += touchpoint.hours?.problems ?? []
         if !touchpoint.id.isSafeFileName {
             problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .")

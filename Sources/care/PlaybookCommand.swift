@@ -1,0 +1,72 @@
+import ArgumentParser
+import CareDomain
+import Foundation
+
+/// The playbooks: the anticipated cases and what the counter offers for
+/// each (changes are for supervisors, checked like touchpoints).
+struct PlaybookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playbook",
+        abstract: "Anticipated cases and their answers (changes are for supervisors).",
+        subcommands: [List.self, Show.self, Set.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the playbooks with their touchpoint, situation, solution and compensation.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Only this touchpoint's.") var touchpoint: String?
+        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+
+        func run() throws {
+            let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
+            var table = Tabular(header: [
+                "id", "touchpoint", "situation", "solution", "compensation", "kind", "value",
+            ])
+            table.rows = state.playbooks.sorted.filter { touchpoint == nil || $0.touchpoint.rawValue == touchpoint }
+                .map { playbook in
+                    [
+                        .text(playbook.id.rawValue), .text(playbook.touchpoint.rawValue), .text(playbook.situation),
+                        .text(playbook.solution), .text(playbook.compensation?.description ?? ""),
+                        .text(playbook.compensation?.kind.rawValue ?? ""),
+                        .text(playbook.compensation?.value.description ?? ""),
+                    ]
+                }
+            print(table.rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one playbook as JSON (edit it, then `care playbook set`).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The playbook's id.") var id: String
+
+        func run() throws {
+            let state = try storeOptions.store().open()
+            _ = try storeOptions.member(in: state)
+            guard let playbook = state.playbooks[PlaybookID(id)] else {
+                throw RosterRefusal.unknownPlaybook(PlaybookID(id))
+            }
+            print(String(decoding: try CareJSON.encoder(pretty: true).encode(playbook), as: UTF8.self))
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or replace a playbook from a JSON file, checked first.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The playbook as JSON.") var file: String
+
+        func run() throws {
+            let store = storeOptions.store()
+            let author = try storeOptions.supervisor(in: store.open(), to: "change the playbooks")
+            let playbook = try UserFile.decode(Playbook.self, from: file)
+            _ = try store.transact(by: author) { state in
+                try RosterRules.setPlaybook(playbook, in: state, by: author)
+            }
+            print("Playbook \(playbook.id) is in the catalog.")
+        }
+    }
+}
