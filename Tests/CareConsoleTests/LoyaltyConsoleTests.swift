@@ -35,6 +35,27 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         #expect(state.dialog == nil)
     }
 
+    /// A letter jumps to the next reward whose name starts with it, accents
+    /// and case aside; the arrows move one at a time.
+    @Test func aLetterJumpsToTheRewardThatStartsWithIt() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let customer = try #require(state.store.customers.sorted.first)
+        try select(customer.id, in: &state, directory: directory)
+        _ = update(&state, .key(.character("R")))
+        let redeem = try #require(state.dialog as? RedeemDialog)
+        let last = try #require(redeem.names.indices.last)
+        let letter = try #require(redeem.names[last].first)
+        let wanted = try #require(
+            redeem.names.indices.first { index in
+                index > 0 && Folding.fold(String(redeem.names[index].prefix(1))) == Folding.fold(String(letter))
+            })
+        _ = update(&state, .key(.character(Character(letter.lowercased()))))
+        #expect((state.dialog as? RedeemDialog)?.selected == wanted)
+        _ = update(&state, .key(.up))
+        #expect((state.dialog as? RedeemDialog)?.selected == wanted - 1)
+    }
+
     @Test func theConsoleRedeemsAndShowsTheBalanceOrTheRefusal() throws {
         let (state, directory) = try seededState()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -169,7 +190,9 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
             render(state, size: Size(width: 120, height: 40)).lines.joined().contains(
                 "coupon 10% until \(today.adding(days: 30))"))
         _ = update(&state, .key(.character("u")))
-        #expect(state.dialog as? CouponDialog == CouponDialog(customer: customer.id, options: ["CP-T1"], selected: 0))
+        #expect(
+            state.dialog as? CouponDialog
+                == CouponDialog(customer: customer.id, options: ["CP-T1"], selected: 0, reasons: ["test"]))
         #expect(update(&state, .key(.enter)) == [.act(.useCoupon("CP-T1"))])
     }
 }

@@ -4,11 +4,13 @@ import CareDomain
 /// chosen one's playbooks.
 struct CatalogDialog: Dialog, Equatable {
     var selected = 0
+    /// The touchpoints' names, for type-ahead.
+    var names: [String] = []
 
     func title(in state: AppState) -> String { "Touchpoints: service levels" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: nil, hinted: false) + [
+        ChoiceKeys.typeAheadBindings(verb: nil) + [
             Binding([.character("+")], "+/-", .increase, help: "more time", hint: "the time committed"),
             Binding([.enter], "Enter", .confirm, help: "its playbooks", hint: "its playbooks"),
             Binding([.character("-")], "-", .decrease, help: "less time"),
@@ -55,4 +57,6 @@ struct CatalogDialog: Dialog, Equatable {
         default: return .stay
         }
     }
+
+    mutating func type(_ key: Key) { ChoiceKeys.typeAhead(key, &selected, texts: names) }
 }

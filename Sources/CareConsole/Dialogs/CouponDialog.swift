@@ -1,15 +1,18 @@
 import CareDomain
 
-/// Choosing the coupon a customer uses now.
+/// Choosing the coupon a customer uses now; a letter jumps to the next
+/// whose reason starts with it.
 struct CouponDialog: Dialog, Equatable {
     var customer: CustomerID
     var options: [CouponCode]
     var selected = 0
+    /// The coupons' reasons, for type-ahead.
+    var reasons: [String] = []
 
     func title(in state: AppState) -> String { "Use a coupon" }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: "marks it used") + [ChoiceKeys.cancel()]
+        ChoiceKeys.typeAheadBindings(verb: "marks it used") + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
@@ -31,4 +34,6 @@ struct CouponDialog: Dialog, Equatable {
         guard let index = ChoiceKeys.chosen(action, &selected, count: options.count) else { return .stay }
         return .leave([.act(.useCoupon(options[index]))])
     }
+
+    mutating func type(_ key: Key) { ChoiceKeys.typeAhead(key, &selected, texts: reasons) }
 }

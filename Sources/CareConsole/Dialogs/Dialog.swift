@@ -154,14 +154,16 @@ enum ChoiceKeys {
     }
 
     /// A list that takes type-ahead: ↑/↓ move, so that every letter (j and
-    /// k too) jumps to the next choice that starts with it.
-    static func typeAheadBindings(verb: String) -> [Binding<DialogAction>] {
-        [
+    /// k too) jumps to the next choice that starts with it. Enter does
+    /// `verb` (nil: the dialog binds Enter itself).
+    static func typeAheadBindings(verb: String?) -> [Binding<DialogAction>] {
+        var bindings = [
             Binding<DialogAction>([.down], "↑/↓", .down, help: "choose", hint: "choose"),
             Binding<DialogAction>([.up], "↑", .up, help: "move up"),
             Binding<DialogAction>([], "a letter", .note, help: "the next that starts with it", hint: "jumps"),
-            Binding([.enter], "Enter", .confirm, help: verb, hint: verb),
         ]
+        if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
+        return bindings
     }
 
     /// `selected` moved to the next of `texts` that starts with the typed

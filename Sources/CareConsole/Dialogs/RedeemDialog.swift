@@ -1,10 +1,13 @@
 import CareDomain
 
-/// Choosing the reward a customer redeems.
+/// Choosing the reward a customer redeems; a letter jumps to the next
+/// reward whose name starts with it.
 struct RedeemDialog: Dialog, Equatable {
     var customer: CustomerID
     var options: [RewardID]
     var selected = 0
+    /// The rewards' names, for type-ahead.
+    var names: [String] = []
 
     func title(in state: AppState) -> String {
         let found = state.store.customers[customer]
@@ -12,7 +15,7 @@ struct RedeemDialog: Dialog, Equatable {
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: "redeems") + [ChoiceKeys.cancel()]
+        ChoiceKeys.typeAheadBindings(verb: "redeems") + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
@@ -41,4 +44,6 @@ struct RedeemDialog: Dialog, Equatable {
         guard let index = ChoiceKeys.chosen(action, &selected, count: options.count) else { return .stay }
         return .leave([.act(.redeem(customer, options[index]))])
     }
+
+    mutating func type(_ key: Key) { ChoiceKeys.typeAhead(key, &selected, texts: names) }
 }

@@ -64,7 +64,7 @@ enum MainScreen {
             return [.loadAudit(customer)]
         case .storeAudit: return [.loadAudit(nil)]
         case .roster: state.mode.layer = RosterDialog()
-        case .catalog: state.mode.layer = CatalogDialog()
+        case .catalog: state.mode.layer = CatalogDialog(names: state.catalog.sortedTouchpoints.map(\.name))
         case .program:
             guard state.store.program != nil else {
                 state.message = LoyaltyRefusal.noProgram.description
@@ -168,15 +168,17 @@ enum MainScreen {
                 state.message = "The rewards catalog is empty."
                 return
             }
-            state.mode.layer = RedeemDialog(customer: customer.id, options: rewards)
+            state.mode.layer = RedeemDialog(
+                customer: customer.id, options: rewards, names: rewards.map { state.catalog.rewards[$0]?.name ?? "" })
         case .useCoupon:
             let today = Day(containing: state.now)
-            let coupons = state.store.coupons(of: id).filter { $0.state(on: today) == .valid }.map(\.id)
+            let valid = state.store.coupons(of: id).filter { $0.state(on: today) == .valid }
+            let coupons = valid.map(\.id)
             guard !coupons.isEmpty else {
                 state.message = "\(customer.name) has no coupon valid today."
                 return
             }
-            state.mode.layer = CouponDialog(customer: customer.id, options: coupons)
+            state.mode.layer = CouponDialog(customer: customer.id, options: coupons, reasons: valid.map(\.reason))
         default: break
         }
     }
