@@ -70,7 +70,7 @@ struct GrantDialog: Dialog, Equatable {
     enum Authority: Equatable {
         case enough
         case approved(AgentID)
-        case above(limit: Cents)
+        case above
         case asked
         case refused(AgentID, String?)
     }
@@ -84,7 +84,7 @@ struct GrantDialog: Dialog, Equatable {
         }
         if approval?.isPending == true { return .asked }
         if let answer = approval?.answer, !answer.approved { return .refused(answer.by, answer.reason) }
-        return .above(limit: agent.authorityLimit)
+        return .above
     }
 
     func title(in state: AppState) -> String { "Resolve \(incident): compensation" }
@@ -111,12 +111,11 @@ struct GrantDialog: Dialog, Equatable {
         switch authority(in: state) {
         case .enough: lines.append(.text("Grant " + offer + "?", .normal))
         case .approved(let by): lines.append(.text("Grant " + offer + "? Approved by \(by).", .normal))
-        case .above(let limit):
+        case .above:
+            // The offer already names the authority it is above.
             lines += [
                 .text(offer + ".", .normal),
-                .text(
-                    "It is above your authority of \(limit): a asks a supervisor, and the incident waits for the answer.",
-                    Style(.warning)),
+                .text("a asks a supervisor to approve it; the answer shows here and in the incident.", Style(.warning)),
             ]
         case .asked:
             lines += [
@@ -138,8 +137,11 @@ struct GrantDialog: Dialog, Equatable {
         switch action {
         case .yes: state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: true)
         case .add: return .leave([.act(.askApproval(incident, playbook: playbook, note: ""))])
-        case .no where proposal.pendingOwed != nil:
-            state.mode.layer = DeclineDialog(incident: incident, playbook: playbook, owed: offer)
+        case .no:
+            guard let owed = proposal.pendingOwed else { fallthrough }
+            state.mode.layer = DeclineDialog(
+                incident: incident, playbook: playbook,
+                owed: "\(owed.description) (\(owed.value))")
         default: state.mode.layer = RatingDialog(incident: incident, playbook: playbook, grant: false)
         }
         return .leave
@@ -181,7 +183,9 @@ struct DeclineDialog: Dialog, Equatable {
     func body(in state: AppState) -> DialogBody {
         DialogBody(
             [
-                .text("Why is \(owed) not granted? It stays on record and counts in the scores.", .normal),
+                .text(
+                    "Owed for the missed service level: \(owed). Why is it not granted? "
+                        + "It stays on record and counts in the scores.", .normal),
                 .field("› ", field, Style(.key), active: true),
             ], selected: 1)
     }

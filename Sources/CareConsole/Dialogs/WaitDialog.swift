@@ -5,7 +5,8 @@ import CareDomain
 struct WaitDialog: Dialog, Equatable {
     var incident: IncidentID
     var form = Form([
-        Form.choice(Self.whom, IncidentRules.WaitingOn.allCases.map { "the \($0.rawValue)" }),
+        // "customer", "partner": each its own first letter for type-ahead.
+        Form.choice(Self.whom, IncidentRules.WaitingOn.allCases.map(\.rawValue)),
         Form.text(Self.note),
     ])
 

@@ -81,9 +81,9 @@ struct IncidentView: Layer, Equatable {
         for (offset, line) in rows.dropFirst(first).prefix(shown).enumerated() {
             screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2, style: line.1)
         }
-        let more = rows.count > shown ? "j/k G scroll · " : ""
+        let more = rows.count > shown ? "j/k G · " : ""
         screen.put(
-            more + "t n r a c o w act on it · Enter its customer · any other key closes", x: inside.x + 1,
+            more + "t n r a c o w v act on it · Enter: its customer · other keys close", x: inside.x + 1,
             y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
     }
 }

@@ -10,14 +10,17 @@ extension AppState {
         missedToRecord = open.contains { $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted }
         let mine = AgentID(agentLogin)
         let awaited = Set(open.lazy.filter { $0.awaitsApproval && $0.approvalAskedBy == mine }.map(\.id))
+        var answers: [String] = []
         for id in awaitedApprovals.subtracting(awaited).sorted() {
             guard let answer = store.incidents[id]?.approval?.answer else { continue }
             let said =
                 answer.approved
                 ? "\(answer.by) approved the compensation on \(id): r resolves with it."
                 : "\(answer.by) refused the compensation on \(id)" + (answer.reason.map { ": \($0)" } ?? "") + "."
-            notice = [notice, said].compactMap { $0 }.joined(separator: " ")
+            answers.append(said)
         }
+        // The answer takes the place of "asked a supervisor…", said before it.
+        if !answers.isEmpty { notice = answers.joined(separator: " ") }
         awaitedApprovals = awaited
     }
 }

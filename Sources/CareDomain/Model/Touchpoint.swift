@@ -75,13 +75,15 @@ public struct ServiceLevel: Codable, Sendable, Equatable {
     /// "answer within 90 min", "… 4 h", "… 2 days": the promise for a time.
     public static func promise(minutes: Int) -> String { "answer within " + duration(minutes: minutes) }
 
-    /// "90 min", "4 h", "26 h 30 min", "2 days".
+    /// "90 min", "4 h", "26 h 30 min", "2 days", "4 days 10 h" (from two
+    /// days up the minutes no longer matter to whoever reads it).
     public static func duration(minutes: Int) -> String {
         if minutes < 120 { return "\(minutes) min" }
-        if minutes < 2 * 24 * 60 || minutes % (24 * 60) != 0 {
+        if minutes < 2 * 24 * 60 {
             return "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min")
         }
-        return "\(minutes / (24 * 60)) days"
+        let hours = minutes % (24 * 60) / 60
+        return "\(minutes / (24 * 60)) days" + (hours == 0 ? "" : " \(hours) h")
     }
 }
 
