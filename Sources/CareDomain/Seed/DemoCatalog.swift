@@ -55,6 +55,14 @@ enum DemoCatalog {
         Compensation(kind: .points, points: points, value: Cents(points), description: text)
     }
 
+    /// The contact centre's hours: a call left on Saturday evening is
+    /// answered on Monday morning, and national holidays are closed.
+    static let contactCentreHours = BusinessHours(
+        timeZone: "Europe/Madrid",
+        week: ["mon", "tue", "wed", "thu", "fri"].reduce(into: ["sat": ["09:00-15:00"]]) { $0[$1] = ["08:00-22:00"] },
+        closed: ["2026-01-01", "2026-01-06", "2026-12-08", "2026-12-25", "2027-01-01", "2027-01-06"].compactMap(
+            Day.init))
+
     private static func coupon(_ percent: Int, value: Cents, _ text: String) -> Compensation {
         Compensation(kind: .coupon, discountPercent: percent, value: value, description: text)
     }
@@ -122,7 +130,7 @@ enum DemoCatalog {
             participants: [Participant(who: "contact-centre agent", does: "answers and solves on the call")],
             process: ["identify the customer", "understand the need", "solve on the first call"], cost: 450, impact: 4,
             serviceLevel: ServiceLevel(promise: "answered within 4 h", responseMinutes: minutes(hours: 4)),
-            compensation: points(100, "100 points for the wait")),
+            compensation: points(100, "100 points for the wait"), hours: contactCentreHours),
         Touchpoint(
             id: "complaint", name: "Complaint at the counter", stage: .active, ownerArea: "Customer care",
             participants: [Participant(who: "counter agent", does: "listens, decides and solves")],
