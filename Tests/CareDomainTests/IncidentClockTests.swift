@@ -188,6 +188,18 @@ import Testing
         }
     }
 
+    @Test func aBlockedCustomersIncidentIsLeftAsItIs() throws {
+        try withTemporaryDirectory { directory in
+            let store = try store(directory)
+            let late = try #require(store.open().incidents["I1"]?.dueAt).addingTimeInterval(60)
+            let boss = Author(login: "boss")
+            _ = try store.transact(by: boss) {
+                try PrivacyRules.block(in: $0, customer: "C1", by: boss, at: Fixture.now)
+            }
+            #expect(try IncidentRules.recordMissed(in: store.open(), by: Fixture.ana, at: late) == nil)
+        }
+    }
+
     @Test func anyStepOnAnIncidentPastItsLevelRecordsWhatIsOwed() throws {
         try withTemporaryDirectory { directory in
             let store = try store(directory)

@@ -48,7 +48,11 @@ extension IncidentRules {
         -> Transaction?
     {
         try requireAgent(author, in: state)
-        let missed = state.incidents.summaries { $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted }
+        // A blocked customer's incidents are kept for legal claims only: left as they are.
+        let missed = state.incidents.summaries {
+            $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted
+                && state.customers.summary(of: $0.customer)?.blocked != true
+        }
         let changes: [Change] = missed.compactMap { summary in
             guard var incident = state.incidents[summary.id] else { return nil }
             incident = incident.nextVersion()
