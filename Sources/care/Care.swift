@@ -31,7 +31,7 @@ struct Care: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
+            let code = ExitStatus.code(for: error, parsed: exitCode(for: error))
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success { print(message) } else { printError(message) }
@@ -41,9 +41,6 @@ struct Care: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
-
-    @Flag(help: "Open a demo store (made on first use in the temporary directory), never the real one.")
-    var demo = false
 
     @Option(
         help: ArgumentHelp(
@@ -55,7 +52,9 @@ struct Care: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let directory = demo ? try DemoStore.prepare() : storeOptions.directory
+        let directory = storeOptions.directory
+        let demo = storeOptions.demo
+        if demo { print(DemoStore.where) }
         // The console compacts off its loop, after a write, never on a key.
         let store = FileStore(directory: directory, compactsOnWrite: false)
         let state = try store.open()
@@ -67,24 +66,33 @@ struct Care: ParsableCommand {
                 theme: colours, ascii: ascii, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.cannotRun
         }
         defer { terminal.stop() }
         store.verifyInBackground()
-        try Console(store: store, author: author).run(on: terminal, opened: state, notice: terminal.localeNote)
+        try Console(store: store, author: author).run(
+            on: terminal, opened: state, notice: terminal.localeNote, demo: demo)
+        // Said again once the screen is gone: the next command may want it.
+        if demo { print(DemoStore.where) }
     }
 }
 
-/// `care --demo`: a store of its own, seeded the first time.
+/// `care --demo`: a store of its own, seeded the first time; every command
+/// takes `--demo` and works on it.
 enum DemoStore {
-    static func prepare() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.path + "/care-demo-\(getuid())"
+    static var directory: String { FileManager.default.temporaryDirectory.path + "/care-demo-\(getuid())" }
+
+    /// Where it is, and how to use it again or start afresh.
+    static var `where`: String {
+        "The demo store is \(directory): `care --demo COMMAND` works on it; delete it to start afresh."
+    }
+
+    static func prepare() throws {
         if !FileManager.default.fileExists(atPath: directory + "/store.json") {
             guard let me = SystemLogin.current() else { throw CLIError.noLogin }
             let options = SeedOptions(
                 customers: 500, today: Day(containing: Date()), supervisorLogin: me.login, supervisorName: me.name)
             _ = try Seeder.seed(options, into: FileStore(directory: directory))
         }
-        return directory
     }
 }

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
             report = try StoreChecker.check(directory: storeOptions.directory)
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitStatus.cannotRun
         }
         for problem in report.problems { print(problem) }
         let counts =
@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
             printError(
                 "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(storeOptions.directory) (\(counts))."
             )
-            throw ExitCode(1)
+            throw ExitStatus.refused
         }
     }
 }

@@ -94,7 +94,7 @@ extension CustomerCommand {
                     )
                 }
                 printError("Use `care customer show ID` to check, or add --even-if-duplicate to register anyway.")
-                throw ExitCode(1)
+                throw ExitStatus.refused
             }
             print("Registered customer \(created).")
         }

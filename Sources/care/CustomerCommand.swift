@@ -28,7 +28,7 @@ struct CustomerCommand: ParsableCommand {
             let found = CustomerSearch.find(text, in: listed).sorted { $0.id < $1.id }
             guard !found.isEmpty else {
                 printError("No customer matches \"\(text)\".")
-                throw ExitCode(1)
+                throw ExitStatus.refused
             }
             var table = Tabular(header: ["customer", "name", "phone", "email", "tier", "lifecycle"])
             table.rows = found.map { customer in

@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
                     "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported."
                 )
                 for problem in problems { printError("  \(problem)") }
-                throw ExitCode(1)
+                throw ExitStatus.refused
             }
             let total: CustomerImport.Outcome
             if dryRun {
@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
                         on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date())
                 } catch let stopped as CustomerImport.Stopped {
                     printError(stopped.description)
-                    throw ExitCode(1)
+                    throw ExitStatus.refused
                 }
                 do {
                     try store.compact()

@@ -16,8 +16,19 @@ struct StoreOptions: ParsableArguments {
     )
     var actingAs: String?
 
+    @Flag(help: "Use the demo store (made on first use in the temporary directory), never the real one.")
+    var demo = false
+
     var directory: String {
-        DataDirectory.resolve(explicit: data, environment: ProcessInfo.processInfo.environment, home: SystemLogin.home)
+        if demo { return DemoStore.directory }
+        return DataDirectory.resolve(
+            explicit: data, environment: ProcessInfo.processInfo.environment, home: SystemLogin.home)
+    }
+
+    /// The demo store is made before any command reads it.
+    mutating func validate() throws {
+        if demo, data != nil { throw ValidationError("--demo and --data exclude each other.") }
+        if demo { try DemoStore.prepare() }
     }
 
     /// The store, saying on stderr what it has to say about saved changes.

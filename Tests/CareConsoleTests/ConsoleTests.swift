@@ -604,3 +604,14 @@ func type(_ text: String, into state: inout AppState) {
         #expect(!render(state, size: size).lines.joined().contains("Not done"))
     }
 }
+
+@Suite struct DemoStatusTests {
+    /// The demo store says so in the status bar, beside who is working.
+    @Test func theStatusBarSaysDemoOnTheDemoStore() throws {
+        var (state, directory) = try seededState()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(render(state).lines.last?.hasPrefix(" boss  demo ") == false)
+        state.isDemo = true
+        #expect(render(state).lines.last?.hasPrefix(" boss  demo ") == true)
+    }
+}

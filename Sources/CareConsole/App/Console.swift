@@ -23,12 +23,16 @@ public struct Console: Sendable {
     /// saved. `terminal` is already started. `opened`: the store as the
     /// caller just opened it, so that it is not opened (and held in memory)
     /// twice. `notice`: said in the status bar until the first key (what was
-    /// done about the terminal's locale).
-    public func run(on terminal: any Terminal, opened: StoreState? = nil, notice: String? = nil) throws {
+    /// done about the terminal's locale). `demo`: the store is the demo's,
+    /// which the status bar says.
+    public func run(on terminal: any Terminal, opened: StoreState? = nil, notice: String? = nil, demo: Bool = false)
+        throws
+    {
         let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
         var state = AppState(
             store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
         state.notice = notice
+        state.isDemo = demo
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.resize(terminal.size), .storeChanged(state.store)]
         let signals = StopSignals()

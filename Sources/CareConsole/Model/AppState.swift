@@ -57,6 +57,8 @@ public struct AppState: Sendable {
     public internal(set) var profileTop = 0
     public var queue: [IncidentSummary] = []
     public var queueScope = QueueScope.all
+    /// The store is the demo's (`care --demo`): the status bar says so.
+    public var isDemo = false
     /// Incidents whose compensation waits for a supervisor (the status bar says so to supervisors).
     var approvalsWaiting = 0
     /// An open incident is past its service level with nothing owed on record yet.

@@ -69,6 +69,7 @@ private func drawTooSmall(_ screen: inout Screen) {
 private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     var x = 0
     x += screen.put(" \(state.agent) ", x: x, y: y, style: Style(.key, reverse: true))
+    if state.isDemo { x += screen.put(" demo ", x: x, y: y, style: Style(.warning, reverse: true)) }
     if state.overdueCount > 0 {
         x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
     }

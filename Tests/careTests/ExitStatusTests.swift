@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The same exit statuses from every command (the README lists them), and
+/// `--demo` on any command.
+@Suite struct ExitStatusTests {
+    @Test func everyCommandSaysDoneRefusedCannotRunOrWrongUsageTheSameWay() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory)
+            let nowhere = directory + "/nowhere"
+            let cases: [([String], Int32)] = [
+                (["check", "--data", directory], 0),
+                (["incident", "show", "I999999", "--data", directory], 1),
+                (["customer", "find", "zzzz-no-one", "--data", directory], 1),
+                (["playbook", "show", "nothing", "--data", directory], 1),
+                (["check", "--data", nowhere], 2),
+                (["customer", "find", "x", "--data", nowhere], 2),
+                (["incident", "list", "--data", nowhere], 2),
+                (["report", "agents", "--data", nowhere], 2),
+                (["incident", "list", "--no-such-option", "--data", directory], 64),
+                (["incident", "wait", "I000001", "--on", "nobody", "--data", directory], 64),
+            ]
+            for (arguments, expected) in cases {
+                let outcome = try CareProcess.run(arguments)
+                #expect(outcome.status == expected, "\(arguments.joined(separator: " ")): \(outcome.stderr)")
+                if expected != 0 { #expect(!outcome.stderr.isEmpty, "\(arguments.joined(separator: " "))") }
+            }
+        }
+    }
+
+    @Test func demoWorksWithEveryCommandAndSaysWhereItIs() throws {
+        try withTemporaryDirectory { directory in
+            // The demo store is made in the temporary directory: this test's own.
+            let environment = ["TMPDIR": directory]
+            let checked = try CareProcess.run(["--demo", "check"], environment: environment)
+            #expect(checked.status == 0, "\(checked.stderr)")
+            #expect(checked.stdout.contains("Store \(directory)/care-demo-"), "\(checked.stdout)")
+            let after = try CareProcess.run(
+                ["report", "agents", "--demo", "--format", "csv"], environment: environment)
+            #expect(after.status == 0 && after.stdout.hasPrefix("agent,name,"), "\(after.stderr)")
+            let both = try CareProcess.run(["check", "--demo", "--data", directory], environment: environment)
+            #expect(both.status == 64 && both.stderr.contains("--demo and --data exclude each other."))
+            let console = try CareProcess.run(["--demo"], environment: environment)
+            #expect(console.status == 2)
+            #expect(console.stdout.contains("The demo store is \(directory)/care-demo-"), "\(console.stdout)")
+        }
+    }
+}
