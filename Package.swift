@@ -3,6 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "care",
+    defaultLocalization: "en",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "care", targets: ["care"]),
@@ -14,7 +15,11 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        .target(name: "CareDomain", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        // Resources: the Spanish catalog (es.lproj), read through Foundation's
+        // bundle lookup; English is the key itself.
+        .target(
+            name: "CareDomain", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            resources: [.process("Resources")]),
         // ncursesw from Debian's libncursesw5-dev (headers in /usr/include);
         // not through pkg-config, whose -D flags SwiftPM refuses with a warning.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

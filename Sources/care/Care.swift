@@ -27,6 +27,10 @@ struct Care: ParsableCommand {
     /// typed or what the store holds, and no control character reaches the
     /// terminal raw.
     static func main() {
+        // Before parsing: help and parse errors speak the language too.
+        Language.use(
+            LanguageChoice.scan(CommandLine.arguments)
+                ?? Language.asked(by: ProcessInfo.processInfo.environment))
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -41,6 +45,7 @@ struct Care: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var language: LanguageChoice
 
     @Option(
         help: ArgumentHelp(

@@ -71,6 +71,8 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     var sizes: [Size]? = nil
     /// What another session wrote before the console starts (an agent's request).
     var prepare: (@Sendable (FileStore) throws -> Void)? = nil
+    /// The language of the screen; a Spanish one is kept as `NAME.es.WxH.txt`.
+    var language = Language.en
 
     var testDescription: String { name }
 
@@ -93,12 +95,14 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     }
 
     init(
-        _ name: String, _ keys: String, sizes: [Size]? = nil, prepare: (@Sendable (FileStore) throws -> Void)? = nil
+        _ name: String, _ keys: String, sizes: [Size]? = nil, prepare: (@Sendable (FileStore) throws -> Void)? = nil,
+        language: Language = .en
     ) {
-        self.name = name
+        self.name = language == .en ? name : "\(name).\(language.rawValue)"
         self.keys = Self.keys(keys)
         self.sizes = sizes
         self.prepare = prepare
+        self.language = language
     }
 
     /// Raúl (15 € of authority) asks for a compensation above it on the
@@ -183,6 +187,14 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
         GoldenScenario("survey", "23s"),
         GoldenScenario("stage", "2L"),
         GoldenScenario("merge-nobody", "2M"),
+        // The same screens in Spanish, as LANG=es_* or --lang es gives them.
+        GoldenScenario("main", "", language: .es),
+        GoldenScenario("queue", "4j", language: .es),
+        GoldenScenario("help", "?", language: .es),
+        GoldenScenario("incident-view", "4⏎", language: .es),
+        GoldenScenario("resolve-playbook", "4r", language: .es),
+        GoldenScenario("approvals", "4mmmm", prepare: askApproval, language: .es),
+        GoldenScenario("scores", "S", language: .es),
     ]
 
     /// A seeded store made once and copied for each screen, so that a
@@ -200,6 +212,10 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     /// The screen after the scenario's keys, each key's work done (and its
     /// result taken) before the next, as the loop does when it keeps up.
     static func drive(_ scenario: GoldenScenario, size: Size) throws -> Screen {
+        try Language.with(scenario.language) { try driveInItsLanguage(scenario, size: size) }
+    }
+
+    private static func driveInItsLanguage(_ scenario: GoldenScenario, size: Size) throws -> Screen {
         let directory = FileManager.default.temporaryDirectory.path + "/care-golden-run-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try template.get(), toPath: directory)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -146,8 +146,8 @@ enum ChoiceKeys {
     static func bindings(verb: String?, hinted: Bool = true) -> [Binding<DialogAction>] {
         var bindings = [
             Binding<DialogAction>(
-                [.character("j"), .down], "j/k", .down, help: "choose", hint: hinted ? "choose" : nil),
-            Binding<DialogAction>([.character("k"), .up], "k", .up, help: "move up"),
+                [.character("j"), .down], "j/k", .down, help: tr("choose"), hint: hinted ? tr("choose") : nil),
+            Binding<DialogAction>([.character("k"), .up], "k", .up, help: tr("move up")),
         ]
         if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
         return bindings
@@ -158,9 +158,9 @@ enum ChoiceKeys {
     /// `verb` (nil: the dialog binds Enter itself).
     static func typeAheadBindings(verb: String?) -> [Binding<DialogAction>] {
         var bindings = [
-            Binding<DialogAction>([.down], "↑/↓", .down, help: "choose", hint: "choose"),
-            Binding<DialogAction>([.up], "↑", .up, help: "move up"),
-            Binding<DialogAction>([], "a letter", .note, help: "the next that starts with it", hint: "jumps"),
+            Binding<DialogAction>([.down], "↑/↓", .down, help: tr("choose"), hint: tr("choose")),
+            Binding<DialogAction>([.up], "↑", .up, help: tr("move up")),
+            Binding<DialogAction>([], "a letter", .note, help: tr("the next that starts with it"), hint: tr("jumps")),
         ]
         if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
         return bindings
@@ -175,7 +175,7 @@ enum ChoiceKeys {
         if let next = order.first(where: { Folding.fold(texts[$0]).hasPrefix(wanted) }) { selected = next }
     }
 
-    static func cancel(_ word: String = "cancels") -> Binding<DialogAction> {
+    static func cancel(_ word: String = tr("cancels")) -> Binding<DialogAction> {
         Binding([.escape, .control("c")], "Esc", .cancel, help: word, hint: word)
     }
 

@@ -96,9 +96,9 @@ struct Form: Sendable, Equatable {
     /// The bindings every form has: next and previous field, save, cancel.
     static func bindings(save: String) -> [Binding<DialogAction>] {
         [
-            Binding([.tab, .down], "Tab", .nextField, help: "next field", hint: "next"),
-            Binding([.backTab, .up], "S-Tab", .up, help: "previous field"),
-            Binding([], "←/→ or a letter", .note, help: "change a choice", hint: "choice"),
+            Binding([.tab, .down], "Tab", .nextField, help: tr("next field"), hint: tr("next")),
+            Binding([.backTab, .up], "S-Tab", .up, help: tr("previous field")),
+            Binding([], tr("←/→ or a letter"), .note, help: tr("change a choice"), hint: tr("choice")),
             Binding([.enter], "Enter", .confirm, help: save, hint: save),
             ChoiceKeys.cancel(),
         ]

@@ -1,3 +1,5 @@
+import CareDomain
+
 /// A key binding: its keys, how help and footers name them, what it does,
 /// and when it is refused. Footers, the `?` overlay, the palette and the
 /// refusals are all made from bindings, so a key and its help are written
@@ -41,7 +43,7 @@ enum Requirement: Hashable, Sendable {
     func refusal(in state: AppState) -> String? {
         switch self {
         case .nothing: nil
-        case .supervisor(let what): state.isSupervisor ? nil : "Only a supervisor can \(what)."
+        case .supervisor(let what): state.isSupervisor ? nil : tr("Only a supervisor can %@.", what)
         }
     }
 }

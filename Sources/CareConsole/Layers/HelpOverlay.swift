@@ -1,3 +1,5 @@
+import CareDomain
+
 /// `?`: every binding of the screen underneath, in one column or two,
 /// whichever fits; when they do not all fit, j/k scroll. Any other key
 /// closes it (Ctrl-C still quits).
@@ -36,7 +38,7 @@ struct HelpOverlay: Layer {
             x: (screen.size.width - width) / 2, y: max(0, (screen.size.height - height) / 2), width: width,
             height: height)
         screen.fill(rect)
-        let inside = screen.box(rect, title: "Keys", focused: true)
+        let inside = screen.box(rect, title: tr("Keys"), focused: true)
         for (index, binding) in bindings.enumerated() {
             let row = index % rows - top
             guard (0..<shown).contains(row) else { continue }
@@ -45,7 +47,7 @@ struct HelpOverlay: Layer {
             screen.put(fit(binding.label, 6), x: x, y: y, style: Style(.key))
             screen.put(binding.help, x: x + 7, y: y, limit: columnWidth - 8)
         }
-        let more = shown < rows ? "j/k scroll · any other key closes" : "any key closes"
+        let more = shown < rows ? tr("j/k scroll · any other key closes") : tr("any key closes")
         screen.put(more, x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
     }
 }

@@ -5,10 +5,10 @@ public enum Pane: Int, CaseIterable, Sendable {
 
     public var title: String {
         switch self {
-        case .customers: "Customers"
-        case .profile: "Profile"
-        case .timeline: "Moments of truth"
-        case .incidents: "Incident queue"
+        case .customers: tr("Customers")
+        case .profile: tr("Profile")
+        case .timeline: tr("Moments of truth")
+        case .incidents: tr("Incident queue")
         }
     }
 }
@@ -17,6 +17,17 @@ public enum Pane: Int, CaseIterable, Sendable {
 /// waiting for their approval.
 public enum QueueScope: String, CaseIterable, Sendable {
     case all, mine, unassigned, resolved, approvals
+
+    /// The view's name in the queue's title.
+    var label: String {
+        switch self {
+        case .all: tr("view|all")
+        case .mine: tr("view|mine")
+        case .unassigned: tr("view|unassigned")
+        case .resolved: tr("view|resolved")
+        case .approvals: tr("view|approvals")
+        }
+    }
 
     func next(supervisor: Bool) -> QueueScope {
         let cycle = supervisor ? Self.allCases : Self.allCases.filter { $0 != .approvals }

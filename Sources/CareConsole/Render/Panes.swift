@@ -12,7 +12,7 @@ func tierStyle(_ tier: TierID?) -> Style {
 
 func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .customers
-    let count = state.filter.isEmpty ? "\(state.rows.count)" : "\(state.visible.count) of \(state.rows.count)"
+    let count = state.filter.isEmpty ? "\(state.rows.count)" : tr("%@ of %@", state.visible.count, state.rows.count)
     let inside = screen.box(rect, title: "1 \(Pane.customers.title) (\(count))", focused: focused)
     var top = inside.y
     if state.editingFilter || !state.filter.isEmpty {
@@ -24,13 +24,13 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let height = inside.y + inside.height - top
     if state.rows.isEmpty {
         screen.put(
-            "No customers yet: run `care seed` or import a CSV.", x: inside.x + 1, y: top, limit: inside.width - 1,
+            tr("No customers yet: run `care seed` or import a CSV."), x: inside.x + 1, y: top, limit: inside.width - 1,
             style: Style(.muted))
         return
     }
     if state.visible.isEmpty {
         screen.put(
-            "No customer matches \"\(state.filter)\".", x: inside.x + 1, y: top, limit: inside.width - 1,
+            tr("No customer matches \"%@\".", state.filter), x: inside.x + 1, y: top, limit: inside.width - 1,
             style: Style(.muted))
         return
     }
@@ -61,11 +61,14 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // Short enough for the 38 columns the pane has at 80×24.
     let title =
         state.queueScope == .all
-        ? "4 \(Pane.incidents.title) (\(state.queue.count) open)"
-        : "4 Queue, \(state.queueScope.rawValue) (\(state.queue.count)\(state.queueScope == .resolved ? "" : " open"))"
+        ? "4 " + tr("%@ (%@ open)", Pane.incidents.title, state.queue.count)
+        : "4 "
+            + (state.queueScope == .resolved
+                ? tr("Queue, %@ (%@)", state.queueScope.label, state.queue.count)
+                : tr("Queue, %@ (%@ open)", state.queueScope.label, state.queue.count))
     let inside = screen.box(rect, title: title, focused: focused)
     if state.queue.isEmpty {
-        screen.put("No open incidents.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(tr("No open incidents."), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     // Due (or when resolved), priority, the customer's tier and name; then,
@@ -99,7 +102,7 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
                 + relative(incident.resolvedAt ?? incident.dueAt, from: state.now).replacingOccurrences(
                     of: "-", with: "")
         var text =
-            "\(mark) \(fit(when, 6)) \(fit(incident.priority.rawValue, 6))   \(fit(name, nameWidth))"
+            "\(mark) \(fit(when, 6)) \(fit(incident.priority.label, 6))   \(fit(name, nameWidth))"
         if assigneeWidth > 0 { text += " " + fit(incident.assignee?.rawValue ?? "—", assigneeWidth) }
         if statusWidth > 0 { text += " " + fit(incident.queueStatus, statusWidth) }
         if subjectWidth > 0 {
@@ -118,10 +121,10 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
 extension IncidentSummary {
     /// The status as a queue row has room for it: "on partner", "approval?".
     var queueStatus: String {
-        if awaitsApproval { return "approval?" }
+        if awaitsApproval { return tr("approval?") }
         switch status {
-        case .waitingOnCustomer: return "on customer"
-        case .waitingOnPartner: return "on partner"
+        case .waitingOnCustomer: return tr("on customer")
+        case .waitingOnPartner: return tr("on partner")
         default: return status.label
         }
     }

@@ -55,9 +55,9 @@ struct MainLayout {
 
 private func drawTooSmall(_ screen: inout Screen) {
     let lines = [
-        "Terminal too small: \(screen.size.width)×\(screen.size.height).",
-        "care needs at least \(minimumSize.width)×\(minimumSize.height); enlarge the window.",
-        "q quits.",
+        tr("Terminal too small: %@×%@.", screen.size.width, screen.size.height),
+        tr("care needs at least %@×%@; enlarge the window.", minimumSize.width, minimumSize.height),
+        tr("q quits."),
     ]
     let top = max(0, screen.size.height / 2 - 1)
     for (offset, line) in lines.enumerated() {
@@ -69,22 +69,22 @@ private func drawTooSmall(_ screen: inout Screen) {
 private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     var x = 0
     x += screen.put(" \(state.agent) ", x: x, y: y, style: Style(.key, reverse: true))
-    if state.isDemo { x += screen.put(" demo ", x: x, y: y, style: Style(.warning, reverse: true)) }
+    if state.isDemo { x += screen.put(" " + tr("demo") + " ", x: x, y: y, style: Style(.warning, reverse: true)) }
     if state.overdueCount > 0 {
-        x += screen.put(" \(state.overdueCount) overdue ", x: x, y: y, style: Style(.overdue))
+        x += screen.put(" " + tr("%@ overdue", state.overdueCount) + " ", x: x, y: y, style: Style(.overdue))
     }
     if state.approvalsWaiting > 0, state.isSupervisor {
-        x += screen.put(" \(state.approvalsWaiting) to approve ", x: x, y: y, style: Style(.warning))
+        x += screen.put(" " + tr("%@ to approve", state.approvalsWaiting) + " ", x: x, y: y, style: Style(.warning))
     }
     if state.saving > 0 {
-        x += screen.put(" saving… ", x: x, y: y, style: Style(.warning))
+        x += screen.put(" " + tr("saving…") + " ", x: x, y: y, style: Style(.warning))
     }
     if let message = state.message {
-        say(message, title: "Not done", style: Style(.error), from: x, &screen, y: y)
+        say(message, title: tr("Not done"), style: Style(.error), from: x, &screen, y: y)
         return
     }
     if let notice = state.notice {
-        say(notice, title: "Done", style: Style(.ok), from: x, &screen, y: y)
+        say(notice, title: tr("Done"), style: Style(.ok), from: x, &screen, y: y)
         return
     }
     // Read once a frame: it looks the agent up in the roster.
@@ -115,5 +115,5 @@ private func say(_ text: String, title: String, style: Style, from x: Int, _ scr
     for (offset, line) in lines.prefix(inside.height).enumerated() {
         screen.put(line, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: style)
     }
-    screen.put(" any key closes", x: x, y: y, style: Style(.muted))
+    screen.put(" " + tr("any key closes"), x: x, y: y, style: Style(.muted))
 }

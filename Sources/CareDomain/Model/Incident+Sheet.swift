@@ -156,12 +156,24 @@ extension Incident.Status {
     /// The words a person reads: "waiting on a partner".
     public var label: String {
         switch self {
-        case .open: "open"
-        case .inProgress: "in progress"
-        case .waitingOnCustomer: "waiting on the customer"
-        case .waitingOnPartner: "waiting on a partner"
-        case .resolved: "resolved"
-        case .closed: "closed"
+        case .open: tr("status|open")
+        case .inProgress: tr("status|in progress")
+        case .waitingOnCustomer: tr("status|waiting on the customer")
+        case .waitingOnPartner: tr("status|waiting on a partner")
+        case .resolved: tr("status|resolved")
+        case .closed: tr("status|closed")
+        }
+    }
+}
+
+extension Incident.Priority {
+    /// The word a person reads: "urgent", "urgente".
+    public var label: String {
+        switch self {
+        case .low: tr("low")
+        case .normal: tr("normal")
+        case .high: tr("high")
+        case .urgent: tr("urgent")
         }
     }
 }
