@@ -32,7 +32,7 @@ struct CampaignCommand: ParsableCommand {
                         .number(campaign.notes.count),
                     ]
                 })
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 

@@ -33,7 +33,7 @@ struct CouponCommand: ParsableCommand {
                         .text(coupon.reason),
                     ]
                 }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 

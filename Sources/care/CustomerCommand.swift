@@ -38,7 +38,7 @@ struct CustomerCommand: ParsableCommand {
                     .text(customer.lifecycle.rawValue),
                 ]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 
@@ -58,7 +58,7 @@ struct CustomerCommand: ParsableCommand {
             table.rows = customer.profileFields(today: Day(containing: Date())).map {
                 [.text($0.name), .text($0.value.isEmpty && format == .table ? "—" : $0.value)]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 }

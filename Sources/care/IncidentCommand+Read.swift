@@ -26,7 +26,7 @@ extension IncidentCommand {
             table.rows =
                 sheet.fields.map { [.text($0.name), .text($0.value)] }
                 + sheet.events.map { [.text(Timestamp.format($0.at)), .text("\($0.by) \($0.kind) \($0.text)")] }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 
@@ -91,7 +91,7 @@ extension IncidentCommand {
                             ? "" : incident.approvalAnswer.map { $0 ? "approved" : "refused" } ?? "asked"),
                 ]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 }

@@ -25,7 +25,7 @@ struct MomentCommand: ParsableCommand {
                 "moment", "at", "touchpoint", "channel", "agent", "outcome", "amount", "service_level_met", "survey",
             ])
             table.rows = try store.moments(of: id).map(row)
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 

@@ -33,7 +33,7 @@ struct PlaybookCommand: ParsableCommand {
                         .text(playbook.compensation?.value.description ?? ""),
                     ]
                 }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 

@@ -39,7 +39,7 @@ struct PointsCommand: ParsableCommand {
                     "\(found.name) (\(found.id)): \(found.loyalty.points) points\(tier.map { ", \($0.name) until \(found.loyalty.tierUntil?.description ?? "?")" } ?? "")"
                 )
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 
@@ -120,7 +120,7 @@ struct PointsCommand: ParsableCommand {
                     .text(free), .text(reward.active ? "yes" : "no"),
                 ]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 }

@@ -42,7 +42,8 @@ struct ReportCommand: ParsableCommand {
             let author = try storeOptions.member(in: state)
             guard let viewer = state.activeAgent(author) else { throw CLIError.notInRoster(author.agent.rawValue) }
             let board = Scoreboard(incidents: state.incidents, agents: state.agents.sorted, period: period)
-            return board.visible(to: viewer).tabular(sortedBy: sort).rendered(as: format)
+            return board.visible(to: viewer).tabular(sortedBy: sort).rendered(
+                as: format, width: format == .table ? terminalColumns() : nil)
         }
     }
 
@@ -61,7 +62,8 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the segments report")
             print(
-                (customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(as: format), terminator: "")
+                (customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(
+                    as: format, width: format == .table ? terminalColumns() : nil), terminator: "")
         }
     }
 
@@ -79,7 +81,7 @@ struct ReportCommand: ParsableCommand {
             guard limit >= 0 else { throw CLIError.outOfRange("--limit must be 0 (all) or more.") }
             let scan = try historyScan(
                 storeOptions, period.period(defaultDays: 365), to: "read the profitability report")
-            print(scan.profitabilityTable(limit: limit).rendered(as: format), terminator: "")
+            printTable(scan.profitabilityTable(limit: limit), format)
         }
     }
 
@@ -99,7 +101,7 @@ struct ReportCommand: ParsableCommand {
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: "read the touchpoints report")
             let scan = try HistoryScan.run(state: state, history: store, period: period.period(defaultDays: 365))
-            print(scan.touchpointsTable(state: state).rendered(as: format), terminator: "")
+            printTable(scan.touchpointsTable(state: state), format)
         }
     }
 

@@ -25,7 +25,7 @@ struct AgentCommand: ParsableCommand {
                     .text(agent.active ? "yes" : "no"),
                 ]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 
@@ -134,7 +134,7 @@ struct TouchpointCommand: ParsableCommand {
                     .text(point.compensation.description),
                 ]
             }
-            print(table.rendered(as: format), terminator: "")
+            printTable(table, format)
         }
     }
 
@@ -215,7 +215,7 @@ struct AuditCommand: ParsableCommand {
                 .text((line.fields ?? []).joined(separator: "; ")),
             ]
         }
-        print(table.rendered(as: format), terminator: "")
+        printTable(table, format)
     }
 }
 

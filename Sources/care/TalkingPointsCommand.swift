@@ -76,6 +76,6 @@ struct TalkingPointsCommand: ParsableCommand {
                 ])
             }
         }
-        print(table.rendered(as: format), terminator: "")
+        printTable(table, format)
     }
 }

@@ -24,3 +24,18 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((SafeText.forTerminal(message) + "\n").utf8))
 }
+
+/// A table as the commands print it: on a terminal, the columns that fit
+/// its width (the rest said on a last line); to a pipe or a file, whole.
+func printTable(_ table: Tabular, _ format: Tabular.Format) {
+    print(table.rendered(as: format, width: format == .table ? terminalColumns() : nil), terminator: "")
+}
+
+/// The width of the terminal standard output goes to; nil when it is not
+/// one. `COLUMNS` stands in when the terminal does not say.
+func terminalColumns() -> Int? {
+    guard isatty(STDOUT_FILENO) != 0 else { return nil }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+}

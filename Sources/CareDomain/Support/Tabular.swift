@@ -41,19 +41,24 @@ public struct Tabular: Sendable, Equatable {
         self.rows = rows
     }
 
-    public func rendered(as format: Format) -> String {
+    /// `width`: the terminal's columns, for a table: only the columns that
+    /// fit whole are shown (from the left), and a last line says how many
+    /// more CSV and JSON hold. nil: every column (a pipe, a file).
+    public func rendered(as format: Format, width: Int? = nil) -> String {
         switch format {
-        case .table: table()
+        case .table: table(width: width)
         case .csv: csv()
         case .json: json()
         }
     }
 
-    /// For reading on a terminal: control characters in a cell are shown
-    /// as marks, never sent to the screen.
-    private func table() -> String {
-        let rows = self.rows.map { $0.map { SafeText.forTerminal($0.plain, keepingLineBreaks: false) } }
-        var widths = header.map(\.count)
+    /// For reading on a terminal: readable headers in the language in
+    /// force; control characters in a cell are shown as marks, never sent
+    /// to the screen.
+    private func table(width available: Int?) -> String {
+        let titles = header.map(Self.title(of:))
+        var rows = self.rows.map { $0.map { SafeText.forTerminal($0.plain, keepingLineBreaks: false) } }
+        var widths = titles.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
@@ -65,11 +70,32 @@ public struct Tabular: Sendable, Equatable {
                 return numeric[index] ? pad + text : text + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        let numericColumns = header.indices.map { index in
+        var numericColumns = header.indices.map { index in
             !self.rows.isEmpty && self.rows.allSatisfy { index < $0.count && $0[index].isNumeric }
         }
-        var lines = [line(header, numeric: numericColumns)]
+        var shown = titles
+        var hidden = 0
+        if let available {
+            // The first column always; then each that still fits whole.
+            var used = 0
+            var kept = 0
+            for width in widths {
+                let next = used + (kept == 0 ? 0 : 2) + width
+                if kept > 0, next > available { break }
+                used = next
+                kept += 1
+            }
+            hidden = widths.count - kept
+            shown = Array(titles.prefix(kept))
+            widths = Array(widths.prefix(kept))
+            numericColumns = Array(numericColumns.prefix(kept))
+            rows = rows.map { Array($0.prefix(kept)) }
+        }
+        var lines = [line(shown, numeric: numericColumns)]
         lines += rows.map { line($0, numeric: numericColumns) }
+        if hidden > 0 {
+            lines.append(tr("… %@ more columns: --format csv or json shows every one.", hidden))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
