@@ -110,7 +110,7 @@ struct CounterDriver {
         let customer = try #require(driver.state.customer)
         let moments = driver.state.timeline.count
         driver.keys("b1.234,50⏎")
-        #expect(driver.state.notice?.hasPrefix("Purchase of 1234.50 € for \(customer.name)") == true)
+        #expect(driver.state.notice?.hasPrefix("Purchase of 1,234.50 € for \(customer.name)") == true)
         #expect(driver.state.timeline.count == moments + 1 && driver.state.timeline.first?.amount == 123_450)
         driver.keys("x⇥100⏎")
         #expect(driver.state.notice?.hasPrefix("Returned 100.00 €:") == true, "\(driver.state.notice ?? "")")

@@ -27,3 +27,18 @@ import Testing
         #expect(csv.hasPrefix("agent,name,handled,first_contact_pct,owed_declined\r\n"))
     }
 }
+
+/// Money as a person reads it in each language; exports stay plain.
+@Suite struct MoneyTextTests {
+    @Test func moneyFollowsTheLanguage() {
+        #expect(Cents(123_450).shown(in: .es) == "1.234,50")
+        #expect(Cents(123_450).shown(in: .en) == "1,234.50")
+        #expect(Cents(-5).shown(in: .es) == "-0,05")
+        #expect(Cents(100_000_000).shown(in: .en) == "1,000,000.00")
+        #expect(Language.with(.es) { Cents(123_450).description } == "1.234,50 €")
+        #expect(Language.with(.es) { Cents(123_450).decimal } == "1234.50")
+        let table = Tabular(header: ["value"], rows: [[.decimal(83.33, places: 1)]])
+        #expect(Language.with(.es) { table.rendered(as: .table) } == "valor\n 83,3\n")
+        #expect(Language.with(.es) { table.rendered(as: .csv) } == "value\r\n83.3\r\n")
+    }
+}

@@ -74,8 +74,9 @@ import Testing
     }
 
     @Test func centsPrintExactly() {
-        #expect(Cents(123_456).description == "1234.56 €")
-        #expect(Cents(-5).description == "-0.05 €")
+        #expect(Language.with(.en) { Cents(123_456).description } == "1,234.56 €")
+        #expect(Language.with(.en) { Cents(-5).description } == "-0.05 €")
+        #expect(Cents(123_456).decimal == "1234.56")
         #expect(Cents.euros(3) + Cents(7) == Cents(307))
     }
 }

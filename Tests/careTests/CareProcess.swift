@@ -31,6 +31,10 @@ struct CareProcess {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CARE_DATA")
+        // English, whatever the machine's locale, unless a test asks otherwise.
+        env.removeValue(forKey: "LC_ALL")
+        env.removeValue(forKey: "LC_MESSAGES")
+        env["LANG"] = "C.UTF-8"
         env.merge(environment) { _, new in new }
         process.environment = env
         let outPath = FileManager.default.temporaryDirectory.path + "/care-out-" + UUID().uuidString

@@ -68,6 +68,27 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    /// Spanish from LANG alone, on a machine whose only UTF-8 locale is
+    /// C.UTF-8 (es_ES is not installed here): the words come from care's
+    /// catalog, not from the system.
+    @Test func spanishFromLangWithoutTheLocaleInstalled() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 30)
+            let session = try TmuxSession.console(on: directory, prefix: "LANG=es_ES.UTF-8 ")
+            let screen = try session.waitFor { $0.contains("1 Clientes (30)") }
+            #expect(screen.contains("Incidencias (") && screen.contains("vencidas"), "\(screen)")
+            try session.send("Escape")
+            try session.send("?")
+            let help = try session.waitFor { $0.contains("─ Teclas ─") }
+            #expect(help.contains("panel siguiente"), "\(help)")
+            try session.send("q")
+            try session.send("q")
+            #expect(try session.exitScreen().contains("EXIT=0"))
+            let english = try TmuxSession.console(on: directory, prefix: "LANG=es_ES.UTF-8 ", options: "--lang en")
+            #expect(try english.waitFor { $0.contains("1 Customers (30)") }.contains("Incident queue"))
+        }
+    }
+
     /// As sshd leaves it: no LANG, LC_ALL or LC_CTYPE. The name is drawn
     /// whole, with its accents, and the console says what it did.
     @Test func withNoLocaleAnAccentedNameIsDrawnWhole() throws {

@@ -68,6 +68,10 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "TMUX")
+        // English, whatever the machine's locale, unless a test's prefix says otherwise.
+        environment.removeValue(forKey: "LC_ALL")
+        environment.removeValue(forKey: "LC_MESSAGES")
+        environment["LANG"] = "C.UTF-8"
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in envp { free(pointer) } }
         var pid: pid_t = 0

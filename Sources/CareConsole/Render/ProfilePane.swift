@@ -61,6 +61,16 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         : " · "
             + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
     lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
+    // The last 12 months' spend, oldest first: a trend read at a glance.
+    let spend = Sparkline.monthlySpend(state.timeline, months: 12, today: today)
+    if spend.contains(where: { $0 > .zero }) {
+        let total = spend.reduce(Cents.zero, +)
+        lines.append(
+            (
+                tr("spend, 12 months: %@ %@", Sparkline.text(spend.map { Double($0.rawValue) }), total.description),
+                Style(.normal)
+            ))
+    }
     if customer.lastPurchase == nil, !state.timeline.contains(where: \.isPurchase) {
         // No purchase yet: a segment would call them dormant.
         lines.append(("No purchase yet: b records the first.", Style(.title)))

@@ -69,9 +69,23 @@ public struct Cents: RawRepresentable, Hashable, Comparable, Codable, Sendable, 
         try container.encode(rawValue)
     }
 
-    /// `1.234,56 €` style is for the screen; this is the neutral form for
-    /// reports and messages: `1234.56 €`.
-    public var description: String { decimal + " €" }
+    /// As a person reads it in the language in force: `1,234.56 €`,
+    /// `1.234,56 €`. Exports use `decimal`.
+    public var description: String { shown(in: Language.current) + " €" }
+
+    /// The amount with the language's separators: thousands grouped, two decimals.
+    public func shown(in language: Language) -> String {
+        let (group, point) = language == .es ? (".", ",") : (",", ".")
+        let magnitude = rawValue.magnitude
+        var euros = String(magnitude / 100)
+        var grouped = ""
+        while euros.count > 3 {
+            grouped = group + euros.suffix(3) + grouped
+            euros.removeLast(3)
+        }
+        let fraction = magnitude % 100
+        return (rawValue < 0 ? "-" : "") + euros + grouped + point + (fraction < 10 ? "0" : "") + String(fraction)
+    }
 
     /// `1234.56`: the amount as a spreadsheet reads a number (exports).
     public var decimal: String {

@@ -25,6 +25,13 @@ public struct Tabular: Sendable, Equatable {
             }
         }
 
+        /// As a table on a terminal shows it: a decimal with the language's
+        /// decimal mark ("83,3" in Spanish); machine formats use `plain`.
+        var shown: String {
+            guard case .decimal = self, Language.current == .es else { return plain }
+            return plain.replacingOccurrences(of: ".", with: ",")
+        }
+
         public var isNumeric: Bool {
             switch self {
             case .number, .decimal, .empty: true
@@ -57,7 +64,7 @@ public struct Tabular: Sendable, Equatable {
     /// to the screen.
     private func table(width available: Int?) -> String {
         let titles = header.map(Self.title(of:))
-        var rows = self.rows.map { $0.map { SafeText.forTerminal($0.plain, keepingLineBreaks: false) } }
+        var rows = self.rows.map { $0.map { SafeText.forTerminal($0.shown, keepingLineBreaks: false) } }
         var widths = titles.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
