@@ -33,3 +33,20 @@ import Testing
         #expect(spend.reduce(Cents.zero, +) == Cents(1500))
     }
 }
+
+@Suite struct BarTests {
+    /// The reports' main figure as bars: a share of the largest magnitude,
+    /// a loss in light shade, nothing for zero.
+    @Test func aReportsMainFigureGetsABarAfterIt() {
+        let table = Tabular(
+            header: ["name", "profit"],
+            rows: [
+                [.text("a"), .decimal(-5, places: 2)], [.text("b"), .decimal(10, places: 2)], [.text("c"), .number(0)],
+            ])
+        let barred = table.barred(after: "profit", width: 4)
+        #expect(barred.header == ["name", "profit", ""])
+        #expect(barred.rows.map { $0[2].plain } == ["░░", "████", ""])
+        #expect(Bar.text(share: 0.5, width: 3) == "█▌")
+        #expect(ASCIIDrawing.character("░") == "-" && ASCIIDrawing.character("▌") == "#")
+    }
+}

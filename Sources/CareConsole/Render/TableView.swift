@@ -44,6 +44,35 @@ func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: 
 }
 
 extension Tabular {
+    /// The table with a bar for the column headed `name` after it: each
+    /// row's value as a share of the largest magnitude; a loss in light shade.
+    func barred(after name: String, width: Int = 10) -> Tabular {
+        guard let column = header.firstIndex(of: name) else { return self }
+        func value(_ row: [Cell]) -> Double {
+            guard column < row.count else { return 0 }
+            switch row[column] {
+            case .number(let number): return Double(number)
+            case .decimal(let value, _): return value
+            default: return Double(row[column].plain.replacingOccurrences(of: ",", with: ".")) ?? 0
+            }
+        }
+        let top = rows.map { abs(value($0)) }.max() ?? 0
+        var barred = self
+        barred.header.insert("", at: column + 1)
+        barred.rows = rows.map { row in
+            var row = row
+            let figure = value(row)
+            let bar =
+                top <= 0 || figure == 0
+                ? ""
+                : figure < 0
+                    ? Bar.loss(share: -figure / top, width: width) : Bar.text(share: figure / top, width: width)
+            row.insert(.text(bar), at: min(column + 1, row.count))
+            return row
+        }
+        return barred
+    }
+
     /// Some of the columns, by header, under shorter headers: what fits a
     /// pane of the figures `care report` prints in full.
     func columns(_ wanted: KeyValuePairs<String, String>) -> Tabular {
@@ -64,20 +93,20 @@ extension ScoresView.Tab {
                 "avg_recency_days": "recency",
                 "purchases_per_year": "per year", "avg_spend": "avg spend", "profit": "profit",
                 "incentive": "incentive",
-            ])
+            ]).barred(after: "share%")
         case .profitability:
             report.columns([
                 "customer": "customer", "name": "name", "profit": "profit", "segment": "segment", "purchases": "buys",
                 "revenue": "revenue",
                 "moment_costs": "moments", "compensations": "comp.", "rewards": "rewards",
-            ])
+            ]).barred(after: "profit")
         case .touchpoints:
             report.columns([
                 "name": "touchpoint", "attention": "attention", "impact": "impact", "moments": "moments",
                 "cost": "cost",
                 "service_level_pct": "SLA%", "satisfaction": "sat", "incidents": "incidents",
                 "incidents_on_time_pct": "on time%", "owner": "owner",
-            ])
+            ]).barred(after: "attention")
         }
     }
 }

@@ -238,8 +238,7 @@ struct ScoreColumn: Sendable {
         case .reopened: share = 1 + value
         default: share = scale <= 0 ? 0 : value / scale
         }
-        let eighths = Int((min(1, max(0, share)) * Double(barWidth * 2)).rounded())
-        return String(repeating: "█", count: eighths / 2) + (eighths % 2 == 1 ? "▌" : "")
+        return Bar.text(share: share, width: barWidth)
     }
 }
 
