@@ -65,6 +65,29 @@ func scoresState(as login: String) throws -> (AppState, String) {
 }
 
 @Suite struct ScoresScreenTests {
+    /// Each agent's sorted figure over the last six periods, the current one
+    /// last: in a column from 100 columns up, and for the selected row.
+    @Test func eachAgentsTrendOverTheLastPeriodsIsDrawn() throws {
+        var (state, directory) = try scoresState(as: "boss")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = update(&state, .key(.character("S")))
+        let view = try #require(state.scores)
+        #expect(view.trends["ana"]?.map(\.resolved) == [0, 0, 0, 0, 0, 2])
+        #expect(view.trends[nil]?.map(\.resolved) == [0, 0, 0, 0, 0, 3])
+        // A week at a time, Bea's resolve of the 10th is a period before the last.
+        var weekly = view
+        weekly.length = 7
+        weekly.recompute(
+            store: state.store, viewer: try #require(state.store.agents["boss"]), today: Day("2026-11-22")!)
+        #expect(weekly.trends["bea"]?.map(\.resolved) == [0, 0, 0, 0, 1, 0])
+        let lines = render(state, size: Size(width: 120, height: 40)).lines
+        let ana = try #require(lines.first { $0.contains("Ana Núñez ") && $0.contains("%") })
+        #expect(ana.contains("     █ "))
+        #expect(lines.contains { $0.contains("trend") })
+        let narrow = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(narrow.contains("resolved, the last 6 periods of 30 days:      █"))
+    }
+
     @Test func aSupervisorSeesEveryAgentTheTeamAndTheSelectedAgentsFigures() throws {
         var (state, directory) = try scoresState(as: "boss")
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -42,13 +42,18 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         return
     }
     let columns = ScoreColumn.fitting(width: inside.width)
-    let nameWidth = inside.width - 2 - columns.reduce(0) { $0 + $1.width + 1 } - ScoreColumn.barWidth - 1
+    // The trend of the sorted figure has a column of its own where names
+    // keep 16 columns beside it; the selected row's is always below.
+    let roomForNames = inside.width - 2 - columns.reduce(0) { $0 + $1.width + 1 } - ScoreColumn.barWidth - 1
+    let trendWidth = roomForNames - (ScoresView.trendPeriods + 1) >= 16 ? ScoresView.trendPeriods + 1 : 0
+    let nameWidth = roomForNames - trendWidth
     var header = fit("Agent", nameWidth)
     for column in columns { header += " " + pad(column.title + (column.figure == view.sort ? "▼" : ""), column.width) }
+    if trendWidth > 0 { header += " " + fit("trend", ScoresView.trendPeriods) }
     header += " " + fit("by \(view.sort.title)", ScoreColumn.barWidth)
     screen.put(header, x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.title))
     let best = ScoreColumn.scale(view.rows.map(\.current), figure: view.sort)
-    let detailHeight = 7
+    let detailHeight = 8
     let tableHeight = max(2, inside.height - 1 - detailHeight)
     let lines = view.rows + [view.board.team]
     for (line, index) in scrollWindow(count: lines.count, selected: view.selected, height: tableHeight).enumerated() {
@@ -56,6 +61,7 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         var text = fit(row.name, nameWidth)
         for column in columns { text += " " + pad(column.text(row.current), column.width) }
         let isTeam = index == view.rows.count
+        if trendWidth > 0 { text += " " + fit(view.trend(of: row, figure: view.sort), ScoresView.trendPeriods) }
         let bar = isTeam ? "" : ScoreColumn.bar(row.current, figure: view.sort, scale: best)
         text += " " + bar
         let style = index == view.selected ? Style(.selection) : Style(isTeam ? .title : .normal, bold: isTeam)
@@ -65,7 +71,11 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
     }
     let detailTop = inside.y + inside.height - detailHeight
-    for (offset, line) in details(view.selectedRow, catalog: state.catalog, width: inside.width - 2).prefix(
+    let trend = (
+        "\(view.sort.title), the last \(ScoresView.trendPeriods) periods of \(view.length) days: "
+            + view.trend(of: view.selectedRow, figure: view.sort), Style(.key)
+    )
+    for (offset, line) in ([trend] + details(view.selectedRow, catalog: state.catalog, width: inside.width - 2)).prefix(
         detailHeight
     )
     .enumerated() {

@@ -74,6 +74,16 @@ public enum ScoreFigure: String, CaseIterable, Sendable {
         }
     }
 
+    /// The figure itself, for a trend over periods: the median minutes for
+    /// the time to resolve, the share for reopens (higher drawn higher).
+    public func trendValue(_ score: AgentScore) -> Double? {
+        switch self {
+        case .resolveTime: score.medianMinutes.map(Double.init)
+        case .reopened: score.reopenRate
+        default: sortValue(score)
+        }
+    }
+
     /// The value a table sorts by, best first; nil sorts last.
     public func sortValue(_ score: AgentScore) -> Double? {
         switch self {
