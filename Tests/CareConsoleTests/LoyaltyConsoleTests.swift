@@ -29,7 +29,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         }
         let text = render(state, size: Size(width: 100, height: 30)).lines.joined(separator: "\n")
         #expect(text.contains("Redeem for \(customer.name): \(customer.loyalty.points) points"))
-        #expect(text.contains("Fin de semana rural"))
+        #expect(text.contains("Country weekend"))
         #expect(text.contains("needs \(4000 - customer.loyalty.points) more"))
         #expect(update(&state, .key(.enter)) == [.act(.redeem(customer.id, redeem.options[0]))])
         #expect(state.dialog == nil)
@@ -73,14 +73,14 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
             return
         }
         let left = rich.loyalty.points - (try #require(after.rewards["coffee"]?.points))
-        #expect(notice == "Redeemed Café y bollería for \(rich.name) (\(rich.id)): \(left) points left.")
+        #expect(notice == "Redeemed Coffee and a pastry for \(rich.name) (\(rich.id)): \(left) points left.")
         #expect(try store.ledger(of: rich.id).last?.reward == "coffee")
         // The dearest one is refused with the shortfall, and nothing is written.
         guard case .refused(_, let refusal)? = console.perform(.act(.redeem(rich.id, "weekend")), in: app) else {
             Issue.record("not refused")
             return
         }
-        #expect(refusal == "The customer has \(left) points; Fin de semana rural needs 4000 (\(4000 - left) more).")
+        #expect(refusal == "The customer has \(left) points; Country weekend needs 4000 (\(4000 - left) more).")
         #expect(try StoreChecker.check(directory: directory).isClean)
     }
 

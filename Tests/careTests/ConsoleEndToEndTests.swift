@@ -260,17 +260,17 @@ struct RedeemEndToEndTests {
         try session.waitFor { $0.contains("\(customer.loyalty.points) points") }
         try session.send("R")
         let dialog = try session.waitFor { $0.contains("Redeem for") }
-        #expect(dialog.contains("Café y bollería"), "\(dialog)")
+        #expect(dialog.contains("Coffee and a pastry"), "\(dialog)")
         #expect(dialog.contains("needs \(4000 - customer.loyalty.points) more"), "\(dialog)")
         try session.send("Enter")
         let left = customer.loyalty.points - 100
-        let done = try session.waitFor { $0.contains("Redeemed Café y bollería") }
-        #expect(done.contains("Redeemed Café y bollería for \(customer.name)"), "\(done)")
+        let done = try session.waitFor { $0.contains("Redeemed Coffee and a pastry") }
+        #expect(done.contains("Redeemed Coffee and a pastry for \(customer.name)"), "\(done)")
         #expect(done.contains("\(left) points left."), "\(done)")
         try session.send("p")
         let history = try session.waitFor { $0.contains("Points history") }
         #expect(history.contains("redeem   -100"), "\(history)")
-        #expect(history.contains("reward: Café y boll"), "\(history)")
+        #expect(history.contains("reward: Coffee and a p"), "\(history)")
         try session.send("q")
         #expect(try session.exitScreen().contains("EXIT=0"))
         let ledger = try FileStore(directory: directory).ledger(of: customer.id)

@@ -46,3 +46,25 @@ import Testing
         }
     }
 }
+
+/// `care seed` writes the demo catalog in the language in force.
+@Suite struct DemoCatalogLanguageTests {
+    @Test func aSpanishSeedWritesTheCatalogInSpanishAndAnEnglishOneInEnglish() throws {
+        try withTemporaryDirectory { directory in
+            let spanish = directory + "/es"
+            let english = directory + "/en"
+            let seededInSpanish = try CareProcess.run(
+                ["seed", "--customers", "5", "--data", spanish], environment: ["LANG": "es_ES.UTF-8"])
+            #expect(seededInSpanish.status == 0, "\(seededInSpanish.stderr)")
+            let seededInEnglish = try CareProcess.run(
+                ["seed", "--customers", "5", "--data", english, "--lang", "en"], environment: ["LANG": "es_ES.UTF-8"])
+            #expect(seededInEnglish.status == 0, "\(seededInEnglish.stderr)")
+            let es = try CareProcess.run(["touchpoint", "list", "--format", "csv", "--data", spanish])
+            #expect(es.stdout.contains("Compra en tienda") && es.stdout.contains("Mostrador"), "\(es.stdout)")
+            let en = try CareProcess.run(["touchpoint", "list", "--format", "csv", "--data", english])
+            #expect(en.stdout.contains("Purchase in store") && !en.stdout.contains("Compra en tienda"))
+            let tiers = try CareProcess.run(["program", "show", "--data", spanish])
+            #expect(tiers.stdout.contains("\"Oro\"") && tiers.stdout.contains("\"Platino\""), "\(tiers.stdout)")
+        }
+    }
+}

@@ -72,7 +72,7 @@ import Testing
             #expect(boss.status == 0, "\(boss.stderr)")
             let tooDear = try CareProcess.run(["points", "redeem", "C000003", "weekend", "--data", directory])
             #expect(tooDear.status != 0)
-            #expect(tooDear.stderr.contains("Fin de semana rural needs 4000"))
+            #expect(tooDear.stderr.contains("Country weekend needs 4000"))
             let badAmount = try CareProcess.run([
                 "points", "purchase", "C000003", "12.3456", "--touchpoint", "store-purchase", "--data", directory,
             ])

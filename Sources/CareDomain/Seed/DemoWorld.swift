@@ -15,6 +15,8 @@ struct DemoCustomer {
 struct DemoWorld {
     let options: SeedOptions
     let program = DemoCatalog.program
+    /// The catalog's rewards, made once (each is made in the language in force).
+    let rewards = DemoCatalog.rewards
     let touchpoints: [TouchpointID: Touchpoint]
     let playbooks: [TouchpointID: [Playbook]]
     let counterAgents: [AgentID]
@@ -109,7 +111,7 @@ struct DemoWorld {
             case .contact("store-purchase"), .contact("online-purchase"):
                 if case .contact(let kind) = event { purchase(kind, at: at, habit: habit, life: &life) }
             case .contact("redemption"):
-                if let reward = life.affordableReward(DemoCatalog.rewards) {
+                if let reward = life.affordableReward(rewards) {
                     life.redeem(
                         reward,
                         moment: service("redemption", at: at, outcome: "redeemed: \(reward.name)", rng: &life.rng))
