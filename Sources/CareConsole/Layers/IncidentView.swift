@@ -73,7 +73,7 @@ struct IncidentView: Layer, Equatable {
         screen.fill(rect)
         let summary = state.store.incidents.summary(of: incident)
         let title =
-            "Incident \(incident)" + (summary.map { " · \($0.status.label) · \($0.priority.rawValue)" } ?? "")
+            "Incident \(incident)" + (summary.map { " · \($0.status.label) · \($0.priority.label)" } ?? "")
         let inside = screen.box(rect, title: title, focused: true)
         let rows = lines(state, width: inside.width - 2)
         let shown = inside.height - 1

@@ -73,7 +73,9 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     }
     // Due (or when resolved), priority, the customer's tier and name; then,
     // as the pane widens, the assignee, the status and the subject.
-    let base = 18
+    // The priority's column is as wide as its longest word in the language ("urgente").
+    let priorityWidth = Incident.Priority.allCases.map { DisplayWidth.of($0.label) }.max() ?? 6
+    let base = 12 + priorityWidth
     var room = inside.width - base - 16
     let assigneeWidth = room >= 10 ? 9 : 0
     room -= assigneeWidth == 0 ? 0 : 10
@@ -102,7 +104,7 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
                 + relative(incident.resolvedAt ?? incident.dueAt, from: state.now).replacingOccurrences(
                     of: "-", with: "")
         var text =
-            "\(mark) \(fit(when, 6)) \(fit(incident.priority.label, 6))   \(fit(name, nameWidth))"
+            "\(mark) \(fit(when, 6)) \(fit(incident.priority.label, priorityWidth))   \(fit(name, nameWidth))"
         if assigneeWidth > 0 { text += " " + fit(incident.assignee?.rawValue ?? "—", assigneeWidth) }
         if statusWidth > 0 { text += " " + fit(incident.queueStatus, statusWidth) }
         if subjectWidth > 0 {
@@ -112,7 +114,7 @@ func drawQueue(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.row(text, x: inside.x, y: y, width: inside.width, style: style)
         if let tier = customer?.tier {
             screen.put(
-                String(tier.rawValue.prefix(1)).uppercased(), x: inside.x + 16, y: y,
+                String(tier.rawValue.prefix(1)).uppercased(), x: inside.x + 10 + priorityWidth, y: y,
                 style: Style(tierStyle(tier).role, reverse: selected))
         }
     }

@@ -66,7 +66,7 @@ extension Incident {
             .init(name: "subject", value: subject),
             .init(name: "kind", value: kind.rawValue),
             .init(name: "status", value: status.label),
-            .init(name: "priority", value: priority.rawValue),
+            .init(name: "priority", value: priority.label),
             .init(name: "channel", value: channel?.rawValue ?? "not recorded"),
             .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
             .init(
