@@ -1,4 +1,5 @@
 import CNcurses
+import CareDomain
 
 #if canImport(Glibc)
     import Glibc
@@ -18,16 +19,17 @@ enum TerminalLocale {
         let installed = setlocale(LC_ALL, "") != nil
         guard !isUTF8, !ascii else { return nil }
         guard setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8 else {
-            return
-                "The locale is not UTF-8 and C.UTF-8 is missing: accents may not show; --ascii draws with ASCII only."
+            return tr(
+                "The locale is not UTF-8 and C.UTF-8 is missing: accents may not show; --ascii draws with ASCII only.")
         }
         let what =
             switch (asked, installed) {
-            case (nil, _): "No locale is set (LANG, LC_ALL, LC_CTYPE)"
-            case (let name?, false): "The locale \(name) is not installed"
-            case (let name?, true): "The locale \(name) is not UTF-8"
+            case (nil, _): tr("No locale is set (LANG, LC_ALL, LC_CTYPE)")
+            case (let name?, false): tr("The locale %@ is not installed", name)
+            case (let name?, true): tr("The locale %@ is not UTF-8", name)
             }
-        return "\(what): the screen uses C.UTF-8 for accents, borders and €; if they look wrong, start with --ascii."
+        return tr(
+            "%@: the screen uses C.UTF-8 for accents, borders and €; if they look wrong, start with --ascii.", what)
     }
 
     private static var isUTF8: Bool {
