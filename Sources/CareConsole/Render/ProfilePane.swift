@@ -3,16 +3,16 @@ import Foundation
 
 func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // Whose profile: the queue's incident's customer says so.
-    let source = state.followsQueue ? state.selectedIncident.map { ", for \($0.id)" } ?? "" : ""
+    let source = state.followsQueue ? state.selectedIncident.map { tr(", for %@", $0.id) } ?? "" : ""
     let inside = screen.box(rect, title: "2 \(Pane.profile.title)\(source)", focused: state.focus == .profile)
     guard state.customer != nil else {
-        screen.put("Select a customer.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(tr("Select a customer."), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     // Never the previous customer's profile under the new one's selection.
     guard !state.readingProfile else {
         let name = state.subjectCustomerID.flatMap { state.store.customers.summary(of: $0)?.name } ?? ""
-        screen.put(fit("Reading \(name)…", inside.width - 1), x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(fit(tr("Reading %@…", name), inside.width - 1), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     let lines = profileLines(state, width: inside.width - 1)
@@ -48,10 +48,11 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     let today = Day(containing: state.now)
     lines.append(
         (
-            "\(customer.id) · \(customer.stageLine(today: today, withDay: false)) · since \(customer.customerSince)",
+            "\(customer.id) · \(customer.stageLine(today: today, withDay: false)) · "
+                + tr("since %@", customer.customerSince),
             Style(.muted)
         ))
-    let contact = [customer.phone, customer.email, customer.preferredChannel.map { "prefers \($0.rawValue)" }]
+    let contact = [customer.phone, customer.email, customer.preferredChannel.map { tr("prefers %@", $0.rawValue) }]
         .compactMap { $0 }
     flush()
     packed += pack(contact, separator: " · ", width: width).map { ($0, Style.normal) }
@@ -59,8 +60,9 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         state.validCoupons.isEmpty
         ? ""
         : " · "
-            + state.validCoupons.map { "coupon \($0.discountPercent)% until \($0.validUntil)" }.joined(separator: ", ")
-    lines.append(("\(customer.loyalty.points) points\(couponText)", Style(.key)))
+            + state.validCoupons.map { tr("coupon %@% until %@", $0.discountPercent, $0.validUntil) }.joined(
+                separator: ", ")
+    lines.append((tr("%@ points", customer.loyalty.points) + couponText, Style(.key)))
     // The last 12 months' spend, oldest first: a trend read at a glance.
     let spend = Sparkline.monthlySpend(state.timeline, months: 12, today: today)
     if spend.contains(where: { $0 > .zero }) {
@@ -73,7 +75,7 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     }
     if customer.lastPurchase == nil, !state.timeline.contains(where: \.isPurchase) {
         // No purchase yet: a segment would call them dormant.
-        lines.append(("No purchase yet: b records the first.", Style(.title)))
+        lines.append((tr("No purchase yet: b records the first."), Style(.title)))
     } else if let value = state.customerValue {
         let spend = value.averageSpend.map { ", avg \($0)" } ?? ""
         lines.append(
@@ -82,9 +84,10 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     for point in state.talkingPoints {
         lines.append(("› " + point, Style(.ok)))
     }
-    let about = [customer.occupation, customer.usualProducts.map { "buys " + $0.joined(separator: ", ") }].compactMap {
-        $0
-    }
+    let about = [customer.occupation, customer.usualProducts.map { tr("buys %@", $0.joined(separator: ", ")) }]
+        .compactMap {
+            $0
+        }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
     // The rest of what is known of them, each part whole on its line.
     let details: Set<String> = ["birth date", "marital status", "tastes", "interests", "hobbies", "social"]
