@@ -18,8 +18,19 @@ enum Action: Hashable, Sendable {
 }
 
 enum KeyMap {
-    /// Made when asked, in the language in force.
-    static var bindings: [Binding<Action>] {
+    /// The main screen's keys in the language in force: made once per
+    /// language, since every key and every frame's hint bar reads them.
+    static var bindings: [Binding<Action>] { Language.current == .es ? spanish : english }
+
+    /// The scores screen's own keys; moving, help and quit are the main ones.
+    static var scoresBindings: [Binding<Action>] { Language.current == .es ? spanishScores : englishScores }
+
+    private static let english = Language.with(.en) { mainBindings() }
+    private static let spanish = Language.with(.es) { mainBindings() }
+    private static let englishScores = Language.with(.en) { scoreBindings() }
+    private static let spanishScores = Language.with(.es) { scoreBindings() }
+
+    private static func mainBindings() -> [Binding<Action>] {
         [
             Binding([.tab], "Tab", .nextPane, help: tr("next pane"), hint: tr("pane")),
             Binding([.backTab], "S-Tab", .previousPane, help: tr("previous pane")),
@@ -83,8 +94,7 @@ enum KeyMap {
         ]
     }
 
-    /// The scores screen's own keys; moving, help and quit are the main ones.
-    static var scoresBindings: [Binding<Action>] {
+    private static func scoreBindings() -> [Binding<Action>] {
         [
             Binding([.character("j"), .down], "j/k", .down, help: tr("move down (k up)")),
             Binding([.character("k"), .up], "k", .up, help: tr("move up")),
