@@ -74,6 +74,9 @@ func scoresState(as login: String) throws -> (AppState, String) {
         let view = try #require(state.scores)
         #expect(view.trends["ana"]?.map(\.resolved) == [0, 0, 0, 0, 0, 2])
         #expect(view.trends[nil]?.map(\.resolved) == [0, 0, 0, 0, 0, 3])
+        // Every row has a figure for each period, those without any too.
+        #expect(view.trends.count == view.rows.count + 1)
+        #expect(view.trends.values.allSatisfy { $0.count == ScoresView.trendPeriods })
         // A week at a time, Bea's resolve of the 10th is a period before the last.
         var weekly = view
         weekly.length = 7

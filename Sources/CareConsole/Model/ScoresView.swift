@@ -94,7 +94,7 @@ public struct ScoresView: Sendable, Equatable {
         basis = Basis(incidents: store.incidents.revision, agents: store.agents.revision, period: period)
         let summaries = Scoreboard.incidents(in: store.incidents, around: period)
         board = Scoreboard(incidents: summaries, agents: store.agents.sorted, period: period).visible(to: viewer)
-        trends = Self.trends(store: store, viewer: viewer, ending: period)
+        trends = Self.trends(of: board, store: store, ending: period)
         rows = board.sorted(by: sort)
         if let keep, let index = rows.firstIndex(where: { $0.agent == keep }) { selected = index }
         selected = min(selected, rows.count)
@@ -106,19 +106,19 @@ public struct ScoresView: Sendable, Equatable {
         }
     }
 
-    /// The boards of the last periods from one read of the incidents that
-    /// touch any of them (a few thousand of 200,000).
-    static func trends(store: StoreState, viewer: Agent, ending period: Period) -> [AgentID?: [AgentScore]] {
+    /// The figures of the board's rows over the last periods, one pass per
+    /// period over the incidents that touch any of them (a few thousand of
+    /// 200,000); every row has one per period, in order.
+    static func trends(of board: Scoreboard, store: StoreState, ending period: Period) -> [AgentID?: [AgentScore]] {
         let first = period.shifted(by: -(trendPeriods - 1))
         let span = Period(from: first.from, to: period.to) ?? period
         let summaries = Scoreboard.incidents(in: store.incidents, around: span)
-        var trends: [AgentID?: [AgentScore]] = [:]
-        for step in (0..<trendPeriods).reversed() {
-            let board = Scoreboard(incidents: summaries, agents: store.agents.sorted, period: period.shifted(by: -step))
-                .visible(to: viewer)
-            for row in board.rows + [board.team] { trends[row.agent, default: []].append(row.current) }
+        let periods = (0..<trendPeriods).reversed().map {
+            Scoreboard.scores(summaries, period: period.shifted(by: -$0))
         }
-        return trends
+        let rows = board.rows.map(\.agent) + [nil]
+        return Dictionary(
+            rows.map { agent in (agent, periods.map { $0.of(agent) }) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The trend of `figure` for a row, as a sparkline (an empty period blank).

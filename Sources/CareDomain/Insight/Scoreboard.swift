@@ -18,8 +18,8 @@ public struct Scoreboard: Sendable, Equatable {
     /// something in it, by name.
     public init(incidents: [IncidentSummary], agents: [Agent], period: Period) {
         self.period = period
-        let current = Self.scores(incidents, period: period)
-        let previous = Self.scores(incidents, period: period.previous)
+        let current = Self.computedScores(incidents, period: period)
+        let previous = Self.computedScores(incidents, period: period.previous)
         var rows: [Row] = []
         var seen = Set<AgentID>()
         for agent in agents.sorted(by: { $0.name.localizedStandardCompare($1.name) == .orderedAscending }) {
@@ -93,12 +93,23 @@ public struct Scoreboard: Sendable, Equatable {
 
     // MARK: Working out
 
-    private struct Scores {
-        var byAgent: [AgentID: AgentScore] = [:]
-        var team = AgentScore(agent: nil)
+    /// Every agent's figures and the team's for one period alone (a trend
+    /// needs no period before each).
+    public struct Scores: Sendable {
+        public var byAgent: [AgentID: AgentScore] = [:]
+        public var team = AgentScore(agent: nil)
+
+        /// The row's figures: an agent's (none yet: empty ones), or the team's for nil.
+        public func of(_ agent: AgentID?) -> AgentScore {
+            agent.map { byAgent[$0] ?? AgentScore(agent: $0) } ?? team
+        }
     }
 
-    private static func scores(_ incidents: [IncidentSummary], period: Period) -> Scores {
+    public static func scores(_ incidents: [IncidentSummary], period: Period) -> Scores {
+        computedScores(incidents, period: period)
+    }
+
+    private static func computedScores(_ incidents: [IncidentSummary], period: Period) -> Scores {
         var scores = Scores()
         func add(_ agent: AgentID, _ change: (inout AgentScore) -> Void) {
             change(&scores.byAgent[agent, default: AgentScore(agent: agent)])
