@@ -49,7 +49,7 @@ struct PlaybookCommand: ParsableCommand {
             guard let playbook = state.playbooks[PlaybookID(id)] else {
                 throw RosterRefusal.unknownPlaybook(PlaybookID(id))
             }
-            print(String(decoding: try CareJSON.encoder(pretty: true).encode(playbook), as: UTF8.self))
+            try printJSON(playbook)
         }
     }
 

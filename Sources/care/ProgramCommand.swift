@@ -21,7 +21,7 @@ struct ProgramCommand: ParsableCommand {
             guard var program = state.program else { throw LoyaltyRefusal.noProgram }
             // The thresholds in force, standard ones included, so they can be edited.
             program.lifecycle = program.lifecycleThresholds
-            print(String(decoding: try CareJSON.encoder(pretty: true).encode(program), as: UTF8.self))
+            try printJSON(program)
         }
     }
 

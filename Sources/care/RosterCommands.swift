@@ -150,7 +150,7 @@ struct TouchpointCommand: ParsableCommand {
             guard let touchpoint = state.touchpoints[TouchpointID(id)] else {
                 throw RosterRefusal.unknownTouchpoint(TouchpointID(id))
             }
-            print(String(decoding: try CareJSON.encoder(pretty: true).encode(touchpoint), as: UTF8.self))
+            try printJSON(touchpoint)
         }
     }
 

@@ -39,3 +39,9 @@ func terminalColumns() -> Int? {
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
     return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
 }
+
+/// A record as `show` prints it: pretty JSON with sorted keys, ready to
+/// edit and give back to `set`.
+func printJSON(_ value: some Encodable) throws {
+    print(String(decoding: try CareJSON.encoder(pretty: true).encode(value), as: UTF8.self))
+}
