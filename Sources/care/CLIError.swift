@@ -1,3 +1,5 @@
+import CareDomain
+
 /// Refusals of the command line itself, each one sentence with what to do.
 enum CLIError: Error, CustomStringConvertible {
     case noLogin
@@ -15,22 +17,27 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noLogin: "Cannot tell who you are: your user id has no login in the password database."
+        case .noLogin: tr("Cannot tell who you are: your user id has no login in the password database.")
         case .notSupervisor(let login):
-            "Only a supervisor may act as another agent; \(login) is not one in this store's roster."
+            tr("Only a supervisor may act as another agent; %@ is not one in this store's roster.", login)
         case .inactiveSupervisor(let login):
-            "Only an active supervisor may act as another agent; \(login) is no longer active in this store's roster."
-        case .unknownAgent(let login): "\(login) is not an agent in this store's roster."
-        case .badDay(let text): "\"\(text)\" is not a day; write it as YYYY-MM-DD."
+            tr(
+                "Only an active supervisor may act as another agent; %@ is no longer active in this store's roster.",
+                login)
+        case .unknownAgent(let login): tr("%@ is not an agent in this store's roster.", login)
+        case .badDay(let text): tr("\"%@\" is not a day; write it as YYYY-MM-DD.", text)
         case .outOfRange(let what): what
-        case .unreadable(let path): "Cannot read \(path): check the path and that you may read it."
+        case .unreadable(let path): tr("Cannot read %@: check the path and that you may read it.", path)
         case .badJSON(let path, let problem):
             "\(path)\(problem.field.map { ", field \($0)" } ?? ""): \(problem.reason)."
-        case .unwritable(let path): "Cannot write \(path): check the directory exists and that you may write there."
+        case .unwritable(let path):
+            tr("Cannot write %@: check the directory exists and that you may write there.", path)
         case .notInRoster(let login):
-            "\(login) is not an active agent in this store's roster; a supervisor adds you with `care agent add \(login) --name \"Your Name\"`."
-        case .supervisorsOnly(let what, let login): "Only a supervisor can \(what); \(login) is an agent."
-        case .badAmount(let text): "\"\(text)\" is not an amount; write it like 45,90, 45.90 or 1.234,50."
+            tr(
+                "%@ is not an active agent in this store's roster; a supervisor adds you with `care agent add %@ --name \"Your Name\"`.",
+                login, login)
+        case .supervisorsOnly(let what, let login): tr("Only a supervisor can %@; %@ is an agent.", what, login)
+        case .badAmount(let text): tr("\"%@\" is not an amount; write it like 45,90, 45.90 or 1.234,50.", text)
         }
     }
 }

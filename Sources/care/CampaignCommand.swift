@@ -5,15 +5,15 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
-        abstract: "Loyalty campaigns: a target segment, dates, objectives and notes (supervisors).",
-        discussion: "Measure one with `care report campaign ID`.",
+        abstract: tr("Loyalty campaigns: a target segment, dates, objectives and notes (supervisors)."),
+        discussion: tr("Measure one with `care report campaign ID`."),
         subcommands: [List.self, Add.self, Note.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the campaigns.")
+        static let configuration = CommandConfiguration(abstract: tr("List the campaigns."))
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -37,22 +37,25 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Plan a campaign for a segment.")
+        static let configuration = CommandConfiguration(abstract: tr("Plan a campaign for a segment."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Its id, like winter-2026.") var id: String
-        @Option(help: "What it is called.") var title: String
-        @Option(help: "The target segment: \(Segment.allCases.map(\.rawValue).joined(separator: ", ")).") var segment:
-            Segment
-        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: Day
-        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: Day
-        @Option(help: "What it sets out to do, in words.") var goal: String?
+        @Argument(help: ArgumentHelp(tr("Its id, like winter-2026."))) var id: String
+        @Option(help: ArgumentHelp(tr("What it is called."))) var title: String
+        @Option(
+            help: ArgumentHelp(tr("The target segment: %@.", Segment.allCases.map(\.rawValue).joined(separator: ", "))))
+        var segment: Segment
+        @Option(help: ArgumentHelp(tr("First day."), valueName: "YYYY-MM-DD")) var from: Day
+        @Option(help: ArgumentHelp(tr("Last day."), valueName: "YYYY-MM-DD")) var to: Day
+        @Option(help: ArgumentHelp(tr("What it sets out to do, in words."))) var goal: String?
         @Option(
             name: .customLong("purchases-change"),
-            help: "Objective: change in purchase frequency during against before, in percent.") var purchases: Int?
+            help: ArgumentHelp(tr("Objective: change in purchase frequency during against before, in percent.")))
+        var purchases: Int?
         @Option(
-            name: .customLong("spend-change"), help: "Objective: change in spend during against before, in percent.")
+            name: .customLong("spend-change"),
+            help: ArgumentHelp(tr("Objective: change in spend during against before, in percent.")))
         var spend: Int?
-        @Option(help: "What it costs, like 1500 or 1500,00.") var cost: String?
+        @Option(help: ArgumentHelp(tr("What it costs, like 1500 or 1500,00."))) var cost: String?
 
         func run() throws {
             let amount = try cost.map { text in
@@ -68,16 +71,16 @@ struct CampaignCommand: ParsableCommand {
             let store = storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in try CampaignRules.add(campaign, in: state, by: author) }
-            print("Planned \(id): \(segment.name), \(from) to \(to).")
+            print(tr("Planned %@: %@, %@ to %@.", id, segment.name, from, to))
         }
     }
 
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Keep a qualitative note on a campaign (a correction, a result, a lesson).")
+            abstract: tr("Keep a qualitative note on a campaign (a correction, a result, a lesson)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The campaign's id.") var id: String
-        @Argument(help: "The note.") var text: String
+        @Argument(help: ArgumentHelp(tr("The campaign's id."))) var id: String
+        @Argument(help: ArgumentHelp(tr("The note."))) var text: String
 
         func run() throws {
             let store = storeOptions.store()
@@ -86,7 +89,7 @@ struct CampaignCommand: ParsableCommand {
                 try CampaignRules.note(CampaignID(id), text: text, in: state, by: author, at: Date())
             }
             let count = after.campaigns[CampaignID(id)]?.notes.count ?? 0
-            print("Noted on \(id) (\(count) note\(count == 1 ? "" : "s")).")
+            print(tr("Noted on %@ (%@ note%@).", id, count, count == 1 ? "" : "s"))
         }
     }
 }

@@ -7,8 +7,8 @@ import Foundation
 struct Care: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care",
-        abstract: "A keyboard-only customer-care console for the terminal.",
-        discussion: "With no command, opens the console on the store (press ? inside for the keys).",
+        abstract: tr("A keyboard-only customer-care console for the terminal."),
+        discussion: tr("With no command, opens the console on the store (press ? inside for the keys)."),
         subcommands: [
             InitCommand.self, SeedCommand.self, CheckCommand.self, CustomerCommand.self, MomentCommand.self,
             IncidentCommand.self,
@@ -49,11 +49,13 @@ struct Care: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Colours: default, high-contrast, mono, or a theme's JSON file (NO_COLOR means mono).",
+            tr("Colours: default, high-contrast, mono, or a theme's JSON file (NO_COLOR means mono)."),
             valueName: "name|path"))
     var theme: String?
 
-    @Flag(help: "Draw with ASCII only (- | + for borders, no accents), for a terminal that is not UTF-8.")
+    @Flag(
+        help: ArgumentHelp(
+            tr("Draw with ASCII only (- | + for borders, no accents), for a terminal that is not UTF-8.")))
     var ascii = false
 
     func run() throws {
@@ -89,7 +91,7 @@ enum DemoStore {
 
     /// Where it is, and how to use it again or start afresh.
     static var `where`: String {
-        "The demo store is \(directory): `care --demo COMMAND` works on it; delete it to start afresh."
+        tr("The demo store is %@: `care --demo COMMAND` works on it; delete it to start afresh.", directory)
     }
 
     static func prepare() throws {

@@ -5,8 +5,9 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify the store: files, references, ledgers, journal, permissions.",
-        discussion: "Exit 0 when clean; 1 with one line per problem; 2 when the store cannot be read. Changes nothing."
+        abstract: tr("Verify the store: files, references, ledgers, journal, permissions."),
+        discussion: tr(
+            "Exit 0 when clean; 1 with one line per problem; 2 when the store cannot be read. Changes nothing.")
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -21,12 +22,16 @@ struct CheckCommand: ParsableCommand {
         }
         for problem in report.problems { print(problem) }
         let counts =
-            "\(report.customers) customers, \(report.moments) moments, \(report.ledgerEntries) ledger entries, \(report.incidents) incidents, \(report.journalEntries) journal entries"
+            tr(
+                "%@ customers, %@ moments, %@ ledger entries, %@ incidents, %@ journal entries", report.customers,
+                report.moments, report.ledgerEntries, report.incidents, report.journalEntries)
         if report.isClean {
-            print("Store \(storeOptions.directory) is clean: \(counts).")
+            print(tr("Store %@ is clean: %@.", storeOptions.directory, counts))
         } else {
             printError(
-                "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(storeOptions.directory) (\(counts))."
+                tr(
+                    "%@ problem%@ in %@ (%@).", report.problems.count, report.problems.count == 1 ? "" : "s",
+                    storeOptions.directory, counts)
             )
             throw ExitStatus.refused
         }

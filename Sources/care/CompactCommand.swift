@@ -4,9 +4,11 @@ import CareDomain
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
-        abstract: "Fold the journal into the snapshot files now.",
+        abstract: tr("Fold the journal into the snapshot files now."),
         discussion:
-            "The store does this by itself every 2,000 changes; run it from cron to keep opening fast. Safe while consoles are open."
+            tr(
+                "The store does this by itself every 2,000 changes; run it from cron to keep opening fast. Safe while consoles are open."
+            )
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -15,6 +17,6 @@ struct CompactCommand: ParsableCommand {
         let store = storeOptions.store()
         let before = try store.open()
         try store.compact()
-        print("Compacted \(store.layout.directory) through transaction \(before.seq).")
+        print(tr("Compacted %@ through transaction %@.", store.layout.directory, before.seq))
     }
 }

@@ -5,16 +5,16 @@ import Foundation
 struct CouponCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coupon",
-        abstract: "A customer's discount coupons: list them, mark one used.",
+        abstract: tr("A customer's discount coupons: list them, mark one used."),
         subcommands: [List.self, Use.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a customer's coupons, valid ones first.")
+        static let configuration = CommandConfiguration(abstract: tr("List a customer's coupons, valid ones first."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -39,10 +39,10 @@ struct CouponCommand: ParsableCommand {
 
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark a coupon used today (refused when used, expired or not yet valid).")
+            abstract: tr("Mark a coupon used today (refused when used, expired or not yet valid)."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The coupon's code.") var code: String
+        @Argument(help: ArgumentHelp(tr("The coupon's code."))) var code: String
 
         func run() throws {
             let store = storeOptions.store()
@@ -50,7 +50,7 @@ struct CouponCommand: ParsableCommand {
             _ = try store.transact(by: author) { state in
                 try LoyaltyRules.useCoupon(in: state, code: CouponCode(code), by: author, at: Date())
             }
-            print("Coupon \(code) is used.")
+            print(tr("Coupon %@ is used.", code))
         }
     }
 }

@@ -5,22 +5,23 @@ import Foundation
 /// The profile fields as options, for `add` and `edit`: each left out is
 /// left as it is; an empty value ("") clears it.
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "Full name.") var name: String?
-    @Option(help: "Phone, however it is written (624 612 113, +34 624612113).") var phone: String?
-    @Option(help: "Email address.") var email: String?
-    @Option(help: "Preferred channel: counter, phone, email, web, app, chat, social, post.") var preferredChannel:
-        String?
-    @Option(help: "Birth date: 1980-12-31 or 31/12/1980.") var birthDate: String?
+    @Option(help: ArgumentHelp(tr("Full name."))) var name: String?
+    @Option(help: ArgumentHelp(tr("Phone, however it is written (624 612 113, +34 624612113)."))) var phone: String?
+    @Option(help: ArgumentHelp(tr("Email address."))) var email: String?
+    @Option(help: ArgumentHelp(tr("Preferred channel: counter, phone, email, web, app, chat, social, post.")))
+    var preferredChannel: String?
+    @Option(help: ArgumentHelp(tr("Birth date: 1980-12-31 or 31/12/1980."))) var birthDate: String?
     @Option(help: "Occupation.") var occupation: String?
-    @Option(help: "Marital status: single, married, partnered, divorced, widowed.") var maritalStatus: String?
-    @Option(help: "Tastes, comma-separated.") var tastes: String?
-    @Option(help: "Interests, comma-separated.") var interests: String?
-    @Option(help: "Hobbies, comma-separated.") var hobbies: String?
-    @Option(help: "Products usually bought, comma-separated.") var usualProducts: String?
-    @Option(help: "Social handles: \"instagram @ana, x @ana_g\".") var social: String?
-    @Option(help: "Consent to use the data for the service: yes or no.") var serviceConsent: String?
-    @Option(help: "Consent to marketing: yes or no.") var marketingConsent: String?
-    @Option(help: "Consent to profiling: yes or no.") var profilingConsent: String?
+    @Option(help: ArgumentHelp(tr("Marital status: single, married, partnered, divorced, widowed."))) var maritalStatus:
+        String?
+    @Option(help: ArgumentHelp(tr("Tastes, comma-separated."))) var tastes: String?
+    @Option(help: ArgumentHelp(tr("Interests, comma-separated."))) var interests: String?
+    @Option(help: ArgumentHelp(tr("Hobbies, comma-separated."))) var hobbies: String?
+    @Option(help: ArgumentHelp(tr("Products usually bought, comma-separated."))) var usualProducts: String?
+    @Option(help: ArgumentHelp(tr("Social handles: \"instagram @ana, x @ana_g\"."))) var social: String?
+    @Option(help: ArgumentHelp(tr("Consent to use the data for the service: yes or no."))) var serviceConsent: String?
+    @Option(help: ArgumentHelp(tr("Consent to marketing: yes or no."))) var marketingConsent: String?
+    @Option(help: ArgumentHelp(tr("Consent to profiling: yes or no."))) var profilingConsent: String?
 
     func draft() throws -> CustomerDraft {
         let values: [(CustomerField, String?)] = [
@@ -54,7 +55,9 @@ struct YesNo {
     /// An option's yes/no, nil when it was not given; refused with the option named.
     static func parse(_ text: String?, option: String) throws -> Bool? {
         guard let text else { return nil }
-        guard let answer = YesNo(text) else { throw CLIError.outOfRange("\(option) is yes or no, not \"\(text)\".") }
+        guard let answer = YesNo(text) else {
+            throw CLIError.outOfRange(tr("%@ is yes or no, not \"%@\".", option, text))
+        }
         return answer.value
     }
 }
@@ -62,7 +65,7 @@ struct YesNo {
 extension CustomerCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a walk-in customer (any agent).",
+            abstract: tr("Register a walk-in customer (any agent)."),
             discussion: """
                 Needs --name; everything else is optional. Possible duplicates (same phone digits, same email \
                 in any case, same name and birth date) are listed and nothing is saved (exit 1) unless \
@@ -70,7 +73,7 @@ extension CustomerCommand {
                 """)
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var profile: ProfileOptions
-        @Flag(help: "Save even when possible duplicates are found.") var evenIfDuplicate = false
+        @Flag(help: ArgumentHelp(tr("Save even when possible duplicates are found."))) var evenIfDuplicate = false
 
         func run() throws {
             let store = storeOptions.store()
@@ -86,30 +89,30 @@ extension CustomerCommand {
                 return registered.transaction
             }
             guard let created else {
-                printError("Not saved: this may be a customer already in the store.")
+                printError(tr("Not saved: this may be a customer already in the store."))
                 for duplicate in duplicates {
                     let who = duplicate.customer
                     printError(
                         "  \(who.id) \(who.name) \(who.phone ?? "") \(who.email ?? "") (\(duplicate.reasons.joined(separator: ", ")))"
                     )
                 }
-                printError("Use `care customer show ID` to check, or add --even-if-duplicate to register anyway.")
+                printError(tr("Use `care customer show ID` to check, or add --even-if-duplicate to register anyway."))
                 throw ExitStatus.refused
             }
-            print("Registered customer \(created).")
+            print(tr("Registered customer %@.", created))
         }
     }
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a customer's profile: any field, and consent answers (kept with their history).",
+            abstract: tr("Correct a customer's profile: any field, and consent answers (kept with their history)."),
             discussion: """
                 Only the fields given change; --email "" clears one. A consent answer is added to the \
                 customer's history (who, when, which purpose, granted or withdrawn); `care audit --customer ID` \
                 shows every field's old and new value.
                 """)
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var id: String
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var id: String
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
@@ -122,7 +125,7 @@ extension CustomerCommand {
                 fields = transaction.fields ?? []
                 return transaction
             }
-            print("Corrected customer \(id):")
+            print(tr("Corrected customer %@:", id))
             for field in fields { print("  \(SafeText.forTerminal(field))") }
         }
     }
@@ -130,12 +133,13 @@ extension CustomerCommand {
     struct Stage: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stage",
-            abstract: "Set a customer's lifecycle stage by hand, with a reason (supervisors).",
-            discussion: "The rules move the customer on from the stage set, at the next purchase or `care expire`.")
+            abstract: tr("Set a customer's lifecycle stage by hand, with a reason (supervisors)."),
+            discussion: tr("The rules move the customer on from the stage set, at the next purchase or `care expire`."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var id: String
-        @Argument(help: "prospect, new, active, atRisk, lapsed, churned or renewed.") var stage: String
-        @Option(help: "Why, kept on the profile and in the audit trail.") var reason: String
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var id: String
+        @Argument(help: ArgumentHelp(tr("prospect, new, active, atRisk, lapsed, churned or renewed."))) var stage:
+            String
+        @Option(help: ArgumentHelp(tr("Why, kept on the profile and in the audit trail."))) var reason: String
 
         func run() throws {
             guard
@@ -143,7 +147,9 @@ extension CustomerCommand {
                 )
             else {
                 throw CLIError.outOfRange(
-                    "\"\(self.stage)\" is not a stage; use one of \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))."
+                    tr(
+                        "\"%@\" is not a stage; use one of %@.", self.stage,
+                        LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))
                 )
             }
             let store = storeOptions.store()
@@ -152,25 +158,25 @@ extension CustomerCommand {
                 try CustomerRules.setLifecycle(
                     CustomerID(id), to: stage, reason: reason, in: state, by: author, at: Date())
             }
-            print("Customer \(id) is now \(stage.label).")
+            print(tr("Customer %@ is now %@.", id, stage.shown))
         }
     }
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge a duplicate into the customer to keep (supervisors).",
+            abstract: tr("Merge a duplicate into the customer to keep (supervisors)."),
             discussion: """
                 The other customer's moments, points (each lot with the day it lapses), incidents, coupons and \
                 consent answers move to the kept one, and fields the kept profile lacks are filled from it. The \
                 other stays as a pointer, hidden from lists and reports; the audit trail records the merge.
                 """)
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer to keep.") var keep: String
-        @Argument(help: "The duplicate to merge into it.") var other: String
+        @Argument(help: ArgumentHelp(tr("The customer to keep."))) var keep: String
+        @Argument(help: ArgumentHelp(tr("The duplicate to merge into it."))) var other: String
 
         func run() throws {
             let store = storeOptions.store()
-            let author = try storeOptions.supervisor(in: store.open(), to: "merge customers")
+            let author = try storeOptions.supervisor(in: store.open(), to: tr("merge customers"))
             var merge: CustomerRules.Merge?
             _ = try store.transact(by: author) { state, history in
                 let done = try CustomerRules.merge(
@@ -181,7 +187,9 @@ extension CustomerCommand {
             }
             guard let merge else { return }
             print(
-                "Merged \(other) into \(keep): \(merge.moments) moments, \(merge.points) points, \(merge.incidents) incidents, \(merge.coupons) coupons moved."
+                tr(
+                    "Merged %@ into %@: %@ moments, %@ points, %@ incidents, %@ coupons moved.", other, keep,
+                    merge.moments, merge.points, merge.incidents, merge.coupons)
             )
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 struct ExpireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expire",
-        abstract: "Apply points expiry and tier lapses due by today, and say what was done.",
+        abstract: tr("Apply points expiry and tier lapses due by today, and say what was done."),
         discussion: """
             Points lapse the program's pointsExpiryMonths after they were earned (oldest first), and the whole balance \
             after inactivityDays without a purchase or redemption; a tier lapses when its term ends without requalifying. \
@@ -15,13 +15,14 @@ struct ExpireCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("The day to expire as of (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp(tr("The day to expire as of (default: today, UTC)."), valueName: "YYYY-MM-DD"))
     var today: Day?
 
-    @Flag(help: "List each customer whose tier changed.")
+    @Flag(help: ArgumentHelp(tr("List each customer whose tier changed.")))
     var list = false
 
-    @Flag(help: "Say what would expire and write nothing (the only way to look at a day after today).")
+    @Flag(
+        help: ArgumentHelp(tr("Say what would expire and write nothing (the only way to look at a day after today).")))
     var dryRun = false
 
     func run() throws {
@@ -33,19 +34,26 @@ struct ExpireCommand: ParsableCommand {
         // date ledger entries in the future.
         if day > realToday, !dryRun {
             throw CLIError.outOfRange(
-                "--today \(day) is after today (\(realToday)); points cannot expire ahead of time. Add --dry-run to see what would be due then."
+                tr(
+                    "--today %@ is after today (%@); points cannot expire ahead of time. Add --dry-run to see what would be due then.",
+                    day, realToday)
             )
         }
         let report = try ExpiryRun.run(store: store, today: day, by: author, dryRun: dryRun)
-        let verb = dryRun ? "would expire" : "expired"
+        let verb = dryRun ? tr("would expire") : "expired"
         guard report.customersChanged > 0 else {
             print(
-                "Nothing \(dryRun ? "would be" : "was") due on \(day): no points \(verb), no tier lapsed, no lifecycle stage moved (\(report.customersSeen) customers looked at)."
+                tr(
+                    "Nothing %@ due on %@: no points %@, no tier lapsed, no lifecycle stage moved (%@ customers looked at).",
+                    dryRun ? "would be" : "was", day, verb, report.customersSeen)
             )
             return
         }
         print(
-            "\(dryRun ? "Dry run, nothing written. " : "")Expiry as of \(day): \(report.pointsExpired) points \(verb); \(report.tierChanges.count) tiers changed; \(report.customersChanged) of \(report.customersSeen) customers updated."
+            tr(
+                "%@Expiry as of %@: %@ points %@; %@ tiers changed; %@ of %@ customers updated.",
+                dryRun ? "Dry run, nothing written. " : "", day, report.pointsExpired, verb, report.tierChanges.count,
+                report.customersChanged, report.customersSeen)
         )
         var moves: [String: Int] = [:]
         for change in report.tierChanges {
@@ -53,7 +61,7 @@ struct ExpireCommand: ParsableCommand {
         }
         for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
         for (stage, count) in report.stageChanges.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            print("  \(count) customers \(dryRun ? "would move" : "moved") to \(stage.label)")
+            print(tr("  %@ customers %@ to %@", count, dryRun ? "would move" : "moved", stage.shown))
         }
         if list {
             for change in report.tierChanges {

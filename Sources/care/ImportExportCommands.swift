@@ -5,13 +5,13 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers from a spreadsheet's CSV (supervisors).",
+        abstract: tr("Import customers from a spreadsheet's CSV (supervisors)."),
         subcommands: [Customers.self]
     )
 
     struct Customers: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add or update customers from a CSV file; every row is checked before anything is written.",
+            abstract: tr("Add or update customers from a CSV file; every row is checked before anything is written."),
             discussion: """
                 Comma or semicolon, UTF-8 with or without BOM, quoted fields with line breaks. Header names in Spanish or English, \
                 accents and case ignored (nombre/name, apellidos, teléfono/phone, correo/email, fecha de nacimiento, cliente desde, \
@@ -21,10 +21,10 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The CSV file.")
+        @Argument(help: ArgumentHelp(tr("The CSV file.")))
         var file: String
 
-        @Flag(help: "Only report what would be done.")
+        @Flag(help: ArgumentHelp(tr("Only report what would be done.")))
         var dryRun = false
 
         func run() throws {
@@ -35,16 +35,18 @@ struct ImportCommand: ParsableCommand {
                 directory: storeOptions.directory, compactAfter: .max, compactAfterBytes: .max,
                 notify: { printError($0.description) })
             let state = try store.open()
-            let author = try storeOptions.supervisor(in: state, to: "import customers")
+            let author = try storeOptions.supervisor(in: state, to: tr("import customers"))
             let plan = try CustomerImport(csv: UserFile.read(file))
             if !plan.ignoredColumns.isEmpty {
-                print("Columns not imported (not known): \(plan.ignoredColumns.joined(separator: ", ")).")
+                print(tr("Columns not imported (not known): %@.", plan.ignoredColumns.joined(separator: ", ")))
             }
             let preview = plan.preview(against: state, at: Date())
             let problems = preview.problems
             guard problems.isEmpty else {
                 printError(
-                    "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.line)).count) of \(plan.rowCount) rows; nothing was imported."
+                    tr(
+                        "%@: %@ problem%@ in %@ of %@ rows; nothing was imported.", file, problems.count,
+                        problems.count == 1 ? "" : "s", Set(problems.map(\.line)).count, plan.rowCount)
                 )
                 for problem in problems { printError("  \(problem)") }
                 throw ExitStatus.refused
@@ -66,9 +68,11 @@ struct ImportCommand: ParsableCommand {
                     printError(StoreNotice.compactionFailed(error).description)
                 }
             }
-            let verb = dryRun ? "Would import" : "Imported"
+            let verb = dryRun ? tr("Would import") : "Imported"
             print(
-                "\(verb) \(plan.rowCount) rows: \(total.created) new customers, \(total.updated) updated, \(total.unchanged) unchanged."
+                tr(
+                    "%@ %@ rows: %@ new customers, %@ updated, %@ unchanged.", verb, plan.rowCount, total.created,
+                    total.updated, total.unchanged)
             )
         }
     }
@@ -77,32 +81,34 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export customers, incidents or moments as CSV or JSON (supervisors).",
+        abstract: tr("Export customers, incidents or moments as CSV or JSON (supervisors)."),
         discussion:
-            "CSV written to a file starts with a byte-order mark, so spreadsheets read it as UTF-8; to stdout it does not."
+            tr(
+                "CSV written to a file starts with a byte-order mark, so spreadsheets read it as UTF-8; to stdout it does not."
+            )
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: "customers, incidents or moments.")
+    @Argument(help: ArgumentHelp(tr("customers, incidents or moments.")))
     var kind: StoreExport.Kind
 
-    @Option(help: "csv or json.")
+    @Option(help: ArgumentHelp(tr("csv or json.")))
     var format: Tabular.Format = .csv
 
-    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file (mode 0600) instead of stdout.")))
     var output: String?
 
-    @Flag(help: "Overwrite the output file if it exists.")
+    @Flag(help: ArgumentHelp(tr("Overwrite the output file if it exists.")))
     var force = false
 
     func run() throws {
         guard format != .table else {
-            throw CLIError.outOfRange("Export as csv or json; a table is for reading on screen.")
+            throw CLIError.outOfRange(tr("Export as csv or json; a table is for reading on screen."))
         }
         let store = storeOptions.store()
         let state = try store.open()
-        _ = try storeOptions.supervisor(in: state, to: "export the store's data")
+        _ = try storeOptions.supervisor(in: state, to: tr("export the store's data"))
         let text = try StoreExport.table(kind, state: state, history: store).rendered(as: format)
         guard let output else {
             print(text, terminator: "")
@@ -110,7 +116,7 @@ struct ExportCommand: ParsableCommand {
         }
         let bom = format == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
         try UserFile.write(bom + Data(text.utf8), to: output, force: force)
-        print("Wrote \(kind.rawValue) to \(output).")
+        print(tr("Wrote %@ to %@.", kind.rawValue, output))
     }
 }
 

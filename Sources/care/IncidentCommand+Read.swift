@@ -5,11 +5,11 @@ import Foundation
 extension IncidentCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "An incident whole: its fields, what is owed and granted, the survey, and every event.",
-            discussion: "As csv or json each field and each event is a row with the columns field and value.")
+            abstract: tr("An incident whole: its fields, what is owed and granted, the survey, and every event."),
+            discussion: tr("As csv or json each field and each event is a row with the columns field and value."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var id: String
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var id: String
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -24,7 +24,9 @@ extension IncidentCommand {
             let sheet = incident.sheet(in: state, at: Date())
             var table = Tabular(header: ["field", "value"])
             table.rows =
-                sheet.fields.map { [.text($0.name), .text($0.value)] }
+                sheet.fields.map {
+                    [.text(format == .table ? Incident.Sheet.title(of: $0.name) : $0.name), .text($0.value)]
+                }
                 + sheet.events.map { [.text(Timestamp.format($0.at)), .text("\($0.by) \($0.kind) \($0.text)")] }
             printTable(table, format)
         }
@@ -32,15 +34,15 @@ extension IncidentCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Incidents, most urgent first: open ones by due time, then the rest newest first.")
+            abstract: tr("Incidents, most urgent first: open ones by due time, then the rest newest first."))
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "open (every status still needing an answer), resolved, closed, or one status.")
+        @Option(help: ArgumentHelp(tr("open (every status still needing an answer), resolved, closed, or one status.")))
         var status: String?
-        @Flag(help: "Only yours.") var mine = false
-        @Flag(help: "Only those past their due time.") var overdue = false
-        @Flag(help: "Only those waiting for a supervisor's approval.") var approvals = false
-        @Option(help: "Only this customer's.") var customer: String?
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Flag(help: ArgumentHelp(tr("Only yours."))) var mine = false
+        @Flag(help: ArgumentHelp(tr("Only those past their due time."))) var overdue = false
+        @Flag(help: ArgumentHelp(tr("Only those waiting for a supervisor's approval."))) var approvals = false
+        @Option(help: ArgumentHelp(tr("Only this customer's."))) var customer: String?
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -53,7 +55,9 @@ extension IncidentCommand {
             case let name?:
                 guard let one = Incident.Status(rawValue: name) else {
                     throw CLIError.outOfRange(
-                        "--status is open or one of \(Incident.Status.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(name)\"."
+                        tr(
+                            "--status is open or one of %@, not \"%@\".",
+                            Incident.Status.allCases.map(\.rawValue).joined(separator: ", "), name)
                     )
                 }
                 statuses = [one]
@@ -99,11 +103,11 @@ extension IncidentCommand {
 extension IncidentCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hand an incident over to an agent, with the note they read first.")
+            abstract: tr("Hand an incident over to an agent, with the note they read first."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Argument(help: "The agent's login.") var agent: String
-        @Option(help: "What they must know (shown first in the incident view).") var note: String?
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Argument(help: ArgumentHelp(tr("The agent's login."))) var agent: String
+        @Option(help: ArgumentHelp(tr("What they must know (shown first in the incident view)."))) var note: String?
 
         func run() throws {
             let store = storeOptions.store()
@@ -113,7 +117,7 @@ extension IncidentCommand {
                     in: state, incident: IncidentID(incident), to: AgentID(agent), handover: note, by: author,
                     at: Date())
             }
-            print("Handed \(incident) over to \(agent)\(note == nil ? "" : " with the note").")
+            print(tr("Handed %@ over to %@%@.", incident, agent, note == nil ? "" : " with the note"))
         }
     }
 }

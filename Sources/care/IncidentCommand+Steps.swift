@@ -8,7 +8,7 @@ import Foundation
 extension IncidentCommand {
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resolve an incident with a playbook's answer, granting or declining what it proposes.",
+            abstract: tr("Resolve an incident with a playbook's answer, granting or declining what it proposes."),
             discussion: """
                 What is proposed is the better of the compensation owed for a missed service level and the \
                 playbook's (`care incident show` says what is owed). --grant grants it, within your authority or \
@@ -16,15 +16,17 @@ extension IncidentCommand {
                 with the reason, which stays on record and counts in the scores.
                 """)
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Option(help: "The playbook whose answer was given (`care playbook list`).") var playbook: String?
-        @Flag(help: "Grant the compensation proposed.") var grant = false
-        @Option(help: "Why what is owed is not granted.") var decline: String?
-        @Option(help: "The customer's satisfaction, 1 to 5.") var rating: Int?
-        @Flag(help: "The rating is your own judgement, not the customer's answer.") var ownJudgement = false
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Option(help: ArgumentHelp(tr("The playbook whose answer was given (`care playbook list`)."))) var playbook:
+            String?
+        @Flag(help: ArgumentHelp(tr("Grant the compensation proposed."))) var grant = false
+        @Option(help: ArgumentHelp(tr("Why what is owed is not granted."))) var decline: String?
+        @Option(help: ArgumentHelp(tr("The customer's satisfaction, 1 to 5."))) var rating: Int?
+        @Flag(help: ArgumentHelp(tr("The rating is your own judgement, not the customer's answer."))) var ownJudgement =
+            false
 
         func validate() throws {
-            if grant, decline != nil { throw ValidationError("--grant and --decline exclude each other.") }
+            if grant, decline != nil { throw ValidationError(tr("--grant and --decline exclude each other.")) }
         }
 
         func run() throws {
@@ -39,18 +41,20 @@ extension IncidentCommand {
                     by: author, at: Date())
             }
             let granted = state.incidents[id]?.compensation.map { ", granting \($0.compensation.description)" } ?? ""
-            print("Resolved \(incident)\(granted)" + (decline == nil ? "." : "; what was owed is declined, on record."))
+            print(
+                "Resolved \(incident)\(granted)"
+                    + (decline == nil ? "." : tr("; what was owed is declined, on record.")))
         }
     }
 
     struct Wait: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stop an incident's service-level clock while it waits on the customer or a partner.",
-            discussion: "The time it waits does not count; `care incident resume` runs the clock again.")
+            abstract: tr("Stop an incident's service-level clock while it waits on the customer or a partner."),
+            discussion: tr("The time it waits does not count; `care incident resume` runs the clock again."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Option(help: "customer or partner.") var on: IncidentRules.WaitingOn
-        @Option(help: "For what (kept in its history).") var note: String?
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Option(help: ArgumentHelp(tr("customer or partner."))) var on: IncidentRules.WaitingOn
+        @Option(help: ArgumentHelp(tr("For what (kept in its history)."))) var note: String?
 
         func run() throws {
             let store = storeOptions.store()
@@ -59,15 +63,15 @@ extension IncidentCommand {
                 try IncidentRules.wait(
                     in: state, incident: IncidentID(incident), on: on, note: note, by: author, at: Date())
             }
-            print("\(incident) waits on the \(on.rawValue); its clock is stopped.")
+            print(tr("%@ waits on the %@; its clock is stopped.", incident, on.rawValue))
         }
     }
 
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a waiting incident's clock again; its due time moves by the open time it waited.")
+            abstract: tr("Run a waiting incident's clock again; its due time moves by the open time it waited."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
 
         func run() throws {
             let store = storeOptions.store()
@@ -76,18 +80,22 @@ extension IncidentCommand {
             let state = try store.transact(by: author) { state in
                 try IncidentRules.resume(in: state, incident: id, by: author, at: Date())
             }
-            print("\(incident) is moving again, due \(state.incidents[id].map { Timestamp.format($0.dueAt) } ?? "").")
+            print(
+                tr(
+                    "%@ is moving again, due %@.", incident,
+                    state.incidents[id].map { Timestamp.format($0.dueAt) } ?? ""))
         }
     }
 
     struct Ask: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ask a supervisor to approve a compensation above your authority.",
-            discussion: "Supervisors see it with `care incident list --approvals` and answer with approve or refuse.")
+            abstract: tr("Ask a supervisor to approve a compensation above your authority."),
+            discussion: tr(
+                "Supervisors see it with `care incident list --approvals` and answer with approve or refuse."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Option(help: "The playbook whose compensation is asked for.") var playbook: String?
-        @Option(help: "What the supervisor should know.") var note: String?
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Option(help: ArgumentHelp(tr("The playbook whose compensation is asked for."))) var playbook: String?
+        @Option(help: ArgumentHelp(tr("What the supervisor should know."))) var note: String?
 
         func run() throws {
             let store = storeOptions.store()
@@ -97,34 +105,34 @@ extension IncidentCommand {
                     in: state, incident: IncidentID(incident), playbook: playbook.map(PlaybookID.init(rawValue:)),
                     note: note, by: author, at: Date())
             }
-            print("Asked a supervisor to approve the compensation on \(incident).")
+            print(tr("Asked a supervisor to approve the compensation on %@.", incident))
         }
     }
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Approve the compensation an agent asked for (supervisors).")
+            abstract: tr("Approve the compensation an agent asked for (supervisors)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Option(help: "Why (optional; the agent reads it).") var reason: String?
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Option(help: ArgumentHelp(tr("Why (optional; the agent reads it)."))) var reason: String?
 
         func run() throws { try answer(incident, approve: true, reason: reason, storeOptions) }
     }
 
     struct Refuse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Refuse the compensation an agent asked for, with the reason (supervisors).")
+            abstract: tr("Refuse the compensation an agent asked for, with the reason (supervisors)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The incident's id.") var incident: String
-        @Option(help: "Why; the agent reads it in the incident.") var reason: String
+        @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
+        @Option(help: ArgumentHelp(tr("Why; the agent reads it in the incident."))) var reason: String
 
         func run() throws { try answer(incident, approve: false, reason: reason, storeOptions) }
     }
 
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put on record what is owed on every open incident past its service level.",
-            discussion: "A running console does this as it goes; run it from a timer when none is open.")
+            abstract: tr("Put on record what is owed on every open incident past its service level."),
+            discussion: tr("A running console does this as it goes; run it from a timer when none is open."))
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
@@ -140,8 +148,8 @@ extension IncidentCommand {
             }
             print(
                 recorded == 0
-                    ? "Nothing new is owed."
-                    : "Recorded what is owed on \(recorded) incident\(recorded == 1 ? "" : "s").")
+                    ? tr("Nothing new is owed.")
+                    : tr("Recorded what is owed on %@ incident%@.", recorded, recorded == 1 ? "" : "s"))
         }
     }
 }
@@ -154,7 +162,7 @@ private func answer(_ incident: String, approve: Bool, reason: String?, _ storeO
         try IncidentRules.answerApproval(
             in: state, incident: IncidentID(incident), approve: approve, reason: reason, by: author, at: Date())
     }
-    print("\(approve ? "Approved" : "Refused") the compensation on \(incident); the agent sees it.")
+    print(tr("%@ the compensation on %@; the agent sees it.", approve ? "Approved" : "Refused", incident))
 }
 
 extension IncidentRules.WaitingOn: ExpressibleByArgument {}

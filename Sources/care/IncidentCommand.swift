@@ -5,7 +5,7 @@ import Foundation
 struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
-        abstract: "Incidents: open, note, hand over, wait, resolve, approve; show one whole, list them.",
+        abstract: tr("Incidents: open, note, hand over, wait, resolve, approve; show one whole, list them."),
         subcommands: [
             Open.self, Note.self, Contact.self, Assign.self, Wait.self, Resume.self, Resolve.self, Ask.self,
             Approve.self, Refuse.self, Sweep.self, Show.self, List.self,
@@ -14,29 +14,29 @@ struct IncidentCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open an incident for a customer; its due time follows the touchpoint's service level.")
+            abstract: tr("Open an incident for a customer; its due time follows the touchpoint's service level."))
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The customer's id.")
+        @Argument(help: ArgumentHelp(tr("The customer's id.")))
         var customer: String
 
-        @Option(help: "The touchpoint where it arose (its id in the catalog).")
+        @Option(help: ArgumentHelp(tr("The touchpoint where it arose (its id in the catalog).")))
         var touchpoint: String
 
-        @Option(help: "What it is about.")
+        @Option(help: ArgumentHelp(tr("What it is about.")))
         var subject: String
 
-        @Option(help: "inquiry, doubt, comment, suggestion or complaint.")
+        @Option(help: ArgumentHelp(tr("inquiry, doubt, comment, suggestion or complaint.")))
         var kind: Incident.Kind = .complaint
 
-        @Option(help: "low, normal, high or urgent.")
+        @Option(help: ArgumentHelp(tr("low, normal, high or urgent.")))
         var priority: Incident.Priority = .normal
 
-        @Option(help: "How the customer got in touch.")
+        @Option(help: ArgumentHelp(tr("How the customer got in touch.")))
         var channel: Channel = .counter
 
-        @Option(help: "Who works on it: an agent's login, or none (default: you).")
+        @Option(help: ArgumentHelp(tr("Who works on it: an agent's login, or none (default: you).")))
         var assignee: String?
 
         func run() throws {
@@ -56,20 +56,22 @@ struct IncidentCommand: ParsableCommand {
             }
             guard let opened else { return }
             print(
-                "Opened \(opened.id) for \(state.customers[opened.customer]?.name ?? customer), due \(Timestamp.format(opened.dueAt))."
+                tr(
+                    "Opened %@ for %@, due %@.", opened.id, state.customers[opened.customer]?.name ?? customer,
+                    Timestamp.format(opened.dueAt))
             )
         }
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to an incident.")
+        static let configuration = CommandConfiguration(abstract: tr("Add a note to an incident."))
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The incident's id.")
+        @Argument(help: ArgumentHelp(tr("The incident's id.")))
         var incident: String
 
-        @Argument(help: "The note.")
+        @Argument(help: ArgumentHelp(tr("The note.")))
         var text: String
 
         func run() throws {
@@ -78,22 +80,24 @@ struct IncidentCommand: ParsableCommand {
             let state = try store.transact(by: author) { state in
                 try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
             }
-            print("Noted on \(incident) (\(state.incidents[IncidentID(incident)]?.history.count ?? 0) steps).")
+            print(tr("Noted on %@ (%@ steps).", incident, state.incidents[IncidentID(incident)]?.history.count ?? 0))
         }
     }
 
     struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Record that the customer got in touch again about an open incident (first- and second-contact resolution count these)."
+                tr(
+                    "Record that the customer got in touch again about an open incident (first- and second-contact resolution count these)."
+                )
         )
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The incident's id.")
+        @Argument(help: ArgumentHelp(tr("The incident's id.")))
         var incident: String
 
-        @Argument(help: "What they said (optional).")
+        @Argument(help: ArgumentHelp(tr("What they said (optional).")))
         var text: String = ""
 
         func run() throws {
@@ -102,7 +106,7 @@ struct IncidentCommand: ParsableCommand {
             let state = try store.transact(by: author) { state in
                 try IncidentRules.contact(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
             }
-            print("Contact \(state.incidents[IncidentID(incident)]?.contacts ?? 0) on \(incident) recorded.")
+            print(tr("Contact %@ on %@ recorded.", state.incidents[IncidentID(incident)]?.contacts ?? 0, incident))
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty store for real use, with you as its supervisor.",
+        abstract: tr("Create an empty store for real use, with you as its supervisor."),
         discussion: """
             The store starts with no customers (bring them with `care import customers FILE.csv`) and with the demo's loyalty \
             program, touchpoints, playbooks and rewards as a starting point (`care program show`, `care touchpoint list`). Add \
@@ -15,14 +15,14 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Your name as the console shows it (default: from the password database).")
+    @Option(help: ArgumentHelp(tr("Your name as the console shows it (default: from the password database).")))
     var name: String?
 
     func run() throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
         let store = storeOptions.store()
         try Seeder.initialize(into: store, supervisorLogin: me.login, name: name ?? me.name)
-        print("Created an empty store in \(store.layout.directory); \(me.login) is its supervisor.")
-        print("Next: care import customers FILE.csv --data \(store.layout.directory)")
+        print(tr("Created an empty store in %@; %@ is its supervisor.", store.layout.directory, me.login))
+        print(tr("Next: care import customers FILE.csv --data %@", store.layout.directory))
     }
 }

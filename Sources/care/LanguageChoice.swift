@@ -6,12 +6,13 @@ import CareDomain
 /// is parsed, so that help and usage errors are in it too; declared here so
 /// the parser takes it.
 struct LanguageChoice: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp("es or en (default: from the locale).", valueName: "es|en"))
+    @Option(
+        name: .customLong("lang"), help: ArgumentHelp(tr("es or en (default: from the locale)."), valueName: "es|en"))
     var language: String?
 
     mutating func validate() throws {
         if let language, Language(argument: language) == nil {
-            throw ValidationError("--lang is es or en, not \"\(language)\".")
+            throw ValidationError(tr("--lang is es or en, not \"%@\".", language))
         }
     }
 

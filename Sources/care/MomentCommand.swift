@@ -5,15 +5,15 @@ import Foundation
 struct MomentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moment",
-        abstract: "Moments of truth: a customer's timeline, a contact logged, the survey after it.",
+        abstract: tr("Moments of truth: a customer's timeline, a contact logged, the survey after it."),
         subcommands: [List.self, Log.self, Survey.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A customer's timeline, oldest first.")
+        static let configuration = CommandConfiguration(abstract: tr("A customer's timeline, oldest first."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let store = storeOptions.store()
@@ -31,14 +31,14 @@ struct MomentCommand: ParsableCommand {
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Log a contact that is not an incident: a call, a visit, a delivery, a web visit.",
-            discussion: "Its cost comes from the touchpoint in the catalog (`care touchpoint list`).")
+            abstract: tr("Log a contact that is not an incident: a call, a visit, a delivery, a web visit."),
+            discussion: tr("Its cost comes from the touchpoint in the catalog (`care touchpoint list`)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(help: "The touchpoint, e.g. phone-support.") var touchpoint: String
-        @Option(help: "How it happened.") var channel: Channel = .counter
-        @Option(help: "How it went, in a sentence.") var outcome: String
-        @Option(help: "Whether the touchpoint's service level was met: yes or no.") var met: String?
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(help: ArgumentHelp(tr("The touchpoint, e.g. phone-support."))) var touchpoint: String
+        @Option(help: ArgumentHelp(tr("How it happened."))) var channel: Channel = .counter
+        @Option(help: ArgumentHelp(tr("How it went, in a sentence."))) var outcome: String
+        @Option(help: ArgumentHelp(tr("Whether the touchpoint's service level was met: yes or no."))) var met: String?
 
         func run() throws {
             let serviceLevelMet = try YesNo.parse(met, option: "--met")
@@ -54,26 +54,28 @@ struct MomentCommand: ParsableCommand {
             }
             guard let logged else { return }
             print(
-                "Logged \(logged.id) for customer \(customer) (cost \(logged.cost)). Ask how it went: `care moment survey \(customer) \(logged.id) --score 1-5`."
+                tr(
+                    "Logged %@ for customer %@ (cost %@). Ask how it went: `care moment survey %@ %@ --score 1-5`.",
+                    logged.id, customer, logged.cost, customer, logged.id)
             )
         }
     }
 
     struct Survey: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record how a contact went: a score 1–5, whether expectations were met, a comment.",
+            abstract: tr("Record how a contact went: a score 1–5, whether expectations were met, a comment."),
             discussion: """
                 --answered-by customer when the customer answered at the counter (typed in front of them and \
                 confirmed); agent when it is the agent's own judgement. Scores and reports count the \
                 customer's answers and keep the agent's apart.
                 """)
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Argument(help: "The moment asked about (`care moment list` gives it).") var moment: String
-        @Option(help: "1 (very unhappy) to 5 (very happy).") var score: Int
-        @Option(help: "Whether their expectations were met: yes or no.") var met: String?
-        @Option(help: "What they said.") var comment: String?
-        @Option(help: "customer or agent.") var answeredBy: CareDomain.Survey.Source
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Argument(help: ArgumentHelp(tr("The moment asked about (`care moment list` gives it)."))) var moment: String
+        @Option(help: ArgumentHelp(tr("1 (very unhappy) to 5 (very happy)."))) var score: Int
+        @Option(help: ArgumentHelp(tr("Whether their expectations were met: yes or no."))) var met: String?
+        @Option(help: ArgumentHelp(tr("What they said."))) var comment: String?
+        @Option(help: ArgumentHelp(tr("customer or agent."))) var answeredBy: CareDomain.Survey.Source
 
         func run() throws {
             let expectationsMet = try YesNo.parse(met, option: "--met")
@@ -87,7 +89,7 @@ struct MomentCommand: ParsableCommand {
                         score: score, expectationsMet: expectationsMet, comment: comment, answeredBy: answeredBy),
                     by: author, at: Date())
             }
-            print("Survey recorded on \(moment): \(score)/5.")
+            print(tr("Survey recorded on %@: %@/5.", moment, score))
         }
     }
 }

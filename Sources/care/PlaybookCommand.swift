@@ -7,16 +7,16 @@ import Foundation
 struct PlaybookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
-        abstract: "Anticipated cases and their answers (changes are for supervisors).",
+        abstract: tr("Anticipated cases and their answers (changes are for supervisors)."),
         subcommands: [List.self, Show.self, Set.self]
     )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the playbooks with their touchpoint, situation, solution and compensation.")
+            abstract: tr("List the playbooks with their touchpoint, situation, solution and compensation."))
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "Only this touchpoint's.") var touchpoint: String?
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("Only this touchpoint's."))) var touchpoint: String?
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -39,9 +39,9 @@ struct PlaybookCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print one playbook as JSON (edit it, then `care playbook set`).")
+            abstract: tr("Print one playbook as JSON (edit it, then `care playbook set`)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The playbook's id.") var id: String
+        @Argument(help: ArgumentHelp(tr("The playbook's id."))) var id: String
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -55,18 +55,18 @@ struct PlaybookCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add or replace a playbook from a JSON file, checked first.")
+            abstract: tr("Add or replace a playbook from a JSON file, checked first."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The playbook as JSON.") var file: String
+        @Argument(help: ArgumentHelp(tr("The playbook as JSON."))) var file: String
 
         func run() throws {
             let store = storeOptions.store()
-            let author = try storeOptions.supervisor(in: store.open(), to: "change the playbooks")
+            let author = try storeOptions.supervisor(in: store.open(), to: tr("change the playbooks"))
             let playbook = try UserFile.decode(Playbook.self, from: file)
             _ = try store.transact(by: author) { state in
                 try RosterRules.setPlaybook(playbook, in: state, by: author)
             }
-            print("Playbook \(playbook.id) is in the catalog.")
+            print(tr("Playbook %@ is in the catalog.", playbook.id))
         }
     }
 }

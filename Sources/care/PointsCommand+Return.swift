@@ -6,7 +6,7 @@ extension PointsCommand {
     struct Return: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "return",
-            abstract: "Return a purchase in full or in part: the points it earned are taken back.",
+            abstract: tr("Return a purchase in full or in part: the points it earned are taken back."),
             discussion: """
                 The purchase is a moment id (`care moment list CUSTOMER`). Without an amount the rest of the \
                 purchase is returned. Points already spent are not taken below zero: the balance goes to 0 and \
@@ -14,10 +14,10 @@ extension PointsCommand {
                 """)
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Argument(help: "The purchase's moment id.") var purchase: String
-        @Argument(help: "The amount returned (45,90); the whole rest of the purchase when left out.") var amount:
-            String?
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Argument(help: ArgumentHelp(tr("The purchase's moment id."))) var purchase: String
+        @Argument(help: ArgumentHelp(tr("The amount returned (45,90); the whole rest of the purchase when left out.")))
+        var amount: String?
 
         func run() throws {
             let cents = try amount.map { text throws -> Cents in
@@ -36,10 +36,12 @@ extension PointsCommand {
                 return result.transaction
             }
             guard let done else { return }
-            print("Done: \(done.transaction.summary). Balance now \(done.balance) points.")
+            print(tr("Done: %@. Balance now %@ points.", done.transaction.summary, done.balance))
             if done.pointsShort > 0 {
                 print(
-                    "\(done.pointsShort) of the \(done.pointsDue) points it earned were already spent; they are written off and the balance stays at 0."
+                    tr(
+                        "%@ of the %@ points it earned were already spent; they are written off and the balance stays at 0.",
+                        done.pointsShort, done.pointsDue)
                 )
             }
         }

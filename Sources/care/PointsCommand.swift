@@ -5,17 +5,17 @@ import Foundation
 struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "points",
-        abstract: "A customer's points: history, purchases, rewards, adjustments.",
+        abstract: tr("A customer's points: history, purchases, rewards, adjustments."),
         subcommands: [History.self, Purchase.self, Return.self, Redeem.self, Adjust.self, Rewards.self]
     )
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a customer's balance, tier and every ledger entry.")
+            abstract: tr("Print a customer's balance, tier and every ledger entry."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let store = storeOptions.store()
@@ -45,14 +45,15 @@ struct PointsCommand: ParsableCommand {
 
     struct Purchase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a purchase: a moment in the timeline and the points it earns.")
+            abstract: tr("Record a purchase: a moment in the timeline and the points it earns."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Argument(help: "The amount in euros (45.90 or 45,90).") var amount: String
-        @Option(help: "Where it was bought (a touchpoint id, e.g. store-purchase).") var touchpoint: String
-        @Option(help: "The product family (some earn more).") var family: String?
-        @Option(help: "How it was bought.") var channel: Channel = .counter
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Argument(help: ArgumentHelp(tr("The amount in euros (45.90 or 45,90)."))) var amount: String
+        @Option(help: ArgumentHelp(tr("Where it was bought (a touchpoint id, e.g. store-purchase)."))) var touchpoint:
+            String
+        @Option(help: ArgumentHelp(tr("The product family (some earn more)."))) var family: String?
+        @Option(help: ArgumentHelp(tr("How it was bought."))) var channel: Channel = .counter
 
         func run() throws {
             guard let cents = Cents(parsing: amount) else { throw CLIError.badAmount(amount) }
@@ -66,11 +67,11 @@ struct PointsCommand: ParsableCommand {
 
     struct Redeem: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Redeem a reward for a customer (see `care points rewards`).")
+            abstract: tr("Redeem a reward for a customer (see `care points rewards`)."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Argument(help: "The reward's id.") var reward: String
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Argument(help: ArgumentHelp(tr("The reward's id."))) var reward: String
 
         func run() throws {
             try record(storeOptions, customer: customer) { state, ledger, author in
@@ -83,12 +84,12 @@ struct PointsCommand: ParsableCommand {
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a customer's points, up or down, with a reason (supervisors).")
+            abstract: tr("Correct a customer's points, up or down, with a reason (supervisors)."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(help: "Points to add, or to take when negative (--points=-20).") var points: Int
-        @Option(help: "Why, for the audit trail.") var reason: String
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(help: ArgumentHelp(tr("Points to add, or to take when negative (--points=-20)."))) var points: Int
+        @Option(help: ArgumentHelp(tr("Why, for the audit trail."))) var reason: String
 
         func run() throws {
             try record(storeOptions, customer: customer) { state, ledger, author in
@@ -101,16 +102,16 @@ struct PointsCommand: ParsableCommand {
 
     struct Rewards: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the rewards catalog and which tiers get each free.")
+            abstract: tr("List the rewards catalog and which tiers get each free."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
             let tiers = state.program?.tiers ?? []
-            var table = Tabular(header: ["id", "name", "points", "money", "free for", "offered"])
+            var table = Tabular(header: ["id", "name", "points", "money", tr("free for"), "offered"])
             table.rows = state.rewards.sorted.map { reward in
                 let free = tiers.filter { $0.freeRewards?.contains(reward.id) == true }.map(\.name).joined(
                     separator: " ")
@@ -139,7 +140,7 @@ private func record(
         summary = transaction.summary
         return transaction
     }
-    print("Done: \(summary). Balance now \(after.customers[id]?.loyalty.points ?? 0) points.")
+    print(tr("Done: %@. Balance now %@ points.", summary, after.customers[id]?.loyalty.points ?? 0))
 }
 
 extension Tabular.Format: ExpressibleByArgument {}

@@ -5,38 +5,43 @@ import Foundation
 struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
-        abstract: "Data-protection requests (LOPD/GDPR): a person's data, and erasure (supervisors).",
+        abstract: tr("Data-protection requests (LOPD/GDPR): a person's data, and erasure (supervisors)."),
         subcommands: [Export.self, Erase.self, Unblock.self]
     )
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Write everything held on a customer as one JSON document: profile, moments, incidents, points, coupons, audit."
+                tr(
+                    "Write everything held on a customer as one JSON document: profile, moments, incidents, points, coupons, audit."
+                )
         )
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.") var output: String?
-        @Flag(help: "Overwrite the output file if it exists.") var force = false
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file (mode 0600) instead of stdout.")))
+        var output: String?
+        @Flag(help: ArgumentHelp(tr("Overwrite the output file if it exists."))) var force = false
 
         func run() throws {
             let store = storeOptions.store()
-            _ = try storeOptions.supervisor(in: store.open(), to: "export a person's data")
+            _ = try storeOptions.supervisor(in: store.open(), to: tr("export a person's data"))
             let document = try PersonalDataExport.of(CustomerID(customer), in: store, at: Date()).json()
             guard let output else {
                 FileHandle.standardOutput.write(document + Data("\n".utf8))
                 return
             }
             try UserFile.write(document, to: output, force: force)
-            print("Wrote everything held on \(customer) to \(output).")
+            print(tr("Wrote everything held on %@ to %@.", customer, output))
         }
     }
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Erase a customer in two steps: first block them, then (with --confirm) remove their personal data everywhere.",
+                tr(
+                    "Erase a customer in two steps: first block them, then (with --confirm) remove their personal data everywhere."
+                ),
             discussion: """
                 Blocking hides the customer from lists, reports and exports and keeps the data only for legal claims. The confirmed \
                 step removes their name, contact details, profile, notes and texts from every file, the journal included, and keeps \
@@ -44,46 +49,56 @@ struct PrivacyCommand: ParsableCommand {
                 """)
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
-        @Flag(help: "Erase the blocked customer's personal data now; this cannot be undone.") var confirm = false
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
+        @Flag(help: ArgumentHelp(tr("Erase the blocked customer's personal data now; this cannot be undone.")))
+        var confirm = false
 
         func run() throws {
             let store = storeOptions.store()
-            let author = try storeOptions.supervisor(in: store.open(), to: "erase a customer")
+            let author = try storeOptions.supervisor(in: store.open(), to: tr("erase a customer"))
             let id = CustomerID(customer)
             guard confirm else {
                 _ = try store.transact(by: author) { state in
                     try PrivacyRules.block(in: state, customer: id, by: author, at: Date())
                 }
-                print("Customer \(id) is blocked: hidden from lists, reports and exports, kept only for legal claims.")
-                print("To erase their personal data for good: care privacy erase \(id) --confirm")
+                print(
+                    tr(
+                        "Customer %@ is blocked: hidden from lists, reports and exports, kept only for legal claims.",
+                        id))
+                print(tr("To erase their personal data for good: care privacy erase %@ --confirm", id))
                 return
             }
             let erasure = try store.erase(id, by: author)
             let files = erasure.filesRewritten.count + erasure.temporaryFilesRemoved
             if erasure.recordsWereErased, files == 0 {
-                print("Customer \(id)'s personal data was already erased; none of it is left in the store.")
+                print(tr("Customer %@'s personal data was already erased; none of it is left in the store.", id))
             } else {
                 print(
-                    "Customer \(id)'s personal data is erased\(erasure.recordsWereErased ? " (finishing an earlier run)" : ""): \(erasure.filesRewritten.count) file\(erasure.filesRewritten.count == 1 ? "" : "s") rewritten, \(erasure.journalLinesRewritten) journal lines, \(erasure.temporaryFilesRemoved) leftover temporary file\(erasure.temporaryFilesRemoved == 1 ? "" : "s") removed."
+                    tr(
+                        "Customer %@'s personal data is erased%@: %@ file%@ rewritten, %@ journal lines, %@ leftover temporary file%@ removed.",
+                        id, erasure.recordsWereErased ? " (finishing an earlier run)" : "",
+                        erasure.filesRewritten.count, erasure.filesRewritten.count == 1 ? "" : "s",
+                        erasure.journalLinesRewritten, erasure.temporaryFilesRemoved,
+                        erasure.temporaryFilesRemoved == 1 ? "" : "s")
                 )
             }
         }
     }
 
     struct Unblock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lift a block made by mistake (not after erasure).")
+        static let configuration = CommandConfiguration(
+            abstract: tr("Lift a block made by mistake (not after erasure)."))
 
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The customer's id.") var customer: String
+        @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
 
         func run() throws {
             let store = storeOptions.store()
-            let author = try storeOptions.supervisor(in: store.open(), to: "unblock a customer")
+            let author = try storeOptions.supervisor(in: store.open(), to: tr("unblock a customer"))
             _ = try store.transact(by: author) { state in
                 try PrivacyRules.unblock(in: state, customer: CustomerID(customer), by: author)
             }
-            print("Customer \(customer) is no longer blocked.")
+            print(tr("Customer %@ is no longer blocked.", customer))
         }
     }
 }

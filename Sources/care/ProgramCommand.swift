@@ -5,13 +5,13 @@ import Foundation
 struct ProgramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "program",
-        abstract: "Show or change the loyalty program's rules (changing them is for supervisors).",
+        abstract: tr("Show or change the loyalty program's rules (changing them is for supervisors)."),
         subcommands: [Show.self, Set.self]
     )
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the program in force as JSON (edit it, then `care program set`).")
+            abstract: tr("Print the program in force as JSON (edit it, then `care program set`)."))
 
         @OptionGroup var storeOptions: StoreOptions
 
@@ -27,15 +27,15 @@ struct ProgramCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put a program from a JSON file in force, after checking it whole.",
-            discussion: "Points already earned keep the expiry date they were given; new rules apply from now on.")
+            abstract: tr("Put a program from a JSON file in force, after checking it whole."),
+            discussion: tr("Points already earned keep the expiry date they were given; new rules apply from now on."))
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The program as JSON (as `care program show` prints it).")
+        @Argument(help: ArgumentHelp(tr("The program as JSON (as `care program show` prints it).")))
         var file: String
 
-        @Flag(help: "Check the file and say what is wrong, without changing anything.")
+        @Flag(help: ArgumentHelp(tr("Check the file and say what is wrong, without changing anything.")))
         var check = false
 
         func run() throws {
@@ -45,14 +45,14 @@ struct ProgramCommand: ParsableCommand {
             if check {
                 let problems = ProgramRules.problems(program, in: state)
                 guard problems.isEmpty else { throw LoyaltyRefusal.badProgram(problems) }
-                print("\(file) is a valid program; nothing was changed.")
+                print(tr("%@ is a valid program; nothing was changed.", file))
                 return
             }
             let author = try storeOptions.author(in: state)
             let after = try store.transact(by: author) { current in
                 try ProgramRules.set(program, in: current, by: author)
             }
-            print("The program \"\(program.name)\" is in force (version \(after.program?.version ?? 0)).")
+            print(tr("The program \"%@\" is in force (version %@).", program.name, after.program?.version ?? 0))
         }
     }
 }

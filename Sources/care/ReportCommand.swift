@@ -5,7 +5,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Figures for supervisors: agent scores, segments, profitability, touchpoints, campaigns.",
+        abstract: tr("Figures for supervisors: agent scores, segments, profitability, touchpoints, campaigns."),
         discussion: """
             The same figures as the console's scores screen (S) and profile, from the same code. The \
             period is --from to --to, both days included (UTC); by default the 30 days that end today for \
@@ -19,13 +19,13 @@ struct ReportCommand: ParsableCommand {
     struct Agents: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Per-agent scores over the period, with the team line and the change against the previous period.",
-            discussion: "A supervisor sees every agent; an agent sees their own row and the team line.")
+                tr("Per-agent scores over the period, with the team line and the change against the previous period."),
+            discussion: tr("A supervisor sees every agent; an agent sees their own row and the team line."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "Sort by: \(ScoreFigure.allCases.map(\.rawValue).joined(separator: ", ")).") var sort:
-            ScoreFigure = .resolved
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("Sort by: %@.", ScoreFigure.allCases.map(\.rawValue).joined(separator: ", "))))
+        var sort: ScoreFigure = .resolved
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             print(
@@ -50,17 +50,21 @@ struct ReportCommand: ParsableCommand {
     struct Segments: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Customers by recency, frequency and value: each segment's size, figures, strategy and incentive.",
+                tr("Customers by recency, frequency and value: each segment's size, figures, strategy and incentive."),
             discussion:
-                "Frequency and spend are scaled to a year, so a segment means the same over any period. Supervisors only."
+                tr(
+                    "Frequency and spend are scaled to a year, so a segment means the same over any period. Supervisors only."
+                )
         )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
-        @Flag(help: "List every customer with their figures and segment instead.") var customers = false
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Flag(help: ArgumentHelp(tr("List every customer with their figures and segment instead."))) var customers =
+            false
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let scan = try historyScan(storeOptions, period.period(defaultDays: 365), to: "read the segments report")
+            let scan = try historyScan(
+                storeOptions, period.period(defaultDays: 365), to: tr("read the segments report"))
             print(
                 (customers ? scan.customerSegmentsTable() : scan.segmentsTable()).rendered(
                     as: format, width: format == .table ? terminalColumns() : nil), terminator: "")
@@ -70,17 +74,19 @@ struct ReportCommand: ParsableCommand {
     struct Profitability: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The least profitable customers first: revenue (purchases × margin) minus moments, compensations and rewards.",
-            discussion: "Margins come from the program's `margins` (30% when it sets none). Supervisors only.")
+                tr(
+                    "The least profitable customers first: revenue (purchases × margin) minus moments, compensations and rewards."
+                ),
+            discussion: tr("Margins come from the program's `margins` (30% when it sets none). Supervisors only."))
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "How many customers (0: all).") var limit = 20
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("How many customers (0: all)."))) var limit = 20
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            guard limit >= 0 else { throw CLIError.outOfRange("--limit must be 0 (all) or more.") }
+            guard limit >= 0 else { throw CLIError.outOfRange(tr("--limit must be 0 (all) or more.")) }
             let scan = try historyScan(
-                storeOptions, period.period(defaultDays: 365), to: "read the profitability report")
+                storeOptions, period.period(defaultDays: 365), to: tr("read the profitability report"))
             printTable(scan.profitabilityTable(limit: limit), format)
         }
     }
@@ -88,18 +94,22 @@ struct ReportCommand: ParsableCommand {
     struct Touchpoints: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Moments of truth: per touchpoint how often, cost, impact, service levels met, satisfaction, incidents.",
+                tr(
+                    "Moments of truth: per touchpoint how often, cost, impact, service levels met, satisfaction, incidents."
+                ),
             discussion:
-                "Sorted by attention: impact times the moments and incidents that missed their level. Supervisors only."
+                tr(
+                    "Sorted by attention: impact times the moments and incidents that missed their level. Supervisors only."
+                )
         )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let store = storeOptions.store()
             let state = try store.open()
-            _ = try storeOptions.supervisor(in: state, to: "read the touchpoints report")
+            _ = try storeOptions.supervisor(in: state, to: tr("read the touchpoints report"))
             let scan = try HistoryScan.run(state: state, history: store, period: period.period(defaultDays: 365))
             printTable(scan.touchpointsTable(state: state), format)
         }
@@ -108,23 +118,25 @@ struct ReportCommand: ParsableCommand {
     struct CampaignReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "campaign",
-            abstract: "A campaign's target measured before, during and after, its objectives, return and notes.",
+            abstract: tr("A campaign's target measured before, during and after, its objectives, return and notes."),
             discussion:
-                "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only."
+                tr(
+                    "The target is the segment's customers the day before it started. CSV gives the phases; JSON everything. Supervisors only."
+                )
         )
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The campaign's id (care campaign list).") var id: String
+        @Argument(help: ArgumentHelp(tr("The campaign's id (care campaign list)."))) var id: String
         @Option(
             help: ArgumentHelp(
-                "Measure up to this day (default: today, UTC); the campaign's own dates set the rest.",
+                tr("Measure up to this day (default: today, UTC); the campaign's own dates set the rest."),
                 valueName: "YYYY-MM-DD"))
         var to: Day?
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let store = storeOptions.store()
             let state = try store.open()
-            _ = try storeOptions.supervisor(in: state, to: "read a campaign report")
+            _ = try storeOptions.supervisor(in: state, to: tr("read a campaign report"))
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
             let report = try CampaignReport.run(
                 campaign, state: state, history: store, today: to ?? Day(containing: Date()))
@@ -147,15 +159,17 @@ private func historyScan(_ options: StoreOptions, _ period: Period, to what: Str
 
 /// `--from` and `--to`, both days included.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day (default: 30 days, or 365, before --to).", valueName: "YYYY-MM-DD")) var from:
-        Day?
-    @Option(help: ArgumentHelp("Last day (default: today, UTC).", valueName: "YYYY-MM-DD")) var to: Day?
+    @Option(help: ArgumentHelp(tr("First day (default: 30 days, or 365, before --to)."), valueName: "YYYY-MM-DD"))
+    var from: Day?
+    @Option(help: ArgumentHelp(tr("Last day (default: today, UTC)."), valueName: "YYYY-MM-DD")) var to: Day?
 
     func period(defaultDays: Int = 30, today: Day = Day(containing: Date())) throws -> Period {
         let last = to ?? today
         guard let period = Period(from: from ?? last.adding(days: -(defaultDays - 1)), to: last) else {
             throw CLIError.outOfRange(
-                "--from \(from.map(\.description) ?? "") is after --to \(last); the period needs its first day first.")
+                tr(
+                    "--from %@ is after --to %@; the period needs its first day first.", from.map(\.description) ?? "",
+                    last))
         }
         return period
     }

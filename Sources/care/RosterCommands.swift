@@ -5,14 +5,14 @@ import Foundation
 struct AgentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent",
-        abstract: "The roster: who may use the store, as agent or supervisor (changes are for supervisors).",
+        abstract: tr("The roster: who may use the store, as agent or supervisor (changes are for supervisors)."),
         subcommands: [List.self, Add.self, Set.self, Recognise.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the roster.")
+        static let configuration = CommandConfiguration(abstract: tr("List the roster."))
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -30,13 +30,13 @@ struct AgentCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add someone to the roster by their Unix login.")
+        static let configuration = CommandConfiguration(abstract: tr("Add someone to the roster by their Unix login."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Their Unix login.") var login: String
-        @Option(help: "Their name as the console shows it.") var name: String
-        @Option(help: "agent or supervisor.") var role: Agent.Role = .agent
-        @Option(help: "Their area (Counter, Contact centre, …).") var area = "Counter"
-        @Option(help: "The most they may grant on their own, in euros.") var authority = "20"
+        @Argument(help: ArgumentHelp(tr("Their Unix login."))) var login: String
+        @Option(help: ArgumentHelp(tr("Their name as the console shows it."))) var name: String
+        @Option(help: ArgumentHelp(tr("agent or supervisor."))) var role: Agent.Role = .agent
+        @Option(help: ArgumentHelp(tr("Their area (Counter, Contact centre, …)."))) var area = "Counter"
+        @Option(help: ArgumentHelp(tr("The most they may grant on their own, in euros."))) var authority = "20"
 
         func run() throws {
             guard let limit = Cents(parsing: authority) else { throw CLIError.badAmount(authority) }
@@ -44,20 +44,21 @@ struct AgentCommand: ParsableCommand {
             let author = try storeOptions.member(in: store.open())
             let agent = Agent(id: AgentID(login), name: name, role: role, area: area, authorityLimit: limit)
             _ = try store.transact(by: author) { state in try RosterRules.add(agent, in: state, by: author) }
-            print("Added \(role.rawValue) \(login) (\(name)) with an authority of \(limit).")
+            print(tr("Added %@ %@ (%@) with an authority of %@.", role.rawValue, login, name, limit))
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an agent: name, role, area, authority, or active.")
+            abstract: tr("Change an agent: name, role, area, authority, or active."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Their Unix login.") var login: String
-        @Option(help: "Their name.") var name: String?
-        @Option(help: "agent or supervisor.") var role: Agent.Role?
-        @Option(help: "Their area.") var area: String?
-        @Option(help: "The most they may grant on their own, in euros.") var authority: String?
-        @Option(help: "yes to let them in, no to keep them out (their history stays).") var active: String?
+        @Argument(help: ArgumentHelp(tr("Their Unix login."))) var login: String
+        @Option(help: ArgumentHelp(tr("Their name."))) var name: String?
+        @Option(help: ArgumentHelp(tr("agent or supervisor."))) var role: Agent.Role?
+        @Option(help: ArgumentHelp(tr("Their area."))) var area: String?
+        @Option(help: ArgumentHelp(tr("The most they may grant on their own, in euros."))) var authority: String?
+        @Option(help: ArgumentHelp(tr("yes to let them in, no to keep them out (their history stays)."))) var active:
+            String?
 
         func run() throws {
             let limit = try authority.map { text in
@@ -68,7 +69,7 @@ struct AgentCommand: ParsableCommand {
                 switch text.lowercased() {
                 case "yes", "true", "sí", "si": return true
                 case "no", "false": return false
-                default: throw CLIError.outOfRange("--active takes yes or no, not \"\(text)\".")
+                default: throw CLIError.outOfRange(tr("--active takes yes or no, not \"%@\".", text))
                 }
             }
             let store = storeOptions.store()
@@ -91,10 +92,10 @@ struct AgentCommand: ParsableCommand {
 
     struct Recognise: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recognise an agent's work (supervisors); the reason shows on the agent's own scores.")
+            abstract: tr("Recognise an agent's work (supervisors); the reason shows on the agent's own scores."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The agent's login.") var login: String
-        @Option(help: "What they did well, in a sentence.") var reason: String
+        @Argument(help: ArgumentHelp(tr("The agent's login."))) var login: String
+        @Option(help: ArgumentHelp(tr("What they did well, in a sentence."))) var reason: String
 
         func run() throws {
             let store = storeOptions.store()
@@ -110,21 +111,21 @@ struct AgentCommand: ParsableCommand {
 struct TouchpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "touchpoint",
-        abstract: "The catalog of moments of truth (changes are for supervisors).",
+        abstract: tr("The catalog of moments of truth (changes are for supervisors)."),
         subcommands: [List.self, Show.self, Set.self]
     )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the touchpoints with owner, cost, impact and service level.")
+            abstract: tr("List the touchpoints with owner, cost, impact and service level."))
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "table, csv or json.") var format: Tabular.Format = .table
+        @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
             let state = try storeOptions.store().open()
             _ = try storeOptions.member(in: state)
             var table = Tabular(header: [
-                "id", "name", "owner", "cost", "impact", "service level", "minutes", "compensation",
+                "id", "name", "owner", "cost", "impact", tr("service level"), "minutes", "compensation",
             ])
             table.rows = state.touchpoints.sorted.map { point in
                 [
@@ -140,9 +141,9 @@ struct TouchpointCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print one touchpoint as JSON (edit it, then `care touchpoint set`).")
+            abstract: tr("Print one touchpoint as JSON (edit it, then `care touchpoint set`)."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The touchpoint's id.") var id: String
+        @Argument(help: ArgumentHelp(tr("The touchpoint's id."))) var id: String
 
         func run() throws {
             let state = try storeOptions.store().open()
@@ -156,18 +157,18 @@ struct TouchpointCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add or replace a touchpoint from a JSON file, checked first.")
+            abstract: tr("Add or replace a touchpoint from a JSON file, checked first."))
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The touchpoint as JSON.") var file: String
+        @Argument(help: ArgumentHelp(tr("The touchpoint as JSON."))) var file: String
 
         func run() throws {
             let store = storeOptions.store()
-            let author = try storeOptions.supervisor(in: store.open(), to: "change the touchpoint catalog")
+            let author = try storeOptions.supervisor(in: store.open(), to: tr("change the touchpoint catalog"))
             let touchpoint = try UserFile.decode(Touchpoint.self, from: file)
             _ = try store.transact(by: author) { state in
                 try RosterRules.setTouchpoint(touchpoint, in: state, by: author)
             }
-            print("Touchpoint \(touchpoint.id) is in the catalog.")
+            print(tr("Touchpoint %@ is in the catalog.", touchpoint.id))
         }
     }
 }
@@ -175,22 +176,22 @@ struct TouchpointCommand: ParsableCommand {
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Who changed what and when: for one customer, or for the whole store (supervisors).",
-        discussion: "From the journal, which every change goes through."
+        abstract: tr("Who changed what and when: for one customer, or for the whole store (supervisors)."),
+        discussion: tr("From the journal, which every change goes through.")
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Only the changes about this customer.")
+    @Option(help: ArgumentHelp(tr("Only the changes about this customer.")))
     var customer: String?
 
-    @Option(help: "Only changes made by this login.")
+    @Option(help: ArgumentHelp(tr("Only changes made by this login.")))
     var by: String?
 
-    @Option(help: ArgumentHelp("Only changes on or after this day.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp(tr("Only changes on or after this day."), valueName: "YYYY-MM-DD"))
     var since: Day?
 
-    @Option(help: "table, csv or json.")
+    @Option(help: ArgumentHelp(tr("table, csv or json.")))
     var format: Tabular.Format = .table
 
     func run() throws {
@@ -202,7 +203,7 @@ struct AuditCommand: ParsableCommand {
                 throw PrivacyRefusal.unknownCustomer(CustomerID(customer))
             }
         } else {
-            _ = try storeOptions.supervisor(in: state, to: "read the whole store's audit trail")
+            _ = try storeOptions.supervisor(in: state, to: tr("read the whole store's audit trail"))
         }
         let lines = try AuditTrail.lines(
             in: store, customer: customer.map(CustomerID.init(rawValue:)), by: by, since: since)

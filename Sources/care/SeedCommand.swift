@@ -5,7 +5,7 @@ import Foundation
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Fill an empty store with a realistic demo dataset.",
+        abstract: tr("Fill an empty store with a realistic demo dataset."),
         discussion: """
             The same --seed and --today always make the same data. The login that runs it joins \
             the roster as supervisor. Refuses a store that already has data.
@@ -14,39 +14,43 @@ struct SeedCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "How many customers.")
+    @Option(help: ArgumentHelp(tr("How many customers.")))
     var customers = 500
 
-    @Option(help: "How many moments in all (default: 20 per customer).")
+    @Option(help: ArgumentHelp(tr("How many moments in all (default: 20 per customer).")))
     var moments: Int?
 
-    @Option(help: "How many incidents in all, about (default: one for every five customers).")
+    @Option(help: ArgumentHelp(tr("How many incidents in all, about (default: one for every five customers).")))
     var incidents: Int?
 
-    @Option(help: "Years of history.")
+    @Option(help: ArgumentHelp(tr("Years of history.")))
     var years = 3
 
-    @Option(help: "The random seed.")
+    @Option(help: ArgumentHelp(tr("The random seed.")))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("The last day of the data (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp(tr("The last day of the data (default: today)."), valueName: "YYYY-MM-DD"))
     var today: Day?
 
     func validate() throws {
         guard SeedOptions.customerRange.contains(customers) else {
             throw ValidationError(
-                "--customers must be between \(SeedOptions.customerRange.lowerBound) and \(SeedOptions.customerRange.upperBound)."
+                tr(
+                    "--customers must be between %@ and %@.", SeedOptions.customerRange.lowerBound,
+                    SeedOptions.customerRange.upperBound)
             )
         }
         guard SeedOptions.yearRange.contains(years) else {
             throw ValidationError(
-                "--years must be between \(SeedOptions.yearRange.lowerBound) and \(SeedOptions.yearRange.upperBound).")
+                tr(
+                    "--years must be between %@ and %@.", SeedOptions.yearRange.lowerBound,
+                    SeedOptions.yearRange.upperBound))
         }
         if let moments, moments < customers || moments > 100 * customers {
-            throw ValidationError("--moments must be between the number of customers and 100 per customer.")
+            throw ValidationError(tr("--moments must be between the number of customers and 100 per customer."))
         }
         if let incidents, incidents < 0 || incidents > 20 * customers {
-            throw ValidationError("--incidents must be between 0 and 20 per customer.")
+            throw ValidationError(tr("--incidents must be between 0 and 20 per customer."))
         }
     }
 
@@ -60,9 +64,11 @@ struct SeedCommand: ParsableCommand {
         let started = ContinuousClock.now
         let summary = try Seeder.seed(options, into: store)
         let elapsed = ContinuousClock.now - started
-        print("Seeded \(store.layout.directory) in \(elapsed.formattedSeconds): \(summary).")
+        print(tr("Seeded %@ in %@: %@.", store.layout.directory, elapsed.formattedSeconds, summary))
         print(
-            "You (\(me.login)) are its supervisor. Next: care check\(storeOptions.data.map { " --data \($0)" } ?? "")")
+            tr(
+                "You (%@) are its supervisor. Next: care check%@", me.login,
+                storeOptions.data.map { " --data \($0)" } ?? ""))
     }
 }
 

@@ -7,16 +7,20 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care).", valueName: "dir"))
+            tr("The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care)."), valueName: "dir")
+    )
     var data: String?
 
     @Option(
         name: .customLong("as"),
-        help: ArgumentHelp("Act as another agent (supervisors only); the audit trail records both.", valueName: "login")
+        help: ArgumentHelp(
+            tr("Act as another agent (supervisors only); the audit trail records both."), valueName: "login")
     )
     var actingAs: String?
 
-    @Flag(help: "Use the demo store (made on first use in the temporary directory), never the real one.")
+    @Flag(
+        help: ArgumentHelp(tr("Use the demo store (made on first use in the temporary directory), never the real one."))
+    )
     var demo = false
 
     var directory: String {
@@ -27,7 +31,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The demo store is made before any command reads it.
     mutating func validate() throws {
-        if demo, data != nil { throw ValidationError("--demo and --data exclude each other.") }
+        if demo, data != nil { throw ValidationError(tr("--demo and --data exclude each other.")) }
         if demo { try DemoStore.prepare() }
     }
 
@@ -66,7 +70,7 @@ extension StoreOptions {
         {
             throw summary
         }
-        printError("Warning: \(summary) What follows leaves out what could not be read.")
+        printError(tr("Warning: %@ What follows leaves out what could not be read.", summary))
     }
 
     /// Customer `id` as a command reads them: in the store and not blocked

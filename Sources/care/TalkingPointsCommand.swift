@@ -6,7 +6,9 @@ struct TalkingPointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talking-points",
         abstract:
-            "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions.",
+            tr(
+                "Export what to tell each customer: expiring points, tier time left, rewards within reach, suggestions."
+            ),
         discussion: """
             The same lines the profile pane shows. An agent asks for one customer at a time (--customer); the list of \
             every customer is for supervisors and holds only customers who consented to marketing. Suggestions appear only \
@@ -17,21 +19,25 @@ struct TalkingPointsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(
-        help:
-            "One customer only (agents must name one; supervisors default to every customer who consented to marketing)."
-    )
+        help: ArgumentHelp(
+            tr(
+                "One customer only (agents must name one; supervisors default to every customer who consented to marketing)."
+            )
+        ))
     var customer: String?
 
-    @Option(help: ArgumentHelp("The day to compute them for (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp(tr("The day to compute them for (default: today, UTC)."), valueName: "YYYY-MM-DD"))
     var today: Day?
 
     @Option(
-        help:
-            "Only these kinds, comma-separated (\(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", ")))."
-    )
+        help: ArgumentHelp(
+            tr(
+                "Only these kinds, comma-separated (%@).",
+                TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+        ))
     var kinds: String?
 
-    @Option(help: "table, csv or json.")
+    @Option(help: ArgumentHelp(tr("table, csv or json.")))
     var format: Tabular.Format = .table
 
     func run() throws {
@@ -40,7 +46,9 @@ struct TalkingPointsCommand: ParsableCommand {
         let author = try storeOptions.member(in: state)
         if customer == nil, state.activeSupervisor(author) == nil {
             throw CLIError.outOfRange(
-                "An agent reads talking points one customer at a time: add --customer ID. The list of every customer is for supervisors."
+                tr(
+                    "An agent reads talking points one customer at a time: add --customer ID. The list of every customer is for supervisors."
+                )
             )
         }
         let day = today ?? Day(containing: Date())
@@ -50,7 +58,9 @@ struct TalkingPointsCommand: ParsableCommand {
             let parsed = names.compactMap(TalkingPoint.Kind.init(rawValue:))
             guard parsed.count == names.count else {
                 throw CLIError.outOfRange(
-                    "Unknown kind in \"\(kinds)\"; the kinds are \(TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))."
+                    tr(
+                        "Unknown kind in \"%@\"; the kinds are %@.", kinds,
+                        TalkingPoint.Kind.allCases.map(\.rawValue).joined(separator: ", "))
                 )
             }
             wanted = Set(parsed)
@@ -65,7 +75,7 @@ struct TalkingPointsCommand: ParsableCommand {
             // A bulk list is a marketing list: only those who said yes to it.
             customers = state.customers.sorted.filter { $0.blockedAt == nil && $0.hasConsented(to: .marketing) }
         }
-        var table = Tabular(header: ["customer", "name", "kind", "talking point", "due"])
+        var table = Tabular(header: ["customer", "name", "kind", tr("talking point"), "due"])
         for customer in customers {
             let points = TalkingPoints.points(
                 customer: customer, ledger: try store.ledger(of: customer.id), state: state, today: day)

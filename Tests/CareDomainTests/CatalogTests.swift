@@ -88,4 +88,13 @@ import Testing
         #expect(Words.fill("100 % of %@", ["it"]) == "100 % of it")
         #expect(Words.fill("%@ %@", ["only one"]) == "only one ")
     }
+
+    @Test func timesForPeopleFollowTheLanguageAndHistoriesKeepOneForm() throws {
+        let at = try #require(Timestamp.parse("2026-11-22T10:05:00.000Z"))
+        #expect(Language.with(.en) { Incident.minuteText(at) } == "2026-11-22 10:05")
+        #expect(Language.with(.es) { Incident.minuteText(at) } == "22/11/2026 10:05")
+        #expect(Language.with(.es) { LifecycleStage.atRisk.shown } == "en riesgo")
+        #expect(Language.with(.es) { LifecycleStage.atRisk.label } == "at risk")
+        #expect(Language.with(.es) { CustomerField.birthDate.label } == "birth date")
+    }
 }

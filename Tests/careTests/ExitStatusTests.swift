@@ -67,4 +67,34 @@ import Testing
             #expect(tiers.stdout.contains("\"Oro\"") && tiers.stdout.contains("\"Platino\""), "\(tiers.stdout)")
         }
     }
+
+    @Test func aSpanishInitWritesTheCatalogInSpanishAndSaysSoInSpanish() throws {
+        try withTemporaryDirectory { directory in
+            let store = directory + "/init"
+            let created = try CareProcess.run(["init", "--data", store], environment: ["LANG": "es_ES.UTF-8"])
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(created.stdout.contains("Creado un almacén vacío en"), "\(created.stdout)")
+            let points = try CareProcess.run(["touchpoint", "list", "--format", "csv", "--data", store])
+            #expect(points.stdout.contains("Compra en tienda"), "\(points.stdout)")
+        }
+    }
+}
+
+/// Refusals, help and the incident sheet speak the language in force.
+@Suite struct CommandLanguageTests {
+    @Test func aRefusalAndTheHelpAreInSpanishUnderASpanishLocale() throws {
+        try withTemporaryDirectory { directory in
+            let store = directory + "/store"
+            let seeded = try CareProcess.run(["seed", "--customers", "5", "--data", store])
+            #expect(seeded.status == 0, "\(seeded.stderr)")
+            let refused = try CareProcess.run(
+                ["customer", "show", "NOPE", "--data", store], environment: ["LANG": "es_ES.UTF-8"])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("No hay cliente con id NOPE en este almacén"), "\(refused.stderr)")
+            let english = try CareProcess.run(["customer", "show", "NOPE", "--data", store, "--lang", "en"])
+            #expect(english.stderr.contains("There is no customer with id NOPE"), "\(english.stderr)")
+            let help = try CareProcess.run(["check", "--help", "--lang", "es"])
+            #expect(help.stdout.contains("Comprueba el almacén"), "\(help.stdout)")
+        }
+    }
 }

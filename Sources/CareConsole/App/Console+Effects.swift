@@ -46,9 +46,11 @@ extension Console {
                 // The journal is read whole: on demand only, never per frame.
                 let lines = try AuditTrail.lines(in: store, customer: customer).reversed()
                 let title =
-                    customer.map { "Changes to \(state.store.customers.summary(of: $0)?.name ?? $0.rawValue) (\($0))" }
-                    ?? "Changes to the store"
-                return .auditLoaded(AuditView(title: title + ", newest first", lines: Array(lines)))
+                    customer.map {
+                        tr("Changes to %@ (%@)", state.store.customers.summary(of: $0)?.name ?? $0.rawValue, $0)
+                    }
+                    ?? tr("Changes to the store")
+                return .auditLoaded(AuditView(title: title + tr(", newest first"), lines: Array(lines)))
             case .loadReport(let tab, let period):
                 let scan: HistoryScan
                 do {

@@ -167,8 +167,8 @@ public enum CounterAction: Equatable, Sendable {
         for case .moment(let moment) in transaction.changes where moment.returnOf != nil {
             amount = .zero - (moment.amount ?? .zero)
         }
-        let written = transaction.summary.components(separatedBy: ", ").last { $0.contains("written off") }
-        return "Returned \(amount): \(points(in: transaction, .returned)) points taken back"
+        let written = transaction.summary.components(separatedBy: ", ").last { $0.contains(tr("written off")) }
+        return tr("Returned %@: %@ points taken back", amount, points(in: transaction, .returned))
             + (written.map { " (\($0))" } ?? "")
     }
 
@@ -183,72 +183,81 @@ public enum CounterAction: Equatable, Sendable {
             state.customers.summary(of: id).map { "\($0.name) (\(id))" } ?? id.rawValue
         }
         return switch self {
-        case .take(let id): "Took \(incident(id))."
-        case .note(let id, _): "Noted on \(incident(id))."
-        case .contact(let id): "Contact \(state.incidents[id]?.contacts ?? 0) on \(incident(id)) recorded."
+        case .take(let id): tr("Took %@.", incident(id))
+        case .note(let id, _): tr("Noted on %@.", incident(id))
+        case .contact(let id): tr("Contact %@ on %@ recorded.", state.incidents[id]?.contacts ?? 0, incident(id))
         case .resolve(let id, _, let grant, _, _, let declined):
-            "Resolved \(incident(id))"
+            tr("Resolved %@", incident(id))
                 + (grant && state.incidents[id]?.compensation != nil
-                    ? " with the compensation" : declined != nil ? "; what was owed is declined, on record" : "") + "."
+                    ? tr(" with the compensation")
+                    : declined != nil ? tr("; what was owed is declined, on record") : "") + "."
         case .wait(let id, let whom, _):
-            "\(incident(id)) waits on the \(whom.rawValue): its clock is stopped; w runs it again."
+            tr("%@ waits on the %@: its clock is stopped; w runs it again.", incident(id), whom.rawValue)
         case .resume(let id):
-            "\(incident(id)) is moving again, due \(state.incidents[id].map { Incident.minuteText($0.dueAt) } ?? "")."
+            tr(
+                "%@ is moving again, due %@.", incident(id),
+                state.incidents[id].map { Incident.minuteText($0.dueAt) } ?? "")
         // Said by the queue's € marks, not over what the agent was told last.
         case .recordMissed: ""
         case .askApproval(let id, _, _):
-            "Asked a supervisor to approve the compensation on \(incident(id)); their answer shows here."
+            tr("Asked a supervisor to approve the compensation on %@; their answer shows here.", incident(id))
         case .answerApproval(let id, let approve, _):
-            "\(approve ? "Approved" : "Refused") the compensation on \(incident(id)); the agent sees it."
+            tr("%@ the compensation on %@; the agent sees it.", approve ? tr("Approved") : tr("Refused"), incident(id))
         case .assign(let id, let agent, let handover):
-            "Assigned \(incident(id)) to \(agent)" + (handover?.isEmpty == false ? " with your handover note." : ".")
-        case .reopen(let id, _): "Reopened \(incident(id))."
+            tr("Assigned %@ to %@", incident(id), agent)
+                + (handover?.isEmpty == false ? tr(" with your handover note.") : ".")
+        case .reopen(let id, _): tr("Reopened %@.", incident(id))
         case .open(let id, _, let kind, _, _, _, _):
             Self.opened(transaction).map { new in
-                "Opened \(new.id), a \(kind.rawValue) for \(customer(id)), due \(Incident.minuteText(new.dueAt))"
-                    + (new.assignee.map { ", assigned to \($0)" } ?? ", unassigned") + "."
-            } ?? "Opened a \(kind.rawValue) for \(customer(id))."
+                tr(
+                    "Opened %@, a %@ for %@, due %@", new.id, kind.rawValue, customer(id),
+                    Incident.minuteText(new.dueAt))
+                    + (new.assignee.map { tr(", assigned to %@", $0) } ?? tr(", unassigned")) + "."
+            } ?? tr("Opened a %@ for %@.", kind.rawValue, customer(id))
         case .redeem(let id, let reward):
-            "Redeemed \(state.rewards[reward]?.name ?? reward.rawValue) for \(customer(id)): "
-                + "\(state.customers[id]?.loyalty.points ?? 0) points left."
+            tr("Redeemed %@ for %@: ", state.rewards[reward]?.name ?? reward.rawValue, customer(id))
+                + tr("%@ points left.", state.customers[id]?.loyalty.points ?? 0)
         case .useCoupon(let code):
-            "Coupon \(code) used" + (state.coupons[code].map { " for \(customer($0.customer))" } ?? "") + "."
+            tr("Coupon %@ used", code) + (state.coupons[code].map { tr(" for %@", customer($0.customer)) } ?? "") + "."
         case .changeAgent(let login, _):
             state.agents[login].map {
-                "\(login): \($0.role.rawValue), authority \($0.authorityLimit), \($0.active ? "active" : "inactive")."
-            } ?? "Changed \(login)."
-        case .addAgent(let login, let name): "Added \(name) (\(login)) to the roster as an agent."
+                tr(
+                    "%@: %@, authority %@, %@.", login, $0.role.rawValue, $0.authorityLimit,
+                    $0.active ? "active" : "inactive")
+            } ?? tr("Changed %@.", login)
+        case .addAgent(let login, let name): tr("Added %@ (%@) to the roster as an agent.", name, login)
         case .changeProgram(let setting, _):
             state.program.map {
-                "\(setting.label(in: $0)): \(setting.value(in: $0)) (program version \($0.version))."
-            } ?? "Program changed."
+                tr("%@: %@ (program version %@).", setting.label(in: $0), setting.value(in: $0), $0.version)
+            } ?? tr("Program changed.")
         case .setServiceLevel(let id, _):
             "\(state.touchpoints[id]?.name ?? id.rawValue): \(state.touchpoints[id]?.serviceLevel.promise ?? "")."
         case .setPlaybook(let playbook):
-            "Playbook \(playbook.id) saved (version \(state.playbooks.version(of: playbook.id) ?? 1)); "
-                + "agents offer it from their next resolve."
+            tr("Playbook %@ saved (version %@); ", playbook.id, state.playbooks.version(of: playbook.id) ?? 1)
+                + tr("agents offer it from their next resolve.")
         case .recognise(let agent, _):
-            "Recognised \(state.agents[agent]?.name ?? agent.rawValue); they see it on their scores."
+            tr("Recognised %@; they see it on their scores.", state.agents[agent]?.name ?? agent.rawValue)
         case .register:
             Self.registered(by: transaction).map {
-                "Registered \(customer($0)), a prospect until their first purchase."
+                tr("Registered %@, a prospect until their first purchase.", customer($0))
             }
-                ?? "Registered."
+                ?? tr("Registered.")
         case .correct(let id, _):
-            "Corrected \(customer(id)): " + (transaction.fields ?? []).joined(separator: "; ") + "."
+            tr("Corrected %@: ", customer(id)) + (transaction.fields ?? []).joined(separator: "; ") + "."
         case .purchase(let id, let amount, _, _, _):
-            "Purchase of \(amount) for \(customer(id)): +\(Self.points(in: transaction, .earn)) points, "
-                + "\(state.customers[id]?.loyalty.points ?? 0) now."
+            tr("Purchase of %@ for %@: +%@ points, ", amount, customer(id), Self.points(in: transaction, .earn))
+                + tr("%@ now.", state.customers[id]?.loyalty.points ?? 0)
         case .returnPurchase(let id, _, _):
-            Self.returned(transaction) + "; \(customer(id)) has \(state.customers[id]?.loyalty.points ?? 0) points."
+            Self.returned(transaction)
+                + tr("; %@ has %@ points.", customer(id), state.customers[id]?.loyalty.points ?? 0)
         case .logContact(let id, let touchpoint, _, _, _, let survey):
-            "Logged \(state.touchpoints[touchpoint]?.name ?? touchpoint.rawValue) for \(customer(id))"
-                + (survey.map { " with their survey (\($0.score)/5)" } ?? "; s asks how it went") + "."
+            tr("Logged %@ for %@", state.touchpoints[touchpoint]?.name ?? touchpoint.rawValue, customer(id))
+                + (survey.map { tr(" with their survey (%@/5)", $0.score) } ?? tr("; s asks how it went")) + "."
         case .survey(_, let moment, let answer):
-            "Survey on \(moment): \(answer.score)/5, "
-                + (answer.answeredBy == .customer ? "the customer's answer." : "your own judgement.")
-        case .setStage(let id, let stage, _): "\(customer(id)) is now \(stage.label) (set by hand)."
-        case .merge(let keep, let other): "Merged \(other) into \(customer(keep))."
+            tr("Survey on %@: %@/5, ", moment, answer.score)
+                + (answer.answeredBy == .customer ? tr("the customer's answer.") : tr("your own judgement."))
+        case .setStage(let id, let stage, _): tr("%@ is now %@ (set by hand).", customer(id), stage.shown)
+        case .merge(let keep, let other): tr("Merged %@ into %@.", other, customer(keep))
         }
     }
 }

@@ -90,7 +90,7 @@ final class Effects: Sendable {
         do {
             _ = try console.store.compactIfDue()
         } catch {
-            put(.storeNotice("Saved; compaction failed: \(error.description)"))
+            put(.storeNotice(tr("Saved; compaction failed: %@", error.description)))
         }
         let notices = console.store.takeNotices().map(\.description)
         if !notices.isEmpty { put(.storeNotice(notices.joined(separator: " "))) }

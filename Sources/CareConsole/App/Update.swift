@@ -29,11 +29,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.
         // A record the screen names things from that does not decode is named.
-        let unreadable = state.catalog.problems.first.map { " \($0) It is left out of the screen." } ?? ""
+        let unreadable = state.catalog.problems.first.map { tr(" %@ It is left out of the screen.", $0) } ?? ""
         if !store.damage.isEmpty, state.message == nil {
-            state.message = "Damaged store: nothing can be saved (care check says why)." + unreadable
+            state.message = tr("Damaged store: nothing can be saved (care check says why).") + unreadable
         } else if !unreadable.isEmpty, state.message == nil {
-            state.message = unreadable.dropFirst() + " care check says why."
+            state.message = unreadable.dropFirst() + tr(" care check says why.")
         }
         if let id = state.subjectCustomerID { return [.loadCustomer(id)] }
     case .customerLoaded(let customer, let moments, let ledger):

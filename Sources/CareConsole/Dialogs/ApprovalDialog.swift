@@ -5,36 +5,36 @@ import CareDomain
 /// the agent's limit; approve or refuse, a refusal with its reason.
 struct ApprovalDialog: Dialog, Equatable {
     var incident: IncidentID
-    var form = Form([Form.choice(Self.answer, ["approve", "refuse"]), Form.text(Self.reason)])
+    var form = Form([Form.choice(Self.answer, [tr("approve"), tr("refuse")]), Form.text(Self.reason)])
 
-    static let answer = "answer"
-    static let reason = "reason"
+    static var answer: String { tr("answer") }
+    static var reason: String { tr("reason") }
 
-    func title(in state: AppState) -> String { "Approve a compensation on \(incident)?" }
+    func title(in state: AppState) -> String { tr("Approve a compensation on %@?", incident) }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "answers") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("answers")) }
 
     func body(in state: AppState) -> DialogBody {
         guard let record = state.store.incidents[incident], let approval = record.approval else {
-            return DialogBody([.text("\(incident) has no approval waiting.", Style(.muted))])
+            return DialogBody([.text(tr("%@ has no approval waiting.", incident), Style(.muted))])
         }
         let customer = state.store.customers.summary(of: record.customer)
         let asker = state.catalog.agents[approval.askedBy]
         var lines: [DialogBody.Line] = [
             .text(
-                "\(approval.askedBy)" + (asker.map { " (\($0.name), authority \($0.authorityLimit))" } ?? "")
-                    + " asks to grant \(approval.compensation.description), worth \(approval.compensation.value).",
+                "\(approval.askedBy)" + (asker.map { tr(" (%@, authority %@)", $0.name, $0.authorityLimit) } ?? "")
+                    + tr(" asks to grant %@, worth %@.", approval.compensation.description, approval.compensation.value),
                 .normal),
             .text(
-                "For \(customer?.name ?? record.customer.rawValue)"
+                tr("For %@", customer?.name ?? record.customer.rawValue)
                     + (customer?.tier.map { ", \($0.rawValue)" } ?? "") + ": \(record.subject)",
                 .normal),
         ]
         if let playbook = approval.playbook.flatMap({ state.catalog.playbooks[$0] }) {
-            lines.append(.text("Playbook: \(playbook.situation) → \(playbook.solution)", Style(.muted)))
+            lines.append(.text(tr("Playbook: %@ → %@", playbook.situation, playbook.solution), Style(.muted)))
         }
-        if let note = approval.note { lines.append(.text("Their note: \(note)", Style(.muted))) }
-        lines.append(.text("A refusal needs a reason; the agent reads it in the incident.", Style(.muted)))
+        if let note = approval.note { lines.append(.text(tr("Their note: %@", note), Style(.muted))) }
+        lines.append(.text(tr("A refusal needs a reason; the agent reads it in the incident."), Style(.muted)))
         return DialogBody(lines + form.lines, selected: lines.count + form.active)
     }
 
@@ -43,7 +43,7 @@ struct ApprovalDialog: Dialog, Equatable {
         let approve = form.choice(Self.answer) == 0
         let reason = form.text(Self.reason).trimmingCharacters(in: .whitespaces)
         guard approve || !reason.isEmpty else {
-            state.message = "Say why it is refused: the agent reads it in the incident."
+            state.message = tr("Say why it is refused: the agent reads it in the incident.")
             form.focus(Self.reason)
             return .stay
         }

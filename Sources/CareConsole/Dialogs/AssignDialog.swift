@@ -13,14 +13,14 @@ struct AssignDialog: Dialog, Equatable {
         self.options = options
     }
 
-    func title(in state: AppState) -> String { "Hand \(incident) over to" }
+    func title(in state: AppState) -> String { tr("Hand %@ over to", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         [
-            Binding([.down], "↑/↓", .down, help: "choose", hint: "choose"),
-            Binding([.up], "↑", .up, help: "move up"),
-            Binding([], "type", .note, help: "a handover note", hint: "a handover note"),
-            Binding([.enter], "Enter", .confirm, help: "assigns", hint: "assigns"),
+            Binding([.down], "↑/↓", .down, help: tr("choose"), hint: tr("choose")),
+            Binding([.up], "↑", .up, help: tr("move up")),
+            Binding([], tr("type"), .note, help: tr("a handover note"), hint: tr("a handover note")),
+            Binding([.enter], "Enter", .confirm, help: tr("assigns"), hint: tr("assigns")),
             ChoiceKeys.cancel(),
         ]
     }
@@ -31,7 +31,7 @@ struct AssignDialog: Dialog, Equatable {
         }
         return DialogBody(
             DialogBody.choices(texts, selected: selected, rows: true) + [
-                .text("What they must know (optional):", Style(.muted)), .field("› ", note, .normal, active: true),
+                .text(tr("What they must know (optional):"), Style(.muted)), .field("› ", note, .normal, active: true),
             ], selected: selected)
     }
 

@@ -7,14 +7,14 @@ struct CatalogDialog: Dialog, Equatable {
     /// The touchpoints' names, for type-ahead.
     var names: [String] = []
 
-    func title(in state: AppState) -> String { "Touchpoints: service levels" }
+    func title(in state: AppState) -> String { tr("Touchpoints: service levels") }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         ChoiceKeys.typeAheadBindings(verb: nil) + [
-            Binding([.character("+")], "+/-", .increase, help: "more time", hint: "the time committed"),
-            Binding([.enter], "Enter", .confirm, help: "its playbooks", hint: "its playbooks"),
-            Binding([.character("-")], "-", .decrease, help: "less time"),
-            ChoiceKeys.cancel("closes"),
+            Binding([.character("+")], "+/-", .increase, help: tr("more time"), hint: tr("the time committed")),
+            Binding([.enter], "Enter", .confirm, help: tr("its playbooks"), hint: tr("its playbooks")),
+            Binding([.character("-")], "-", .decrease, help: tr("less time")),
+            ChoiceKeys.cancel(tr("closes")),
         ]
     }
 
@@ -26,7 +26,7 @@ struct CatalogDialog: Dialog, Equatable {
             let time = ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes)
             let text =
                 "\(fit(point.name, 30)) \(fit(time, 9)) \(fit(point.serviceLevel.promise, 26))"
-                + (owesColumn ? " owes \(point.compensation.description)" : "")
+                + (owesColumn ? tr(" owes %@", point.compensation.description) : "")
             return .row((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal))
         }
         // The chosen one whole, its row being cut to the box.
@@ -35,8 +35,8 @@ struct CatalogDialog: Dialog, Equatable {
         let whole =
             "\(point.name): \(point.serviceLevel.promise) "
             + "(\(ServiceLevel.duration(minutes: point.serviceLevel.responseMinutes))); "
-            + "owes \(point.compensation.description); "
-            + (point.hours.map { "open \($0.summary)" } ?? "always open")
+            + tr("owes %@; ", point.compensation.description)
+            + (point.hours.map { tr("open %@", $0.summary) } ?? tr("always open"))
         return DialogBody(lines + [.text("", .normal), .text(whole, Style(.muted))], selected: selected)
     }
 

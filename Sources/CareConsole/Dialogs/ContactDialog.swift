@@ -8,10 +8,10 @@ struct ContactDialog: Dialog, Equatable {
     var touchpoints: [TouchpointID]
     var form: Form
 
-    static let place = "touchpoint"
-    static let channel = "channel"
-    static let outcome = "outcome"
-    static let level = "service level met"
+    static var place: String { tr("touchpoint") }
+    static var channel: String { tr("channel") }
+    static var outcome: String { tr("outcome") }
+    static var level: String { tr("service level met") }
 
     init(customer: CustomerID, touchpoints: [Touchpoint]) {
         self.customer = customer
@@ -20,21 +20,21 @@ struct ContactDialog: Dialog, Equatable {
             [
                 Form.choice(Self.place, touchpoints.map(\.name)),
                 Form.choice(Self.channel, Channel.allCases.map(\.rawValue)), Form.text(Self.outcome),
-                Form.choice(Self.level, ["not known", "yes", "no"]),
+                Form.choice(Self.level, [tr("not known"), tr("yes"), "no"]),
             ] + SurveyForm.fields(asking: false))
     }
 
     func title(in state: AppState) -> String {
-        "Contact with \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+        tr("Contact with %@", state.store.customers.summary(of: customer)?.name ?? customer.rawValue)
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "logs it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("logs it")) }
 
     var touchpoint: TouchpointID? { form.chosen(Self.place, from: touchpoints) }
 
     func body(in state: AppState) -> DialogBody {
         let point = touchpoint.flatMap { state.catalog.touchpoints[$0] }
-        let cost = point.map { "Costs \($0.cost) · \($0.serviceLevel.promise)" } ?? ""
+        let cost = point.map { tr("Costs %@ · %@", $0.cost, $0.serviceLevel.promise) } ?? ""
         return DialogBody(form.lines + [.text(cost, Style(.muted))], selected: form.active)
     }
 

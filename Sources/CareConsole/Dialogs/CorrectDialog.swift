@@ -11,12 +11,12 @@ struct CorrectDialog: Dialog, Equatable {
         form = Form(ProfileForm.fields(for: customer))
     }
 
-    func title(in state: AppState) -> String { "Correct \(customer.name) (\(customer.id))" }
+    func title(in state: AppState) -> String { tr("Correct %@ (%@)", customer.name, customer.id) }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "saves") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("saves")) }
 
     func body(in state: AppState) -> DialogBody {
-        let note = DialogBody.Line.text("Change what is wrong; an empty field is cleared.", Style(.muted))
+        let note = DialogBody.Line.text(tr("Change what is wrong; an empty field is cleared."), Style(.muted))
         return DialogBody([note] + form.lines, selected: form.active + 1)
     }
 
@@ -33,7 +33,7 @@ struct CorrectDialog: Dialog, Equatable {
             return .stay
         }
         guard !draft.fields.isEmpty || !draft.consents.isEmpty else {
-            state.message = "Nothing changed: type the new value over the old one."
+            state.message = tr("Nothing changed: type the new value over the old one.")
             return .stay
         }
         return .leave([.act(.correct(customer.id, draft))])

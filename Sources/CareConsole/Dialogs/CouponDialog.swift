@@ -9,17 +9,17 @@ struct CouponDialog: Dialog, Equatable {
     /// The coupons' reasons, for type-ahead.
     var reasons: [String] = []
 
-    func title(in state: AppState) -> String { "Use a coupon" }
+    func title(in state: AppState) -> String { tr("Use a coupon") }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.typeAheadBindings(verb: "marks it used") + [ChoiceKeys.cancel()]
+        ChoiceKeys.typeAheadBindings(verb: tr("marks it used")) + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
         var lines: [DialogBody.Line] = []
         for (index, code) in options.enumerated() {
             guard let coupon = state.store.coupons[code] else { continue }
-            let text = "\(code)  \(coupon.discountPercent)% until \(coupon.validUntil)  \(coupon.reason)"
+            let text = tr("%@  %@%% until %@  %@", code, coupon.discountPercent, coupon.validUntil, coupon.reason)
             lines.append(
                 .row((index == selected ? "› " : "  ") + text, Style(index == selected ? .selection : .normal)))
         }

@@ -160,7 +160,8 @@ enum ChoiceKeys {
         var bindings = [
             Binding<DialogAction>([.down], "↑/↓", .down, help: tr("choose"), hint: tr("choose")),
             Binding<DialogAction>([.up], "↑", .up, help: tr("move up")),
-            Binding<DialogAction>([], "a letter", .note, help: tr("the next that starts with it"), hint: tr("jumps")),
+            Binding<DialogAction>(
+                [], tr("a letter"), .note, help: tr("the next that starts with it"), hint: tr("jumps")),
         ]
         if let verb { bindings.append(Binding([.enter], "Enter", .confirm, help: verb, hint: verb)) }
         return bindings

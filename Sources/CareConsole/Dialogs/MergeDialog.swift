@@ -8,16 +8,18 @@ struct MergeDialog: Dialog, Equatable {
     var selected = 0
 
     func title(in state: AppState) -> String {
-        "Merge into \(state.store.customers.summary(of: keep)?.name ?? keep.rawValue) (\(keep))"
+        tr("Merge into %@ (%@)", state.store.customers.summary(of: keep)?.name ?? keep.rawValue, keep)
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: "merges it") + [ChoiceKeys.cancel()]
+        ChoiceKeys.bindings(verb: tr("merges it")) + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
         let intro = DialogBody.Line.text(
-            "The one chosen moves here whole (timeline, points, incidents, coupons, consents) and is left as a pointer.",
+            tr(
+                "The one chosen moves here whole (timeline, points, incidents, coupons, consents) and is left as a pointer."
+            ),
             Style(.muted))
         let rows = duplicates.map(\.row)
         return DialogBody([intro] + DialogBody.choices(rows, selected: selected, rows: true), selected: selected + 1)

@@ -11,12 +11,12 @@ struct NewIncidentDialog: Dialog, Equatable {
     var agents: [AgentID]
     var form: Form
 
-    static let place = "touchpoint"
-    static let kind = "kind"
-    static let priority = "priority"
-    static let channel = "channel"
-    static let assignee = "assignee"
-    static let subject = "subject"
+    static var place: String { tr("touchpoint") }
+    static var kind: String { tr("kind") }
+    static var priority: String { tr("priority") }
+    static var channel: String { tr("channel") }
+    static var assignee: String { tr("assignee") }
+    static var subject: String { tr("subject") }
     /// The channels an incident arrives by.
     static let channels: [Channel] = [.counter, .phone, .email, .web, .app, .post]
 
@@ -38,21 +38,21 @@ struct NewIncidentDialog: Dialog, Equatable {
                 Incident.Priority.allCases.firstIndex(of: .normal) ?? 0),
             Form.choice(Self.channel, Self.channels.map(\.rawValue)),
             Form.choice(
-                Self.assignee, ["me" + (me.isEmpty ? "" : " (\(me))"), "nobody"] + self.agents.map(\.rawValue)),
+                Self.assignee, ["me" + (me.isEmpty ? "" : " (\(me))"), tr("nobody")] + self.agents.map(\.rawValue)),
             Form.text(Self.subject),
         ])
     }
 
     func title(in state: AppState) -> String {
-        "New incident for \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+        tr("New incident for %@", state.store.customers.summary(of: customer)?.name ?? customer.rawValue)
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "opens it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("opens it")) }
 
     func body(in state: AppState) -> DialogBody {
         let point = form.chosen(Self.place, from: touchpoints).flatMap { state.catalog.touchpoints[$0] }
         let promise =
-            point.map { "Due by its service level (\($0.serviceLevel.promise)), the tier and the priority." } ?? ""
+            point.map { tr("Due by its service level (%@), the tier and the priority.", $0.serviceLevel.promise) } ?? ""
         return DialogBody(form.lines + [.text(promise, Style(.muted))], selected: form.active)
     }
 
@@ -61,7 +61,7 @@ struct NewIncidentDialog: Dialog, Equatable {
         guard let touchpoint = form.chosen(Self.place, from: touchpoints) else { return .stay }
         // What was chosen stays: only the subject is missing.
         guard !form.text(Self.subject).trimmingCharacters(in: .whitespaces).isEmpty else {
-            state.message = "Say what it is about: type the subject."
+            state.message = tr("Say what it is about: type the subject.")
             form.focus(Self.subject)
             return .stay
         }

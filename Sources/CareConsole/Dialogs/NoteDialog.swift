@@ -15,12 +15,14 @@ struct NoteDialog: Dialog, Equatable {
         self.canned = canned
     }
 
-    func title(in state: AppState) -> String { "Note on \(incident)" }
+    func title(in state: AppState) -> String { tr("Note on %@", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        var bindings = [Binding<DialogAction>([.enter], "Enter", .confirm, help: "save the note", hint: "saves")]
+        var bindings = [
+            Binding<DialogAction>([.enter], "Enter", .confirm, help: tr("save the note"), hint: tr("saves"))
+        ]
         if !canned.isEmpty {
-            bindings.append(Binding([.tab], "Tab", .nextField, help: "a canned note", hint: "a canned note"))
+            bindings.append(Binding([.tab], "Tab", .nextField, help: tr("a canned note"), hint: tr("a canned note")))
         }
         return bindings + [ChoiceKeys.cancel()]
     }
@@ -29,7 +31,7 @@ struct NoteDialog: Dialog, Equatable {
         var lines: [DialogBody.Line] = [.field("› ", field, Style(.key), active: true)]
         if let cannedIndex {
             lines.append(
-                .text("Canned note \(cannedIndex + 1) of \(canned.count): edit it, then Enter.", Style(.muted)))
+                .text(tr("Canned note %@ of %@: edit it, then Enter.", cannedIndex + 1, canned.count), Style(.muted)))
         }
         return DialogBody(lines)
     }
@@ -52,23 +54,23 @@ struct ReopenDialog: Dialog, Equatable {
     var incident: IncidentID
     var field = TextField()
 
-    func title(in state: AppState) -> String { "Reopen \(incident)" }
+    func title(in state: AppState) -> String { tr("Reopen %@", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        [Binding([.enter], "Enter", .confirm, help: "reopen it", hint: "reopens it"), ChoiceKeys.cancel()]
+        [Binding([.enter], "Enter", .confirm, help: tr("reopen it"), hint: tr("reopens it")), ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
         DialogBody(
             [
-                .text("Why did the customer come back? It stays in the incident's history.", .normal),
+                .text(tr("Why did the customer come back? It stays in the incident's history."), .normal),
                 .field("› ", field, Style(.key), active: true),
             ], selected: 1)
     }
 
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         guard !field.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            state.message = "Say why it is reopened: it stays in the incident's history."
+            state.message = tr("Say why it is reopened: it stays in the incident's history.")
             return .stay
         }
         return .leave([.act(.reopen(incident, reason: field.text))])

@@ -17,14 +17,14 @@ struct PaletteDialog: Dialog {
         }
     }
 
-    func title(in state: AppState) -> String { "Actions" }
+    func title(in state: AppState) -> String { tr("Actions") }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         [
-            Binding([], "type", .note, help: "narrow the list", hint: "to narrow"),
-            Binding([.down, .control("n")], "↑↓", .down, help: "choose", hint: "choose"),
-            Binding([.up, .control("p")], "↑", .up, help: "move up"),
-            Binding([.enter], "Enter", .confirm, help: "run it", hint: "runs"),
+            Binding([], tr("type"), .note, help: tr("narrow the list"), hint: tr("to narrow")),
+            Binding([.down, .control("n")], "↑↓", .down, help: tr("choose"), hint: tr("choose")),
+            Binding([.up, .control("p")], "↑", .up, help: tr("move up")),
+            Binding([.enter], "Enter", .confirm, help: tr("run it"), hint: tr("runs")),
             ChoiceKeys.cancel(),
         ]
     }
@@ -32,7 +32,7 @@ struct PaletteDialog: Dialog {
     func body(in state: AppState) -> DialogBody {
         let entries = Self.entries(query.text)
         var lines: [DialogBody.Line] = [.field("› ", query, Style(.key), active: true)]
-        if entries.isEmpty { lines.append(.text("No action matches.", Style(.muted))) }
+        if entries.isEmpty { lines.append(.text(tr("No action matches."), Style(.muted))) }
         lines += DialogBody.choices(entries.map { fit($0.help, 34) + " " + $0.label }, selected: selected)
         return DialogBody(lines, selected: selected + 1)
     }

@@ -11,19 +11,20 @@ struct PlaybookListDialog: Dialog, Equatable {
     }
 
     func title(in state: AppState) -> String {
-        "Playbooks of \(state.catalog.touchpoints[touchpoint]?.name ?? touchpoint.rawValue)"
+        tr("Playbooks of %@", state.catalog.touchpoints[touchpoint]?.name ?? touchpoint.rawValue)
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.bindings(verb: "edits it") + [
-            Binding([.character("n")], "n", .add, help: "a new playbook", hint: "new"), ChoiceKeys.cancel("closes"),
+        ChoiceKeys.bindings(verb: tr("edits it")) + [
+            Binding([.character("n")], "n", .add, help: tr("a new playbook"), hint: tr("new")),
+            ChoiceKeys.cancel(tr("closes")),
         ]
     }
 
     func body(in state: AppState) -> DialogBody {
         let all = playbooks(state)
         guard !all.isEmpty else {
-            return DialogBody([.text("No playbooks yet: n writes the first.", Style(.muted))])
+            return DialogBody([.text(tr("No playbooks yet: n writes the first."), Style(.muted))])
         }
         let texts = all.map { playbook in
             "\(playbook.situation) → \(playbook.solution)"
@@ -54,12 +55,12 @@ struct PlaybookEditDialog: Dialog, Equatable {
     var playbook: Playbook
     var form: Form
 
-    static let situation = "situation"
-    static let solution = "solution"
-    static let kind = "offers"
-    static let amount = "points or %"
-    static let worth = "worth (€)"
-    static let described = "as the customer reads it"
+    static var situation: String { tr("situation") }
+    static var solution: String { tr("solution") }
+    static var kind: String { tr("offers") }
+    static var amount: String { tr("points or %") }
+    static var worth: String { tr("worth (€)") }
+    static var described: String { tr("as the customer reads it") }
     static let kinds: [Compensation.Kind?] = [nil, .points, .coupon, .treatment]
 
     init(playbook: Playbook) {
@@ -70,7 +71,7 @@ struct PlaybookEditDialog: Dialog, Equatable {
             Form.text(Self.situation, playbook.situation),
             Form.text(Self.solution, playbook.solution),
             Form.choice(
-                Self.kind, ["nothing", "points", "a coupon", "a treatment"],
+                Self.kind, [tr("nothing"), tr("points"), tr("a coupon"), tr("a treatment")],
                 Self.kinds.firstIndex(of: compensation?.kind) ?? 0),
             Form.text(Self.amount, amount),
             Form.text(Self.worth, compensation.map { $0.value.decimal } ?? ""),
@@ -79,14 +80,14 @@ struct PlaybookEditDialog: Dialog, Equatable {
     }
 
     func title(in state: AppState) -> String {
-        playbook.version == 0 ? "New playbook \(playbook.id)" : "Playbook \(playbook.id)"
+        playbook.version == 0 ? tr("New playbook %@", playbook.id) : tr("Playbook %@", playbook.id)
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "saves it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("saves it")) }
 
     func body(in state: AppState) -> DialogBody {
         let note = DialogBody.Line.text(
-            "Agents offer it without asking up to their authority; above it they ask a supervisor.", Style(.muted))
+            tr("Agents offer it without asking up to their authority; above it they ask a supervisor."), Style(.muted))
         return DialogBody([note] + form.lines, selected: form.active + 1)
     }
 
@@ -99,7 +100,7 @@ struct PlaybookEditDialog: Dialog, Equatable {
         if let kind = form.chosen(Self.kind, from: Self.kinds) ?? nil {
             let amount = Int(form.text(Self.amount).trimmingCharacters(in: .whitespaces))
             guard let worth = Cents(parsing: form.text(Self.worth)) else {
-                state.message = "Write what it is worth in euros, e.g. 12,50."
+                state.message = tr("Write what it is worth in euros, e.g. 12,50.")
                 form.focus(Self.worth)
                 return .stay
             }

@@ -4,9 +4,9 @@ import CareDomain
 /// field of `CustomerField` typed or chosen, then the three consents.
 enum ProfileForm {
     static let none = "—"
-    static let consentAnswers = ["not asked", "yes", "no"]
+    static var consentAnswers: [String] { [tr("not asked"), tr("yes"), "no"] }
 
-    static func label(_ purpose: ConsentPurpose) -> String { "consent: \(purpose.rawValue)" }
+    static func label(_ purpose: ConsentPurpose) -> String { tr("consent: %@", purpose.rawValue) }
 
     /// The choices of a field chosen from a list ("—" first, for none); nil for a typed one.
     static func choices(for field: CustomerField) -> [String]? {
@@ -21,8 +21,8 @@ enum ProfileForm {
     static func fields(for customer: Customer?) -> [Form.Field] {
         var fields = CustomerField.allCases.map { field -> Form.Field in
             let value = customer.map(field.text(of:)) ?? ""
-            guard let choices = choices(for: field) else { return Form.text(field.label, value) }
-            return Form.choice(field.label, choices, choices.firstIndex(of: value) ?? 0)
+            guard let choices = choices(for: field) else { return Form.text(field.shown, value) }
+            return Form.choice(field.shown, choices, choices.firstIndex(of: value) ?? 0)
         }
         for purpose in ConsentPurpose.allCases {
             let answer = customer?.consent(to: purpose).map { $0.granted ? 1 : 2 } ?? 0
@@ -40,8 +40,8 @@ enum ProfileForm {
             let typed =
                 choices(for: field).map { choices in
                     // "—" is no value.
-                    form.chosen(field.label, from: choices).flatMap { $0 == none ? nil : $0 } ?? ""
-                } ?? form.text(field.label)
+                    form.chosen(field.shown, from: choices).flatMap { $0 == none ? nil : $0 } ?? ""
+                } ?? form.text(field.shown)
             let before = original.map(field.text(of:)) ?? ""
             if typed.trimmingCharacters(in: .whitespaces) != before { draft.fields[field] = typed }
         }
@@ -60,7 +60,7 @@ enum ProfileForm {
             do {
                 try field.write(text, into: &scratch, today: today)
             } catch {
-                return (field.label, error.description)
+                return (field.shown, error.description)
             }
         }
         return nil

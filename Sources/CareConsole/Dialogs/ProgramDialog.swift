@@ -5,15 +5,16 @@ struct ProgramDialog: Dialog, Equatable {
     var selected = 0
 
     func title(in state: AppState) -> String {
-        "Loyalty program" + (state.catalog.program.map { ": \($0.name), version \($0.version)" } ?? "")
+        tr("Loyalty program") + (state.catalog.program.map { tr(": %@, version %@", $0.name, $0.version) } ?? "")
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         ChoiceKeys.bindings(verb: nil, hinted: false) + [
-            Binding([.character("+")], "+/-", .increase, help: "a step up", hint: "changes it (checked whole)"),
-            Binding([.character("-")], "-", .decrease, help: "a step down"),
-            Binding([], "rules, rewards:", .note, help: "the rest of the program", hint: "care program set"),
-            ChoiceKeys.cancel("closes"),
+            Binding([.character("+")], "+/-", .increase, help: tr("a step up"), hint: tr("changes it (checked whole)")),
+            Binding([.character("-")], "-", .decrease, help: tr("a step down")),
+            Binding(
+                [], tr("rules, rewards:"), .note, help: tr("the rest of the program"), hint: tr("care program set")),
+            ChoiceKeys.cancel(tr("closes")),
         ]
     }
 

@@ -8,10 +8,10 @@ struct PurchaseDialog: Dialog, Equatable {
     var touchpoints: [TouchpointID]
     var form: Form
 
-    static let amount = "amount"
-    static let family = "product family"
-    static let place = "where"
-    static let channel = "channel"
+    static var amount: String { tr("amount") }
+    static var family: String { tr("product family") }
+    static var place: String { tr("where") }
+    static var channel: String { tr("channel") }
 
     /// `usual`: where the customer bought last, chosen to start with (else
     /// the counter's own touchpoint, where the agent is).
@@ -27,10 +27,10 @@ struct PurchaseDialog: Dialog, Equatable {
     }
 
     func title(in state: AppState) -> String {
-        "Purchase for \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+        tr("Purchase for %@", state.store.customers.summary(of: customer)?.name ?? customer.rawValue)
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "records it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("records it")) }
 
     var amount: Cents? { Cents(parsing: form.text(Self.amount)) }
     var family: String? {
@@ -41,13 +41,13 @@ struct PurchaseDialog: Dialog, Equatable {
 
     func body(in state: AppState) -> DialogBody {
         let balance = state.store.customers[customer]?.loyalty.points ?? 0
-        var preview = "\(balance) points now."
+        var preview = tr("%@ points now.", balance)
         if let amount, amount > .zero, let program = state.catalog.program {
             let tier = program.tier(state.store.customers[customer]?.loyalty.tier)
             let points = program.points(for: amount, tier: tier, touchpoint: touchpoint, productFamily: family)
-            preview = "Earns \(points) points: \(balance + points) after it."
+            preview = tr("Earns %@ points: %@ after it.", points, balance + points)
         } else if !form.text(Self.amount).isEmpty {
-            preview = "Type the amount as 45,90, 45.90 or 1.234,50."
+            preview = tr("Type the amount as 45,90, 45.90 or 1.234,50.")
         }
         return DialogBody(form.lines + [.text(preview, Style(.key))], selected: form.active)
     }
@@ -55,12 +55,12 @@ struct PurchaseDialog: Dialog, Equatable {
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         if let outcome = form.act(action) { return outcome }
         guard let amount, amount > .zero else {
-            state.message = "The amount cannot be read: type it as 45,90, 45.90 or 1.234,50."
+            state.message = tr("The amount cannot be read: type it as 45,90, 45.90 or 1.234,50.")
             form.focus(Self.amount)
             return .stay
         }
         guard let touchpoint else {
-            state.message = "The catalog has no touchpoint to record a purchase at."
+            state.message = tr("The catalog has no touchpoint to record a purchase at.")
             return .stay
         }
         let channel = form.chosen(Self.channel, from: Channel.allCases) ?? .counter

@@ -10,15 +10,15 @@ struct RecogniseDialog: Dialog, Equatable {
         self.reason = TextField(reason)
     }
 
-    func title(in state: AppState) -> String { "Recognise \(state.catalog.agents[agent]?.name ?? agent.rawValue)" }
+    func title(in state: AppState) -> String { tr("Recognise %@", state.catalog.agents[agent]?.name ?? agent.rawValue) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        [Binding([.enter], "Enter", .confirm, help: "record it", hint: "records it"), ChoiceKeys.cancel()]
+        [Binding([.enter], "Enter", .confirm, help: tr("record it"), hint: tr("records it")), ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
         DialogBody([
-            .text("What did they do well? They will read it on their scores.", .normal),
+            .text(tr("What did they do well? They will read it on their scores."), .normal),
             .field("› ", reason, Style(.key), active: true),
         ])
     }

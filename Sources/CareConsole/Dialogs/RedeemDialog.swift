@@ -11,11 +11,11 @@ struct RedeemDialog: Dialog, Equatable {
 
     func title(in state: AppState) -> String {
         let found = state.store.customers[customer]
-        return "Redeem for \(found?.name ?? customer.rawValue): \(found?.loyalty.points ?? 0) points"
+        return tr("Redeem for %@: %@ points", found?.name ?? customer.rawValue, found?.loyalty.points ?? 0)
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.typeAheadBindings(verb: "redeems") + [ChoiceKeys.cancel()]
+        ChoiceKeys.typeAheadBindings(verb: tr("redeems")) + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
@@ -32,8 +32,9 @@ struct RedeemDialog: Dialog, Equatable {
                 } == true
             let price =
                 free
-                ? "free with the tier" : "\(reward.points) pts" + (reward.money == .zero ? "" : " + \(reward.money)")
-            let reach = free || reward.points <= balance ? "" : "  needs \(reward.points - balance) more"
+                ? tr("free with the tier")
+                : tr("%@ pts", reward.points) + (reward.money == .zero ? "" : " + \(reward.money)")
+            let reach = free || reward.points <= balance ? "" : tr("  needs %@ more", reward.points - balance)
             let style = index == selected ? Style(.selection) : Style(reach.isEmpty ? .normal : .muted)
             lines.append(.row((index == selected ? "› " : "  ") + fit(reward.name, 24) + " " + price + reach, style))
         }

@@ -10,25 +10,25 @@ struct RegisterDialog: Dialog, Equatable {
     var selected = 0
 
     func title(in state: AppState) -> String {
-        duplicates == nil ? "Register a customer" : "Already in the store?"
+        duplicates == nil ? tr("Register a customer") : tr("Already in the store?")
     }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        guard duplicates != nil else { return Form.bindings(save: "saves") }
-        return ChoiceKeys.bindings(verb: "opens it") + [
-            Binding([.tab], "Tab", .nextField, help: "back to the form", hint: "form"), ChoiceKeys.cancel(),
+        guard duplicates != nil else { return Form.bindings(save: tr("saves")) }
+        return ChoiceKeys.bindings(verb: tr("opens it")) + [
+            Binding([.tab], "Tab", .nextField, help: tr("back to the form"), hint: tr("form")), ChoiceKeys.cancel(),
         ]
     }
 
     func body(in state: AppState) -> DialogBody {
         guard let duplicates else {
-            let note = DialogBody.Line.text("Name is needed; the rest as the customer wishes.", Style(.muted))
+            let note = DialogBody.Line.text(tr("Name is needed; the rest as the customer wishes."), Style(.muted))
             return DialogBody([note] + form.lines, selected: form.active + 1)
         }
         let intro = DialogBody.Line.text(
-            "These customers may be the same person. Open one, or register a new customer.", Style(.key))
+            tr("These customers may be the same person. Open one, or register a new customer."), Style(.key))
         let rows = duplicates.map(\.row)
-        let choices = DialogBody.choices(rows + ["Register a new customer anyway"], selected: selected, rows: true)
+        let choices = DialogBody.choices(rows + [tr("Register a new customer anyway")], selected: selected, rows: true)
         return DialogBody([intro] + choices, selected: selected + 1)
     }
 
@@ -43,7 +43,7 @@ struct RegisterDialog: Dialog, Equatable {
             }
             guard draft.fields[.name]?.trimmingCharacters(in: .whitespaces).isEmpty == false else {
                 state.message = CustomerRefusal.noName.description
-                form.focus(CustomerField.name.label)
+                form.focus(CustomerField.name.shown)
                 return .stay
             }
             let found = CustomerRules.duplicates(of: draft, in: state.store)

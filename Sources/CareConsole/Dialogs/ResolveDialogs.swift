@@ -16,14 +16,14 @@ struct PlaybookDialog: Dialog, Equatable {
             option.flatMap { catalog.playbooks[$0] }.map { playbook in
                 "\(playbook.situation) → \(playbook.solution)"
                     + (playbook.compensation.map { " [\($0.description)]" } ?? "")
-            } ?? "No playbook: resolved otherwise"
+            } ?? tr("No playbook: resolved otherwise")
         }
     }
 
-    func title(in state: AppState) -> String { "Resolve \(incident): the answer given" }
+    func title(in state: AppState) -> String { tr("Resolve %@: the answer given", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        ChoiceKeys.typeAheadBindings(verb: "next") + [ChoiceKeys.cancel()]
+        ChoiceKeys.typeAheadBindings(verb: tr("next")) + [ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
@@ -87,17 +87,20 @@ struct GrantDialog: Dialog, Equatable {
         return .above
     }
 
-    func title(in state: AppState) -> String { "Resolve \(incident): compensation" }
+    func title(in state: AppState) -> String { tr("Resolve %@: compensation", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        let without = proposal.pendingOwed == nil ? "resolves without it" : "declines it (say why)"
+        let without = proposal.pendingOwed == nil ? tr("resolves without it") : tr("declines it (say why)")
         var bindings: [Binding<DialogAction>] = []
         switch authority(in: state) {
         case .enough, .approved:
-            bindings.append(Binding([.character("y"), .enter], "y or Enter", .yes, help: "grant it", hint: "grants"))
+            bindings.append(
+                Binding([.character("y"), .enter], tr("y or Enter"), .yes, help: tr("grant it"), hint: tr("grants")))
         case .above:
             bindings.append(
-                Binding([.character("a")], "a", .add, help: "ask a supervisor to approve it", hint: "asks a supervisor")
+                Binding(
+                    [.character("a")], "a", .add, help: tr("ask a supervisor to approve it"),
+                    hint: tr("asks a supervisor"))
             )
         case .asked, .refused: break
         }
@@ -109,25 +112,27 @@ struct GrantDialog: Dialog, Equatable {
     func body(in state: AppState) -> DialogBody {
         var lines: [DialogBody.Line] = []
         switch authority(in: state) {
-        case .enough: lines.append(.text("Grant " + offer + "?", .normal))
-        case .approved(let by): lines.append(.text("Grant " + offer + "? Approved by \(by).", .normal))
+        case .enough: lines.append(.text(tr("Grant ") + offer + "?", .normal))
+        case .approved(let by): lines.append(.text(tr("Grant ") + offer + tr("? Approved by %@.", by), .normal))
         case .above:
             // The offer already names the authority it is above.
             lines += [
                 .text(offer + ".", .normal),
-                .text("a asks a supervisor to approve it; the answer shows here and in the incident.", Style(.warning)),
+                .text(
+                    tr("a asks a supervisor to approve it; the answer shows here and in the incident."), Style(.warning)
+                ),
             ]
         case .asked:
             lines += [
                 .text(offer + ".", .normal),
                 .text(
-                    "A supervisor has been asked; their answer shows in the incident and the status bar.",
+                    tr("A supervisor has been asked; their answer shows in the incident and the status bar."),
                     Style(.warning)),
             ]
         case .refused(let by, let reason):
             lines += [
                 .text(offer + ".", .normal),
-                .text("\(by) refused it" + (reason.map { ": \($0)" } ?? "") + ".", Style(.warning)),
+                .text(tr("%@ refused it", by) + (reason.map { ": \($0)" } ?? "") + ".", Style(.warning)),
             ]
         }
         return DialogBody(lines)
@@ -151,16 +156,16 @@ struct GrantDialog: Dialog, Equatable {
     /// what, its worth, and why (owed, the playbook's, or better than the owed).
     static func offer(_ proposal: IncidentRules.Proposal, in state: AppState) -> String {
         let compensation = proposal.compensation
-        var text = "\(compensation.description) (worth \(compensation.value)"
+        var text = tr("%@ (worth %@", compensation.description, compensation.value)
         if proposal.owed {
-            text += ", owed: service level missed)"
+            text += tr(", owed: service level missed)")
         } else if let owed = proposal.pendingOwed {
-            text += ", the playbook's, better than the \(owed.description) owed)"
+            text += tr(", the playbook's, better than the %@ owed)", owed.description)
         } else {
             text += ")"
         }
         if let agent = state.catalog.agents[AgentID(state.agentLogin)], !agent.mayGrant(compensation.value) {
-            text += ", above your authority of \(agent.authorityLimit)"
+            text += tr(", above your authority of %@", agent.authorityLimit)
         }
         return text
     }
@@ -174,18 +179,18 @@ struct DeclineDialog: Dialog, Equatable {
     var owed: String
     var field = TextField()
 
-    func title(in state: AppState) -> String { "Resolve \(incident): not granting what is owed" }
+    func title(in state: AppState) -> String { tr("Resolve %@: not granting what is owed", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
-        [Binding([.enter], "Enter", .confirm, help: "next", hint: "next"), ChoiceKeys.cancel()]
+        [Binding([.enter], "Enter", .confirm, help: tr("next"), hint: tr("next")), ChoiceKeys.cancel()]
     }
 
     func body(in state: AppState) -> DialogBody {
         DialogBody(
             [
                 .text(
-                    "Owed for the missed service level: \(owed). Why is it not granted? "
-                        + "It stays on record and counts in the scores.", .normal),
+                    tr("Owed for the missed service level: %@. Why is it not granted? ", owed)
+                        + tr("It stays on record and counts in the scores."), .normal),
                 .field("› ", field, Style(.key), active: true),
             ], selected: 1)
     }
@@ -193,7 +198,7 @@ struct DeclineDialog: Dialog, Equatable {
     mutating func act(_ action: DialogAction, key: Key, in state: inout AppState) -> LayerOutcome {
         let reason = field.text.trimmingCharacters(in: .whitespaces)
         guard !reason.isEmpty else {
-            state.message = "Say why what is owed is not granted: it stays on record."
+            state.message = tr("Say why what is owed is not granted: it stays on record.")
             return .stay
         }
         var rating = RatingDialog(incident: incident, playbook: playbook, grant: false)
@@ -221,13 +226,15 @@ struct RatingDialog: Dialog, Equatable {
         self.grant = grant
     }
 
-    func title(in state: AppState) -> String { "Resolve \(incident): how did it go?" }
+    func title(in state: AppState) -> String { tr("Resolve %@: how did it go?", incident) }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         [
-            Binding((1...5).map { .character(Character(String($0))) }, "1–5", .rate, help: "rate", hint: "records it"),
-            Binding([.character("w")], "w", .toggleRole, help: "who answered", hint: "who answered"),
-            Binding([.enter], "Enter", .confirm, help: "no answer", hint: "for no answer"),
+            Binding(
+                (1...5).map { .character(Character(String($0))) }, "1–5", .rate, help: tr("rate"),
+                hint: tr("records it")),
+            Binding([.character("w")], "w", .toggleRole, help: tr("who answered"), hint: tr("who answered")),
+            Binding([.enter], "Enter", .confirm, help: tr("no answer"), hint: tr("for no answer")),
             ChoiceKeys.cancel(),
         ]
     }
@@ -235,10 +242,11 @@ struct RatingDialog: Dialog, Equatable {
     func body(in state: AppState) -> DialogBody {
         let who =
             answeredBy == .customer
-            ? "the customer (type it in front of them; they confirm)" : "my own judgement (kept apart in the scores)"
+            ? tr("the customer (type it in front of them; they confirm)")
+            : tr("my own judgement (kept apart in the scores)")
         return DialogBody([
-            .text("How satisfied is the customer, 1 (not at all) to 5 (very)?", .normal),
-            .text("Answered by: " + who, Style(.key)),
+            .text(tr("How satisfied is the customer, 1 (not at all) to 5 (very)?"), .normal),
+            .text(tr("Answered by: ") + who, Style(.key)),
         ])
     }
 

@@ -12,8 +12,8 @@ struct ReturnDialog: Dialog, Equatable {
     var purchases: [Returnable]
     var form: Form
 
-    static let which = "purchase"
-    static let amount = "amount"
+    static var which: String { tr("purchase") }
+    static var amount: String { tr("amount") }
 
     /// The customer's purchases with something left to give back, newest first.
     static func returnable(in timeline: [Moment]) -> [Returnable] {
@@ -31,21 +31,21 @@ struct ReturnDialog: Dialog, Equatable {
             let place = state.catalog.touchpoints[item.purchase.touchpoint]?.name ?? item.purchase.touchpoint.rawValue
             let paid = item.purchase.amount ?? .zero
             return "\(Day(containing: item.purchase.at)) \(paid) \(place)"
-                + (item.left == paid ? "" : " (\(item.left) left)")
+                + (item.left == paid ? "" : tr(" (%@ left)", item.left))
         }
         form = Form([Form.choice(Self.which, names), Form.text(Self.amount)])
     }
 
     func title(in state: AppState) -> String {
-        "Return for \(state.store.customers.summary(of: customer)?.name ?? customer.rawValue)"
+        tr("Return for %@", state.store.customers.summary(of: customer)?.name ?? customer.rawValue)
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "returns it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("returns it")) }
 
     var chosen: Returnable? { form.chosen(Self.which, from: purchases) }
 
     func body(in state: AppState) -> DialogBody {
-        let left = chosen.map { "Empty amount: all of it, \($0.left). The points it earned are taken back." } ?? ""
+        let left = chosen.map { tr("Empty amount: all of it, %@. The points it earned are taken back.", $0.left) } ?? ""
         return DialogBody(form.lines + [.text(left, Style(.key))], selected: form.active)
     }
 
@@ -56,7 +56,7 @@ struct ReturnDialog: Dialog, Equatable {
         var amount: Cents?
         if !typed.isEmpty {
             guard let parsed = Cents(parsing: typed), parsed > .zero else {
-                state.message = "The amount cannot be read: type it as 45,90, 45.90 or 1.234,50."
+                state.message = tr("The amount cannot be read: type it as 45,90, 45.90 or 1.234,50.")
                 form.focus(Self.amount)
                 return .stay
             }

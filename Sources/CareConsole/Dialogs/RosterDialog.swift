@@ -4,16 +4,16 @@ import CareDomain
 struct RosterDialog: Dialog, Equatable {
     var selected = 0
 
-    func title(in state: AppState) -> String { "Roster" }
+    func title(in state: AppState) -> String { tr("Roster") }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         ChoiceKeys.bindings(verb: nil, hinted: false) + [
-            Binding([.enter], "Enter", .toggleActive, help: "active or not", hint: "in/out"),
-            Binding([.character("s")], "s", .toggleRole, help: "agent or supervisor", hint: "agent/supervisor"),
-            Binding([.character("+")], "+/-", .increase, help: "authority 5 € more", hint: "authority 5 €"),
-            Binding([.character("-")], "-", .decrease, help: "authority 5 € less"),
-            Binding([.character("n")], "n", .add, help: "a new agent", hint: "new"),
-            ChoiceKeys.cancel("closes"),
+            Binding([.enter], "Enter", .toggleActive, help: tr("active or not"), hint: tr("in/out")),
+            Binding([.character("s")], "s", .toggleRole, help: tr("agent or supervisor"), hint: tr("agent/supervisor")),
+            Binding([.character("+")], "+/-", .increase, help: tr("authority 5 € more"), hint: tr("authority 5 €")),
+            Binding([.character("-")], "-", .decrease, help: tr("authority 5 € less")),
+            Binding([.character("n")], "n", .add, help: tr("a new agent"), hint: tr("new")),
+            ChoiceKeys.cancel(tr("closes")),
         ]
     }
 
@@ -53,25 +53,25 @@ struct NewAgentDialog: Dialog, Equatable {
     var name = TextField()
     var onName = false
 
-    func title(in state: AppState) -> String { "New agent" }
+    func title(in state: AppState) -> String { tr("New agent") }
 
     func bindings(in state: AppState) -> [Binding<DialogAction>] {
         guard onName else {
             return [
-                Binding([.tab, .enter], "Enter or Tab:", .nextField, help: "to the name", hint: "next"),
+                Binding([.tab, .enter], tr("Enter or Tab:"), .nextField, help: tr("to the name"), hint: tr("next")),
                 ChoiceKeys.cancel(),
             ]
         }
         return [
-            Binding([.enter], "Enter", .confirm, help: "add them", hint: "adds them (agent, 20 € authority)"),
+            Binding([.enter], "Enter", .confirm, help: tr("add them"), hint: tr("adds them (agent, 20 € authority)")),
             ChoiceKeys.cancel(),
         ]
     }
 
     func body(in state: AppState) -> DialogBody {
         DialogBody([
-            .field("Unix login: ", login, Style(onName ? .normal : .key), active: !onName),
-            .field("Name:       ", name, Style(onName ? .key : .muted), active: onName),
+            .field(tr("Unix login: "), login, Style(onName ? .normal : .key), active: !onName),
+            .field(tr("Name:       "), name, Style(onName ? .key : .muted), active: onName),
         ])
     }
 

@@ -5,26 +5,26 @@ struct StageDialog: Dialog, Equatable {
     var customer: Customer
     var form: Form
 
-    static let stage = "stage"
-    static let reason = "reason"
+    static var stage: String { tr("stage") }
+    static var reason: String { tr("reason") }
 
     init(customer: Customer) {
         self.customer = customer
         let stages = LifecycleStage.allCases
         form = Form([
-            Form.choice(Self.stage, stages.map(\.label), stages.firstIndex(of: customer.lifecycle) ?? 0),
+            Form.choice(Self.stage, stages.map(\.shown), stages.firstIndex(of: customer.lifecycle) ?? 0),
             Form.text(Self.reason),
         ])
     }
 
-    func title(in state: AppState) -> String { "Lifecycle stage of \(customer.name)" }
+    func title(in state: AppState) -> String { tr("Lifecycle stage of %@", customer.name) }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "sets it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("sets it")) }
 
     func body(in state: AppState) -> DialogBody {
         let now = DialogBody.Line.text(
-            "Now: " + customer.stageLine(today: Day(containing: state.now))
-                + ". The rules move it on from the stage set.",
+            tr("Now: ") + customer.stageLine(today: Day(containing: state.now))
+                + tr(". The rules move it on from the stage set."),
             Style(.muted))
         return DialogBody([now] + form.lines, selected: form.active + 1)
     }
@@ -33,7 +33,7 @@ struct StageDialog: Dialog, Equatable {
         if let outcome = form.act(action) { return outcome }
         let stage = form.chosen(Self.stage, from: LifecycleStage.allCases) ?? customer.lifecycle
         guard stage != customer.lifecycle else {
-            state.message = "\(customer.name) is already \(stage.label)."
+            state.message = tr("%@ is already %@.", customer.name, stage.shown)
             return .stay
         }
         guard !form.text(Self.reason).trimmingCharacters(in: .whitespaces).isEmpty else {

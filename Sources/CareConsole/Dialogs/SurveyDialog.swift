@@ -8,14 +8,14 @@ struct SurveyDialog: Dialog, Equatable {
 
     func title(in state: AppState) -> String {
         let place = state.catalog.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
-        return "How did it go? \(place), \(Day(containing: moment.at))"
+        return tr("How did it go? %@, %@", place, Day(containing: moment.at))
     }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "records it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("records it")) }
 
     func body(in state: AppState) -> DialogBody {
         let note = DialogBody.Line.text(
-            "Ask the customer and type their answer in front of them; the scores count theirs.", Style(.muted))
+            tr("Ask the customer and type their answer in front of them; the scores count theirs."), Style(.muted))
         return DialogBody([note] + form.lines, selected: form.active + 1)
     }
 

@@ -3,13 +3,13 @@ import CareDomain
 /// The survey's fields, asked after a contact: in the contact dialog and
 /// on its own (`s` on a moment of the timeline).
 enum SurveyForm {
-    static let score = "how it went"
-    static let met = "expectations met"
-    static let comment = "comment"
-    static let source = "answered by"
-    static let scores = ["not asked", "1 very unhappy", "2", "3", "4", "5 very happy"]
-    static let answers = ["not asked", "yes", "no"]
-    static let sources = ["the customer (they confirm)", "my own judgement"]
+    static var score: String { tr("how it went") }
+    static var met: String { tr("expectations met") }
+    static var comment: String { tr("comment") }
+    static var source: String { tr("answered by") }
+    static var scores: [String] { [tr("not asked"), tr("1 very unhappy"), "2", "3", "4", tr("5 very happy")] }
+    static var answers: [String] { [tr("not asked"), tr("yes"), "no"] }
+    static var sources: [String] { [tr("the customer (they confirm)"), tr("my own judgement")] }
 
     static func fields(asking: Bool) -> [Form.Field] {
         [

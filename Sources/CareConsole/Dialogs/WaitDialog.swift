@@ -10,17 +10,17 @@ struct WaitDialog: Dialog, Equatable {
         Form.text(Self.note),
     ])
 
-    static let whom = "waiting on"
-    static let note = "for what"
+    static var whom: String { tr("waiting on") }
+    static var note: String { tr("for what") }
 
-    func title(in state: AppState) -> String { "Stop the clock of \(incident)" }
+    func title(in state: AppState) -> String { tr("Stop the clock of %@", incident) }
 
-    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: "stops it") }
+    func bindings(in state: AppState) -> [Binding<DialogAction>] { Form.bindings(save: tr("stops it")) }
 
     func body(in state: AppState) -> DialogBody {
-        let due = state.store.incidents[incident].map { "Due \($0.dueLine(at: state.now))." } ?? ""
+        let due = state.store.incidents[incident].map { tr("Due %@.", $0.dueLine(at: state.now)) } ?? ""
         let line = DialogBody.Line.text(
-            due + " The time it waits does not count against the service level.", Style(.muted))
+            due + tr(" The time it waits does not count against the service level."), Style(.muted))
         return DialogBody([line] + form.lines, selected: form.active + 1)
     }
 

@@ -23,7 +23,7 @@ public struct AuditView: Layer, Equatable {
         let rect = Rect(x: 1, y: 1, width: screen.size.width - 2, height: screen.size.height - 3)
         screen.fill(rect)
         let inside = screen.box(rect, title: title + " (\(lines.count))", focused: true)
-        if lines.isEmpty { screen.put("No changes recorded.", x: inside.x + 1, y: inside.y, style: Style(.muted)) }
+        if lines.isEmpty { screen.put(tr("No changes recorded."), x: inside.x + 1, y: inside.y, style: Style(.muted)) }
         // Each change from `top` on, wrapped to the box, as many as fit.
         var y = inside.y
         for line in lines.dropFirst(top) {
@@ -46,7 +46,7 @@ public struct AuditView: Layer, Equatable {
             if y >= inside.y + inside.height - 1 { break }
         }
         screen.put(
-            "j/k scroll · any other key closes", x: inside.x + 1, y: inside.y + inside.height - 1,
+            tr("j/k scroll · any other key closes"), x: inside.x + 1, y: inside.y + inside.height - 1,
             style: Style(.muted))
     }
 }

@@ -45,10 +45,10 @@ struct IncidentView: Layer, Equatable {
     /// The lines at `width`: fields with their names aligned, then the history.
     func lines(_ state: AppState, width: Int) -> [(String, Style)] {
         guard let record = state.store.incidents[incident] else {
-            return [("Incident \(incident) is no longer in the store.", Style(.muted))]
+            return [(tr("Incident %@ is no longer in the store.", incident), Style(.muted))]
         }
         let sheet = record.sheet(in: state.store, at: state.now)
-        let nameWidth = (sheet.fields.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+        let nameWidth = (sheet.fields.map { DisplayWidth.of(Incident.Sheet.title(of: $0.name)) }.max() ?? 0) + 2
         var lines: [(String, Style)] = []
         for field in sheet.fields where field.name != "incident" {
             let style =
@@ -56,11 +56,11 @@ struct IncidentView: Layer, Equatable {
                 ? Style(.overdue) : field.name == "subject" ? Style(.title) : .normal
             let rows = wrap(field.value, width: max(10, width - nameWidth))
             for (index, row) in rows.enumerated() {
-                let name = index == 0 ? field.name : ""
+                let name = index == 0 ? Incident.Sheet.title(of: field.name) : ""
                 lines.append((name + String(repeating: " ", count: nameWidth - DisplayWidth.of(name)) + row, style))
             }
         }
-        lines.append(("History (\(sheet.events.count)), oldest first", Style(.key)))
+        lines.append((tr("History (%@), oldest first", sheet.events.count), Style(.key)))
         for event in sheet.events {
             let style = event.kind == "note" ? Style.normal : Style(.muted)
             lines += wrap(event.line, width: width).map { ($0, style) }
@@ -73,7 +73,7 @@ struct IncidentView: Layer, Equatable {
         screen.fill(rect)
         let summary = state.store.incidents.summary(of: incident)
         let title =
-            "Incident \(incident)" + (summary.map { " · \($0.status.label) · \($0.priority.label)" } ?? "")
+            tr("Incident %@", incident) + (summary.map { " · \($0.status.label) · \($0.priority.label)" } ?? "")
         let inside = screen.box(rect, title: title, focused: true)
         let rows = lines(state, width: inside.width - 2)
         let shown = inside.height - 1
@@ -83,7 +83,7 @@ struct IncidentView: Layer, Equatable {
         }
         let more = rows.count > shown ? "j/k G · " : ""
         screen.put(
-            more + "t n r a c o w v act on it · Enter: its customer · other keys close", x: inside.x + 1,
+            more + tr("t n r a c o w v act on it · Enter: its customer · other keys close"), x: inside.x + 1,
             y: inside.y + inside.height - 1, limit: inside.width - 2, style: Style(.muted))
     }
 }

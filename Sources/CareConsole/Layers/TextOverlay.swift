@@ -35,8 +35,8 @@ struct TextOverlay: Layer, Equatable {
         for (offset, line) in rows.dropFirst(first).prefix(shown).enumerated() {
             screen.put(line, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 2)
         }
-        let more = rows.count > shown ? "j/k scroll · " : ""
-        screen.put(more + "any key closes", x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
+        let more = rows.count > shown ? tr("j/k scroll · ") : ""
+        screen.put(more + tr("any key closes"), x: inside.x + 1, y: inside.y + inside.height - 1, style: Style(.muted))
     }
 }
 
@@ -44,40 +44,40 @@ extension TextOverlay {
     /// Enter on a moment of the timeline.
     static func moment(_ moment: Moment, in state: AppState) -> TextOverlay {
         let touchpoint = state.catalog.touchpoints[moment.touchpoint]
-        let level = moment.serviceLevelMet.map { $0 ? "met" : "missed" } ?? "—"
+        let level = moment.serviceLevelMet.map { $0 ? tr("met") : tr("missed") } ?? "—"
         var lines = [
-            "When       \(Timestamp.format(moment.at))",
-            "Touchpoint \(touchpoint?.name ?? moment.touchpoint.rawValue) (impact \(touchpoint?.impact ?? 0)/5)",
-            "Channel    \(moment.channel.rawValue)",
-            "Agent      \(moment.agent?.rawValue ?? "—")",
-            "Outcome    \(moment.outcome)",
-            "Cost       \(moment.cost)",
-            "Level      \(level) (\(touchpoint?.serviceLevel.promise ?? ""))",
+            tr("When       %@", Timestamp.format(moment.at)),
+            tr("Touchpoint %@ (impact %@/5)", touchpoint?.name ?? moment.touchpoint.rawValue, touchpoint?.impact ?? 0),
+            tr("Channel    %@", moment.channel.rawValue),
+            tr("Agent      %@", moment.agent?.rawValue ?? "—"),
+            tr("Outcome    %@", moment.outcome),
+            tr("Cost       %@", moment.cost),
+            tr("Level      %@ (%@)", level, touchpoint?.serviceLevel.promise ?? ""),
         ]
         // Its survey: on the moment itself (a survey), or the one taken after it.
         let survey = moment.survey ?? state.timeline.first { $0.surveyOf == moment.id }?.survey
         if let survey {
-            lines.append("Survey     \(survey.line), by \(survey.recordedBy) on \(Day(containing: survey.at))")
-            if let comment = survey.comment { lines.append("Comment    \(comment)") }
+            lines.append(tr("Survey     %@, by %@ on %@", survey.line, survey.recordedBy, Day(containing: survey.at)))
+            if let comment = survey.comment { lines.append(tr("Comment    %@", comment)) }
         } else {
-            lines.append("Rating     \(moment.satisfaction.map { "\($0)/5" } ?? "— (s asks how it went)")")
+            lines.append(tr("Rating     %@", moment.satisfaction.map { "\($0)/5" } ?? "— (s asks how it went)"))
         }
-        if let asked = moment.surveyOf { lines.append("Asks about \(asked)") }
-        if let returned = moment.returnOf { lines.append("Returns    \(returned)") }
-        if let amount = moment.amount { lines.append("Amount     \(amount) \(moment.productFamily ?? "")") }
-        if let incident = moment.incident { lines.append("Incident   \(incident)") }
-        return TextOverlay(title: "Moment", lines: lines)
+        if let asked = moment.surveyOf { lines.append(tr("Asks about %@", asked)) }
+        if let returned = moment.returnOf { lines.append(tr("Returns    %@", returned)) }
+        if let amount = moment.amount { lines.append(tr("Amount     %@ %@", amount, moment.productFamily ?? "")) }
+        if let incident = moment.incident { lines.append(tr("Incident   %@", incident)) }
+        return TextOverlay(title: tr("Moment"), lines: lines)
     }
 
     /// Enter on a movement of the points history.
     static func ledgerEntry(_ entry: LedgerEntry) -> TextOverlay {
         TextOverlay(
-            title: "Points movement",
+            title: tr("Points movement"),
             lines: [
-                "When       \(Timestamp.format(entry.at))",
-                "Kind       \(entry.kind.rawValue)",
-                "Points     \(entry.points > 0 ? "+" : "")\(entry.points), balance after \(entry.balanceAfter)",
-                "Reason     \(entry.reason)",
+                tr("When       %@", Timestamp.format(entry.at)),
+                tr("Kind       %@", entry.kind.rawValue),
+                tr("Points     %@%@, balance after %@", entry.points > 0 ? "+" : "", entry.points, entry.balanceAfter),
+                tr("Reason     %@", entry.reason),
             ])
     }
 }

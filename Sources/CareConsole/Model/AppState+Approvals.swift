@@ -15,8 +15,8 @@ extension AppState {
             guard let answer = store.incidents[id]?.approval?.answer else { continue }
             let said =
                 answer.approved
-                ? "\(answer.by) approved the compensation on \(id): r resolves with it."
-                : "\(answer.by) refused the compensation on \(id)" + (answer.reason.map { ": \($0)" } ?? "") + "."
+                ? tr("%@ approved the compensation on %@: r resolves with it.", answer.by, id)
+                : tr("%@ refused the compensation on %@", answer.by, id) + (answer.reason.map { ": \($0)" } ?? "") + "."
             answers.append(said)
         }
         // The answer takes the place of "asked a supervisor…", said before it.

@@ -20,14 +20,14 @@ public enum ProgramSetting: Equatable, Sendable {
     public func label(in program: LoyaltyProgram) -> String {
         func tier(_ index: Int) -> String { index < program.tiers.count ? program.tiers[index].name : "?" }
         return switch self {
-        case .pointsPerEuro: "points per euro"
-        case .expiryMonths: "points expire after (months)"
-        case .inactivityDays: "balance lapses after inactive (days)"
-        case .windowMonths: "tier window (months)"
-        case .termMonths: "tier kept for (months)"
-        case .threshold(let index): "\(tier(index)): threshold (points)"
-        case .earnPercent(let index): "\(tier(index)): earns (% of base)"
-        case .serviceLevelPercent(let index): "\(tier(index)): service time (% of the touchpoint's)"
+        case .pointsPerEuro: tr("points per euro")
+        case .expiryMonths: tr("points expire after (months)")
+        case .inactivityDays: tr("balance lapses after inactive (days)")
+        case .windowMonths: tr("tier window (months)")
+        case .termMonths: tr("tier kept for (months)")
+        case .threshold(let index): tr("%@: threshold (points)", tier(index))
+        case .earnPercent(let index): tr("%@: earns (%% of base)", tier(index))
+        case .serviceLevelPercent(let index): tr("%@: service time (%% of the touchpoint's)", tier(index))
         }
     }
 

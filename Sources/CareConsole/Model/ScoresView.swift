@@ -45,10 +45,10 @@ public struct ScoresView: Sendable, Equatable {
 
         public var title: String {
             switch self {
-            case .agents: "Agent scores"
-            case .segments: "Segments"
-            case .profitability: "Least profitable customers"
-            case .touchpoints: "Moments of truth"
+            case .agents: tr("Agent scores")
+            case .segments: tr("Segments")
+            case .profitability: tr("Least profitable customers")
+            case .touchpoints: tr("Moments of truth")
             }
         }
 

@@ -21,7 +21,7 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put(line.0, x: inside.x + 1, y: inside.y + offset, limit: inside.width - 1, style: line.1)
     }
     // More above or below: said on the border, with the key that scrolls.
-    let marks = [top > 0 ? "↑ k" : nil, top + inside.height < lines.count ? "↓ j more" : nil].compactMap { $0 }
+    let marks = [top > 0 ? "↑ k" : nil, top + inside.height < lines.count ? tr("↓ j more") : nil].compactMap { $0 }
     if !marks.isEmpty {
         let text = " " + marks.joined(separator: " · ") + " "
         screen.put(
@@ -77,9 +77,10 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         // No purchase yet: a segment would call them dormant.
         lines.append((tr("No purchase yet: b records the first."), Style(.title)))
     } else if let value = state.customerValue {
-        let spend = value.averageSpend.map { ", avg \($0)" } ?? ""
+        let spend = value.averageSpend.map { tr(", avg %@", $0) } ?? ""
         lines.append(
-            ("\(value.segment.name) (RFM \(value.rfm.code)\(spend)): \(value.segment.incentive)", Style(.title)))
+            (tr("%@ (RFM %@%@): %@", value.segment.name, value.rfm.code, spend, value.segment.incentive), Style(.title))
+        )
     }
     for point in state.talkingPoints {
         lines.append(("› " + point, Style(.ok)))
@@ -90,7 +91,9 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
         }
     if !about.isEmpty { lines.append((about.joined(separator: " · "), Style(.muted))) }
     // The rest of what is known of them, each part whole on its line.
-    let details: Set<String> = ["birth date", "marital status", "tastes", "interests", "hobbies", "social"]
+    let details: Set<String> = [
+        tr("birth date"), tr("marital status"), tr("tastes"), tr("interests"), tr("hobbies"), tr("social"),
+    ]
     let more = customer.profileFields(today: today).filter { details.contains($0.name) && !$0.value.isEmpty }
     flush()
     packed += pack(more.map { "\($0.name) \($0.value)" }, separator: " · ", width: width).map { ($0, Style(.muted)) }
@@ -98,10 +101,10 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     let consent = ConsentPurpose.allCases.map { purpose in
         let latest = customer.consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
         return "\(purpose.rawValue) "
-            + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? "not asked")
+            + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? tr("not asked"))
     }
     flush()
-    let purposes = consent.enumerated().map { $0.offset == 0 ? "consent: " + $0.element : $0.element }
+    let purposes = consent.enumerated().map { $0.offset == 0 ? tr("consent: ") + $0.element : $0.element }
     packed += pack(purposes, separator: ", ", width: width, indent: "  ").map { ($0, Style(.muted)) }
     return packed
 }

@@ -32,7 +32,9 @@ func drawTable(_ table: Tabular, selected: Int, _ screen: inout Screen, _ rect: 
         }.joined(separator: "  ")
     }
     screen.put(line(table.header), x: rect.x + 1, y: rect.y, limit: rect.width - 2, style: Style(.title))
-    if table.rows.isEmpty { screen.put("Nothing in this period.", x: rect.x + 1, y: rect.y + 1, style: Style(.muted)) }
+    if table.rows.isEmpty {
+        screen.put(tr("Nothing in this period."), x: rect.x + 1, y: rect.y + 1, style: Style(.muted))
+    }
     for (offset, index) in scrollWindow(count: table.rows.count, selected: selected, height: rect.height - 1)
         .enumerated()
     {
@@ -89,24 +91,29 @@ extension ScoresView.Tab {
         case .agents: report
         case .segments:
             report.columns([
-                "segment": "segment", "strategy": "strategy", "customers": "customers", "share_pct": "share%",
-                "avg_recency_days": "recency",
-                "purchases_per_year": "per year", "avg_spend": "avg spend", "profit": "profit",
-                "incentive": "incentive",
-            ]).barred(after: "share%")
+                "segment": tr("short|segment"), "strategy": tr("short|strategy"), "customers": tr("short|customers"),
+                "share_pct": tr("short|share%"),
+                "avg_recency_days": tr("short|recency"),
+                "purchases_per_year": tr("short|per year"), "avg_spend": tr("short|avg spend"),
+                "profit": tr("short|profit"),
+                "incentive": tr("short|incentive"),
+            ]).barred(after: tr("short|share%"))
         case .profitability:
             report.columns([
-                "customer": "customer", "name": "name", "profit": "profit", "segment": "segment", "purchases": "buys",
-                "revenue": "revenue",
-                "moment_costs": "moments", "compensations": "comp.", "rewards": "rewards",
-            ]).barred(after: "profit")
+                "customer": tr("short|customer"), "name": tr("short|name"), "profit": tr("short|profit"),
+                "segment": tr("short|segment"), "purchases": tr("short|buys"),
+                "revenue": tr("short|revenue"),
+                "moment_costs": tr("short|moments"), "compensations": tr("short|comp."), "rewards": tr("short|rewards"),
+            ]).barred(after: tr("short|profit"))
         case .touchpoints:
             report.columns([
-                "name": "touchpoint", "attention": "attention", "impact": "impact", "moments": "moments",
-                "cost": "cost",
-                "service_level_pct": "SLA%", "satisfaction": "sat", "incidents": "incidents",
-                "incidents_on_time_pct": "on time%", "owner": "owner",
-            ]).barred(after: "attention")
+                "name": tr("short|touchpoint"), "attention": tr("short|attention"), "impact": tr("short|impact"),
+                "moments": tr("short|moments"),
+                "cost": tr("short|cost"),
+                "service_level_pct": tr("short|SLA%"), "satisfaction": tr("short|sat"),
+                "incidents": tr("short|incidents"),
+                "incidents_on_time_pct": tr("short|on time%"), "owner": tr("short|owner"),
+            ]).barred(after: tr("short|attention"))
         }
     }
 }

@@ -6,11 +6,12 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .timeline
     let inside = screen.box(rect, title: "3 \(Pane.timeline.title) (\(state.timeline.count))", focused: focused)
     guard !state.readingProfile else {
-        screen.put("Reading…", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(tr("Reading…"), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     guard !state.timeline.isEmpty else {
-        screen.put(state.customer == nil ? "" : "No moments yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+        screen.put(
+            state.customer == nil ? "" : tr("No moments yet."), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     // From 56 columns: the touchpoint in 22, the channel, the amount. Narrower
@@ -30,7 +31,7 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let selected = focused && index == state.timelineSelected
         let y = inside.y + line
         let place = state.catalog.touchpoints[moment.touchpoint]?.name ?? moment.touchpoint.rawValue
-        let name = moment.surveyOf == nil ? place : "↳ survey: " + place
+        let name = moment.surveyOf == nil ? place : tr("↳ survey: ") + place
         let level = moment.serviceLevelMet.map { $0 ? "✓" : "✗" } ?? " "
         let stars = surveyMark(moment.survey ?? surveys[moment.id], satisfaction: moment.satisfaction)
         let money = moment.amount.map { $0.description } ?? ""
@@ -53,10 +54,11 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
 /// The points ledger, newest first: every movement with its running balance.
 func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .timeline
-    let inside = screen.box(rect, title: "3 Points history (\(state.ledger.count)) · p: moments", focused: focused)
+    let inside = screen.box(rect, title: tr("3 Points history (%@) · p: moments", state.ledger.count), focused: focused)
     guard !state.ledger.isEmpty else {
         screen.put(
-            state.customer == nil ? "" : "No points movements yet.", x: inside.x + 1, y: inside.y, style: Style(.muted))
+            state.customer == nil ? "" : tr("No points movements yet."), x: inside.x + 1, y: inside.y,
+            style: Style(.muted))
         return
     }
     let count = state.ledger.count
@@ -66,7 +68,7 @@ func drawPoints(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let entry = state.ledger[count - 1 - index]
         let selected = focused && index == state.timelineSelected
         let points = (entry.points > 0 ? "+" : "") + String(entry.points)
-        let kind = entry.kind == .compensation ? "comp." : entry.kind.rawValue
+        let kind = entry.kind == .compensation ? tr("comp.") : entry.kind.rawValue
         // The reason takes what is left, with "…" when cut; Enter shows it whole.
         let figures =
             "\(Day(containing: entry.at)) \(fit(kind, 6)) \(pad(points, 6)) \(pad(String(entry.balanceAfter), 6))  "

@@ -6,7 +6,8 @@ enum CounterDialogs {
     static func open(_ action: Action, in state: inout AppState) {
         // These read the profile and the timeline: the customer must be on screen.
         guard let customer = state.customer, customer.id == state.subjectCustomerID, !state.readingProfile else {
-            state.message = state.subjectCustomerID == nil ? "Select a customer first." : "Reading the customer…"
+            state.message =
+                state.subjectCustomerID == nil ? tr("Select a customer first.") : tr("Reading the customer…")
             return
         }
         if customer.blockedAt != nil {
@@ -26,7 +27,7 @@ enum CounterDialogs {
         case .giveBack:
             let purchases = ReturnDialog.returnable(in: state.timeline.sorted { $0.at < $1.at })
             guard !purchases.isEmpty else {
-                state.message = "\(customer.name) has no purchase left to return."
+                state.message = tr("%@ has no purchase left to return.", customer.name)
                 return
             }
             state.mode.layer = ReturnDialog(customer: customer.id, purchases: purchases, in: state)
@@ -37,7 +38,7 @@ enum CounterDialogs {
             state.mode.layer = ContactDialog(customer: customer.id, touchpoints: contacts.isEmpty ? all : contacts)
         case .survey:
             guard let moment = surveyed(in: state) else {
-                state.message = "No contact to ask about: choose one in the timeline (3) that has no survey yet."
+                state.message = tr("No contact to ask about: choose one in the timeline (3) that has no survey yet.")
                 return
             }
             state.mode.layer = SurveyDialog(customer: customer.id, moment: moment)
@@ -45,7 +46,7 @@ enum CounterDialogs {
         case .merge:
             let found = CustomerRules.duplicates(of: draft(of: customer), in: state.store, excluding: customer.id)
             guard !found.isEmpty else {
-                state.message = "No other customer shares \(customer.name)'s phone, email, or name and birth date."
+                state.message = tr("No other customer shares %@'s phone, email, or name and birth date.", customer.name)
                 return
             }
             state.mode.layer = MergeDialog(keep: customer.id, duplicates: found)

@@ -58,7 +58,7 @@ enum MainScreen {
         case .audit:
             // The customer selected, even while their profile is still being read.
             guard let customer = state.subjectCustomerID else {
-                state.message = "Select a customer first."
+                state.message = tr("Select a customer first.")
                 return []
             }
             return [.loadAudit(customer)]
@@ -79,7 +79,7 @@ enum MainScreen {
         case .sortScores, .periodLength, .earlierPeriod, .laterPeriod, .nextFigure, .recognise, .nextReport: break
         case .newIncident:
             guard let customer = state.subjectCustomerID else {
-                state.message = "Select a customer first."
+                state.message = tr("Select a customer first.")
                 return []
             }
             let touchpoints = state.catalog.sortedTouchpoints.sorted { $0.name < $1.name }.map(\.id)
@@ -94,7 +94,7 @@ enum MainScreen {
     /// `t`, `n`, `r`… on the incident queue: act at once, or open the dialog.
     private static func startIncidentAction(_ action: Action, in state: inout AppState) -> [Command] {
         guard state.focus == .incidents, let incident = state.selectedIncident else {
-            state.message = "Select an incident in the queue (4) first."
+            state.message = tr("Select an incident in the queue (4) first.")
             return []
         }
         // A step that cannot succeed is refused now, not at the end of its dialog.
@@ -141,11 +141,12 @@ enum MainScreen {
         }
         switch action {
         case .take, .resolve, .assign, .contact, .wait:
-            return incident.status.isOpen ? nil : "\(incident.id) is already \(incident.status.label); o reopens it."
+            return incident.status.isOpen
+                ? nil : tr("%@ is already %@; o reopens it.", incident.id, incident.status.label)
         case .approve:
             return incident.awaitsApproval ? nil : IncidentRefusal.noApprovalPending(incident.id).description
         case .reopen:
-            return incident.status.isOpen ? "\(incident.id) is still open: r resolves it." : nil
+            return incident.status.isOpen ? tr("%@ is still open: r resolves it.", incident.id) : nil
         default: return nil
         }
     }
@@ -154,7 +155,7 @@ enum MainScreen {
     private static func startCustomerAction(_ action: Action, in state: inout AppState) {
         // The customer selected, even while their profile is still being read.
         guard let id = state.subjectCustomerID, let customer = state.store.customers[id] else {
-            state.message = "Select a customer first."
+            state.message = tr("Select a customer first.")
             return
         }
         switch action {
@@ -165,7 +166,7 @@ enum MainScreen {
             }
             let rewards = state.catalog.sortedRewards.filter(\.active).sorted { $0.points < $1.points }.map(\.id)
             guard !rewards.isEmpty else {
-                state.message = "The rewards catalog is empty."
+                state.message = tr("The rewards catalog is empty.")
                 return
             }
             state.mode.layer = RedeemDialog(
@@ -175,7 +176,7 @@ enum MainScreen {
             let valid = state.store.coupons(of: id).filter { $0.state(on: today) == .valid }
             let coupons = valid.map(\.id)
             guard !coupons.isEmpty else {
-                state.message = "\(customer.name) has no coupon valid today."
+                state.message = tr("%@ has no coupon valid today.", customer.name)
                 return
             }
             state.mode.layer = CouponDialog(customer: customer.id, options: coupons, reasons: valid.map(\.reason))

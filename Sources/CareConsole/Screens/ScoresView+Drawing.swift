@@ -10,15 +10,15 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
     if view.tab != .agents {
         let inside = screen.box(rect, title: "\(view.tab.title) · \(period)", focused: true)
         guard let report = view.report else {
-            screen.put("Reading every customer's history…", x: inside.x + 1, y: inside.y, style: Style(.muted))
+            screen.put(tr("Reading every customer's history…"), x: inside.x + 1, y: inside.y, style: Style(.muted))
             return
         }
         let note: String =
             switch view.tab {
-            case .segments: "Frequency and spend per year; the segments' rules: care report segments."
+            case .segments: tr("Frequency and spend per year; the segments' rules: care report segments.")
             case .profitability:
-                "Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability."
-            default: "Sorted by attention: impact × the moments and incidents that missed their level."
+                tr("Revenue is purchases × margin. Enter opens the customer; every figure: care report profitability.")
+            default: tr("Sorted by attention: impact × the moments and incidents that missed their level.")
             }
         // The note wraps under the table; the columns left out are said with it.
         var noteLines = wrap(note, width: inside.width - 2)
@@ -26,7 +26,9 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         let hidden = drawTable(view.tab.shown(report), selected: view.reportSelected, &screen, tableRect)
         if hidden > 0 {
             noteLines += wrap(
-                "\(hidden) more column\(hidden == 1 ? "" : "s") on a wider terminal, or: care report \(view.tab.command).",
+                tr(
+                    "%@ more column%@ on a wider terminal, or: care report %@.", hidden, hidden == 1 ? "" : "s",
+                    view.tab.command),
                 width: inside.width - 2)
         }
         for (offset, line) in noteLines.suffix(inside.height).enumerated() {
@@ -35,8 +37,8 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         }
         return
     }
-    let who = state.isSupervisor ? "Agent scores" : "Your scores"
-    let inside = screen.box(rect, title: "\(who) · \(period) · vs the \(view.length) days before", focused: true)
+    let who = state.isSupervisor ? tr("Agent scores") : tr("Your scores")
+    let inside = screen.box(rect, title: tr("%@ · %@ · vs the %@ days before", who, period, view.length), focused: true)
     if let drill = view.drill {
         drawDrill(drill, state: state, &screen, inside)
         return
@@ -47,9 +49,9 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
     let roomForNames = inside.width - 2 - columns.reduce(0) { $0 + $1.width + 1 } - ScoreColumn.barWidth - 1
     let trendWidth = roomForNames - (ScoresView.trendPeriods + 1) >= 16 ? ScoresView.trendPeriods + 1 : 0
     let nameWidth = roomForNames - trendWidth
-    var header = fit("Agent", nameWidth)
+    var header = fit(tr("Agent"), nameWidth)
     for column in columns { header += " " + pad(column.title + (column.figure == view.sort ? "▼" : ""), column.width) }
-    if trendWidth > 0 { header += " " + fit("trend", ScoresView.trendPeriods) }
+    if trendWidth > 0 { header += " " + fit(tr("trend"), ScoresView.trendPeriods) }
     header += " " + fit("by \(view.sort.title)", ScoreColumn.barWidth)
     screen.put(header, x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.title))
     let best = ScoreColumn.scale(view.rows.map(\.current), figure: view.sort)
@@ -68,11 +70,11 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
         screen.row(text, x: inside.x + 1, y: inside.y + 1 + line, width: inside.width - 2, style: style)
     }
     if view.rows.isEmpty {
-        screen.put("No agents in the roster.", x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
+        screen.put(tr("No agents in the roster."), x: inside.x + 1, y: inside.y + 1, style: Style(.muted))
     }
     let detailTop = inside.y + inside.height - detailHeight
     let trend = (
-        "\(view.sort.title), the last \(ScoresView.trendPeriods) periods of \(view.length) days: "
+        tr("%@, the last %@ periods of %@ days: ", view.sort.title, ScoresView.trendPeriods, view.length)
             + view.trend(of: view.selectedRow, figure: view.sort), Style(.key)
     )
     for (offset, line) in ([trend] + details(view.selectedRow, catalog: state.catalog, width: inside.width - 2)).prefix(
@@ -90,50 +92,64 @@ private func details(_ row: Scoreboard.Row, catalog: Catalog, width: Int) -> [(S
     let before = row.previous
     var lines: [(String, Style)] = [
         (
-            "\(row.name): \(now.handled) handled, \(now.resolved) resolved (\(signed(now.resolved - before.resolved)) on the \(before.resolved) before)",
+            tr(
+                "%@: %@ handled, %@ resolved (%@ on the %@ before)", row.name, now.handled, now.resolved,
+                signed(now.resolved - before.resolved), before.resolved),
             Style(.key)
         ),
         // Fits 78 columns at its longest: "1st contact 100% (+17 pts) · 2nd 0% · service level met 33% (-50 pts)".
         (
-            "1st contact \(percent(now.firstContactRate))\(change(now.firstContactRate, before.firstContactRate)) · "
-                + "2nd \(percent(now.secondContactRate)) · service level met \(percent(now.serviceLevelRate))\(change(now.serviceLevelRate, before.serviceLevelRate))",
+            tr(
+                "1st contact %@%@ · ", percent(now.firstContactRate),
+                change(now.firstContactRate, before.firstContactRate))
+                + tr(
+                    "2nd %@ · service level met %@%@", percent(now.secondContactRate), percent(now.serviceLevelRate),
+                    change(now.serviceLevelRate, before.serviceLevelRate)),
             .normal
         ),
         (
-            "time to resolve: median \(duration(now.medianMinutes)), 90% within \(duration(now.p90Minutes)) (median before: \(duration(before.medianMinutes)))",
+            tr(
+                "time to resolve: median %@, 90%% within %@ (median before: %@)", duration(now.medianMinutes),
+                duration(now.p90Minutes), duration(before.medianMinutes)),
             .normal
         ),
         (
-            "satisfaction \(average(now.satisfaction)) from \(now.ratings) rating\(now.ratings == 1 ? "" : "s") · entered by the resolver: "
-                + "\(average(now.ownSatisfaction)) from \(now.ownRatings) (apart)", .normal
+            tr(
+                "satisfaction %@ from %@ rating%@ · entered by the resolver: ", average(now.satisfaction), now.ratings,
+                now.ratings == 1 ? "" : "s")
+                + tr("%@ from %@ (apart)", average(now.ownSatisfaction), now.ownRatings), .normal
         ),
         (
-            "reopened \(now.reopened) of \(now.firstResolutions) first resolutions (\(percent(now.reopenRate))) · \(now.compensations) compensation\(now.compensations == 1 ? "" : "s"), \(now.compensationValue)"
-                + (now.owedDeclined == 0 ? "" : " · \(now.owedDeclined) owed declined"),
+            tr(
+                "reopened %@ of %@ first resolutions (%@) · %@ compensation%@, %@", now.reopened, now.firstResolutions,
+                percent(now.reopenRate), now.compensations, now.compensations == 1 ? "" : "s", now.compensationValue)
+                + (now.owedDeclined == 0 ? "" : tr(" · %@ owed declined", now.owedDeclined)),
             .normal
         ),
     ]
     let recognitions = row.agent.flatMap { catalog.agents[$0]?.recognitions } ?? []
     if let last = recognitions.last {
-        let more = recognitions.count > 1 ? " (\(recognitions.count) in all)" : ""
+        let more = recognitions.count > 1 ? tr(" (%@ in all)", recognitions.count) : ""
         // The reason is what the agent reads: it gets the lines it needs.
         for part in wrap(
-            "★ Recognised \(Day(containing: last.at)) by \(catalog.agents[last.by]?.name ?? last.by.rawValue): \(last.reason)\(more)",
+            tr(
+                "★ Recognised %@ by %@: %@%@", Day(containing: last.at),
+                catalog.agents[last.by]?.name ?? last.by.rawValue, last.reason, more),
             width: width)
         {
             lines.append((part, Style(.ok)))
         }
     } else if row.agent != nil {
-        lines.append(("No recognition yet.", Style(.muted)))
+        lines.append((tr("No recognition yet."), Style(.muted)))
     }
     return lines
 }
 
 /// The incidents behind one figure, newest first.
 private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: inout Screen, _ inside: Rect) {
-    let what = drill.figure == .serviceLevel ? "service level missed" : drill.figure.title
+    let what = drill.figure == .serviceLevel ? tr("service level missed") : drill.figure.title
     screen.put(
-        "\(drill.name) · \(what) · \(drill.incidents.count) incident\(drill.incidents.count == 1 ? "" : "s")",
+        tr("%@ · %@ · %@ incident%@", drill.name, what, drill.incidents.count, drill.incidents.count == 1 ? "" : "s"),
         x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.key))
     var x = inside.x + 1
     // The tabs' short names when the long ones do not fit (80 columns).
@@ -145,24 +161,24 @@ private func drawDrill(_ drill: ScoresView.Drill, state: AppState, _ screen: ino
     }
     let height = inside.height - 3
     if drill.incidents.isEmpty {
-        screen.put("None in this period.", x: inside.x + 1, y: inside.y + 3, style: Style(.muted))
+        screen.put(tr("None in this period."), x: inside.x + 1, y: inside.y + 3, style: Style(.muted))
     }
     for (line, index) in scrollWindow(count: drill.incidents.count, selected: drill.selected, height: height)
         .enumerated()
     {
         let incident = drill.incidents[index]
         let customer = state.store.customers.summary(of: incident.customer)
-        let name = customer.map { $0.blocked ? "(blocked)" : $0.name } ?? incident.customer.rawValue
+        let name = customer.map { $0.blocked ? tr("(blocked)") : $0.name } ?? incident.customer.rawValue
         let resolved =
             incident.resolvedAt.map {
                 "\(shortTime($0)) \(incident.resolvedBy?.rawValue ?? "?")\($0 <= incident.dueAt ? "" : " late")"
             }
             ?? incident.status.rawValue
         let extras = [
-            "\(incident.contacts) contact\(incident.contacts == 1 ? "" : "s")",
-            incident.rating.map { "rated \($0)\(incident.ratingBy == incident.resolvedBy ? " (own)" : "")" },
-            incident.reopens > 0 ? "reopened" : nil,
-            incident.compensationValue.map { "granted \($0)" },
+            tr("%@ contact%@", incident.contacts, incident.contacts == 1 ? "" : "s"),
+            incident.rating.map { tr("rated %@%@", $0, incident.ratingBy == incident.resolvedBy ? " (own)" : "") },
+            incident.reopens > 0 ? tr("reopened") : nil,
+            incident.compensationValue.map { tr("granted %@", $0) },
         ].compactMap { $0 }.joined(separator: " · ")
         let text = "\(incident.id.rawValue)  \(fit(name, 18)) \(shortTime(incident.openedAt)) → \(resolved) · \(extras)"
         screen.row(
@@ -175,10 +191,10 @@ extension ScoreFigure {
     /// The drill-down's tab for it.
     var tab: String {
         switch self {
-        case .serviceLevel: "SLA missed"
-        case .firstContact: "1st contact"
-        case .secondContact: "2nd contact"
-        case .satisfaction: "rated"
+        case .serviceLevel: tr("SLA missed")
+        case .firstContact: tr("1st contact")
+        case .secondContact: tr("2nd contact")
+        case .satisfaction: tr("rated")
         default: title
         }
     }
@@ -186,15 +202,15 @@ extension ScoreFigure {
     /// The tab in fewer columns.
     var shortTab: String {
         switch self {
-        case .handled: "hand."
-        case .resolved: "res."
+        case .handled: tr("hand.")
+        case .resolved: tr("res.")
         case .firstContact: "1st"
         case .secondContact: "2nd"
-        case .serviceLevel: "SLA"
-        case .satisfaction: "rated"
-        case .reopened: "reop."
-        case .compensations: "comp."
-        case .resolveTime: "time"
+        case .serviceLevel: tr("SLA")
+        case .satisfaction: tr("rated")
+        case .reopened: tr("reop.")
+        case .compensations: tr("comp.")
+        case .resolveTime: tr("time")
         }
     }
 }
@@ -211,20 +227,22 @@ struct ScoreColumn: Sendable {
     static let barWidth = 12
 
     static let all: [ScoreColumn] = [
-        ScoreColumn(title: "hand", width: 5, figure: .handled, text: { String($0.handled) }, wide: true),
-        ScoreColumn(title: "res", width: 5, figure: .resolved, text: { String($0.resolved) }, wide: false),
+        ScoreColumn(title: tr("hand"), width: 5, figure: .handled, text: { String($0.handled) }, wide: true),
+        ScoreColumn(title: tr("res"), width: 5, figure: .resolved, text: { String($0.resolved) }, wide: false),
         ScoreColumn(title: "1st", width: 5, figure: .firstContact, text: { percent($0.firstContactRate) }, wide: false),
         ScoreColumn(
             title: "2nd", width: 5, figure: .secondContact, text: { percent($0.secondContactRate) }, wide: true),
-        ScoreColumn(title: "SLA", width: 5, figure: .serviceLevel, text: { percent($0.serviceLevelRate) }, wide: false),
-        ScoreColumn(title: "med", width: 6, figure: .resolveTime, text: { duration($0.medianMinutes) }, wide: false),
+        ScoreColumn(
+            title: tr("SLA"), width: 5, figure: .serviceLevel, text: { percent($0.serviceLevelRate) }, wide: false),
+        ScoreColumn(
+            title: tr("med"), width: 6, figure: .resolveTime, text: { duration($0.medianMinutes) }, wide: false),
         ScoreColumn(title: "p90", width: 6, figure: nil, text: { duration($0.p90Minutes) }, wide: true),
         ScoreColumn(
-            title: "sat", width: 8, figure: .satisfaction,
+            title: tr("sat"), width: 8, figure: .satisfaction,
             text: { $0.ratings == 0 ? "–" : "\(average($0.satisfaction))·\($0.ratings)" }, wide: false),
-        ScoreColumn(title: "reop", width: 5, figure: .reopened, text: { percent($0.reopenRate) }, wide: false),
+        ScoreColumn(title: tr("reop"), width: 5, figure: .reopened, text: { percent($0.reopenRate) }, wide: false),
         ScoreColumn(
-            title: "comp", width: 8, figure: .compensations,
+            title: tr("comp"), width: 8, figure: .compensations,
             text: { $0.compensations == 0 ? "–" : euros($0.compensationValue) }, wide: false),
     ]
 
@@ -265,7 +283,7 @@ private func euros(_ cents: Cents) -> String { "\(cents.rawValue / 100)€" }
 private func change(_ now: Double?, _ before: Double?) -> String {
     guard let now, let before else { return "" }
     let points = Int(((now - before) * 100).rounded())
-    return " (\(points >= 0 ? "+" : "")\(points) pts)"
+    return tr(" (%@%@ pts)", points >= 0 ? "+" : "", points)
 }
 
 /// "45m", "3.2h", "2.1d".

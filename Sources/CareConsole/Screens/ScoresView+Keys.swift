@@ -6,7 +6,7 @@ extension ScoresView {
     /// an agent.
     static func open(in state: inout AppState) {
         guard let viewer = state.store.activeAgent(Author(login: state.agentLogin)) else {
-            state.message = "You are not an active agent in the roster."
+            state.message = tr("You are not an active agent in the roster.")
             return
         }
         state.scores = ScoresView(store: state.store, viewer: viewer, today: Day(containing: state.now))
@@ -84,7 +84,7 @@ extension ScoresView {
             recompute()
         case .laterPeriod:
             guard view.back > 0 else {
-                state.message = "This period ends today; there is no later one yet."
+                state.message = tr("This period ends today; there is no later one yet.")
                 return []
             }
             view.back -= 1
@@ -114,7 +114,8 @@ extension ScoresView {
             let row = view.selectedRow
             // The team line's incidents are other agents' too.
             guard row.agent != nil || state.isSupervisor else {
-                state.message = "Only a supervisor can list the team's incidents; Enter on your own row lists yours."
+                state.message = tr(
+                    "Only a supervisor can list the team's incidents; Enter on your own row lists yours.")
                 return []
             }
             view.drill = ScoresView.Drill(
@@ -122,7 +123,7 @@ extension ScoresView {
             recompute()
         case .recognise where view.tab == .agents:
             guard let agent = view.selectedRow.agent else {
-                state.message = "Choose an agent's row to recognise them."
+                state.message = tr("Choose an agent's row to recognise them.")
                 return []
             }
             state.mode.layer = RecogniseDialog(agent: agent)

@@ -1,3 +1,5 @@
+import CareDomain
+
 /// A key as the program sees it, whatever the terminal sent.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -31,12 +33,14 @@ public enum ConsoleError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "care's console needs a terminal; run it in one (for scripts, use the commands in `care --help`)."
+            tr("care's console needs a terminal; run it in one (for scripts, use the commands in `care --help`).")
         case .cannotAddressCursor(let name):
-            "The terminal \"\(name)\" cannot move the cursor, so the console cannot draw on it; use one that can "
-                + "(TERM=xterm-256color in most emulators), or the commands in `care --help`."
+            tr("The terminal \"%@\" cannot move the cursor, so the console cannot draw on it; use one that can ", name)
+                + tr("(TERM=xterm-256color in most emulators), or the commands in `care --help`.")
         case .unknownTerminal(let name):
-            "The terminal type \"\(name)\" is unknown to this system; set TERM to one it knows (for example xterm-256color)."
+            tr(
+                "The terminal type \"%@\" is unknown to this system; set TERM to one it knows (for example xterm-256color).",
+                name)
         }
     }
 }

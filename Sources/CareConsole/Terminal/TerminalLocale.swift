@@ -20,7 +20,9 @@ enum TerminalLocale {
         guard !isUTF8, !ascii else { return nil }
         guard setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8 else {
             return tr(
-                "The locale is not UTF-8 and C.UTF-8 is missing: accents may not show; --ascii draws with ASCII only.")
+                tr(
+                    "The locale is not UTF-8 and C.UTF-8 is missing: accents may not show; --ascii draws with ASCII only."
+                ))
         }
         let what =
             switch (asked, installed) {
@@ -29,7 +31,7 @@ enum TerminalLocale {
             case (let name?, true): tr("The locale %@ is not UTF-8", name)
             }
         return tr(
-            "%@: the screen uses C.UTF-8 for accents, borders and €; if they look wrong, start with --ascii.", what)
+            tr("%@: the screen uses C.UTF-8 for accents, borders and €; if they look wrong, start with --ascii."), what)
     }
 
     private static var isUTF8: Bool {

@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 
 /// How roles look: a foreground colour (one of the 8 every colour terminal
@@ -81,9 +82,11 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let name):
-            "There is no theme \"\(name)\"; use \(Theme.builtIn.map(\.name).joined(separator: ", ")) or the path of a theme's JSON file."
+            tr(
+                "There is no theme \"%@\"; use %@ or the path of a theme's JSON file.", name,
+                Theme.builtIn.map(\.name).joined(separator: ", "))
         case .unreadable(let path, let reason):
-            "The theme \(path) cannot be used: \(reason)."
+            tr("The theme %@ cannot be used: %@.", path, reason)
         }
     }
 }
@@ -115,12 +118,14 @@ extension Theme {
 
     private static func explain(_ error: any Error) -> String {
         if case DecodingError.dataCorrupted(let context)? = error as? DecodingError, context.codingPath.isEmpty {
-            return "not valid JSON"
+            return tr("not valid JSON")
         }
         if case DecodingError.keyNotFound(let key, _)? = error as? DecodingError {
-            return "\(key.stringValue) is missing"
+            return tr("%@ is missing", key.stringValue)
         }
         return
-            "a value has the wrong type; colours are \(TerminalColor.allCases.map(\.rawValue).joined(separator: ", "))"
+            tr(
+                "a value has the wrong type; colours are %@",
+                TerminalColor.allCases.map(\.rawValue).joined(separator: ", "))
     }
 }

@@ -62,7 +62,9 @@ enum HistoryCheck {
                 let last = try? layout.files.read(path, from: size - 1), last != Data([0x0A])
             {
                 outcome.problems.append(
-                    "\(layout.relative(path)) ends with an unfinished line (a fold cut short); the next compaction writes it again whole."
+                    tr(
+                        "%@ ends with an unfinished line (a fold cut short); the next compaction writes it again whole.",
+                        layout.relative(path))
                 )
             }
         }
@@ -74,18 +76,20 @@ enum HistoryCheck {
             var seen = Set<MomentID>()
             for moment in moments {
                 let place = "\(layout.relative(layout.history(.moments, of: customer.id))) moment \(moment.id)"
-                if !seen.insert(moment.id).inserted { outcome.problems.append("\(place) appears twice.") }
+                if !seen.insert(moment.id).inserted { outcome.problems.append(tr("%@ appears twice.", place)) }
                 if moment.customer != customer.id {
-                    outcome.problems.append("\(place) belongs to customer \(moment.customer), not \(customer.id).")
+                    outcome.problems.append(
+                        tr("%@ belongs to customer %@, not %@.", place, moment.customer, customer.id))
                 }
                 if !state.touchpoints.contains(moment.touchpoint) {
-                    outcome.problems.append("\(place) refers to touchpoint \(moment.touchpoint), which does not exist.")
+                    outcome.problems.append(
+                        tr("%@ refers to touchpoint %@, which does not exist.", place, moment.touchpoint))
                 }
                 if let agent = moment.agent, !state.agents.contains(agent) {
-                    outcome.problems.append("\(place) names agent \(agent), who is not in the roster.")
+                    outcome.problems.append(tr("%@ names agent %@, who is not in the roster.", place, agent))
                 }
                 if let score = moment.satisfaction, !(1...5).contains(score) {
-                    outcome.problems.append("\(place) has satisfaction \(score); it must be 1 to 5.")
+                    outcome.problems.append(tr("%@ has satisfaction %@; it must be 1 to 5.", place, score))
                 }
             }
         } catch {
@@ -99,7 +103,10 @@ enum HistoryCheck {
             let known = timeline ?? []
             if let lost = entries.first(where: { $0.moment.map { !known.contains($0) } ?? false }) {
                 outcome.problems.append(
-                    "\(file) entry \(lost.id) names moment \(lost.moment?.rawValue ?? ""), which is not in \(layout.relative(layout.history(.moments, of: customer.id))); moments are missing there (restore the file from a backup)."
+                    tr(
+                        "%@ entry %@ names moment %@, which is not in %@; moments are missing there (restore the file from a backup).",
+                        file, lost.id, lost.moment?.rawValue ?? "",
+                        layout.relative(layout.history(.moments, of: customer.id)))
                 )
             }
             var balance = 0
@@ -107,22 +114,27 @@ enum HistoryCheck {
                 balance += entry.points
                 if entry.customer != customer.id {
                     outcome.problems.append(
-                        "\(file) entry \(entry.id) belongs to customer \(entry.customer), not \(customer.id).")
+                        tr("%@ entry %@ belongs to customer %@, not %@.", file, entry.id, entry.customer, customer.id))
                 }
                 if entry.balanceAfter != balance {
                     outcome.problems.append(
-                        "\(file) entry \(entry.id) says the balance is \(entry.balanceAfter), but the entries up to it add up to \(balance)."
+                        tr(
+                            "%@ entry %@ says the balance is %@, but the entries up to it add up to %@.", file,
+                            entry.id, entry.balanceAfter, balance)
                     )
                     balance = entry.balanceAfter
                 }
                 if balance < 0 {
-                    outcome.problems.append("\(file) entry \(entry.id) takes the balance below zero (\(balance)).")
+                    outcome.problems.append(
+                        tr("%@ entry %@ takes the balance below zero (%@).", file, entry.id, balance))
                 }
             }
             let sum = entries.reduce(0) { $0 + $1.points }
             if sum != customer.loyalty.points {
                 outcome.problems.append(
-                    "Customer \(customer.id) shows \(customer.loyalty.points) points, but the ledger entries add up to \(sum)."
+                    tr(
+                        "Customer %@ shows %@ points, but the ledger entries add up to %@.", customer.id,
+                        customer.loyalty.points, sum)
                 )
             }
         } catch {
@@ -143,10 +155,12 @@ enum HistoryCheck {
                     let relative = "\(kind.rawValue)/\(bucket)/\(name)"
                     if !state.customers.contains(customer) {
                         problems.append(
-                            "\(relative) holds history of customer \(customer), who is not in customers.json.")
+                            tr("%@ holds history of customer %@, who is not in customers.json.", relative, customer))
                     } else if StoreLayout.bucket(of: customer) != bucket {
                         problems.append(
-                            "\(relative) is in the wrong folder (it belongs in \(kind.rawValue)/\(StoreLayout.bucket(of: customer))/), so it is never read."
+                            tr(
+                                "%@ is in the wrong folder (it belongs in %@/%@/), so it is never read.", relative,
+                                kind.rawValue, StoreLayout.bucket(of: customer))
                         )
                     }
                 }

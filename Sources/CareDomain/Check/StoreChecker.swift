@@ -55,7 +55,7 @@ public enum StoreChecker {
         // With a whole file missing or unreadable, every reference into it
         // would be reported as broken: those are checked once it is back.
         guard state.fileDamage.isEmpty else {
-            report.problems.append("References and histories are checked once the files above are restored.")
+            report.problems.append(tr("References and histories are checked once the files above are restored."))
             return report
         }
         report.problems += ReferenceCheck.problems(in: state, records: records)
@@ -72,7 +72,9 @@ public enum StoreChecker {
             report.journalEntries = read.entries.count
             return read.damage.map(\.description)
                 + read.torn.map {
-                    "journal/\($0.file) ends with an unfinished line of \($0.bytes.count) bytes (a write cut short by a crash); the next change sets it aside in journal/torn/."
+                    tr(
+                        "journal/%@ ends with an unfinished line of %@ bytes (a write cut short by a crash); the next change sets it aside in journal/torn/.",
+                        $0.file, $0.bytes.count)
                 }
         } catch {
             return [error.description]
@@ -117,7 +119,9 @@ public enum StoreChecker {
             if kind == S_IFLNK {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                 problems.append(
-                    "\(layout.relative(path)) is a symbolic link (to \(target)); care never follows one: remove it and restore what it replaced from a backup."
+                    tr(
+                        "%@ is a symbolic link (to %@); care never follows one: remove it and restore what it replaced from a backup.",
+                        layout.relative(path), target)
                 )
                 continue
             }
@@ -129,7 +133,9 @@ public enum StoreChecker {
                     layout, { () -> Bool in access(path, F_OK) == 0 }), left
             {
                 problems.append(
-                    "\(layout.relative(path)) is a temporary file left by a writer that stopped; the next change removes it."
+                    tr(
+                        "%@ is a temporary file left by a writer that stopped; the next change removes it.",
+                        layout.relative(path))
                 )
             }
             if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.erasureDirectory,
@@ -137,14 +143,18 @@ public enum StoreChecker {
             {
                 let customer = String(name.dropLast(5))
                 problems.append(
-                    "The erasure of customer \(customer) is unfinished; run `care privacy erase \(customer) --confirm` again to finish it."
+                    tr(
+                        "The erasure of customer %@ is unfinished; run `care privacy erase %@ --confirm` again to finish it.",
+                        customer, customer)
                 )
             }
             if info.st_mode & 0o007 != 0 {
                 worldAccessible += 1
                 if worldAccessible <= 5 {
                     problems.append(
-                        "\(layout.relative(path)) can be read or written by any user (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod o-rwx on it."
+                        tr(
+                            "%@ can be read or written by any user (mode %@); run chmod o-rwx on it.",
+                            layout.relative(path), String(info.st_mode & 0o7777, radix: 8))
                     )
                 }
             }
@@ -154,7 +164,9 @@ public enum StoreChecker {
         }
         if worldAccessible > 5 {
             problems.append(
-                "\(worldAccessible - 5) more files can be read or written by any user; run chmod -R o-rwx \(layout.directory)."
+                tr(
+                    "%@ more files can be read or written by any user; run chmod -R o-rwx %@.", worldAccessible - 5,
+                    layout.directory)
             )
         }
         return problems

@@ -22,9 +22,9 @@ public struct CSVDocument: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .notUTF8: "the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"."
-            case .empty: "the file is empty; it needs a header row and a row per customer."
-            case .unreadable: "the file could not be read as CSV."
+            case .notUTF8: tr("the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\".")
+            case .empty: tr("the file is empty; it needs a header row and a row per customer.")
+            case .unreadable: tr("the file could not be read as CSV.")
             }
         }
     }

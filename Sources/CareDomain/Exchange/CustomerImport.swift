@@ -19,10 +19,12 @@ public struct CustomerImport: Sendable {
 
         public var description: String {
             switch self {
-            case .unreadable(let problem): "The file cannot be imported: \(problem)"
+            case .unreadable(let problem): tr("The file cannot be imported: %@", problem)
             case .noNameColumn(let header):
-                "The header row has no name column (name, nombre, or nombre and apellidos); it has: \(header.joined(separator: ", "))."
-            case .repeatedColumn(let name): "The header row names \"\(name)\" twice; keep one."
+                tr(
+                    "The header row has no name column (name, nombre, or nombre and apellidos); it has: %@.",
+                    header.joined(separator: ", "))
+            case .repeatedColumn(let name): tr("The header row names \"%@\" twice; keep one.", name)
             }
         }
     }
@@ -96,8 +98,8 @@ public struct CustomerImport: Sendable {
             for (what, key) in keys where !key.isEmpty {
                 if let earlier = seen["\(what):\(key)"] {
                     rowProblems.append(
-                        "the same \(what) as line \(earlier); one row per customer"
-                            + (what == "id" ? "" : " (give each an id to import both)"))
+                        tr("the same %@ as line %@; one row per customer", what, earlier)
+                            + (what == "id" ? "" : tr(" (give each an id to import both)")))
                 } else {
                     seen["\(what):\(key)"] = row.line
                 }
@@ -126,7 +128,7 @@ public struct CustomerImport: Sendable {
         func parsed<T>(_ column: CustomerColumn, _ what: String, _ parse: (String) -> T?) -> T? {
             guard let text = cell(column) else { return nil }
             guard let value = parse(text) else {
-                problems.append("\(what) \"\(text)\" is not understood")
+                problems.append(tr("%@ \"%@\" is not understood", what, text))
                 return nil
             }
             return value
@@ -136,7 +138,7 @@ public struct CustomerImport: Sendable {
             if CustomerID(id).isSafeFileName && id.utf8.count <= 200 {
                 draft.id = CustomerID(id)
             } else {
-                problems.append("id \"\(id)\" can only hold letters, digits, - _ and .")
+                problems.append(tr("id \"%@\" can only hold letters, digits, - _ and .", id))
             }
         }
         let parts = [cell(.givenName), cell(.familyName), cell(.secondFamilyName)].compactMap { $0 }
@@ -145,21 +147,21 @@ public struct CustomerImport: Sendable {
             if ImportValues.isPhone(phone) {
                 draft.phone = phone
             } else {
-                problems.append("phone \"\(phone)\" is not a phone number")
+                problems.append(tr("phone \"%@\" is not a phone number", phone))
             }
         }
         if let email = cell(.email) {
             if ImportValues.isEmail(email) {
                 draft.email = email
             } else {
-                problems.append("email \"\(email)\" is not an email address")
+                problems.append(tr("email \"%@\" is not an email address", email))
             }
         }
         draft.preferredChannel = parsed(.preferredChannel, "channel", ImportValues.channel)
-        draft.birthDate = parsed(.birthDate, "birth date", ImportValues.day)
+        draft.birthDate = parsed(.birthDate, tr("birth date"), ImportValues.day)
         draft.occupation = cell(.occupation)
-        draft.maritalStatus = parsed(.maritalStatus, "marital status", ImportValues.maritalStatus)
-        draft.customerSince = parsed(.customerSince, "customer-since date", ImportValues.day)
+        draft.maritalStatus = parsed(.maritalStatus, tr("marital status"), ImportValues.maritalStatus)
+        draft.customerSince = parsed(.customerSince, tr("customer-since date"), ImportValues.day)
         draft.lifecycle = parsed(.lifecycle, "stage", ImportValues.lifecycle)
         draft.tastes = cell(.tastes).map(ImportValues.list)
         draft.interests = cell(.interests).map(ImportValues.list)
@@ -169,12 +171,12 @@ public struct CustomerImport: Sendable {
             (CustomerColumn.serviceConsent, ConsentPurpose.service), (.marketingConsent, .marketing),
             (.profilingConsent, .profiling),
         ] {
-            if let answer = parsed(column, "\(purpose.rawValue) consent (yes or no)", ImportValues.yesNo) {
+            if let answer = parsed(column, tr("%@ consent (yes or no)", purpose.rawValue), ImportValues.yesNo) {
                 draft.consents[purpose] = answer
             }
         }
         if let birth = draft.birthDate, let since = draft.customerSince, birth > since {
-            problems.append("the birth date \(birth) is after the customer-since date \(since)")
+            problems.append(tr("the birth date %@ is after the customer-since date %@", birth, since))
         }
         return draft
     }
@@ -259,10 +261,14 @@ public struct CustomerImport: Sendable {
         public var description: String {
             let done =
                 written == 0
-                ? "nothing was imported"
-                : "the first \(written) of \(rows) rows (up to line \(lastLine ?? 0)) were already imported and stay in"
+                ? tr("nothing was imported")
+                : tr(
+                    "the first %@ of %@ rows (up to line %@) were already imported and stay in", written, rows,
+                    lastLine ?? 0)
             return
-                "The import stopped: \(reason) Of the file, \(done); running the same import again completes it without duplicates."
+                tr(
+                    "The import stopped: %@ Of the file, %@; running the same import again completes it without duplicates.",
+                    reason, done)
         }
     }
 

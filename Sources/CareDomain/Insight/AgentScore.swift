@@ -64,10 +64,10 @@ public enum ScoreFigure: String, CaseIterable, Sendable {
         switch self {
         case .handled: "handled"
         case .resolved: "resolved"
-        case .firstContact: "1st contact"
-        case .secondContact: "2nd contact"
-        case .serviceLevel: "service level met"
-        case .resolveTime: "time to resolve"
+        case .firstContact: tr("1st contact")
+        case .secondContact: tr("2nd contact")
+        case .serviceLevel: tr("service level met")
+        case .resolveTime: tr("time to resolve")
         case .satisfaction: "satisfaction"
         case .reopened: "reopened"
         case .compensations: "compensations"

@@ -140,23 +140,27 @@ public struct CampaignReport: Sendable, Equatable, Codable {
     /// For people: the phases, then the objectives, the return and the notes.
     public var text: String {
         var lines = [
-            "\(title) (\(campaign)): \(segment), \(target) customers at the start"
+            tr("%@ (%@): %@, %@ customers at the start", title, campaign, segment, target)
                 + (goal.map { ". Goal: \($0)" } ?? ""), "",
         ]
         lines.append(phasesTable.rendered(as: .table))
         for objective in objectives {
             let actual =
-                objective.actualPercent.map { String(format: "%+.1f%%", $0) } ?? "no purchases before to compare"
+                objective.actualPercent.map { String(format: "%+.1f%%", $0) } ?? tr("no purchases before to compare")
             lines.append(
                 "Objective \(objective.measure.rawValue) \(objective.wantedPercent >= 0 ? "+" : "")\(objective.wantedPercent)%: \(actual), \(objective.met ? "met" : "not met")."
             )
         }
         lines.append(
-            "Extra margin during the campaign: \(extraRevenue)"
+            tr("Extra margin during the campaign: %@", extraRevenue)
                 + (cost.map {
-                    " against a cost of \($0) (\(extraRevenue >= $0 ? "paid for itself" : "did not pay for itself"))."
+                    tr(
+                        " against a cost of %@ (%@).", $0,
+                        extraRevenue >= $0 ? "paid for itself" : "did not pay for itself")
                 } ?? "."))
-        if notes.isEmpty { lines.append("No notes yet: `care campaign note \(campaign) \"…\"` keeps what was learnt.") }
+        if notes.isEmpty {
+            lines.append(tr("No notes yet: `care campaign note %@ \"…\"` keeps what was learnt.", campaign))
+        }
         for note in notes { lines.append("\(Day(containing: note.at)) \(note.by): \(note.text)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -49,5 +49,5 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "2026-10-24 to 2026-11-22 (30 days)".
-    public var description: String { "\(from) to \(to) (\(length) day\(length == 1 ? "" : "s"))" }
+    public var description: String { tr("%@ to %@ (%@ day%@)", from, to, length, length == 1 ? "" : "s") }
 }

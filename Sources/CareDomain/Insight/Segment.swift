@@ -15,9 +15,9 @@ public enum Segment: String, CaseIterable, Sendable, Comparable {
     public var name: String {
         switch self {
         case .champions: "Champions"
-        case .valuableAtRisk: "Valuable at risk"
+        case .valuableAtRisk: tr("Valuable at risk")
         case .potential: "Potential"
-        case .crossSell: "One-family buyers"
+        case .crossSell: tr("One-family buyers")
         case .occasional: "Occasional"
         case .dormant: "Dormant"
         }
@@ -36,24 +36,24 @@ public enum Segment: String, CaseIterable, Sendable, Comparable {
     /// What to offer them.
     public var incentive: String {
         switch self {
-        case .champions: "thank them personally; invitations and early access"
-        case .valuableAtRisk: "a personal call and bonus points on the next purchase"
-        case .potential: "extra points above their usual basket; show the next tier"
-        case .crossSell: "a coupon for a family they have not bought yet"
-        case .occasional: "the program's basic points and coupons"
-        case .dormant: "a win-back message before their points lapse"
+        case .champions: tr("thank them personally; invitations and early access")
+        case .valuableAtRisk: tr("a personal call and bonus points on the next purchase")
+        case .potential: tr("extra points above their usual basket; show the next tier")
+        case .crossSell: tr("a coupon for a family they have not bought yet")
+        case .occasional: tr("the program's basic points and coupons")
+        case .dormant: tr("a win-back message before their points lapse")
         }
     }
 
     /// Who is in it, in words (the rule `of` applies).
     public var rule: String {
         switch self {
-        case .champions: "recency, frequency and value all 4 or 5"
-        case .valuableAtRisk: "value 4 or 5, no purchase in the last 90 days"
-        case .potential: "frequency 3 or more, value 3 or less"
-        case .crossSell: "bought recently from one product family only"
-        case .occasional: "any other buyer"
-        case .dormant: "no purchase in the period"
+        case .champions: tr("recency, frequency and value all 4 or 5")
+        case .valuableAtRisk: tr("value 4 or 5, no purchase in the last 90 days")
+        case .potential: tr("frequency 3 or more, value 3 or less")
+        case .crossSell: tr("bought recently from one product family only")
+        case .occasional: tr("any other buyer")
+        case .dormant: tr("no purchase in the period")
         }
     }
 

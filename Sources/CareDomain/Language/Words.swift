@@ -8,10 +8,11 @@ import Synchronization
 /// lookup. `%@` takes any argument; a test fails when a key used in the
 /// sources has no Spanish entry. A word with two meanings carries its sense
 /// before a bar, `tr("status|open")`: English shows what follows the bar.
-public func tr(_ english: String, _ arguments: any CustomStringConvertible...) -> String {
+public func tr(_ english: String, _ arguments: Any...) -> String {
     let template = Words.shared.text(for: english, in: Language.current)
     guard !arguments.isEmpty else { return template }
-    return Words.fill(template, arguments.map(\.description))
+    // Any value, as string interpolation takes it: errors, optionals, numbers.
+    return Words.fill(template, arguments.map { String(describing: $0) })
 }
 
 /// The catalogs, found once and kept.

@@ -26,17 +26,19 @@ public struct BusinessHours: Codable, Sendable, Equatable {
     public var problems: [String] {
         var problems: [String] = []
         if let timeZone, TimeZone(identifier: timeZone) == nil {
-            problems.append("hours.timeZone \"\(timeZone)\" is not a time zone (e.g. Europe/Madrid).")
+            problems.append(tr("hours.timeZone \"%@\" is not a time zone (e.g. Europe/Madrid).", timeZone))
         }
         for day in week.keys.sorted() where !Self.weekdays.contains(day) {
-            problems.append("hours.week has \"\(day)\"; the days are \(Self.weekdays.joined(separator: ", ")).")
+            problems.append(tr("hours.week has \"%@\"; the days are %@.", day, Self.weekdays.joined(separator: ", ")))
         }
         for (day, spans) in week.sorted(by: { $0.key < $1.key }) {
             for span in spans where Self.minutes(of: span) == nil {
-                problems.append("hours.week.\(day) has \"\(span)\"; write a span as 09:00-14:00.")
+                problems.append(tr("hours.week.%@ has \"%@\"; write a span as 09:00-14:00.", day, span))
             }
         }
-        if spans.allSatisfy(\.isEmpty) { problems.append("hours.week opens no day; leave hours out for always open.") }
+        if spans.allSatisfy(\.isEmpty) {
+            problems.append(tr("hours.week opens no day; leave hours out for always open."))
+        }
         return problems
     }
 
@@ -58,7 +60,7 @@ public struct BusinessHours: Codable, Sendable, Equatable {
             (run.first == run.last ? run.first : "\(run.first)–\(run.last)") + " " + run.spans.joined(separator: " ")
         }
         let zone = timeZone.map { " (\($0))" } ?? ""
-        let holidays = closed.isEmpty ? "" : "; \(closed.count) day\(closed.count == 1 ? "" : "s") closed"
+        let holidays = closed.isEmpty ? "" : tr("; %@ day%@ closed", closed.count, closed.count == 1 ? "" : "s")
         return open.joined(separator: ", ") + zone + holidays
     }
 

@@ -19,37 +19,37 @@ extension Customer {
             let answer =
                 latest.map {
                     "\($0.granted ? "yes" : "no") since \(Day(containing: $0.at))\($0.by.map { " (by \($0))" } ?? "")\(earlier)"
-                } ?? "not asked"
-            return ProfileField(name: "consent to \(purpose.rawValue)", value: answer)
+                } ?? tr("not asked")
+            return ProfileField(name: tr("consent to %@", purpose.rawValue), value: answer)
         }
         return [
             ProfileField(name: "customer", value: id.rawValue),
             ProfileField(name: "name", value: name),
             ProfileField(name: "phone", value: phone ?? ""),
             ProfileField(name: "email", value: email ?? ""),
-            ProfileField(name: "preferred channel", value: preferredChannel?.rawValue ?? ""),
-            ProfileField(name: "birth date", value: birthDate?.description ?? ""),
+            ProfileField(name: tr("preferred channel"), value: preferredChannel?.rawValue ?? ""),
+            ProfileField(name: tr("birth date"), value: birthDate?.description ?? ""),
             ProfileField(name: "occupation", value: occupation ?? ""),
-            ProfileField(name: "marital status", value: maritalStatus?.rawValue ?? ""),
+            ProfileField(name: tr("marital status"), value: maritalStatus?.rawValue ?? ""),
             ProfileField(name: "tastes", value: list(tastes)),
             ProfileField(name: "interests", value: list(interests)),
             ProfileField(name: "hobbies", value: list(hobbies)),
-            ProfileField(name: "usual products", value: list(usualProducts)),
+            ProfileField(name: tr("usual products"), value: list(usualProducts)),
             ProfileField(name: "social", value: list(socialHandles?.map { "\($0.network) \($0.handle)" })),
-            ProfileField(name: "customer since", value: customerSince.description),
+            ProfileField(name: tr("customer since"), value: customerSince.description),
             ProfileField(name: "lifecycle", value: stageLine(today: today)),
-            ProfileField(name: "last purchase", value: lastPurchase?.description ?? ""),
+            ProfileField(name: tr("last purchase"), value: lastPurchase?.description ?? ""),
             ProfileField(name: "points", value: String(loyalty.points)),
             ProfileField(name: "tier", value: loyalty.tier?.rawValue ?? ""),
-            ProfileField(name: "tier until", value: loyalty.tierUntil?.description ?? ""),
-            ProfileField(name: "last activity", value: loyalty.lastActivity?.description ?? ""),
-        ] + consentFields + (mergedInto.map { [ProfileField(name: "merged into", value: $0.rawValue)] } ?? [])
+            ProfileField(name: tr("tier until"), value: loyalty.tierUntil?.description ?? ""),
+            ProfileField(name: tr("last activity"), value: loyalty.lastActivity?.description ?? ""),
+        ] + consentFields + (mergedInto.map { [ProfileField(name: tr("merged into"), value: $0.rawValue)] } ?? [])
     }
 
     /// "active for 40 days (since 2026-10-23)", with a supervisor's reason
     /// when the stage was set by hand.
     public func stageLine(today: Day, withDay: Bool = true) -> String {
-        var line = lifecycle.label
+        var line = lifecycle.shown
         if let since = lifecycleSince {
             line += " for \(Self.duration(days: since.days(until: today)))" + (withDay ? " (since \(since))" : "")
         }

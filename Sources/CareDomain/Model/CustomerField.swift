@@ -8,7 +8,8 @@ public enum CustomerField: String, CaseIterable, Sendable {
     case name, phone, email, preferredChannel, birthDate, occupation, maritalStatus
     case tastes, interests, hobbies, usualProducts, socialHandles
 
-    /// The name a person reads (and `care audit` prints).
+    /// The field's English name, as the audit trail records it (`care audit`
+    /// prints it); `shown` is the name in the language in force.
     public var label: String {
         switch self {
         case .name: "name"
@@ -26,10 +27,29 @@ public enum CustomerField: String, CaseIterable, Sendable {
         }
     }
 
+    /// The label in the language in force, for forms and refusals; `label`
+    /// stays English for the audit trail, so the journal reads in one language.
+    public var shown: String {
+        switch self {
+        case .name: tr("field|name")
+        case .phone: tr("field|phone")
+        case .email: tr("field|email")
+        case .preferredChannel: tr("field|preferred channel")
+        case .birthDate: tr("field|birth date")
+        case .occupation: tr("field|occupation")
+        case .maritalStatus: tr("field|marital status")
+        case .tastes: tr("field|tastes")
+        case .interests: tr("field|interests")
+        case .hobbies: tr("field|hobbies")
+        case .usualProducts: tr("field|usual products")
+        case .socialHandles: tr("field|social")
+        }
+    }
+
     /// How the value is typed, for help lines and dialogs.
     public var hint: String {
         switch self {
-        case .name: "full name"
+        case .name: tr("full name")
         case .phone: "624 612 113, +34 …"
         case .email: "name@example.com"
         case .preferredChannel: Channel.allCases.map(\.rawValue).joined(separator: ", ")
@@ -37,7 +57,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .occupation: "text"
         case .maritalStatus: MaritalStatus.allCases.map(\.rawValue).joined(separator: ", ")
         case .tastes, .interests, .hobbies, .usualProducts: "comma-separated"
-        case .socialHandles: "network handle, … (instagram @ana)"
+        case .socialHandles: tr("network handle, … (instagram @ana)")
         }
     }
 
@@ -72,22 +92,24 @@ public enum CustomerField: String, CaseIterable, Sendable {
         switch self {
         case .name: customer.name = value
         case .phone:
-            guard ImportValues.isPhone(value) else { throw .badValue(self, "\"\(value)\" is not a phone number") }
+            guard ImportValues.isPhone(value) else { throw .badValue(self, tr("\"%@\" is not a phone number", value)) }
             customer.phone = value
         case .email:
-            guard ImportValues.isEmail(value) else { throw .badValue(self, "\"\(value)\" is not an email address") }
+            guard ImportValues.isEmail(value) else {
+                throw .badValue(self, tr("\"%@\" is not an email address", value))
+            }
             customer.email = value
         case .preferredChannel:
-            guard let channel = ImportValues.channel(value) else { throw .badValue(self, "use one of \(hint)") }
+            guard let channel = ImportValues.channel(value) else { throw .badValue(self, tr("use one of %@", hint)) }
             customer.preferredChannel = channel
         case .birthDate:
-            guard let day = ImportValues.day(value) else { throw .badValue(self, "\"\(value)\" is not a date") }
-            guard day <= today else { throw .badValue(self, "\(day) is in the future") }
+            guard let day = ImportValues.day(value) else { throw .badValue(self, tr("\"%@\" is not a date", value)) }
+            guard day <= today else { throw .badValue(self, tr("%@ is in the future", day)) }
             customer.birthDate = day
         case .occupation: customer.occupation = value
         case .maritalStatus:
             guard let status = ImportValues.maritalStatus(value) else {
-                throw .badValue(self, "use one of \(hint)")
+                throw .badValue(self, tr("use one of %@", hint))
             }
             customer.maritalStatus = status
         case .tastes: customer.tastes = ImportValues.list(value)
@@ -98,7 +120,9 @@ public enum CustomerField: String, CaseIterable, Sendable {
             var handles: [SocialHandle] = []
             for item in ImportValues.list(value) {
                 let parts = item.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
-                guard parts.count == 2 else { throw .badValue(self, "write each as a network and a handle: \(hint)") }
+                guard parts.count == 2 else {
+                    throw .badValue(self, tr("write each as a network and a handle: %@", hint))
+                }
                 handles.append(SocialHandle(network: parts[0], handle: parts[1]))
             }
             customer.socialHandles = handles

@@ -64,7 +64,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         let text = try container.decode(String.self)
         guard let day = Day(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a day as YYYY-MM-DD, found \"\(text)\"")
+                in: container, debugDescription: tr("expected a day as YYYY-MM-DD, found \"%@\"", text))
         }
         self = day
     }

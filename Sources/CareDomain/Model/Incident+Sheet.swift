@@ -17,13 +17,46 @@ extension Incident {
             public var text: String
 
             public var line: String {
-                "\(Incident.minute(at))  \(by)  \(kind)" + (text.isEmpty ? "" : "  \(text)")
+                "\(Incident.minuteText(at))  \(by)  \(kind)" + (text.isEmpty ? "" : "  \(text)")
+            }
+        }
+
+        /// A field's name as a person reads it, in the language in force;
+        /// `name` stays the stable key that csv and json print.
+        public static func title(of name: String) -> String {
+            switch name {
+            case "approval": tr("sheet|approval")
+            case "assignee": tr("sheet|assignee")
+            case "channel": tr("sheet|channel")
+            case "contacts": tr("sheet|contacts")
+            case "customer": tr("sheet|customer")
+            case "due": tr("sheet|due")
+            case "granted": tr("sheet|granted")
+            case "handover": tr("sheet|handover")
+            case "incident": tr("sheet|incident")
+            case "kind": tr("sheet|kind")
+            case "opened": tr("sheet|opened")
+            case "owed": tr("sheet|owed")
+            case "priority": tr("sheet|priority")
+            case "resolution": tr("sheet|resolution")
+            case "status": tr("sheet|status")
+            case "subject": tr("sheet|subject")
+            case "survey": tr("sheet|survey")
+            case "touchpoint": tr("sheet|touchpoint")
+            default: name
             }
         }
     }
 
-    /// "2026-11-22 10:00".
-    public static func minuteText(_ date: Date) -> String { minute(date) }
+    /// "2026-11-22 10:00", or "22/11/2026 10:00" in Spanish: for people.
+    /// `minute` is the one form written into histories, whatever the language.
+    public static func minuteText(_ date: Date) -> String {
+        let text = minute(date)
+        guard Language.current == .es, text.count == 16 else { return text }
+        let characters = Array(text)
+        let day = String(characters[8...9]) + "/" + String(characters[5...6]) + "/" + String(characters[0...3])
+        return day + String(characters[10...])
+    }
 
     static func minute(_ date: Date) -> String {
         String(Timestamp.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
@@ -32,18 +65,21 @@ extension Incident {
     /// "2026-12-02 14:00, in 3 h", "…, overdue by 2 days", "resolved 2026-11-30 10:12 by ana".
     public func dueLine(at now: Date) -> String {
         if let resolution, !status.isOpen {
-            return "resolved \(Self.minute(resolution.at)) by \(resolution.by)"
+            return tr("resolved %@ by %@", Self.minuteText(resolution.at), resolution.by)
         }
         if let pausedSince {
             let left = Int(dueAt.timeIntervalSince(pausedSince) / 60)
             return left > 0
-                ? "clock stopped \(Self.minute(pausedSince)) with \(ServiceLevel.duration(minutes: left)) left"
-                : "clock stopped \(Self.minute(pausedSince)), overdue by \(ServiceLevel.duration(minutes: -left))"
+                ? tr(
+                    "clock stopped %@ with %@ left", Self.minuteText(pausedSince), ServiceLevel.duration(minutes: left))
+                : tr(
+                    "clock stopped %@, overdue by %@", Self.minuteText(pausedSince),
+                    ServiceLevel.duration(minutes: -left))
         }
         let minutes = Int(dueAt.timeIntervalSince(now) / 60)
         return minutes >= 0
-            ? "\(Self.minute(dueAt)), in \(ServiceLevel.duration(minutes: max(1, minutes)))"
-            : "\(Self.minute(dueAt)), overdue by \(ServiceLevel.duration(minutes: -minutes))"
+            ? "\(Self.minuteText(dueAt)), in \(ServiceLevel.duration(minutes: max(1, minutes)))"
+            : tr("%@, overdue by %@", Self.minuteText(dueAt), ServiceLevel.duration(minutes: -minutes))
     }
 
     public func sheet(in state: StoreState, at now: Date) -> Sheet {
@@ -59,7 +95,8 @@ extension Incident {
             let handover = history[noted]
             fields.append(
                 .init(
-                    name: "handover", value: "from \(handover.by), \(Self.minute(handover.at)): \(handover.text ?? "")")
+                    name: "handover",
+                    value: "from \(handover.by), \(Self.minuteText(handover.at)): \(handover.text ?? "")")
             )
         }
         fields += [
@@ -67,7 +104,7 @@ extension Incident {
             .init(name: "kind", value: kind.rawValue),
             .init(name: "status", value: status.label),
             .init(name: "priority", value: priority.label),
-            .init(name: "channel", value: channel?.rawValue ?? "not recorded"),
+            .init(name: "channel", value: channel?.rawValue ?? tr("not recorded")),
             .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
             .init(
                 name: "touchpoint",
@@ -75,8 +112,8 @@ extension Incident {
             .init(
                 name: "assignee",
                 value: assignee.map { [$0.rawValue, assigneeName].compactMap { $0 }.joined(separator: " ") }
-                    ?? "nobody yet"),
-            .init(name: "opened", value: Self.minute(openedAt)),
+                    ?? tr("nobody yet")),
+            .init(name: "opened", value: Self.minuteText(openedAt)),
             .init(name: "due", value: dueLine(at: now)),
             .init(
                 name: "contacts", value: String(contacts) + ((reopens ?? 0) > 0 ? ", reopened \(reopens ?? 0)×" : "")),
@@ -90,17 +127,23 @@ extension Incident {
                 .init(
                     name: "owed",
                     value:
-                        "\(proposal.compensation.description) (\(proposal.compensation.value)): the service level was missed"
+                        tr(
+                            "%@ (%@): the service level was missed", proposal.compensation.description,
+                            proposal.compensation.value)
                 ))
         }
         if let approval { fields.append(.init(name: "approval", value: approval.line)) }
         if let compensation {
-            let why = compensation.forMissedServiceLevel ? "owed for the missed service level" : "the playbook's"
+            let why =
+                compensation.forMissedServiceLevel ? tr("owed for the missed service level") : tr("the playbook's")
             fields.append(
                 .init(
                     name: "granted",
                     value:
-                        "\(compensation.compensation.description) (\(compensation.compensation.value)), \(why), by \(compensation.grantedBy) on \(Day(containing: compensation.at))"
+                        tr(
+                            "%@ (%@), %@, by %@ on %@", compensation.compensation.description,
+                            compensation.compensation.value, why, compensation.grantedBy,
+                            Day(containing: compensation.at))
                 ))
         }
         if let resolution {
@@ -109,13 +152,15 @@ extension Incident {
         }
         if let rating {
             var survey = "\(rating.score)/5"
-            if let met = rating.expectationsMet { survey += met ? ", expectations met" : ", expectations not met" }
+            if let met = rating.expectationsMet {
+                survey += met ? tr(", expectations met") : tr(", expectations not met")
+            }
             switch rating.answeredBy {
-            case .customer?: survey += ", the customer's answer"
-            case .agent?: survey += ", the agent's judgement"
+            case .customer?: survey += tr(", the customer's answer")
+            case .agent?: survey += tr(", the agent's judgement")
             case nil: break
             }
-            survey += ", recorded by \(rating.recordedBy)"
+            survey += tr(", recorded by %@", rating.recordedBy)
             if let comment = rating.comment { survey += ": \(comment)" }
             fields.append(.init(name: "survey", value: survey))
         }
@@ -145,9 +190,9 @@ extension Incident.EventKind {
         case .resumed: "resumed"
         case .owed: "owed"
         case .declined: "declined"
-        case .approvalAsked: "approval asked"
+        case .approvalAsked: tr("approval asked")
         case .approved: "approved"
-        case .approvalRefused: "approval refused"
+        case .approvalRefused: tr("approval refused")
         }
     }
 }
@@ -181,12 +226,12 @@ extension Incident.Priority {
 extension Incident.Owed {
     /// "50 points (5,00 €) since 2026-11-30 10:00: declined by ana, customer left happy".
     public var line: String {
-        var text = "\(compensation.description) (\(compensation.value)), missed \(Incident.minute(since))"
+        var text = "\(compensation.description) (\(compensation.value)), missed \(Incident.minuteText(since))"
         switch decision {
-        case nil: text += ": not yet granted"
+        case nil: text += tr(": not yet granted")
         case .granted?: text += ": granted"
         case .declined?: text += ": declined"
-        case .bettered?: text += ": the playbook's better one granted instead"
+        case .bettered?: text += tr(": the playbook's better one granted instead")
         }
         if let decidedBy { text += " by \(decidedBy)" }
         if decision == .declined, let reason { text += ", \(reason)" }
@@ -198,10 +243,12 @@ extension Incident.Approval {
     /// "asked by ana 2026-11-30 10:00 for 30 € voucher (30,00 €): approved by sara, loyal customer".
     public var line: String {
         var text =
-            "\(compensation.description) (\(compensation.value)), asked by \(askedBy) \(Incident.minute(askedAt))"
+            tr(
+                "%@ (%@), asked by %@ %@", compensation.description, compensation.value, askedBy,
+                Incident.minuteText(askedAt))
         if let note { text += " (\(note))" }
-        guard let answer else { return text + ": waiting for a supervisor" }
-        text += answer.approved ? ": approved by \(answer.by)" : ": refused by \(answer.by)"
+        guard let answer else { return text + tr(": waiting for a supervisor") }
+        text += answer.approved ? tr(": approved by %@", answer.by) : tr(": refused by %@", answer.by)
         if let reason = answer.reason { text += ", \(reason)" }
         return text
     }

@@ -52,6 +52,20 @@ public enum LifecycleStage: String, Codable, CaseIterable, Sendable {
         case .renewed: "renewed"
         }
     }
+
+    /// The stage in the language in force, for screens and messages; records
+    /// and journal summaries keep `label`, so the store reads in one language.
+    public var shown: String {
+        switch self {
+        case .prospect: tr("stage|prospect")
+        case .new: tr("stage|new")
+        case .active: tr("stage|active")
+        case .atRisk: tr("stage|at risk")
+        case .lapsed: tr("stage|lapsed")
+        case .churned: tr("stage|churned")
+        case .renewed: tr("stage|renewed")
+        }
+    }
 }
 
 /// How a contact happened.

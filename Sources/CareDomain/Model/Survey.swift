@@ -34,8 +34,8 @@ public struct Survey: Codable, Sendable, Equatable {
     /// "4/5, expectations met, by the customer".
     public var line: String {
         var parts = ["\(score)/5"]
-        if let met = expectationsMet { parts.append(met ? "expectations met" : "expectations not met") }
-        parts.append(answeredBy == .customer ? "the customer's answer" : "the agent's judgement")
+        if let met = expectationsMet { parts.append(met ? tr("expectations met") : tr("expectations not met")) }
+        parts.append(answeredBy == .customer ? tr("the customer's answer") : tr("the agent's judgement"))
         return parts.joined(separator: ", ")
     }
 }

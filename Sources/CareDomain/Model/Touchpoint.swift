@@ -73,7 +73,7 @@ public struct ServiceLevel: Codable, Sendable, Equatable {
     }
 
     /// "answer within 90 min", "… 4 h", "… 2 days": the promise for a time.
-    public static func promise(minutes: Int) -> String { "answer within " + duration(minutes: minutes) }
+    public static func promise(minutes: Int) -> String { tr("answer within ") + duration(minutes: minutes) }
 
     /// "90 min", "4 h", "26 h 30 min", "2 days", "4 days 10 h" (from two
     /// days up the minutes no longer matter to whoever reads it).

@@ -77,6 +77,6 @@ extension Change {
             case .ledger where points > 3: nil
             default: change.label
             }
-        } + (moments > 3 ? ["\(moments) moments"] : []) + (points > 3 ? ["\(points) points movements"] : [])
+        } + (moments > 3 ? ["\(moments) moments"] : []) + (points > 3 ? [tr("%@ points movements", points)] : [])
     }
 }

@@ -12,12 +12,14 @@ public enum PrivacyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
-        case .supervisorsOnly: RefusalWording.supervisorsOnly("handle a data-protection request")
+        case .supervisorsOnly: RefusalWording.supervisorsOnly(tr("handle a data-protection request"))
         case .alreadyBlocked(let id):
-            "Customer \(id) is already blocked; `care privacy erase \(id) --confirm` erases their data."
+            tr("Customer %@ is already blocked; `care privacy erase %@ --confirm` erases their data.", id, id)
         case .notBlocked(let id):
-            "Customer \(id) is not blocked; `care privacy erase \(id)` blocks them first, the confirmed step erases."
-        case .erased(let id): "Customer \(id)'s personal data was already erased."
+            tr(
+                "Customer %@ is not blocked; `care privacy erase %@` blocks them first, the confirmed step erases.", id,
+                id)
+        case .erased(let id): tr("Customer %@'s personal data was already erased.", id)
         case .blocked(let id): RefusalWording.blocked(id)
         }
     }

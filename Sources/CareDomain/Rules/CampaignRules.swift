@@ -14,13 +14,14 @@ public enum CampaignRefusal: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
-        case .badID(let id): "\"\(id)\" cannot name a campaign: use letters, digits, - _ or . (like winter-2026)."
-        case .exists(let id): "There is already a campaign \(id); add notes to it with `care campaign note \(id) …`."
-        case .unknown(let id): "There is no campaign \(id); `care campaign list` shows them."
-        case .emptyTitle: "A campaign needs a title."
-        case .emptyNote: "A note needs some text."
-        case .endsBeforeItStarts(let from, let to): "The campaign ends (\(to)) before it starts (\(from))."
-        case .badObjective(let percent): "An objective of \(percent)% is out of range: use -100 to 1000."
+        case .badID(let id): tr("\"%@\" cannot name a campaign: use letters, digits, - _ or . (like winter-2026).", id)
+        case .exists(let id):
+            tr("There is already a campaign %@; add notes to it with `care campaign note %@ …`.", id, id)
+        case .unknown(let id): tr("There is no campaign %@; `care campaign list` shows them.", id)
+        case .emptyTitle: tr("A campaign needs a title.")
+        case .emptyNote: tr("A note needs some text.")
+        case .endsBeforeItStarts(let from, let to): tr("The campaign ends (%@) before it starts (%@).", to, from)
+        case .badObjective(let percent): tr("An objective of %@%% is out of range: use -100 to 1000.", percent)
         }
     }
 }
@@ -30,7 +31,7 @@ public enum CampaignRules {
     public static func add(_ campaign: Campaign, in state: StoreState, by author: Author) throws(CampaignRefusal)
         -> Transaction
     {
-        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("plan a campaign") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(tr("plan a campaign")) }
         guard !state.campaigns.contains(campaign.id) else { throw .exists(campaign.id) }
         if let problem = problems(campaign).first { throw problem }
         var fresh = campaign
@@ -54,7 +55,7 @@ public enum CampaignRules {
     public static func note(_ id: CampaignID, text: String, in state: StoreState, by author: Author, at now: Date)
         throws(CampaignRefusal) -> Transaction
     {
-        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("note on a campaign") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(tr("note on a campaign")) }
         guard var campaign = state.campaigns[id] else { throw .unknown(id) }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyNote }

@@ -17,12 +17,12 @@ public enum CustomerRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
         case .blocked(let id): RefusalWording.blocked(id)
-        case .merged(let id, let kept): "Customer \(id) was merged into \(kept); work on \(kept)."
-        case .noName: "A customer needs a name."
-        case .badValue(let field, let problem): "The \(field.label) cannot be saved: \(problem)."
-        case .nothingChanged(let id): "Nothing to change: customer \(id) already has these values."
-        case .emptyReason: "Say why: setting a lifecycle stage by hand needs a reason."
-        case .sameCustomer(let id): "Customer \(id) cannot be merged into itself."
+        case .merged(let id, let kept): tr("Customer %@ was merged into %@; work on %@.", id, kept, kept)
+        case .noName: tr("A customer needs a name.")
+        case .badValue(let field, let problem): tr("The %@ cannot be saved: %@.", field.shown, problem)
+        case .nothingChanged(let id): tr("Nothing to change: customer %@ already has these values.", id)
+        case .emptyReason: tr("Say why: setting a lifecycle stage by hand needs a reason.")
+        case .sameCustomer(let id): tr("Customer %@ cannot be merged into itself.", id)
         }
     }
 }

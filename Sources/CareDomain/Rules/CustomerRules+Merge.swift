@@ -22,7 +22,7 @@ extension CustomerRules {
         by author: Author, at now: Date
     ) throws -> Merge {
         guard state.activeSupervisor(author) != nil else {
-            throw CustomerRefusal.supervisorsOnly("merge customers")
+            throw CustomerRefusal.supervisorsOnly(tr("merge customers"))
         }
         guard keepID != otherID else { throw CustomerRefusal.sameCustomer(keepID) }
         let keep = try workable(keepID, in: state, by: author)

@@ -42,15 +42,15 @@ public enum CustomerRules {
         for summary in candidates {
             var reasons: [String] = []
             if let phone, let theirs = summary.phone, lastDigits(of: theirs, equal: phone) {
-                reasons.append("same phone")
+                reasons.append(tr("same phone"))
             }
             if let email, let theirs = summary.email, equalIgnoringASCIICase(theirs, email) {
-                reasons.append("same email")
+                reasons.append(tr("same email"))
             }
             if let name, let birth, Folding.bytes(summary.name) == name,
                 state.customers[summary.id]?.birthDate == birth
             {
-                reasons.append("same name and birth date")
+                reasons.append(tr("same name and birth date"))
             }
             if !reasons.isEmpty { found.append(PossibleDuplicate(customer: summary, reasons: reasons)) }
         }
@@ -128,7 +128,7 @@ public enum CustomerRules {
         at now: Date
     ) throws(CustomerRefusal) -> Transaction {
         let customer = try workable(id, in: state, by: author)
-        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("set a lifecycle stage by hand") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(tr("set a lifecycle stage by hand")) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .emptyReason }
         if let problem = SafeText.importProblem(reason) { throw .badValue(.name, problem) }

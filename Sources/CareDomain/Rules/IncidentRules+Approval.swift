@@ -38,11 +38,11 @@ extension IncidentRules {
         in state: StoreState, incident incidentID: IncidentID, approve: Bool, reason: String? = nil,
         by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
-        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("approve a compensation") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(tr("approve a compensation")) }
         var incident = try stepped(incidentID, in: state, by: author, at: now)
         guard var approval = incident.approval, approval.isPending else { throw .noApprovalPending(incidentID) }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if !approve, reason.isEmpty { throw .emptyText("reason for refusing") }
+        if !approve, reason.isEmpty { throw .emptyText(tr("reason for refusing")) }
         approval.answer = Incident.Approval.Answer(
             approved: approve, by: author.agent, at: now, reason: reason.isEmpty ? nil : reason)
         incident.approval = approval

@@ -25,22 +25,24 @@ public enum IncidentRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
         case .blockedCustomer(let id): RefusalWording.blocked(id)
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
-        case .unknownIncident(let id): "There is no incident \(id)."
-        case .emptyText(let what): "The \(what) is empty; write something."
+        case .unknownIncident(let id): tr("There is no incident %@.", id)
+        case .emptyText(let what): tr("The %@ is empty; write something.", what)
         case .notAnAgent(let login): RefusalWording.notAnAgent(login)
-        case .notOpen(let id): "Incident \(id) is already resolved."
-        case .stillOpen(let id): "Incident \(id) is still open; only a resolved one can be reopened."
+        case .notOpen(let id): tr("Incident %@ is already resolved.", id)
+        case .stillOpen(let id): tr("Incident %@ is still open; only a resolved one can be reopened.", id)
         case .overAuthority(let limit, let value):
-            "This compensation is worth \(value), above your authority of \(limit); resolve without it or ask a supervisor."
-        case .badRating(let score): "A rating is 1 to 5, not \(score)."
+            tr(
+                "This compensation is worth %@, above your authority of %@; resolve without it or ask a supervisor.",
+                value, limit)
+        case .badRating(let score): tr("A rating is 1 to 5, not %@.", score)
         case .declineNeedsReason(let id):
-            "Incident \(id) owes the customer a compensation; say why it is not granted, or grant it."
-        case .notWaiting(let id): "Incident \(id) is not waiting on anyone; its clock is running."
+            tr("Incident %@ owes the customer a compensation; say why it is not granted, or grant it.", id)
+        case .notWaiting(let id): tr("Incident %@ is not waiting on anyone; its clock is running.", id)
         case .withinAuthority(let id):
-            "The compensation on incident \(id) is within your authority; grant it yourself when you resolve."
-        case .nothingToApprove(let id): "Incident \(id) has no compensation to grant."
-        case .approvalPending(let id): "Incident \(id) already waits for a supervisor's answer."
-        case .noApprovalPending(let id): "Incident \(id) has no approval waiting."
+            tr("The compensation on incident %@ is within your authority; grant it yourself when you resolve.", id)
+        case .nothingToApprove(let id): tr("Incident %@ has no compensation to grant.", id)
+        case .approvalPending(let id): tr("Incident %@ already waits for a supervisor's answer.", id)
+        case .noApprovalPending(let id): tr("Incident %@ has no approval waiting.", id)
         case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
         }
     }

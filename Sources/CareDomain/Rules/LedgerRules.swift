@@ -15,7 +15,9 @@ public struct LedgerBook: Sendable, Equatable {
         public var description: String {
             switch self {
             case .insufficient(let balance, let requested):
-                "The customer has \(balance) points; \(requested) cannot be taken (\(requested - balance) short)."
+                tr(
+                    "The customer has %@ points; %@ cannot be taken (%@ short).", balance, requested,
+                    requested - balance)
             }
         }
     }

@@ -19,12 +19,12 @@ public struct LifecycleThresholds: Codable, Sendable, Equatable {
     /// Everything wrong with the thresholds, one sentence each.
     var problems: [String] {
         var problems: [String] = []
-        if atRiskAfterDays < 1 { problems.append("lifecycle.atRiskAfterDays must be at least 1.") }
+        if atRiskAfterDays < 1 { problems.append(tr("lifecycle.atRiskAfterDays must be at least 1.")) }
         if lapsedAfterDays <= atRiskAfterDays {
-            problems.append("lifecycle.lapsedAfterDays must be more than atRiskAfterDays.")
+            problems.append(tr("lifecycle.lapsedAfterDays must be more than atRiskAfterDays."))
         }
         if churnedAfterDays <= lapsedAfterDays {
-            problems.append("lifecycle.churnedAfterDays must be more than lapsedAfterDays.")
+            problems.append(tr("lifecycle.churnedAfterDays must be more than lapsedAfterDays."))
         }
         return problems
     }

@@ -23,31 +23,31 @@ public enum LoyaltyRefusal: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .noProgram: "This store has no loyalty program; a supervisor sets one with `care program set FILE`."
+        case .noProgram: tr("This store has no loyalty program; a supervisor sets one with `care program set FILE`.")
         case .unknownCustomer(let id): RefusalWording.unknownCustomer(id)
         case .blockedCustomer(let id): RefusalWording.blocked(id)
-        case .unknownReward(let id): "There is no reward \(id) in the catalog."
+        case .unknownReward(let id): tr("There is no reward %@ in the catalog.", id)
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
-        case .rewardWithdrawn(let name): "\(name) is no longer offered."
+        case .rewardWithdrawn(let name): tr("%@ is no longer offered.", name)
         case .short(let balance, let needed, let what):
-            "The customer has \(balance) points; \(what) needs \(needed) (\(needed - balance) more)."
+            tr("The customer has %@ points; %@ needs %@ (%@ more).", balance, what, needed, needed - balance)
         case .notAnAgent(let login): RefusalWording.notAnAgent(login)
         case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
-        case .emptyReason: "Say why: an adjustment needs a reason."
-        case .noPoints: "An adjustment of 0 points changes nothing."
-        case .badAmount(let amount): "A purchase amount must be above zero, not \(amount)."
-        case .unknownCoupon(let code): "There is no coupon \(code)."
-        case .couponUsed(let code, let day): "Coupon \(code) was already used on \(day)."
-        case .couponExpired(let code, let day): "Coupon \(code) expired on \(day)."
-        case .couponNotYetValid(let code, let day): "Coupon \(code) is valid from \(day)."
-        case .badProgram(let problems): "The program cannot be used: " + problems.joined(separator: " ")
+        case .emptyReason: tr("Say why: an adjustment needs a reason.")
+        case .noPoints: tr("An adjustment of 0 points changes nothing.")
+        case .badAmount(let amount): tr("A purchase amount must be above zero, not %@.", amount)
+        case .unknownCoupon(let code): tr("There is no coupon %@.", code)
+        case .couponUsed(let code, let day): tr("Coupon %@ was already used on %@.", code, day)
+        case .couponExpired(let code, let day): tr("Coupon %@ expired on %@.", code, day)
+        case .couponNotYetValid(let code, let day): tr("Coupon %@ is valid from %@.", code, day)
+        case .badProgram(let problems): tr("The program cannot be used: ") + problems.joined(separator: " ")
         case .notAPurchaseTouchpoint(let id, let places):
-            "Purchases are not recorded at \(id); use one of \(places.map(\.rawValue).joined(separator: ", "))."
-        case .unknownPurchase(let id): "There is no purchase \(id) in this customer's timeline."
+            tr("Purchases are not recorded at %@; use one of %@.", id, places.map(\.rawValue).joined(separator: ", "))
+        case .unknownPurchase(let id): tr("There is no purchase %@ in this customer's timeline.", id)
         case .returnTooLarge(let amount, let left):
             left == .zero
-                ? "This purchase was already returned in full."
-                : "A return of \(amount) is more than what is left of the purchase (\(left))."
+                ? tr("This purchase was already returned in full.")
+                : tr("A return of %@ is more than what is left of the purchase (%@).", amount, left)
         }
     }
 }

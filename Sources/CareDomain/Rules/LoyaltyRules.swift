@@ -92,7 +92,7 @@ public enum LoyaltyRules {
         at now: Date
     ) throws(LoyaltyRefusal) -> Transaction {
         let (customer, program) = try ready(state, customerID, author)
-        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly("adjust a customer's points") }
+        guard state.activeSupervisor(author) != nil else { throw .supervisorsOnly(tr("adjust a customer's points")) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .emptyReason }
         guard points != 0 else { throw .noPoints }
@@ -104,7 +104,7 @@ public enum LoyaltyRules {
             do {
                 try account.debit(-points, at: now, kind: .adjust, reason: reason, by: author.agent)
             } catch {
-                throw .short(balance: account.balance, needed: -points, for: "this adjustment")
+                throw .short(balance: account.balance, needed: -points, for: tr("this adjustment"))
             }
         }
         let updated = updatedCustomer(customer, account, today: Day(containing: now))

@@ -16,12 +16,12 @@ public enum MomentRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .customer(let refusal): refusal.description
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
-        case .emptyOutcome: "Say how it went: a contact needs an outcome."
-        case .badText(let field, let problem): "The \(field) cannot be saved: \(problem)."
-        case .unknownMoment(let id): "There is no moment \(id) in this customer's timeline."
-        case .alreadySurveyed(let id): "Moment \(id) already has its survey."
-        case .notSurveyable(let id): "Moment \(id) is itself a survey or a return; ask about the contact instead."
-        case .badScore(let score): "A survey score is 1 to 5, not \(score)."
+        case .emptyOutcome: tr("Say how it went: a contact needs an outcome.")
+        case .badText(let field, let problem): tr("The %@ cannot be saved: %@.", field, problem)
+        case .unknownMoment(let id): tr("There is no moment %@ in this customer's timeline.", id)
+        case .alreadySurveyed(let id): tr("Moment %@ already has its survey.", id)
+        case .notSurveyable(let id): tr("Moment %@ is itself a survey or a return; ask about the contact instead.", id)
+        case .badScore(let score): tr("A survey score is 1 to 5, not %@.", score)
         }
     }
 }

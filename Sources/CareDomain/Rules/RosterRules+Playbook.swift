@@ -6,7 +6,7 @@ extension RosterRules {
     public static func setPlaybook(_ playbook: Playbook, in state: StoreState, by author: Author)
         throws(RosterRefusal) -> Transaction
     {
-        try requireSupervisor(state, author, "change the playbooks")
+        try requireSupervisor(state, author, tr("change the playbooks"))
         let problems = problems(playbook, in: state)
         guard problems.isEmpty else { throw .badPlaybook(problems) }
         var next = playbook
@@ -17,20 +17,20 @@ extension RosterRules {
     public static func problems(_ playbook: Playbook, in state: StoreState) -> [String] {
         var problems: [String] = []
         if state.touchpoints[playbook.touchpoint] == nil {
-            problems.append("touchpoint \"\(playbook.touchpoint)\" is not in the catalog.")
+            problems.append(tr("touchpoint \"%@\" is not in the catalog.", playbook.touchpoint))
         }
         if playbook.situation.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("It needs a situation (what the customer comes with).")
+            problems.append(tr("It needs a situation (what the customer comes with)."))
         }
         if playbook.solution.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("It needs a solution (what the agent does).")
+            problems.append(tr("It needs a solution (what the agent does)."))
         }
         for (field, text) in [("situation", playbook.situation), ("solution", playbook.solution)] {
             if let problem = SafeText.importProblem(text) { problems.append("\(field) has \(problem).") }
         }
         if let compensation = playbook.compensation { problems += Self.problems(compensation) }
         if !playbook.id.isSafeFileName {
-            problems.append("id \"\(playbook.id)\" can only hold letters, digits, - _ and .")
+            problems.append(tr("id \"%@\" can only hold letters, digits, - _ and .", playbook.id))
         }
         return problems
     }
@@ -38,15 +38,15 @@ extension RosterRules {
     /// What makes a compensation impossible to grant as written.
     static func problems(_ compensation: Compensation) -> [String] {
         var problems: [String] = []
-        if compensation.value < .zero { problems.append("compensation.value cannot be negative.") }
+        if compensation.value < .zero { problems.append(tr("compensation.value cannot be negative.")) }
         if compensation.description.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("compensation.description says what the customer gets; it is empty.")
+            problems.append(tr("compensation.description says what the customer gets; it is empty."))
         }
         switch compensation.kind {
         case .points where (compensation.points ?? 0) <= 0:
-            problems.append("compensation.points must be at least 1 for points.")
+            problems.append(tr("compensation.points must be at least 1 for points."))
         case .coupon where !(1...100).contains(compensation.discountPercent ?? 0):
-            problems.append("compensation.discountPercent must be 1 to 100 for a coupon.")
+            problems.append(tr("compensation.discountPercent must be 1 to 100 for a coupon."))
         default: break
         }
         return problems

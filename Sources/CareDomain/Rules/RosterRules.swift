@@ -19,18 +19,20 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .supervisorsOnly(let what): RefusalWording.supervisorsOnly(what)
-        case .unknownAgent(let login): "\(login) is not in the roster."
-        case .agentExists(let login): "\(login) is already in the roster; change them with `care agent set \(login)`."
-        case .badLogin(let login): "\"\(login)\" is not a Unix login: use lower-case letters, digits, - and _."
-        case .emptyName: "An agent needs a name."
-        case .badText(let field, let problem): "The agent's \(field) has \(problem)."
-        case .emptyReason: "A recognition needs a reason: say what they did well."
-        case .negativeAuthority: "An authority limit cannot be negative."
-        case .lastSupervisor(let login): "\(login) is the last active supervisor; make someone else a supervisor first."
+        case .unknownAgent(let login): tr("%@ is not in the roster.", login)
+        case .agentExists(let login):
+            tr("%@ is already in the roster; change them with `care agent set %@`.", login, login)
+        case .badLogin(let login): tr("\"%@\" is not a Unix login: use lower-case letters, digits, - and _.", login)
+        case .emptyName: tr("An agent needs a name.")
+        case .badText(let field, let problem): tr("The agent's %@ has %@.", field, problem)
+        case .emptyReason: tr("A recognition needs a reason: say what they did well.")
+        case .negativeAuthority: tr("An authority limit cannot be negative.")
+        case .lastSupervisor(let login):
+            tr("%@ is the last active supervisor; make someone else a supervisor first.", login)
         case .unknownTouchpoint(let id): RefusalWording.unknownTouchpoint(id)
-        case .badTouchpoint(let problems): "The touchpoint cannot be used: " + problems.joined(separator: " ")
-        case .unknownPlaybook(let id): "There is no playbook \(id); `care playbook list` shows them."
-        case .badPlaybook(let problems): "The playbook cannot be used: " + problems.joined(separator: " ")
+        case .badTouchpoint(let problems): tr("The touchpoint cannot be used: ") + problems.joined(separator: " ")
+        case .unknownPlaybook(let id): tr("There is no playbook %@; `care playbook list` shows them.", id)
+        case .badPlaybook(let problems): tr("The playbook cannot be used: ") + problems.joined(separator: " ")
         }
     }
 }
@@ -40,7 +42,7 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 public enum RosterRules {
     public static func add(_ agent: Agent, in state: StoreState, by author: Author) throws(RosterRefusal) -> Transaction
     {
-        try requireSupervisor(state, author, "add agents to the roster")
+        try requireSupervisor(state, author, tr("add agents to the roster"))
         guard state.agents[agent.id] == nil else { throw .agentExists(agent.id.rawValue) }
         try check(agent)
         var fresh = agent
@@ -52,7 +54,7 @@ public enum RosterRules {
     public static func update(
         _ login: AgentID, in state: StoreState, by author: Author, _ change: (inout Agent) -> Void
     ) throws(RosterRefusal) -> Transaction {
-        try requireSupervisor(state, author, "change the roster")
+        try requireSupervisor(state, author, tr("change the roster"))
         guard let current = state.agents[login] else { throw .unknownAgent(login.rawValue) }
         var next = current.nextVersion()
         change(&next)
@@ -72,7 +74,7 @@ public enum RosterRules {
     public static func recognise(
         _ login: AgentID, reason: String, in state: StoreState, by author: Author, at now: Date
     ) throws(RosterRefusal) -> Transaction {
-        try requireSupervisor(state, author, "recognise an agent")
+        try requireSupervisor(state, author, tr("recognise an agent"))
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyReason }
         guard let current = state.agents[login] else { throw .unknownAgent(login.rawValue) }
@@ -86,7 +88,7 @@ public enum RosterRules {
     public static func setTouchpoint(_ touchpoint: Touchpoint, in state: StoreState, by author: Author)
         throws(RosterRefusal) -> Transaction
     {
-        try requireSupervisor(state, author, "change the touchpoint catalog")
+        try requireSupervisor(state, author, tr("change the touchpoint catalog"))
         let problems = problems(touchpoint)
         guard problems.isEmpty else { throw .badTouchpoint(problems) }
         var next = touchpoint
@@ -106,21 +108,21 @@ public enum RosterRules {
 
     public static func problems(_ touchpoint: Touchpoint) -> [String] {
         var problems: [String] = []
-        if touchpoint.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("It needs a name.") }
+        if touchpoint.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(tr("It needs a name.")) }
         if touchpoint.ownerArea.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("It needs an owner area (rule 1).")
+            problems.append(tr("It needs an owner area (rule 1)."))
         }
         if !Touchpoint.impactRange.contains(touchpoint.impact) {
-            problems.append("impact must be 1 to 5, not \(touchpoint.impact).")
+            problems.append(tr("impact must be 1 to 5, not %@.", touchpoint.impact))
         }
-        if touchpoint.cost < .zero { problems.append("cost cannot be negative.") }
+        if touchpoint.cost < .zero { problems.append(tr("cost cannot be negative.")) }
         if touchpoint.serviceLevel.responseMinutes < 1 {
-            problems.append("serviceLevel.responseMinutes must be at least 1.")
+            problems.append(tr("serviceLevel.responseMinutes must be at least 1."))
         }
         problems += Self.problems(touchpoint.compensation)
         problems += touchpoint.hours?.problems ?? []
         if !touchpoint.id.isSafeFileName {
-            problems.append("id \"\(touchpoint.id)\" can only hold letters, digits, - _ and .")
+            problems.append(tr("id \"%@\" can only hold letters, digits, - _ and .", touchpoint.id))
         }
         return problems
     }

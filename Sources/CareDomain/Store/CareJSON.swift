@@ -22,7 +22,7 @@ public enum CareJSON {
             guard let date = Timestamp.parse(text) else {
                 throw DecodingError.dataCorruptedError(
                     in: container,
-                    debugDescription: "expected an ISO 8601 time like 2026-11-22T09:30:00.000Z, found \"\(text)\"")
+                    debugDescription: tr("expected an ISO 8601 time like 2026-11-22T09:30:00.000Z, found \"%@\"", text))
             }
             return date
         }
@@ -32,20 +32,20 @@ public enum CareJSON {
     /// A readable account of a decoding failure: the field path and why.
     public static func explain(_ error: any Error) -> (field: String?, reason: String) {
         guard let decodingError = error as? DecodingError else {
-            return (nil, "not valid JSON")
+            return (nil, tr("not valid JSON"))
         }
         switch decodingError {
         case .typeMismatch(let type, let context):
             return (path(context.codingPath), "expected \(typeName(type))")
         case .valueNotFound(let type, let context):
-            return (path(context.codingPath), "expected \(typeName(type)), found null")
+            return (path(context.codingPath), tr("expected %@, found null", typeName(type)))
         case .keyNotFound(let key, let context):
-            return (path(context.codingPath + [key]), "required field is missing")
+            return (path(context.codingPath + [key]), tr("required field is missing"))
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return (nil, "not valid JSON") }
+            if context.codingPath.isEmpty { return (nil, tr("not valid JSON")) }
             return (path(context.codingPath), context.debugDescription)
         @unknown default:
-            return (nil, "not readable")
+            return (nil, tr("not readable"))
         }
     }
 
@@ -66,12 +66,12 @@ public enum CareJSON {
         switch type {
         case is String.Type: return "a string"
         case is Int.Type, is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
+        case is Bool.Type: return tr("true or false")
         default:
             let name = String(describing: type)
             if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "a value of type \(name)"
+            if name.hasPrefix("Dictionary") { return tr("an object") }
+            return tr("a value of type %@", name)
         }
     }
 }

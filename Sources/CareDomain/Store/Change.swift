@@ -44,7 +44,9 @@ extension Change: Codable {
         let container = try decoder.container(keyedBy: AnyKey.self)
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: container.codingPath, debugDescription: "a change names exactly one kind of record"))
+                .init(
+                    codingPath: container.codingPath, debugDescription: tr("a change names exactly one kind of record"))
+            )
         }
         if let kind = RecordKinds.named(key.stringValue) {
             self = try kind.decodeChange(from: container, forKey: key)

@@ -128,7 +128,7 @@ struct DurableFile: Sendable {
         let fd = try openDirectory(root)
         defer { close(fd) }
         #if os(Linux)
-            if linuxSyncfs(fd) != 0 { throw Posix.failure(root, errno, operation: "flush to disk") }
+            if linuxSyncfs(fd) != 0 { throw Posix.failure(root, errno, operation: tr("flush to disk")) }
         #else
             sync()
         #endif
@@ -276,11 +276,11 @@ struct DurableFile: Sendable {
     private func components(of path: String) throws(StoreError) -> [Substring] {
         guard path.hasPrefix(root + "/") else {
             if path == root { return [] }
-            throw .invalidChange("\(path) is outside the data directory \(root).")
+            throw .invalidChange(tr("%@ is outside the data directory %@.", path, root))
         }
         let parts = path.dropFirst(root.count + 1).split(separator: "/")
         guard !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw .invalidChange("\(path) is not a plain path inside the data directory.")
+            throw .invalidChange(tr("%@ is not a plain path inside the data directory.", path))
         }
         return parts
     }
@@ -334,7 +334,7 @@ struct DurableFile: Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         guard !name.isEmpty, name != "..", name != "." else {
-            throw .invalidChange("\(path) is not a plain path inside the data directory.")
+            throw .invalidChange(tr("%@ is not a plain path inside the data directory.", path))
         }
         return (try openDirectory(directory), name, directory)
     }
@@ -344,7 +344,7 @@ struct DurableFile: Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         guard !name.isEmpty, name != "..", name != "." else {
-            throw .invalidChange("\(path) is not a plain path inside the data directory.")
+            throw .invalidChange(tr("%@ is not a plain path inside the data directory.", path))
         }
         guard let fd = try openDirectoryIfPresent(directory) else { return nil }
         return (fd, name, directory)

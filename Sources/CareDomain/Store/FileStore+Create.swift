@@ -22,7 +22,7 @@ public struct HistoryWriter: Sendable {
 
     public func write(_ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry]) throws(StoreError) {
         guard customer.isSafeFileName else {
-            throw .invalidChange("Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
+            throw .invalidChange(tr("Customer id \"%@\" cannot hold history: use letters, digits, - _ or .", customer))
         }
         for (kind, data) in [
             (HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)),
@@ -56,7 +56,9 @@ extension FileStore {
             let names = (try? manager.contentsOfDirectory(atPath: layout.directory)) ?? []
             if let foreign = names.first(where: { !Self.ownNames.contains($0) && !$0.hasPrefix(".") }) {
                 throw StoreError.invalidChange(
-                    "\(layout.directory) is not empty and is not a care store (it holds \(foreign)); choose an empty or new --data directory."
+                    tr(
+                        "%@ is not empty and is not a care store (it holds %@); choose an empty or new --data directory.",
+                        layout.directory, foreign)
                 )
             }
         } else {

@@ -120,7 +120,9 @@ extension FileStore {
             erasure.temporaryFilesRemoved = try removeLeftovers(in: ErasureJob.places(of: customer, layout))
             if let holder = try job.firstHolder(of: strings) {
                 throw StoreError.invalidChange(
-                    "\(holder) still holds personal data of customer \(customer); the erasure is not finished. Run `care privacy erase \(customer) --confirm` again."
+                    tr(
+                        "%@ still holds personal data of customer %@; the erasure is not finished. Run `care privacy erase %@ --confirm` again.",
+                        holder, customer, customer)
                 )
             }
             try job.finish()
@@ -152,7 +154,9 @@ extension FileStore {
             guard cleaned != entry else { continue }
             guard var bytes = try? encoder.encode(cleaned), bytes.count <= line.range.count else {
                 throw .invalidChange(
-                    "journal/\(name) line \(line.number) could not be rewritten without personal data at its length; nothing of it was changed."
+                    tr(
+                        "journal/%@ line %@ could not be rewritten without personal data at its length; nothing of it was changed.",
+                        name, line.number)
                 )
             }
             bytes.append(contentsOf: repeatElement(UInt8(0x20), count: line.range.count - bytes.count))
@@ -244,7 +248,7 @@ struct ErasureJob {
 
     func record(_ strings: [String], by author: Author, at now: Date) throws(StoreError) {
         guard customer.isSafeFileName else {
-            throw .invalidChange("Customer id \"\(customer)\" cannot be erased by file name.")
+            throw .invalidChange(tr("Customer id \"%@\" cannot be erased by file name.", customer))
         }
         try layout.files.makeDirectory(directory)
         do {
@@ -254,7 +258,7 @@ struct ErasureJob {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .invalidChange("The erasure of \(customer) could not be written down: \(error).")
+            throw .invalidChange(tr("The erasure of %@ could not be written down: %@.", customer, error))
         }
     }
 

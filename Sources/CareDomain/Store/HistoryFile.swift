@@ -63,7 +63,7 @@ enum HistoryFile {
             do {
                 data.append(try encoder.encode(item))
             } catch {
-                throw .invalidChange("A history entry could not be written as JSON: \(error).")
+                throw .invalidChange(tr("A history entry could not be written as JSON: %@.", error))
             }
             data.append(0x0A)
         }

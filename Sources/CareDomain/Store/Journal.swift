@@ -118,9 +118,9 @@ enum Journal {
     /// what else stands after the last newline is damage. nil when `tail`
     /// may be a torn line.
     static func damageInTail(_ tail: Data) -> String? {
-        if tail.contains(0) { return "NUL bytes (damaged media or a file zeroed)" }
+        if tail.contains(0) { return tr("NUL bytes (damaged media or a file zeroed)") }
         let start = tail.first { $0 != 0x20 && $0 != 0x09 }
-        if let start, start != UInt8(ascii: "{") { return "text that does not begin a transaction" }
+        if let start, start != UInt8(ascii: "{") { return tr("text that does not begin a transaction") }
         return nil
     }
 
@@ -129,14 +129,16 @@ enum Journal {
     /// nil when it is, else what is wrong, in words.
     static func verify(_ cursor: JournalCursor, _ layout: StoreLayout) throws(StoreError) -> String? {
         guard let name = cursor.file else {
-            return cursor.seq == 0 && cursor.offset == 0 ? nil : "a position with no journal file"
+            return cursor.seq == 0 && cursor.offset == 0 ? nil : tr("a position with no journal file")
         }
-        guard StoreLayout.isJournalName(name) else { return "names journal file \(name), which is not one" }
+        guard StoreLayout.isJournalName(name) else { return tr("names journal file %@, which is not one", name) }
         guard let size = try layout.files.size(layout.journalFile(name)) else {
-            return "names journal/\(name), which is missing"
+            return tr("names journal/%@, which is missing", name)
         }
         guard cursor.offset > 0, cursor.offset <= size else {
-            return "says transaction \(cursor.seq) ends at byte \(cursor.offset) of journal/\(name), which has \(size)"
+            return tr(
+                "says transaction %@ ends at byte %@ of journal/%@, which has %@", cursor.seq, cursor.offset, name, size
+            )
         }
         // The line that ends there: read back far enough to find its start
         // (a batch of a thousand customers is one long line).
@@ -148,10 +150,12 @@ enum Journal {
                 let data = try layout.files.read(layout.journalFile(name), from: cursor.offset - window, count: window),
                 data.count == window
             else {
-                return "names journal/\(name), which changed while it was read"
+                return tr("names journal/%@, which changed while it was read", name)
             }
             let before = data
-            guard before.last == 0x0A else { return "says transaction \(cursor.seq) ends mid-line in journal/\(name)" }
+            guard before.last == 0x0A else {
+                return tr("says transaction %@ ends mid-line in journal/%@", cursor.seq, name)
+            }
             body = before.dropLast()
             if let newline = body.lastIndex(of: 0x0A) {
                 lineStart = newline + 1
@@ -165,10 +169,11 @@ enum Journal {
         }
         struct Sequence: Decodable { var seq: Int }
         guard let found = try? JSONDecoder().decode(Sequence.self, from: Data(body[lineStart...])) else {
-            return "points at a line of journal/\(name) that is not a transaction"
+            return tr("points at a line of journal/%@ that is not a transaction", name)
         }
         return found.seq == cursor.seq
-            ? nil : "says it holds every transaction up to \(cursor.seq), but the journal there is at \(found.seq)"
+            ? nil
+            : tr("says it holds every transaction up to %@, but the journal there is at %@", cursor.seq, found.seq)
     }
 
     /// Copy a torn tail to `journal/torn/` durably, then cut it off.
@@ -190,7 +195,7 @@ enum Journal {
         do {
             line = try encoder.encode(entry)
         } catch {
-            throw .invalidChange("The change could not be written as JSON: \(error).")
+            throw .invalidChange(tr("The change could not be written as JSON: %@.", error))
         }
         line.append(0x0A)
         var name = StoreLayout.journalName(for: Day(containing: entry.at))

@@ -52,7 +52,7 @@ struct Manifest: Codable, Sendable, Equatable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .invalidChange("store.json could not be written: \(error).")
+            throw .invalidChange(tr("store.json could not be written: %@.", error))
         }
     }
 }

@@ -69,7 +69,7 @@ enum Posix {
     }
 
     static func sync(_ fd: Int32, path: String) throws(StoreError) {
-        if retrying({ fsync(fd) }) != 0 { throw failure(path, errno, operation: "flush to disk") }
+        if retrying({ fsync(fd) }) != 0 { throw failure(path, errno, operation: tr("flush to disk")) }
     }
 
     static func fileMode(_ path: String) -> mode_t? {

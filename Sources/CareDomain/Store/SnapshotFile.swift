@@ -28,7 +28,7 @@ enum SnapshotFile {
         do {
             data = try CareJSON.encoder().encode(header)
         } catch {
-            throw .invalidChange("The \(R.collection.rawValue) header could not be written: \(error).")
+            throw .invalidChange(tr("The %@ header could not be written: %@.", R.collection.rawValue, error))
         }
         // `{"collection":…,"journal":{…}}` → `{…,"records":[` then the lines.
         data.removeLast()

@@ -36,42 +36,53 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noStore(let directory):
-            return "There is no care store in \(directory); create one with `care seed` (or pass --data DIR)."
+            return tr("There is no care store in %@; create one with `care seed` (or pass --data DIR).", directory)
         case .notADirectory(let path):
-            return "The data directory \(path) is a file, not a directory; pass --data with a directory."
+            return tr("The data directory %@ is a file, not a directory; pass --data with a directory.", path)
         case .notWritable(let path, let reason):
-            return "Cannot write to \(path) (\(reason)); check its owner and permissions."
+            return tr("Cannot write to %@ (%@); check its owner and permissions.", path, reason)
         case .diskFull(let path):
-            return "The disk that holds \(path) is full; free some space and try again."
+            return tr("The disk that holds %@ is full; free some space and try again.", path)
         case .symbolicLink(let path):
             return
-                "\(path) in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`."
+                tr(
+                    "%@ in the data directory is a symbolic link, which care never follows or writes through; remove it (restore what it replaced from a backup), then run `care check`.",
+                    path)
         case .io(let path, let operation, let reason):
-            return "Could not \(operation) \(path): \(reason)."
+            return tr("Could not %@ %@: %@.", operation, path, reason)
         case .missingFile(let file):
-            return "\(file) is missing from the store; restore it from a backup, then run `care check`."
+            return tr("%@ is missing from the store; restore it from a backup, then run `care check`.", file)
         case .damaged(let first, let more):
-            let others = more == 0 ? "" : " (\(more) more problem\(more == 1 ? "" : "s"): `care check` lists them all)"
-            return "Nothing is written or exported while the store is damaged\(others): \(first)"
+            let others =
+                more == 0 ? "" : tr(" (%@ more problem%@: `care check` lists them all)", more, more == 1 ? "" : "s")
+            return tr("Nothing is written or exported while the store is damaged%@: %@", others, first)
         case .corrupt(let file, let line, let field, let reason):
             var place = file
             if let line { place += " line \(line)" }
             if let field { place += ", field \(field)" }
-            return "\(place): \(reason). The file was left untouched; fix or restore it, then run `care check`."
+            return tr("%@: %@. The file was left untouched; fix or restore it, then run `care check`.", place, reason)
         case .newerFormat(let file, let found, let supported):
             return
-                "\(file) was written by a newer care (store format \(found); this care reads up to \(supported)); upgrade care to use this store."
+                tr(
+                    "%@ was written by a newer care (store format %@; this care reads up to %@); upgrade care to use this store.",
+                    file, found, supported)
         case .newerChange(let file, let line, let kind):
             return
-                "\(file) line \(line) holds a kind of change this care does not know (\"\(kind)\"); a newer care wrote it: upgrade care to use this store."
+                tr(
+                    "%@ line %@ holds a kind of change this care does not know (\"%@\"); a newer care wrote it: upgrade care to use this store.",
+                    file, line, kind)
         case .stale(let collection, let id, let expected, let found):
             return
-                "\(collection.singular) \(id) was changed by someone else (you had version \(expected), it is now \(found)); reload and try again."
+                tr(
+                    "%@ %@ was changed by someone else (you had version %@, it is now %@); reload and try again.",
+                    collection.shownSingular, id, expected, found)
         case .missing(let collection, let id):
-            return "There is no \(collection.singular) \(id) in this store."
+            return tr("There is no %@ %@ in this store.", collection.shownSingular, id)
         case .notEmpty(let directory):
             return
-                "The store in \(directory) already has data; seed only fills an empty store (use another --data directory)."
+                tr(
+                    "The store in %@ already has data; seed only fills an empty store (use another --data directory).",
+                    directory)
         case .invalidChange(let reason):
             return reason
         }
@@ -98,6 +109,22 @@ extension Collection {
         case .coupons: "coupon"
         case .program: "program"
         case .campaigns: "campaign"
+        }
+    }
+
+    /// `singular` in the language in force; `singular` itself names the
+    /// record in the journal's JSON, so it never changes.
+    public var shownSingular: String {
+        switch self {
+        case .customers: tr("record|customer")
+        case .agents: tr("record|agent")
+        case .touchpoints: tr("record|touchpoint")
+        case .incidents: tr("record|incident")
+        case .playbooks: tr("record|playbook")
+        case .rewards: tr("record|reward")
+        case .coupons: tr("record|coupon")
+        case .program: tr("record|program")
+        case .campaigns: tr("record|campaign")
         }
     }
 }

@@ -8,7 +8,9 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .compactionFailed(let error):
-            "Saved; compaction failed: \(error) The change is safe in the journal; a later change tries the compaction again."
+            tr(
+                "Saved; compaction failed: %@ The change is safe in the journal; a later change tries the compaction again.",
+                error)
         }
     }
 }

@@ -88,7 +88,7 @@ public struct StoreState: Sendable, Equatable {
         for change in changes {
             if let key = change.recordKey {
                 guard !key.id.isEmpty, key.id.utf8.count <= 200 else {
-                    throw .invalidChange("A \(key.collection.singular) needs an id of 1 to 200 characters.")
+                    throw .invalidChange(tr("A %@ needs an id of 1 to 200 characters.", key.collection.shownSingular))
                 }
                 let slot = key.collection.rawValue + "/" + key.id
                 let found = putVersions[slot] ?? version(of: key.collection, id: key.id)
@@ -101,7 +101,7 @@ public struct StoreState: Sendable, Equatable {
             if let customer = change.historyCustomer {
                 guard customer.isSafeFileName else {
                     throw .invalidChange(
-                        "Customer id \"\(customer)\" cannot hold history: use letters, digits, - _ or .")
+                        tr("Customer id \"%@\" cannot hold history: use letters, digits, - _ or .", customer))
                 }
                 guard customers.contains(customer) || newCustomers.contains(customer) else {
                     throw .missing(collection: .customers, id: customer.rawValue)

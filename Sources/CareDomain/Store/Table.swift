@@ -181,7 +181,8 @@ public struct Table<R: Record>: Sendable {
                     line = try encoder.encode(record)
                 } catch {
                     throw .invalidChange(
-                        "\(R.collection.singular.capitalized) \(id) could not be written as JSON: \(error).")
+                        tr("%@ %@ could not be written as JSON: %@.", R.collection.shownSingular.capitalized, id, error)
+                    )
                 }
             case .line(let index)?:
                 guard let source else { continue }

@@ -18,12 +18,12 @@ public enum PrivateFile {
 
         public var description: String {
             switch self {
-            case .exists(let path): "\(path) already exists; choose another file, or add --force to overwrite it."
+            case .exists(let path): tr("%@ already exists; choose another file, or add --force to overwrite it.", path)
             case .symbolicLink(let path):
-                "\(path) is a symbolic link; care does not write personal data through one: name the file itself."
-            case .diskFull(let path): "Cannot write \(path): the disk is full; free some space and try again."
+                tr("%@ is a symbolic link; care does not write personal data through one: name the file itself.", path)
+            case .diskFull(let path): tr("Cannot write %@: the disk is full; free some space and try again.", path)
             case .unwritable(let path, let reason):
-                "Cannot write \(path) (\(reason)): check the directory exists and that you may write there."
+                tr("Cannot write %@ (%@): check the directory exists and that you may write there.", path, reason)
             }
         }
     }

@@ -27,9 +27,11 @@ public enum SafeText {
     /// Why an imported cell is refused, or nil: control characters (line
     /// breaks and tabs aside) and cells over the limit.
     public static func importProblem(_ text: String) -> String? {
-        if text.count > importedCellLimit { return "a cell of \(text.count) characters (at most \(importedCellLimit))" }
+        if text.count > importedCellLimit {
+            return tr("a cell of %@ characters (at most %@)", text.count, importedCellLimit)
+        }
         if let bad = text.unicodeScalars.first(where: isControl) {
-            return "a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)))"
+            return tr("a control character (U+%@)", String(bad.value, radix: 16, uppercase: true).leftPadded(4))
         }
         return nil
     }
