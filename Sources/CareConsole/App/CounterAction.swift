@@ -210,10 +210,10 @@ public enum CounterAction: Equatable, Sendable {
         case .open(let id, _, let kind, _, _, _, _):
             Self.opened(transaction).map { new in
                 tr(
-                    "Opened %@, a %@ for %@, due %@", new.id, kind.rawValue, customer(id),
+                    "Opened %@, a %@ for %@, due %@", new.id, kind.shown, customer(id),
                     Incident.minuteText(new.dueAt))
                     + (new.assignee.map { tr(", assigned to %@", $0) } ?? tr(", unassigned")) + "."
-            } ?? tr("Opened a %@ for %@.", kind.rawValue, customer(id))
+            } ?? tr("Opened a %@ for %@.", kind.shown, customer(id))
         case .redeem(let id, let reward):
             tr("Redeemed %@ for %@: ", state.rewards[reward]?.name ?? reward.rawValue, customer(id))
                 + tr("%@ points left.", state.customers[id]?.loyalty.points ?? 0)

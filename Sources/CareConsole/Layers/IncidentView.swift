@@ -62,7 +62,7 @@ struct IncidentView: Layer, Equatable {
         }
         lines.append((tr("History (%@), oldest first", sheet.events.count), Style(.key)))
         for event in sheet.events {
-            let style = event.kind == "note" ? Style.normal : Style(.muted)
+            let style = event.kind == Incident.EventKind.note.label ? Style.normal : Style(.muted)
             lines += wrap(event.line, width: width).map { ($0, style) }
         }
         return lines

@@ -52,7 +52,7 @@ func drawScores(_ view: ScoresView, state: AppState, _ screen: inout Screen, _ r
     var header = fit(tr("Agent"), nameWidth)
     for column in columns { header += " " + pad(column.title + (column.figure == view.sort ? "▼" : ""), column.width) }
     if trendWidth > 0 { header += " " + fit(tr("trend"), ScoresView.trendPeriods) }
-    header += " " + fit("by \(view.sort.title)", ScoreColumn.barWidth)
+    header += " " + fit(tr("by %@", view.sort.title), ScoreColumn.barWidth)
     screen.put(header, x: inside.x + 1, y: inside.y, limit: inside.width - 2, style: Style(.title))
     let best = ScoreColumn.scale(view.rows.map(\.current), figure: view.sort)
     let detailHeight = 8
@@ -204,8 +204,8 @@ extension ScoreFigure {
         switch self {
         case .handled: tr("hand.")
         case .resolved: tr("res.")
-        case .firstContact: "1st"
-        case .secondContact: "2nd"
+        case .firstContact: tr("short|1st")
+        case .secondContact: tr("short|2nd")
         case .serviceLevel: tr("SLA")
         case .satisfaction: tr("rated")
         case .reopened: tr("reop.")
@@ -229,9 +229,12 @@ struct ScoreColumn: Sendable {
     static let all: [ScoreColumn] = [
         ScoreColumn(title: tr("hand"), width: 5, figure: .handled, text: { String($0.handled) }, wide: true),
         ScoreColumn(title: tr("res"), width: 5, figure: .resolved, text: { String($0.resolved) }, wide: false),
-        ScoreColumn(title: "1st", width: 5, figure: .firstContact, text: { percent($0.firstContactRate) }, wide: false),
         ScoreColumn(
-            title: "2nd", width: 5, figure: .secondContact, text: { percent($0.secondContactRate) }, wide: true),
+            title: tr("short|1st"), width: 5, figure: .firstContact, text: { percent($0.firstContactRate) }, wide: false
+        ),
+        ScoreColumn(
+            title: tr("short|2nd"), width: 5, figure: .secondContact, text: { percent($0.secondContactRate) },
+            wide: true),
         ScoreColumn(
             title: tr("SLA"), width: 5, figure: .serviceLevel, text: { percent($0.serviceLevelRate) }, wide: false),
         ScoreColumn(

@@ -62,15 +62,15 @@ public enum ScoreFigure: String, CaseIterable, Sendable {
 
     public var title: String {
         switch self {
-        case .handled: "handled"
-        case .resolved: "resolved"
+        case .handled: tr("sort|handled")
+        case .resolved: tr("sort|resolved")
         case .firstContact: tr("1st contact")
         case .secondContact: tr("2nd contact")
         case .serviceLevel: tr("service level met")
         case .resolveTime: tr("time to resolve")
-        case .satisfaction: "satisfaction"
-        case .reopened: "reopened"
-        case .compensations: "compensations"
+        case .satisfaction: tr("sort|satisfaction")
+        case .reopened: tr("sort|reopened")
+        case .compensations: tr("sort|compensations")
         }
     }
 

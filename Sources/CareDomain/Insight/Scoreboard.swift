@@ -38,7 +38,7 @@ public struct Scoreboard: Sendable, Equatable {
                     previous: previous.byAgent[id] ?? AgentScore(agent: id)))
         }
         self.rows = rows
-        team = Row(agent: nil, name: "team", current: current.team, previous: previous.team)
+        team = Row(agent: nil, name: tr("the team|team"), current: current.team, previous: previous.team)
     }
 
     /// The board from a store's incidents: only those with something in

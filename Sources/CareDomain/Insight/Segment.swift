@@ -14,12 +14,12 @@ public enum Segment: String, CaseIterable, Sendable, Comparable {
 
     public var name: String {
         switch self {
-        case .champions: "Champions"
+        case .champions: tr("segment|Champions")
         case .valuableAtRisk: tr("Valuable at risk")
-        case .potential: "Potential"
+        case .potential: tr("segment|Potential")
         case .crossSell: tr("One-family buyers")
-        case .occasional: "Occasional"
-        case .dormant: "Dormant"
+        case .occasional: tr("segment|Occasional")
+        case .dormant: tr("segment|Dormant")
         }
     }
 

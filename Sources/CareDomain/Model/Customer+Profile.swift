@@ -60,8 +60,8 @@ extension Customer {
     /// "1 day", "40 days", "5 months", "2 years".
     static func duration(days: Int) -> String {
         let days = max(0, days)
-        if days < 60 { return days == 1 ? "1 day" : "\(days) days" }
-        if days < 730 { return "\(days / 30) months" }
-        return "\(days / 365) years"
+        if days < 60 { return days == 1 ? tr("1 day") : tr("%@ days", days) }
+        if days < 730 { return tr("%@ months", days / 30) }
+        return tr("%@ years", days / 365)
     }
 }

@@ -101,7 +101,7 @@ extension Incident {
         }
         fields += [
             .init(name: "subject", value: subject),
-            .init(name: "kind", value: kind.rawValue),
+            .init(name: "kind", value: kind.shown),
             .init(name: "status", value: status.label),
             .init(name: "priority", value: priority.label),
             .init(name: "channel", value: channel?.rawValue ?? tr("not recorded")),
@@ -175,23 +175,23 @@ extension Incident.EventKind {
     /// The word a person reads in the history.
     public var label: String {
         switch self {
-        case .opened: "opened"
-        case .assigned: "assigned"
-        case .note: "note"
-        case .contact: "contact"
-        case .statusChanged: "status"
-        case .resolved: "resolved"
-        case .compensated: "compensated"
-        case .rated: "rated"
-        case .reopened: "reopened"
-        case .closed: "closed"
-        case .handover: "handover"
-        case .waiting: "waiting"
-        case .resumed: "resumed"
-        case .owed: "owed"
-        case .declined: "declined"
+        case .opened: tr("event|opened")
+        case .assigned: tr("event|assigned")
+        case .note: tr("event|note")
+        case .contact: tr("event|contact")
+        case .statusChanged: tr("event|status")
+        case .resolved: tr("event|resolved")
+        case .compensated: tr("event|compensated")
+        case .rated: tr("event|rated")
+        case .reopened: tr("event|reopened")
+        case .closed: tr("event|closed")
+        case .handover: tr("event|handover")
+        case .waiting: tr("event|waiting")
+        case .resumed: tr("event|resumed")
+        case .owed: tr("event|owed")
+        case .declined: tr("event|declined")
         case .approvalAsked: tr("approval asked")
-        case .approved: "approved"
+        case .approved: tr("event|approved")
         case .approvalRefused: tr("approval refused")
         }
     }
@@ -226,7 +226,7 @@ extension Incident.Priority {
 extension Incident.Owed {
     /// "50 points (5,00 €) since 2026-11-30 10:00: declined by ana, customer left happy".
     public var line: String {
-        var text = "\(compensation.description) (\(compensation.value)), missed \(Incident.minuteText(since))"
+        var text = tr("%@ (%@), missed %@", compensation.description, compensation.value, Incident.minuteText(since))
         switch decision {
         case nil: text += tr(": not yet granted")
         case .granted?: text += ": granted"
@@ -251,5 +251,18 @@ extension Incident.Approval {
         text += answer.approved ? tr(": approved by %@", answer.by) : tr(": refused by %@", answer.by)
         if let reason = answer.reason { text += ", \(reason)" }
         return text
+    }
+}
+
+extension Incident.Kind {
+    /// The kind in the language in force; `rawValue` is what is stored and typed.
+    public var shown: String {
+        switch self {
+        case .inquiry: tr("kind|inquiry")
+        case .doubt: tr("kind|doubt")
+        case .comment: tr("kind|comment")
+        case .suggestion: tr("kind|suggestion")
+        case .complaint: tr("kind|complaint")
+        }
     }
 }

@@ -83,7 +83,7 @@ public struct ServiceLevel: Codable, Sendable, Equatable {
             return "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min")
         }
         let hours = minutes % (24 * 60) / 60
-        return "\(minutes / (24 * 60)) days" + (hours == 0 ? "" : " \(hours) h")
+        return tr("%@ days", minutes / (24 * 60)) + (hours == 0 ? "" : " \(hours) h")
     }
 }
 

@@ -40,7 +40,8 @@ public enum TalkingPoints {
         if let (expiring, day) = account.nextExpiry(after: today) {
             points.append(
                 TalkingPoint(
-                    kind: .pointsExpiring, text: "\(expiring) points expire in \(today.days(until: day)) days", due: day
+                    kind: .pointsExpiring, text: tr("%@ points expire in %@ days", expiring, today.days(until: day)),
+                    due: day
                 ))
         }
         let standing = customer.loyalty.tierStanding
@@ -49,11 +50,11 @@ public enum TalkingPoints {
         if let tier = program.tier(customer.loyalty.tier), let until = customer.loyalty.tierUntil {
             points.append(
                 TalkingPoint(
-                    kind: .tierLapsing, text: "\(tier.name) until \(until), \(today.days(until: until)) days",
+                    kind: .tierLapsing, text: tr("%@ until %@, %@ days", tier.name, until, today.days(until: until)),
                     due: until))
             if let keep = progress.toKeep, keep > 0 {
                 points.append(
-                    TalkingPoint(kind: .tierProgress, text: "\(keep) more points keep \(tier.name)", due: until))
+                    TalkingPoint(kind: .tierProgress, text: tr("%@ more points keep %@", keep, tier.name), due: until))
             }
         }
         if let last = customer.loyalty.lastActivity, customer.loyalty.points > 0 {
@@ -62,31 +63,33 @@ public enum TalkingPoints {
             if idle >= inactivityNoticeDays, left > 0 {
                 points.append(
                     TalkingPoint(
-                        kind: .inactivity, text: "inactive \(idle) days: buy within \(left) days",
+                        kind: .inactivity, text: tr("inactive %@ days: buy within %@ days", idle, left),
                         due: last.adding(days: program.inactivityDays)))
             }
         }
         if let tier = program.tier(customer.loyalty.tier), let since = customer.loyalty.tierSince,
             since.days(until: today) <= thanksDays
         {
-            points.append(TalkingPoint(kind: .tierReached, text: "thank them: \(tier.name) since \(since)"))
+            points.append(TalkingPoint(kind: .tierReached, text: tr("thank them: %@ since %@", tier.name, since)))
         }
         if let next = progress.next, let toNext = progress.toNext, toNext > 0 {
             points.append(
                 TalkingPoint(
-                    kind: .tierProgress, text: "\(toNext) points in \(program.tierWindowMonths) months to \(next.name)")
+                    kind: .tierProgress,
+                    text: tr("%@ points in %@ months to %@", toNext, program.tierWindowMonths, next.name))
             )
         }
         let balance = customer.loyalty.points
         let rewards = state.rewards.sorted.filter(\.active)
         for reward in rewards where LoyaltyRules.isFree(reward, for: standing, program: program, ledger: ledger) {
-            points.append(TalkingPoint(kind: .rewardReady, text: "\(reward.name) free with the tier"))
+            points.append(TalkingPoint(kind: .rewardReady, text: tr("%@ free with the tier", reward.name)))
         }
         if let best = rewards.filter({ $0.points <= balance }).max(by: { $0.points < $1.points }) {
-            points.append(TalkingPoint(kind: .rewardReady, text: "can redeem \(best.name) now"))
+            points.append(TalkingPoint(kind: .rewardReady, text: tr("can redeem %@ now", best.name)))
         }
         if let next = rewards.filter({ $0.points > balance }).min(by: { $0.points < $1.points }) {
-            points.append(TalkingPoint(kind: .rewardProgress, text: "\(next.points - balance) points to \(next.name)"))
+            points.append(
+                TalkingPoint(kind: .rewardProgress, text: tr("%@ points to %@", next.points - balance, next.name)))
         }
         if customer.hasConsented(to: .marketing), let suggestion = suggestion(for: customer, program: program) {
             points.append(suggestion)
@@ -102,7 +105,8 @@ public enum TalkingPoints {
     private static func suggestion(for customer: Customer, program: LoyaltyProgram) -> TalkingPoint? {
         for family in customer.usualProducts ?? [] {
             if let cross = program.crossSell?.first(where: { $0.productFamily == family }) {
-                return TalkingPoint(kind: .suggestion, text: "usually buys \(family): suggest \(cross.suggestion)")
+                return TalkingPoint(
+                    kind: .suggestion, text: tr("usually buys %@: suggest %@", family, cross.suggestion))
             }
         }
         return nil

@@ -43,7 +43,9 @@ public struct SeedSummary: Sendable, Equatable, CustomStringConvertible {
     public var touchpoints = 0
 
     public var description: String {
-        "\(customers) customers, \(moments) moments, \(ledgerEntries) ledger entries, \(incidents) incidents (\(overdue) overdue), \(agents) agents, \(touchpoints) touchpoints"
+        tr(
+            "%@ customers, %@ moments, %@ ledger entries, %@ incidents (%@ overdue), %@ agents, %@ touchpoints",
+            customers, moments, ledgerEntries, incidents, overdue, agents, touchpoints)
     }
 }
 
