@@ -19,7 +19,7 @@ struct ContactDialog: Dialog, Equatable {
         form = Form(
             [
                 Form.choice(Self.place, touchpoints.map(\.name)),
-                Form.choice(Self.channel, Channel.allCases.map(\.rawValue)), Form.text(Self.outcome),
+                Form.choice(Self.channel, Channel.allCases.map(\.shown)), Form.text(Self.outcome),
                 Form.choice(Self.level, [tr("not known"), tr("yes"), "no"]),
             ] + SurveyForm.fields(asking: false))
     }

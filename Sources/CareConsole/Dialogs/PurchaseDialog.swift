@@ -22,7 +22,7 @@ struct PurchaseDialog: Dialog, Equatable {
             touchpoints.firstIndex { $0.id == usual } ?? touchpoints.firstIndex { $0.ownerArea == "Counter" } ?? 0
         form = Form([
             Form.text(Self.amount), Form.text(Self.family), Form.choice(Self.place, touchpoints.map(\.name), start),
-            Form.choice(Self.channel, Channel.allCases.map(\.rawValue)),
+            Form.choice(Self.channel, Channel.allCases.map(\.shown)),
         ])
     }
 

@@ -48,7 +48,7 @@ extension TextOverlay {
         var lines = [
             tr("When       %@", Timestamp.format(moment.at)),
             tr("Touchpoint %@ (impact %@/5)", touchpoint?.name ?? moment.touchpoint.rawValue, touchpoint?.impact ?? 0),
-            tr("Channel    %@", moment.channel.rawValue),
+            tr("Channel    %@", moment.channel.shown),
             tr("Agent      %@", moment.agent?.rawValue ?? "—"),
             tr("Outcome    %@", moment.outcome),
             tr("Cost       %@", moment.cost),

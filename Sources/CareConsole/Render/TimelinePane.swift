@@ -36,7 +36,7 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let stars = surveyMark(moment.survey ?? surveys[moment.id], satisfaction: moment.satisfaction)
         let money = moment.amount.map { $0.description } ?? ""
         var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, nameWidth))"
-        if showsChannel { text += " " + fit(moment.channel.rawValue, 7) }
+        if showsChannel { text += " " + fit(moment.channel.shown, 7) }
         if hasMoney { text += " " + fit(money, showsChannel ? 9 : moneyWidth) }
         // Wider panes also show who served, then the impact and the cost.
         if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }

@@ -54,9 +54,9 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .email: "name@example.com"
         case .preferredChannel: Channel.allCases.map(\.rawValue).joined(separator: ", ")
         case .birthDate: "1980-12-31 or 31/12/1980"
-        case .occupation: "text"
+        case .occupation: tr("hint|text")
         case .maritalStatus: MaritalStatus.allCases.map(\.rawValue).joined(separator: ", ")
-        case .tastes, .interests, .hobbies, .usualProducts: "comma-separated"
+        case .tastes, .interests, .hobbies, .usualProducts: tr("comma-separated")
         case .socialHandles: tr("network handle, … (instagram @ana)")
         }
     }

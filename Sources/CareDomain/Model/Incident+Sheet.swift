@@ -104,7 +104,7 @@ extension Incident {
             .init(name: "kind", value: kind.shown),
             .init(name: "status", value: status.label),
             .init(name: "priority", value: priority.label),
-            .init(name: "channel", value: channel?.rawValue ?? tr("not recorded")),
+            .init(name: "channel", value: channel?.shown ?? tr("not recorded")),
             .init(name: "customer", value: [customer.rawValue, customerName].compactMap { $0 }.joined(separator: " ")),
             .init(
                 name: "touchpoint",

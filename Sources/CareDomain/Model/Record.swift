@@ -72,3 +72,19 @@ public enum LifecycleStage: String, Codable, CaseIterable, Sendable {
 public enum Channel: String, Codable, CaseIterable, Sendable {
     case counter, phone, email, web, app, chat, social, post
 }
+
+extension Channel {
+    /// The channel in the language in force; `rawValue` is stored and typed.
+    public var shown: String {
+        switch self {
+        case .counter: tr("channel|counter")
+        case .phone: tr("channel|phone")
+        case .email: tr("channel|email")
+        case .web: tr("channel|web")
+        case .app: tr("channel|app")
+        case .chat: tr("channel|chat")
+        case .social: tr("channel|social")
+        case .post: tr("channel|post")
+        }
+    }
+}
