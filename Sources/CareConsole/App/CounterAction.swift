@@ -192,7 +192,7 @@ public enum CounterAction: Equatable, Sendable {
                     ? tr(" with the compensation")
                     : declined != nil ? tr("; what was owed is declined, on record") : "") + "."
         case .wait(let id, let whom, _):
-            tr("%@ waits on the %@: its clock is stopped; w runs it again.", incident(id), whom.rawValue)
+            tr("%@ waits on the %@: its clock is stopped; w runs it again.", incident(id), whom.shown)
         case .resume(let id):
             tr(
                 "%@ is moving again, due %@.", incident(id),

@@ -5,8 +5,10 @@ import CareDomain
 struct WaitDialog: Dialog, Equatable {
     var incident: IncidentID
     var form = Form([
-        // "customer", "partner": each its own first letter for type-ahead.
-        Form.choice(Self.whom, IncidentRules.WaitingOn.allCases.map(\.rawValue)),
+        // "customer", "partner" ("cliente", "socio"): each its own first letter for type-ahead.
+        Form.choice(
+            Self.whom,
+            IncidentRules.WaitingOn.allCases.map(\.shown)),
         Form.text(Self.note),
     ])
 

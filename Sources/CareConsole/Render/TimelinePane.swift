@@ -18,6 +18,8 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // (80×24 gives 40), the channel goes and the touchpoint takes what is
     // left; Enter shows the moment whole.
     let showsChannel = inside.width >= 56
+    // As wide as the longest channel name in the language in force ("counter", "mostrador").
+    let channelWidth = Channel.allCases.map { DisplayWidth.of($0.shown) }.max() ?? 7
     let moneyWidth = state.timeline.compactMap { $0.amount.map { DisplayWidth.of($0.description) } }.max() ?? 0
     let hasMoney = showsChannel || moneyWidth > 0
     let nameWidth = showsChannel ? 22 : max(8, inside.width - 16 - (hasMoney ? moneyWidth + 1 : 0))
@@ -36,7 +38,7 @@ func drawTimeline(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         let stars = surveyMark(moment.survey ?? surveys[moment.id], satisfaction: moment.satisfaction)
         let money = moment.amount.map { $0.description } ?? ""
         var text = "\(Day(containing: moment.at)) \(level) \(stars) \(fit(name, nameWidth))"
-        if showsChannel { text += " " + fit(moment.channel.shown, 7) }
+        if showsChannel { text += " " + fit(moment.channel.shown, channelWidth) }
         if hasMoney { text += " " + fit(money, showsChannel ? 9 : moneyWidth) }
         // Wider panes also show who served, then the impact and the cost.
         if inside.width >= 66 { text += " " + fit(moment.agent?.rawValue ?? "—", 9) }

@@ -8,6 +8,9 @@ extension IncidentRules {
     public enum WaitingOn: String, CaseIterable, Sendable {
         case customer, partner
 
+        /// Whom, in the language in force; `rawValue` is what is typed.
+        public var shown: String { self == .customer ? tr("whom|customer") : tr("whom|partner") }
+
         var status: Incident.Status { self == .customer ? .waitingOnCustomer : .waitingOnPartner }
     }
 
