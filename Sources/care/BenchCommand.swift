@@ -107,8 +107,9 @@ struct BenchCommand: ParsableCommand {
         // The reports that read every customer's history (no target: seconds).
         let scanStore = FileStore(directory: directory)
         let (scan, scanTime) = try Measure.time {
-            try HistoryScan.run(
-                state: try scanStore.open(), history: scanStore, period: .days(365, endingOn: options.today))
+            HistoryScan.run(
+                state: try scanStore.open(), figures: try scanStore.figures(),
+                period: .days(365, endingOn: options.today))
         }
         row(
             "care report segments/profitability (every history, 365 days)",

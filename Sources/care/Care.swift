@@ -17,7 +17,7 @@ struct Care: ParsableCommand {
             TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self,
             AuditCommand.self,
             AgentCommand.self, TouchpointCommand.self, PlaybookCommand.self, ReportCommand.self, CampaignCommand.self,
-            CompactCommand.self,
+            CompactCommand.self, ReindexCommand.self,
             BenchCommand.self,
         ]
     )

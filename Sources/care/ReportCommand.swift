@@ -110,7 +110,8 @@ struct ReportCommand: ParsableCommand {
             let store = storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: tr("read the touchpoints report"))
-            let scan = try HistoryScan.run(state: state, history: store, period: period.period(defaultDays: 365))
+            let scan = HistoryScan.run(
+                state: state, figures: try store.figures(), period: try period.period(defaultDays: 365))
             printTable(scan.touchpointsTable(state: state), format)
         }
     }
@@ -138,8 +139,8 @@ struct ReportCommand: ParsableCommand {
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: tr("read a campaign report"))
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
-            let report = try CampaignReport.run(
-                campaign, state: state, history: store, today: to ?? Day(containing: Date()))
+            let report = CampaignReport.run(
+                campaign, state: state, figures: try store.figures(), today: to ?? Day(containing: Date()))
             switch format {
             case .table: print(report.text, terminator: "")
             case .csv: print(report.phasesTable.rendered(as: .csv), terminator: "")
@@ -154,7 +155,7 @@ private func historyScan(_ options: StoreOptions, _ period: Period, to what: Str
     let store = options.store()
     let state = try store.open()
     _ = try options.supervisor(in: state, to: what)
-    return try HistoryScan.run(state: state, history: store, period: period)
+    return HistoryScan.run(state: state, figures: try store.figures(), period: period)
 }
 
 /// `--from` and `--to`, both days included.

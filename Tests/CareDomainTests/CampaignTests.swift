@@ -23,7 +23,7 @@ import Testing
                 try CampaignRules.add(campaign(.crossSell), in: state, by: boss)
             }
             let report = try CampaignReport.run(
-                try #require(state.campaigns["nov"]), state: state, history: store, today: Fixture.today)
+                try #require(state.campaigns["nov"]), state: state, figures: try store.figures(), today: Fixture.today)
             #expect(report.target == 1)
             #expect(report.phases.map(\.name) == ["before", "during", "after"])
             #expect(report.phases[0].from == Day("2026-10-17") && report.phases[0].to == Day("2026-10-31"))
@@ -58,7 +58,7 @@ import Testing
                 try CampaignRules.note("wake", text: " Nobody answered the emails ", in: state, by: boss, at: later)
             }
             let report = try CampaignReport.run(
-                try #require(state.campaigns["wake"]), state: state, history: store, today: Fixture.today)
+                try #require(state.campaigns["wake"]), state: state, figures: try store.figures(), today: Fixture.today)
             #expect(report.target == 1)  // C2
             #expect(report.phases.allSatisfy { $0.purchases == 0 })
             #expect(report.objectives.first?.met == false)

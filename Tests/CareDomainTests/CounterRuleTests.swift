@@ -269,7 +269,10 @@ import Testing
         #expect(survey.surveyOf == logged.moment.id && survey.cost == .zero)
         #expect(survey.survey?.comment == "rápido" && survey.customerScore == 4)
         var tally = TouchpointTally()
-        for moment in book.moments["C1"] ?? [] { tally.add(moment) }
+        var names = FigureNames()
+        for row in CustomerFigures.of(moments: book.moments["C1"] ?? [], ledger: [], names: &names).rows {
+            tally.add(row)
+        }
         #expect((tally.moments, tally.ratings, tally.ratingTotal) == (1, 1, 4))
     }
 
@@ -280,12 +283,35 @@ import Testing
             cost: .zero, surveyOf: "M", survey: survey)
         #expect(moment.customerScore == nil)
         var tally = TouchpointTally()
-        tally.add(moment)
+        var names = FigureNames()
+        for row in CustomerFigures.of(moments: [moment], ledger: [], names: &names).rows { tally.add(row) }
         #expect(tally.ratings == 0 && tally.moments == 0)
     }
 }
 
 @Suite struct MergeTests {
+    /// Found by the figures' property test: merging a customer who already
+    /// had a duplicate merged into them left that pointer leading to a pointer.
+    @Test func aDuplicateMergedEarlierLeadsToTheCustomerKeptInTheEnd() throws {
+        try withTemporaryDirectory { directory in
+            let store = try FiguresTests.seeded(directory, customers: 5)
+            let boss = FiguresTests.boss
+            func merge(keep: CustomerID, other: CustomerID) throws -> StoreState {
+                try store.transact(by: boss) { state, history in
+                    try CustomerRules.merge(
+                        keep: keep, other: other, in: state, history: history, by: boss, at: Fixture.now
+                    )
+                    .transaction
+                }
+            }
+            _ = try merge(keep: "C000002", other: "C000001")
+            let state = try merge(keep: "C000003", other: "C000002")
+            #expect(state.customers["C000001"]?.mergedInto == "C000003")
+            #expect(state.customers["C000002"]?.mergedInto == "C000003")
+            #expect(try StoreChecker.check(directory: directory).problems.isEmpty)
+        }
+    }
+
     @Test func aMergeMovesEverythingLeavesAPointerAndKeepsCheckCleanAndScoresUnchanged() throws {
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)

@@ -54,7 +54,7 @@ extension Console {
             case .loadReport(let tab, let period):
                 let scan: HistoryScan
                 do {
-                    scan = try HistoryScan.run(state: state.store, history: store, period: period)
+                    scan = HistoryScan.run(state: state.store, figures: try store.figures(), period: period)
                 } catch {
                     return .reportFailed(tab, error.description)
                 }

@@ -16,14 +16,28 @@ enum HistoryCheck {
     /// read a moment before: customers with a problem are looked at again
     /// under the writer lock, on the state as it is then, and only what is
     /// still wrong is reported.
-    static func run(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
-        var total = pass(store: store, state: state, customers: customers)
+    ///
+    /// `figures` (the store's, caught up with the journal) are compared with
+    /// what each history gives; nil when they could not be read (said apart).
+    static func run(store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day)
+        -> Outcome
+    {
+        var total = pass(store: store, state: state, customers: customers, figures: figures, today: today)
         if !total.flagged.isEmpty {
             let again = try? FileLock.withExclusive(store.layout) { () throws(StoreError) -> Outcome in
                 let fresh = FileStore(directory: store.layout.directory)
                 let now = try fresh.open()
                 let current = total.flagged.compactMap { try? now.customers.find($0.id) }
-                return pass(store: fresh, state: now, customers: current)
+                let freshFigures: StoreFigures? =
+                    if figures != nil,
+                        case .usable(let read) = try fresh.storedFigures(
+                            state: now, history: fresh.history(), today: today)
+                    {
+                        read.figures
+                    } else {
+                        nil
+                    }
+                return pass(store: fresh, state: now, customers: current, figures: freshFigures, today: today)
             }
             if case .success(let confirmed)? = again {
                 total.problems = confirmed.problems
@@ -34,12 +48,20 @@ enum HistoryCheck {
         return total
     }
 
-    private static func pass(store: FileStore, state: StoreState, customers: [Customer]) -> Outcome {
+    private static func pass(
+        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day
+    ) -> Outcome {
         let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
+            var names = figures?.names ?? FigureNames()
             for customer in customers[range] {
                 let before = outcome.problems.count
                 check(customer, store: store, state: state, into: &outcome)
+                if let figures {
+                    compareFigures(
+                        customer, store: store, state: state, figures: figures, names: &names, today: today,
+                        into: &outcome)
+                }
                 if outcome.problems.count > before { outcome.flagged.append(customer) }
             }
             return outcome
@@ -139,6 +161,43 @@ enum HistoryCheck {
             }
         } catch {
             outcome.problems.append(error.description)
+        }
+    }
+
+    /// The figures kept for `customer` against those their history gives
+    /// now: the rows exactly; the expiry day must not come after the one the
+    /// ledger gives today (earlier is safe: the run looks and finds nothing).
+    private static func compareFigures(
+        _ customer: Customer, store: FileStore, state: StoreState, figures: StoreFigures, names: inout FigureNames,
+        today: Day, into outcome: inout Outcome
+    ) {
+        guard let moments = try? store.moments(of: customer.id), let ledger = try? store.ledger(of: customer.id)
+        else { return }  // said above
+        let expiry = state.program.map { (customer, $0, today) }
+        let fromHistory = CustomerFigures.of(moments: moments, ledger: ledger, names: &names, expiry: expiry)
+        let file = StoreLayout.figuresName
+        guard let kept = figures.customers[customer.id] else {
+            outcome.problems.append(
+                tr("%@ has no figures for customer %@; run `care reindex` to work them out again.", file, customer.id))
+            return
+        }
+        if kept.rows != fromHistory.rows {
+            outcome.problems.append(
+                tr(
+                    "%@ disagrees with the history of customer %@ (%@ rows kept, %@ from the history); run `care reindex` to work them out again.",
+                    file, customer.id, kept.rows.count, fromHistory.rows.count))
+        }
+        // A day kept earlier than the ledger's costs a run one look at the
+        // customer; a later one (or none) would let a due expiry pass.
+        let ledgerDue = fromHistory.expiryDue.map { max($0, today) }
+        let keptDue = kept.expiryDue.map { max($0, today) }
+        if figures.expiryDaysHold(for: state.program, today: today), let ledgerDue,
+            keptDue.map({ $0 > ledgerDue }) ?? true
+        {
+            outcome.problems.append(
+                tr(
+                    "%@ says customer %@'s points or tier fall due on %@, but their ledger says %@; run `care reindex` to work them out again.",
+                    file, customer.id, kept.expiryDue.map(\.description) ?? tr("never"), ledgerDue))
         }
     }
 

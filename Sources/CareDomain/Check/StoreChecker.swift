@@ -59,7 +59,35 @@ public enum StoreChecker {
             return report
         }
         report.problems += ReferenceCheck.problems(in: state, records: records)
-        let history = HistoryCheck.run(store: store, state: state, customers: records.customers)
+        let today = Day(containing: Date())
+        var figures: StoreFigures?
+        do {
+            switch try store.storedFigures(state: state, history: store.history(), today: today) {
+            case .usable(let read):
+                figures = read.figures
+                let unknown = read.figures.customers.keys.filter { !state.customers.contains($0) }
+                if let first = unknown.min() {
+                    report.problems.append(
+                        tr(
+                            "%@ holds figures of %@ customers who are not in the store (%@ first); run `care reindex` to work them out again.",
+                            StoreLayout.figuresName, unknown.count, first))
+                }
+            case .unusable(.missingFile):
+                report.problems.append(
+                    tr(
+                        "%@ is missing; reports read every history until `care reindex` or the next compaction makes it again.",
+                        StoreLayout.figuresName))
+            case .unusable(let problem):
+                report.problems.append(
+                    tr(
+                        "The figures cannot be used (%@); reports read every history until `care reindex` works them out again.",
+                        problem))
+            }
+        } catch {
+            // A history that cannot be read: the history check below says which.
+        }
+        let history = HistoryCheck.run(
+            store: store, state: state, customers: records.customers, figures: figures, today: today)
         report.problems += history.problems
         report.moments = history.moments
         report.ledgerEntries = history.ledgerEntries

@@ -57,8 +57,8 @@ public struct CampaignReport: Sendable, Equatable, Codable {
         public var met: Bool
     }
 
-    public static func run(_ campaign: Campaign, state: StoreState, history: any HistoryReader, today: Day)
-        throws(StoreError) -> CampaignReport
+    public static func run(_ campaign: Campaign, state: StoreState, figures: StoreFigures, today: Day)
+        -> CampaignReport
     {
         let length = campaign.from.days(until: campaign.to) + 1
         var phases = [
@@ -70,19 +70,16 @@ public struct CampaignReport: Sendable, Equatable, Codable {
             phases.append(Phase(name: "after", from: afterStart, to: min(today, campaign.to.adding(days: length))))
         }
         let chosen = Period.days(365, endingOn: campaign.from.adding(days: -1))
-        let program = state.program
         let rewards = state.rewards
+        let terms = FigureTerms(names: figures.names, program: state.program, rewards: { rewards[$0] })
         let windows = phases
-        let parts = try HistoryScan.eachCustomer(in: state) {
-            customers throws(StoreError) -> (target: Int, phases: [Phase]) in
+        let parts = HistoryScan.eachCustomer(in: state) { customers -> (target: Int, phases: [Phase]) in
             var target = 0
             var tallies = windows
             for summary in customers {
-                let moments = try history.moments(of: summary.id)
+                let rows = (figures.customers[summary.id]?.rows ?? [])[...]
                 func value(over period: Period) -> CustomerValue {
-                    CustomerValue.of(
-                        summary, moments: moments, ledger: [], compensations: .zero, program: program,
-                        rewards: { rewards[$0] }, period: period)
+                    CustomerValue.of(summary, rows: rows, compensations: .zero, terms: terms, period: period)
                 }
                 guard value(over: chosen).segment == campaign.segment else { continue }
                 target += 1

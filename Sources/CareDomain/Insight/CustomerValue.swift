@@ -11,8 +11,8 @@ public struct CustomerValue: Sendable, Equatable {
     public var spend = Cents.zero
     /// The last purchase on or before the period's last day, however old.
     public var lastPurchase: Day?
-    /// Product families bought in the period.
-    public var families: Set<String> = []
+    /// How many product families were bought from in the period.
+    public var families = 0
     public var revenue = Cents.zero
     public var momentCost = Cents.zero
     public var compensationCost = Cents.zero
@@ -31,33 +31,75 @@ public struct CustomerValue: Sendable, Equatable {
         program: LoyaltyProgram?,
         rewards: (RewardID) -> Reward?, period: Period
     ) -> CustomerValue {
+        var names = FigureNames()
+        let figures = CustomerFigures.of(moments: moments, ledger: ledger, names: &names)
+        return of(
+            customer, rows: figures.rows[...], compensations: compensations,
+            terms: FigureTerms(names: names, program: program, rewards: rewards), period: period)
+    }
+
+    /// The same from the customer's figures (`CustomerFigures`), which is
+    /// how the reports work it out for every customer without reading a
+    /// history.
+    public static func of(
+        _ customer: CustomerSummary, rows: ArraySlice<FigureRow>, compensations: Cents, terms: FigureTerms,
+        period: Period
+    ) -> CustomerValue {
         var value = CustomerValue(
             customer: customer.id, name: customer.name,
             rfm: RFM(recencyDays: nil, purchasesPerYear: 0, spendPerYear: .zero))
         value.compensationCost = compensations
-        for moment in moments where Day(containing: moment.at) <= period.to {
-            if moment.isPurchase {
-                value.lastPurchase = max(value.lastPurchase ?? Day(containing: moment.at), Day(containing: moment.at))
+        let from = Int32(clamping: period.from.daysSinceEpoch)
+        let to = Int32(clamping: period.to.daysSinceEpoch)
+        var lastPurchase: Int32?
+        var families: [UInt32] = []
+        for row in rows where row.day <= to {
+            if row.isRedemption {
+                if row.day >= from { value.rewardCost += terms.rewardCost(row.name) }
+                continue
             }
-            guard period.contains(moment.at) else { continue }
-            value.momentCost += moment.cost
-            guard let amount = moment.amount else { continue }
+            if row.isPurchase { lastPurchase = max(lastPurchase ?? row.day, row.day) }
+            guard row.day >= from else { continue }
+            value.momentCost += Cents(Int(row.cost))
+            guard row.flags.contains(.hasAmount) else { continue }
             // A return takes its amount off the spend; it is not a purchase.
-            if moment.isPurchase { value.purchases += 1 }
-            value.spend += amount
-            if let family = moment.productFamily { value.families.insert(family) }
-            let margin = program?.marginPercent(for: moment.productFamily) ?? Margins.defaultPercent
-            value.revenue += Cents(amount.rawValue * margin / 100)
+            if row.isPurchase { value.purchases += 1 }
+            let amount = Int(row.amount)
+            value.spend += Cents(amount)
+            if row.family != FigureRow.none, !families.contains(row.family) { families.append(row.family) }
+            value.revenue += Cents(amount * terms.marginPercent(row.family) / 100)
         }
-        for entry in ledger where entry.kind == .redeem && period.contains(entry.at) {
-            if let reward = entry.reward.flatMap(rewards) { value.rewardCost += reward.cost }
-        }
+        value.families = families.count
+        value.lastPurchase = lastPurchase.map { Day(daysSinceEpoch: Int($0)) }
         let perYear = 365 / Double(period.length)
         value.rfm = RFM(
             recencyDays: value.lastPurchase.map { $0.days(until: period.to) },
             purchasesPerYear: Double(value.purchases) * perYear,
             spendPerYear: Cents(Int((Double(value.spend.rawValue) * perYear).rounded())))
         return value
+    }
+}
+
+/// What rows' names are worth today: each product family's margin (the
+/// program's, as it is now) and each reward's cost, looked up once per
+/// report rather than once per row.
+public struct FigureTerms: Sendable {
+    private let margins: [Int]
+    private let defaultMargin: Int
+    private let rewardCosts: [Cents]
+
+    public init(names: FigureNames, program: LoyaltyProgram?, rewards: (RewardID) -> Reward?) {
+        defaultMargin = program?.marginPercent(for: nil) ?? Margins.defaultPercent
+        margins = names.texts.map { program?.marginPercent(for: $0) ?? Margins.defaultPercent }
+        rewardCosts = names.texts.map { rewards(RewardID($0))?.cost ?? .zero }
+    }
+
+    func marginPercent(_ family: UInt32) -> Int {
+        family == FigureRow.none || Int(family) >= margins.count ? defaultMargin : margins[Int(family)]
+    }
+
+    func rewardCost(_ reward: UInt32) -> Cents {
+        Int(reward) < rewardCosts.count ? rewardCosts[Int(reward)] : .zero
     }
 }
 

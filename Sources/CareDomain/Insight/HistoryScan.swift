@@ -1,32 +1,33 @@
 import Foundation
 
-/// One pass over every listed customer's history for a period: their values
-/// (segments, profitability) and the tallies per touchpoint. Histories are
-/// read on every core; customers blocked on an erasure request are left
-/// out, as they are from every list.
+/// One pass over every listed customer's figures for a period: their
+/// values (segments, profitability) and the tallies per touchpoint. The
+/// figures are the store's (`CareStore.figures`), so no history is read;
+/// customers blocked on an erasure request are left out, as they are from
+/// every list.
 public struct HistoryScan: Sendable {
     public var period: Period
     public var customers: [CustomerValue]
     public var touchpoints: [TouchpointID: TouchpointTally]
 
-    public static func run(state: StoreState, history: any HistoryReader, period: Period) throws(StoreError)
-        -> HistoryScan
-    {
+    public static func run(state: StoreState, figures: StoreFigures, period: Period) -> HistoryScan {
         let compensations = Self.compensations(state.incidents.summaries, period: period)
-        let program = state.program
         let rewards = state.rewards
-        let parts = try eachCustomer(in: state) { customers throws(StoreError) in
+        let terms = FigureTerms(names: figures.names, program: state.program, rewards: { rewards[$0] })
+        let from = Int32(clamping: period.from.daysSinceEpoch)
+        let to = Int32(clamping: period.to.daysSinceEpoch)
+        let parts = eachCustomer(in: state) { customers in
             var values: [CustomerValue] = []
-            var tallies: [TouchpointID: TouchpointTally] = [:]
+            values.reserveCapacity(customers.count)
+            var tallies: [UInt32: TouchpointTally] = [:]
             for summary in customers {
-                let moments = try history.moments(of: summary.id)
-                let value = CustomerValue.of(
-                    summary, moments: moments, ledger: try history.ledger(of: summary.id),
-                    compensations: compensations[summary.id] ?? .zero,
-                    program: program, rewards: { rewards[$0] }, period: period)
-                values.append(value)
-                for moment in moments where period.contains(moment.at) {
-                    tallies[moment.touchpoint, default: TouchpointTally()].add(moment)
+                let rows = figures.customers[summary.id]?.rows ?? []
+                values.append(
+                    CustomerValue.of(
+                        summary, rows: rows[...], compensations: compensations[summary.id] ?? .zero, terms: terms,
+                        period: period))
+                for row in rows where !row.isRedemption && row.day >= from && row.day <= to {
+                    tallies[row.name, default: TouchpointTally()].add(row)
                 }
             }
             return (values, tallies)
@@ -34,22 +35,23 @@ public struct HistoryScan: Sendable {
         var scan = HistoryScan(period: period, customers: [], touchpoints: [:])
         for (values, tallies) in parts {
             scan.customers += values
-            scan.touchpoints.merge(tallies) { $0.merged($1) }
+            for (name, tally) in tallies {
+                guard let text = figures.names.text(name) else { continue }
+                scan.touchpoints[TouchpointID(text), default: TouchpointTally()] = scan.touchpoints[
+                    TouchpointID(text), default: TouchpointTally()
+                ].merged(tally)
+            }
         }
         return scan
     }
 
     /// `work` on consecutive slices of the listed customers, in id order
-    /// (blocked ones left out), on every core: the parts in order. The first
-    /// history that cannot be read stops it with its error.
+    /// (blocked ones left out), on every core: the parts in order.
     static func eachCustomer<Part: Sendable>(
-        in state: StoreState, _ work: @Sendable (ArraySlice<CustomerSummary>) throws(StoreError) -> Part
-    ) throws(StoreError) -> [Part] {
+        in state: StoreState, _ work: @Sendable (ArraySlice<CustomerSummary>) -> Part
+    ) -> [Part] {
         let customers = state.customers.summaries { !$0.blocked }.sorted { $0.id < $1.id }
-        let parts = Parallel.chunks(customers.count, minimum: 64) { range in
-            Result { () throws(StoreError) -> Part in try work(customers[range]) }
-        }
-        return try parts.map { part throws(StoreError) in try part.get() }
+        return Parallel.chunks(customers.count, minimum: 64) { range in work(customers[range]) }
     }
 
     /// What each customer's compensations granted in the period were worth.
@@ -74,20 +76,20 @@ public struct TouchpointTally: Sendable, Equatable {
 
     public init() {}
 
-    mutating func add(_ moment: Moment) {
+    mutating func add(_ row: FigureRow) {
         // A survey counts its score for the contact it asks about (same
         // touchpoint), not as a contact of its own.
-        if moment.surveyOf == nil {
+        if !row.flags.contains(.survey) {
             moments += 1
-            cost += moment.cost
+            cost += Cents(Int(row.cost))
         }
-        if let met = moment.serviceLevelMet {
+        if row.flags.contains(.serviceLevelKnown) {
             serviceLevelKnown += 1
-            if met { serviceLevelMet += 1 }
+            if row.flags.contains(.serviceLevelMet) { serviceLevelMet += 1 }
         }
-        if let score = moment.customerScore {
+        if row.rating > 0 {
             ratings += 1
-            ratingTotal += score
+            ratingTotal += Int(row.rating)
         }
     }
 

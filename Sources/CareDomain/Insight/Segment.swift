@@ -63,7 +63,7 @@ public enum Segment: String, CaseIterable, Sendable, Comparable {
         if rfm.recency >= 4, rfm.frequency >= 4, rfm.monetary >= 4 { return .champions }
         if rfm.monetary >= 4, rfm.recency <= 3 { return .valuableAtRisk }
         if rfm.frequency >= 3, rfm.monetary <= 3 { return .potential }
-        if value.families.count == 1, rfm.recency >= 3 { return .crossSell }
+        if value.families == 1, rfm.recency >= 3 { return .crossSell }
         return .occasional
     }
 

@@ -68,8 +68,15 @@ extension CustomerRules {
             next.customer = keepID
             return next
         }
+        // Those merged into the other before now lead to the kept customer,
+        // never to a pointer.
+        let earlier = PrivacyRules.pointers(to: otherID, in: state).compactMap { state.customers[$0] }.map {
+            var next = $0.nextVersion()
+            next.mergedInto = keepID
+            return next
+        }
         let changes: [Change] =
-            [.customer(kept), .customer(pointer)] + moved.map(Change.moment)
+            [.customer(kept), .customer(pointer)] + earlier.map(Change.customer) + moved.map(Change.moment)
             + given.book.entries.map(Change.ledger) + taken.book.entries.map(Change.ledger)
             + incidents.map(Change.incident) + coupons.map(Change.coupon)
         return Merge(

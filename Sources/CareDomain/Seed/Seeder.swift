@@ -91,7 +91,9 @@ public enum Seeder {
             for index in 0..<options.customers {
                 var rng = random.derived(index)
                 let made = world.customer(index: index, momentsWanted: perCustomer, rng: &rng)
-                try writer.write(made.customer.id, moments: made.moments, ledger: made.ledger)
+                try writer.write(
+                    made.customer.id, moments: made.moments, ledger: made.ledger, record: made.customer,
+                    program: records.program)
                 records.customers.append(made.customer)
                 records.incidents.append(contentsOf: made.incidents)
                 records.coupons.append(contentsOf: made.coupons)

@@ -46,6 +46,9 @@ public protocol CareStore: HistoryReader, Sendable {
     /// store's thresholds (true when it did): what a console runs off its
     /// loop after its writes, so that no keystroke waits for a compaction.
     func compactIfDue() throws(StoreError) -> Bool
+    /// Every customer's figures as of the last change, for the reports and
+    /// the expiry run: kept by the store, so no history is read.
+    func figures() throws(StoreError) -> StoreFigures
 }
 
 extension CareStore {

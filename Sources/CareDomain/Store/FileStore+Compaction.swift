@@ -40,6 +40,13 @@ extension FileStore {
         current.pendingLedger = [:]
         current.foldedSeq = current.cursor.seq
         current.pendingBytes = 0
+        // Derived: failing to write them fails nothing; readers catch up
+        // from an older file, or work them out without one.
+        do throws(StoreError) {
+            _ = try writeFigures(current)
+        } catch {
+            tell(.figuresNotWritten(error))
+        }
     }
 
     /// Returns whether anything was appended. `requireWhole` sees the

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Records for a store's first fill (seed, and later import into an empty store).
 public struct InitialRecords: Sendable {
@@ -16,11 +17,20 @@ public struct InitialRecords: Sendable {
 
 /// Writes customers' histories during a first fill, without an fsync per
 /// file: the whole fill is flushed once before the store is marked as created.
+/// It works each customer's figures out as it goes, so that a new store's
+/// `figures.bin` costs no second reading of the histories.
 public struct HistoryWriter: Sendable {
     let layout: StoreLayout
+    let today: Day
     let encoder = CareJSON.encoder()
+    let figures = FigureCollector()
 
-    public func write(_ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry]) throws(StoreError) {
+    /// `record` and `program`, when given, let the customer's expiry day be
+    /// worked out now; without them it is worked out from the files after.
+    public func write(
+        _ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry], record: Customer? = nil,
+        program: LoyaltyProgram? = nil
+    ) throws(StoreError) {
         guard customer.isSafeFileName else {
             throw .invalidChange(tr("Customer id \"%@\" cannot hold history: use letters, digits, - _ or .", customer))
         }
@@ -32,14 +42,40 @@ public struct HistoryWriter: Sendable {
             // `create` made every bucket beforehand.
             try layout.files.writeUnsynced(layout.history(kind, of: customer), data)
         }
+        figures.add(
+            customer, moments: moments, ledger: ledger,
+            expiry: record.flatMap { record in program.map { (record, $0, today) } })
     }
+}
+
+/// The figures a `HistoryWriter` has worked out, and the customers whose
+/// expiry day it could not.
+final class FigureCollector: Sendable {
+    private let collected = Mutex<(figures: StoreFigures, withoutExpiry: Set<CustomerID>)>((StoreFigures(), []))
+
+    func add(
+        _ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry],
+        expiry: (customer: Customer, program: LoyaltyProgram, today: Day)?
+    ) {
+        collected.withLock { collected in
+            collected.figures.customers[customer] = CustomerFigures.of(
+                moments: moments, ledger: ledger, names: &collected.figures.names, expiry: expiry)
+            if expiry == nil {
+                collected.withoutExpiry.insert(customer)
+            } else {
+                collected.withoutExpiry.remove(customer)
+            }
+        }
+    }
+
+    var taken: (figures: StoreFigures, withoutExpiry: Set<CustomerID>) { collected.withLock { $0 } }
 }
 
 extension FileStore {
     /// Names a data directory may hold; anything else means it is not ours.
     static let ownNames: Set<String> = Set(
         Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + [
-            "store.json", "lock", "journal", StoreLayout.erasureDirectoryName,
+            "store.json", "lock", "journal", StoreLayout.erasureDirectoryName, StoreLayout.figuresName,
         ])
 
     /// Creates the store with its first records. Refuses a directory that
@@ -84,13 +120,25 @@ extension FileStore {
                     try layout.files.makeDirectory(layout.historyDirectory(kind) + "/" + StoreLayout.bucketName(bucket))
                 }
             }
-            let (records, summary) = try fill(HistoryWriter(layout: layout))
+            let today = Day(containing: clock.now)
+            let writer = HistoryWriter(layout: layout, today: today)
+            let (records, summary) = try fill(writer)
             var state = StoreState()
             for change in records.changes { state.apply(change) }
             let now = clock.now
             let entry = JournalEntry(seq: 1, at: now, author: author, summary: summary, changes: [])
             let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
             try writeSnapshots(state, cursor: cursor)
+            var (figures, withoutExpiry) = writer.figures.taken
+            let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
+            for summary in state.customers.summaries
+            where figures.customers[summary.id] == nil || withoutExpiry.contains(summary.id) {
+                try figures.recompute(summary.id, state: state, history: history, today: today)
+            }
+            figures.cursor = cursor
+            figures.programVersion = state.program?.version
+            figures.expiryFrom = today
+            try layout.files.replace(layout.figures, with: FiguresFile.encode(figures))
             try layout.files.syncFileSystem()
             try Manifest(
                 format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR",

@@ -48,7 +48,7 @@ public final class FileStore: CareStore {
         }
     }
 
-    private func tell(_ notice: StoreNotice) {
+    func tell(_ notice: StoreNotice) {
         notices.withLock { $0.append(notice) }
         notify(notice)
     }
@@ -132,13 +132,19 @@ public final class FileStore: CareStore {
 
     /// Histories as this process knows them, the store opened first if it
     /// was not (the journal's recent entries are only known once loaded).
-    private func history() throws(StoreError) -> FoldedHistory {
+    func history() throws(StoreError) -> FoldedHistory {
         if loaded.withLock({ $0 == nil }) { _ = try open() }
         return loaded.withLock {
             FoldedHistory(
                 layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:])
         }
     }
+
+    /// The state this process holds, if it has opened the store.
+    func loadedState() -> StoreState? { loaded.withLock { $0?.state } }
+
+    /// Where in the journal this process stands.
+    func currentCursor() -> JournalCursor { loaded.withLock { $0?.cursor } ?? .start }
 
     private func load(only wanted: Set<Collection>? = nil) throws(StoreError) -> Loaded {
         var loader = SnapshotLoader(

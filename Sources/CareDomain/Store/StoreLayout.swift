@@ -9,6 +9,7 @@
 ///     erasures/C000123.json        an erasure under way
 ///     moments/ab/C000123.jsonl     a customer's timeline (folded history)
 ///     ledger/ab/C000123.jsonl      a customer's points ledger (folded history)
+///     figures.bin                  every customer's figures, derived from the histories
 public struct StoreLayout: Sendable, Equatable {
     public let directory: String
 
@@ -20,6 +21,9 @@ public struct StoreLayout: Sendable, Equatable {
 
     public var manifest: String { directory + "/store.json" }
     public var journalDirectory: String { directory + "/journal" }
+    /// Derived from the histories; `care reindex` makes it again.
+    public var figures: String { directory + "/" + Self.figuresName }
+    static let figuresName = "figures.bin"
     public var tornDirectory: String { journalDirectory + "/torn" }
     /// Erasures under way (`erasures/C000123.json`).
     public var erasureDirectory: String { directory + "/" + Self.erasureDirectoryName }

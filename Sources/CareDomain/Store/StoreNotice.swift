@@ -4,6 +4,9 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
     /// Folding the journal into the snapshots after a write failed; the
     /// write itself is in the journal, and a later write tries again.
     case compactionFailed(StoreError)
+    /// The figures (derived from the histories) could not be written after
+    /// a compaction; reports work from the older file and the journal.
+    case figuresNotWritten(StoreError)
 
     public var description: String {
         switch self {
@@ -11,6 +14,8 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
             tr(
                 "Saved; compaction failed: %@ The change is safe in the journal; a later change tries the compaction again.",
                 error)
+        case .figuresNotWritten(let error):
+            tr("Saved; the figures were not brought up to date: %@ `care reindex` makes them again.", error)
         }
     }
 }

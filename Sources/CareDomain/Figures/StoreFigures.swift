@@ -1,0 +1,100 @@
+/// Every customer's figures as the store keeps them in `figures.bin`:
+/// derived from the histories (and the records, for expiry days), never the
+/// truth. Deleting the file loses nothing: `care reindex` and the next
+/// compaction make it again, and until then the reports work it out from
+/// the histories.
+public struct StoreFigures: Sendable, Equatable {
+    public var names = FigureNames()
+    public var customers: [CustomerID: CustomerFigures] = [:]
+    /// The journal transaction these figures include: what a reader catches
+    /// up on from the journal.
+    public var cursor = JournalCursor.start
+    /// The program version expiry days were worked out with: another
+    /// program (other expiry months, other thresholds) makes them stale.
+    public var programVersion: Int?
+    /// Expiry days hold for runs on this day or later.
+    public var expiryFrom = Day(daysSinceEpoch: 0)
+
+    public init() {}
+
+    /// Whether `care expire` can trust the expiry days for a run on `today`.
+    public func expiryDaysHold(for program: LoyaltyProgram?, today: Day) -> Bool {
+        program != nil && program?.version == programVersion && today >= expiryFrom
+    }
+
+    /// The customers whose expiry day has come by `today`, in id order.
+    public func expiryDue(by today: Day) -> [CustomerID] {
+        customers.compactMap { id, figures in figures.expiryDue.map { $0 <= today } == true ? id : nil }.sorted()
+    }
+
+    /// Works `customer`'s figures out again from their history.
+    mutating func recompute(
+        _ customer: CustomerID, state: StoreState, history: any HistoryReader, today: Day
+    ) throws(StoreError) {
+        customers[customer] = try Self.figures(
+            of: customer, state: state, history: history, names: &names, today: today)
+    }
+
+    /// One customer's figures from their history and record.
+    static func figures(
+        of customer: CustomerID, state: StoreState, history: any HistoryReader, names: inout FigureNames,
+        today: Day
+    ) throws(StoreError) -> CustomerFigures {
+        let ledger = try history.ledger(of: customer)
+        let record = try state.customers.find(customer)
+        let expiry = record.flatMap { record in state.program.map { (record, $0, today) } }
+        return CustomerFigures.of(
+            moments: try history.moments(of: customer), ledger: ledger, names: &names, expiry: expiry)
+    }
+
+    /// Every customer's figures worked out from the histories, on every
+    /// core: what `care reindex` writes and `care check` compares with.
+    static func recomputed(
+        state: StoreState, history: any HistoryReader, today: Day, names start: FigureNames = FigureNames(),
+        cursor: JournalCursor
+    ) throws(StoreError) -> StoreFigures {
+        let ids = state.customers.summaries.map(\.id)
+        // Each chunk names texts in its own table; they are joined after.
+        let parts = Parallel.chunks(ids.count, minimum: 256) { range in
+            Result { () throws(StoreError) -> (FigureNames, [(CustomerID, CustomerFigures)]) in
+                var names = start
+                var made: [(CustomerID, CustomerFigures)] = []
+                made.reserveCapacity(range.count)
+                for index in range {
+                    made.append(
+                        (
+                            ids[index],
+                            try Self.figures(
+                                of: ids[index], state: state, history: history, names: &names, today: today)
+                        ))
+                }
+                return (names, made)
+            }
+        }
+        var figures = StoreFigures()
+        figures.names = start
+        figures.customers.reserveCapacity(ids.count)
+        for part in parts {
+            let (names, made) = try part.get()
+            let map = names.texts.map { figures.names.index(of: $0) }
+            for (id, customer) in made { figures.customers[id] = customer.renamed(map) }
+        }
+        figures.cursor = cursor
+        figures.programVersion = state.program?.version
+        figures.expiryFrom = today
+        return figures
+    }
+}
+
+extension CustomerFigures {
+    /// The same figures with names moved to another table (`map[old] = new`).
+    func renamed(_ map: [UInt32]) -> CustomerFigures {
+        func moved(_ index: UInt32) -> UInt32 { index == FigureRow.none ? index : map[Int(index)] }
+        var copy = self
+        for index in copy.rows.indices {
+            copy.rows[index].name = moved(copy.rows[index].name)
+            copy.rows[index].family = moved(copy.rows[index].family)
+        }
+        return copy
+    }
+}

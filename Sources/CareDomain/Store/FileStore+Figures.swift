@@ -1,0 +1,119 @@
+import Foundation
+
+/// The figures' file: derived, rebuilt from the histories whenever it is
+/// missing, unreadable or behind (see `StoreFigures`).
+extension FileStore {
+    /// Where the store's figures stand, as `figures(from:)` found them.
+    public struct FiguresRead: Sendable {
+        public var figures: StoreFigures
+        /// Customers worked out again from their histories (those the
+        /// journal changed since the file was written; all when it was not
+        /// there or not readable).
+        public var recomputed: Int
+        /// Why the file could not be used, when it could not.
+        public var problem: StoreError?
+    }
+
+    /// The figures as of the last change: `figures.bin` caught up with the
+    /// journal since it was written, or, without a usable file, every
+    /// customer worked out from the histories (as slow as reading them all).
+    public func figures() throws(StoreError) -> StoreFigures {
+        _ = try refresh()
+        let state = try currentState()
+        return try figures(
+            state: state, history: history(), today: Day(containing: clock.now), cursor: currentCursor()
+        ).figures
+    }
+
+    /// `figures()` for the state and histories given (the writer's, under
+    /// the lock). Without a usable file every customer is worked out from
+    /// the histories, and `problem` says why.
+    /// `cursor` is where `state` stands in the journal.
+    func figures(state: StoreState, history: any HistoryReader, today: Day, cursor: JournalCursor)
+        throws(StoreError) -> FiguresRead
+    {
+        switch try storedFigures(state: state, history: history, today: today) {
+        case .usable(let read): return read
+        case .unusable(let problem):
+            let figures = try StoreFigures.recomputed(state: state, history: history, today: today, cursor: cursor)
+            return FiguresRead(figures: figures, recomputed: figures.customers.count, problem: problem)
+        }
+    }
+
+    enum StoredFigures {
+        case usable(FiguresRead)
+        /// The file is missing, damaged, or behind a journal it cannot be caught up with.
+        case unusable(StoreError)
+    }
+
+    /// `figures.bin` caught up with the journal: the customers changed since
+    /// it was written are worked out again (a history that cannot be read
+    /// then is the store's damage, thrown as such).
+    func storedFigures(state: StoreState, history: any HistoryReader, today: Day) throws(StoreError)
+        -> StoredFigures
+    {
+        var figures: StoreFigures
+        let read: JournalRead
+        do throws(StoreError) {
+            guard let data = try layout.files.map(layout.figures) else {
+                return .unusable(.missingFile(file: layout.relative(layout.figures)))
+            }
+            figures = try FiguresFile.decode(data, path: layout.relative(layout.figures))
+            read = try Journal.read(layout, after: figures.cursor, decoder: CareJSON.decoder())
+        } catch {
+            return .unusable(error)
+        }
+        var touched = Set<CustomerID>()
+        for entry in read.entries {
+            for change in entry.changes {
+                switch change {
+                case .moment(let moment): touched.insert(moment.customer)
+                case .ledger(let ledger): touched.insert(ledger.customer)
+                case .customer(let customer): touched.insert(customer.id)
+                default: break
+                }
+            }
+        }
+        for customer in touched {
+            try figures.recompute(customer, state: state, history: history, today: today)
+        }
+        if !touched.isEmpty { figures.expiryFrom = max(figures.expiryFrom, today) }
+        // Past a program change the expiry days are not trusted (the
+        // version differs), which `expiryDaysHold` sees.
+        figures.cursor = read.cursor
+        return .usable(FiguresRead(figures: figures, recomputed: touched.count, problem: nil))
+    }
+
+    /// Writes the figures as of `current` (under the writer lock, the
+    /// histories folded): what compaction, `care reindex` and a new store do.
+    func writeFigures(_ current: Loaded, rebuild: Bool = false) throws(StoreError) -> FiguresRead {
+        let history = FoldedHistory(
+            layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+        let today = Day(containing: clock.now)
+        var read: FiguresRead
+        if rebuild {
+            let figures = try StoreFigures.recomputed(
+                state: current.state, history: history, today: today, cursor: current.cursor)
+            read = FiguresRead(figures: figures, recomputed: figures.customers.count, problem: nil)
+        } else {
+            read = try figures(state: current.state, history: history, today: today, cursor: current.cursor)
+        }
+        read.figures.cursor = current.cursor
+        try layout.files.replace(layout.figures, with: FiguresFile.encode(read.figures))
+        return read
+    }
+
+    /// `care reindex`: every customer's figures worked out from the
+    /// histories and written, under the writer lock.
+    public func reindex() throws -> FiguresRead {
+        try withWriterLock { (current: inout Loaded) throws -> FiguresRead in
+            try writeFigures(current, rebuild: true)
+        }
+    }
+
+    /// The state this process holds, the store opened first if it was not.
+    private func currentState() throws(StoreError) -> StoreState {
+        if let state = loadedState() { return state }
+        return try open()
+    }
+}

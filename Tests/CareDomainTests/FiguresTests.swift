@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+
+/// The store's figures (`figures.bin` and the journal since) against a full
+/// recomputation from the histories, after every kind of change there is.
+@Suite struct FiguresTests {
+    static let boss = Author(login: "boss")
+
+    /// Rows as text, so that figures named in different tables compare; the
+    /// expiry day as "due by today" or the day.
+    static func canonical(_ figures: StoreFigures, today: Day) -> [CustomerID: [String]] {
+        figures.customers.mapValues { customer in
+            customer.rows.map { row in
+                [
+                    "\(row.day)", figures.names.text(row.name) ?? "-", figures.names.text(row.family) ?? "-",
+                    "\(row.flags.rawValue)", "\(row.rating)", "\(row.cost)", "\(row.amount)",
+                ].joined(separator: "|")
+            } + ["due " + (customer.expiryDue.map { $0 <= today ? "now" : $0.description } ?? "never")]
+        }
+    }
+
+    static func recomputed(_ store: FileStore, today: Day) throws -> StoreFigures {
+        let fresh = FileStore(directory: store.layout.directory, clock: .fixed(today.start))
+        return try StoreFigures.recomputed(
+            state: try fresh.open(), history: fresh, today: today, cursor: .start)
+    }
+
+    static func seeded(_ directory: String, customers: Int = 40) throws -> FileStore {
+        let store = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 25)
+        _ = try Seeder.seed(
+            SeedOptions(customers: customers, seed: 7, today: Fixture.today, supervisorLogin: "boss"), into: store)
+        return store
+    }
+
+    /// A small deterministic generator (SplitMix64), so a failure replays.
+    struct Dice {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theKeptFiguresEqualARecomputationAfterAnySequenceOfChanges(seed: UInt64) throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            var dice = Dice(state: seed)
+            var now = Fixture.now
+            let families = ["moda", "hogar", "electrónica", nil] as [String?]
+            let touchpoints: [TouchpointID] = ["phone-support", "delivery", "billing", "web-visit"]
+            var done: [String: Int] = [:]
+            for step in 0..<120 {
+                now = now.addingTimeInterval(Double(dice.next(30_000)))
+                let state = try store.open()
+                let ids = state.customers.summaries { !$0.blocked }.map(\.id).sorted()
+                guard ids.count > 2 else { break }
+                let customer = ids[dice.next(ids.count)]
+                let kind = dice.next(12)
+                let made: Bool
+                do {
+                    switch kind {
+                    case 0, 1:
+                        _ = try store.transact(by: Self.boss) { state, history in
+                            try LoyaltyRules.purchase(
+                                in: state, ledger: try history.ledger(of: customer), customer: customer,
+                                amount: Cents(500 + dice.next(20_000)), productFamily: families[dice.next(4)],
+                                touchpoint: "store-purchase", channel: .counter, by: Self.boss, at: now)
+                        }
+                    case 2:
+                        _ = try store.transact(by: Self.boss) { state, history in
+                            try LoyaltyRules.redeem(
+                                in: state, ledger: try history.ledger(of: customer), customer: customer,
+                                reward: ["coffee", "tote"][dice.next(2)], by: Self.boss, at: now)
+                        }
+                    case 3:
+                        _ = try store.transact(by: Self.boss) { state, history in
+                            try LoyaltyRules.adjust(
+                                in: state, ledger: try history.ledger(of: customer), customer: customer,
+                                points: dice.next(200) - 50, reason: "goodwill", by: Self.boss, at: now)
+                        }
+                    case 4:
+                        _ = try store.transact(by: Self.boss) { state in
+                            try MomentRules.log(
+                                in: state, customer: customer, touchpoint: touchpoints[dice.next(touchpoints.count)],
+                                channel: .phone, outcome: "asked",
+                                serviceLevelMet: dice.next(3) == 0 ? nil : dice.next(2) == 0,
+                                survey: dice.next(2) == 0
+                                    ? SurveyAnswer(score: 1 + dice.next(5), answeredBy: .customer) : nil,
+                                by: Self.boss, at: now
+                            ).transaction
+                        }
+                    case 5:
+                        // An incident opened and resolved with its compensation.
+                        var opened: IncidentID?
+                        _ = try store.transact(by: Self.boss) { state in
+                            let (incident, transaction) = try IncidentRules.open(
+                                in: state, customer: customer, touchpoint: "delivery", kind: .complaint,
+                                subject: "late", priority: .high, channel: .phone, by: Self.boss, at: now)
+                            opened = incident.id
+                            return transaction
+                        }
+                        if let opened {
+                            _ = try store.transact(by: Self.boss) { state in
+                                try IncidentRules.resolve(
+                                    in: state, incident: opened, playbook: "late-delivery", grant: true, rating: 4,
+                                    by: Self.boss, at: now.addingTimeInterval(86_400 * 3))
+                            }
+                        }
+                    case 6:
+                        _ = try store.transact(by: Self.boss) { state, history in
+                            let moments = try history.moments(of: customer)
+                            guard let purchase = moments.last(where: \.isPurchase) else {
+                                return Transaction(summary: "nothing to return", changes: [])
+                            }
+                            return try LoyaltyRules.returnPurchase(
+                                in: state, moments: moments, ledger: try history.ledger(of: customer),
+                                customer: customer, purchase: purchase.id, amount: nil, by: Self.boss, at: now
+                            ).transaction
+                        }
+                    case 7:
+                        let other = ids[dice.next(ids.count)]
+                        guard other != customer else { break }
+                        _ = try store.transact(by: Self.boss) { state, history in
+                            try CustomerRules.merge(
+                                keep: customer, other: other, in: state, history: history, by: Self.boss, at: now
+                            ).transaction
+                        }
+                    case 8:
+                        _ = try store.transact(by: Self.boss) { state in
+                            try PrivacyRules.block(in: state, customer: customer, by: Self.boss, at: now)
+                        }
+                        // Not one with duplicates merged into them: erasing those is
+                        // refused while the kept profile holds a duplicate's social
+                        // handle (a privacy defect of its own, outside the figures).
+                        if dice.next(2) == 0, PrivacyRules.pointers(to: customer, in: try store.open()).isEmpty {
+                            _ = try store.erase(customer, by: Self.boss)
+                        }
+                    case 9:
+                        _ = try ExpiryRun.run(
+                            store: store, today: Day(containing: now).adding(days: dice.next(400)), by: Self.boss,
+                            batchSize: 7)
+                    case 10:
+                        try store.compact()
+                    default:
+                        // Derived: deleting it loses nothing.
+                        try? FileManager.default.removeItem(atPath: store.layout.figures)
+                    }
+                    made = true
+                } catch is LoyaltyRefusal {
+                    made = false
+                } catch is IncidentRefusal {
+                    made = false
+                } catch is CustomerRefusal {
+                    made = false
+                } catch is MomentRefusal {
+                    made = false
+                }
+                if made { done["\(kind)", default: 0] += 1 }
+                let kept = Self.canonical(try store.figures(), today: Fixture.today)
+                let fresh = Self.canonical(try Self.recomputed(store, today: Fixture.today), today: Fixture.today)
+                let differing = Set(kept.keys).union(fresh.keys).filter { kept[$0] != fresh[$0] }.sorted()
+                #expect(differing.isEmpty, "step \(step), change \(kind): \(differing.prefix(3))")
+                if !differing.isEmpty { return }
+            }
+            // Every kind of change was made at least once.
+            #expect(done.count == 12, "\(done)")
+            try? FileManager.default.removeItem(atPath: store.layout.figures)
+            #expect(
+                try StoreChecker.check(directory: directory).problems.contains { $0.contains("figures.bin is missing") }
+            )
+            _ = try store.reindex()
+            let report = try StoreChecker.check(directory: directory)
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
+    }
+
+    /// The expiry day is never late: on any day before it the run finds
+    /// nothing to do for the customer; and after a run, nobody is due.
+    @Test func beforeItsExpiryDayTheRunFindsNothingToDoAndAfterARunNobodyIsDue() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory, customers: 120)
+            let state = try store.open()
+            let program = try #require(state.program)
+            let figures = try store.figures()
+            #expect(figures.expiryDaysHold(for: program, today: Fixture.today))
+            var looked = 0
+            for summary in state.customers.summaries {
+                let customer = try #require(state.customers[summary.id])
+                let ledger = try store.ledger(of: summary.id)
+                let due = figures.customers[summary.id]?.expiryDue
+                for offset in stride(from: 0, through: 800, by: 9) {
+                    let day = Fixture.today.adding(days: offset)
+                    if let due, day >= due { break }
+                    looked += 1
+                    #expect(
+                        LoyaltyRules.expire(customer: customer, ledger: ledger, program: program, today: day) == nil,
+                        "\(summary.id) on \(day), due \(due?.description ?? "never")")
+                }
+            }
+            #expect(looked > 1000)
+            // The run as cron makes it 45 days on: the store's clock says that day too.
+            let later = Fixture.today.adding(days: 45)
+            let then = FileStore(directory: directory, clock: .fixed(later.start.addingTimeInterval(3600)))
+            let dueBefore = figures.expiryDue(by: later).count
+            let run = try ExpiryRun.run(store: then, today: later, by: Self.boss)
+            #expect(dueBefore > 0 && run.customersChanged > 0 && run.customersChanged <= dueBefore)
+            #expect(try then.figures().expiryDue(by: later).isEmpty)
+            let again = try ExpiryRun.run(store: then, today: later, by: Self.boss)
+            #expect(again.customersChanged == 0)
+        }
+    }
+
+    /// Damaged, missing or behind: the figures are made again and nothing is lost.
+    @Test func aDamagedFiguresFileIsNamedReportsStillAnswerAndReindexMendsIt() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let period = Period.days(365, endingOn: Fixture.today)
+            let before = HistoryScan.run(state: try store.open(), figures: try store.figures(), period: period)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: store.layout.figures))
+            bytes[bytes.count / 2] ^= 0xFF
+            try bytes.write(to: URL(fileURLWithPath: store.layout.figures))
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(problems.contains { $0.contains("checksum does not match") && $0.contains("care reindex") })
+            let fresh = FileStore(directory: directory, clock: Fixture.clock)
+            let after = HistoryScan.run(state: try fresh.open(), figures: try fresh.figures(), period: period)
+            #expect(after.customers == before.customers && after.touchpoints == before.touchpoints)
+            let read = try fresh.reindex()
+            #expect(
+                read.recomputed == before.customers.count
+                    + (try fresh.open()).customers.summaries.filter(\.blocked).count)
+            #expect(try StoreChecker.check(directory: directory).problems.isEmpty)
+        }
+    }
+}
