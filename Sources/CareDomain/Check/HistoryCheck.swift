@@ -51,16 +51,21 @@ enum HistoryCheck {
     private static func pass(
         store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day
     ) -> Outcome {
+        let program = state.program
+        // Histories as the store read them (the journal's recent entries with them).
+        let history =
+            (try? store.history()) ?? FoldedHistory(layout: store.layout, pendingMoments: [:], pendingLedger: [:])
+        let expiryHolds = figures?.expiryDaysHold(for: program, today: today) ?? false
         let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
             var names = figures?.names ?? FigureNames()
             for customer in customers[range] {
                 let before = outcome.problems.count
-                check(customer, store: store, state: state, into: &outcome)
-                if let figures {
+                let read = check(customer, store: store, history: history, state: state, into: &outcome)
+                if let figures, let moments = read.moments, let ledger = read.ledger {
                     compareFigures(
-                        customer, store: store, state: state, figures: figures, names: &names, today: today,
-                        into: &outcome)
+                        customer, moments: moments, ledger: ledger, program: program, expiryHolds: expiryHolds,
+                        figures: figures, names: &names, today: today, into: &outcome)
                 }
                 if outcome.problems.count > before { outcome.flagged.append(customer) }
             }
@@ -76,23 +81,24 @@ enum HistoryCheck {
         return total
     }
 
-    private static func check(_ customer: Customer, store: FileStore, state: StoreState, into outcome: inout Outcome) {
+    /// Returns the histories as read (nil where they could not be), for the figures.
+    private static func check(
+        _ customer: Customer, store: FileStore, history: FoldedHistory, state: StoreState, into outcome: inout Outcome
+    ) -> (moments: [Moment]?, ledger: [LedgerEntry]?) {
+        var read: (moments: [Moment]?, ledger: [LedgerEntry]?) = (nil, nil)
         let layout = store.layout
-        for kind in HistoryKind.allCases {
-            let path = layout.history(kind, of: customer.id)
-            if let size = try? layout.files.size(path), size > 0,
-                let last = try? layout.files.read(path, from: size - 1), last != Data([0x0A])
-            {
-                outcome.problems.append(
-                    tr(
-                        "%@ ends with an unfinished line (a fold cut short); the next compaction writes it again whole.",
-                        layout.relative(path))
-                )
-            }
+        func unfinished(_ kind: HistoryKind) {
+            outcome.problems.append(
+                tr(
+                    "%@ ends with an unfinished line (a fold cut short); the next compaction writes it again whole.",
+                    layout.relative(layout.history(kind, of: customer.id)))
+            )
         }
         var timeline: Set<MomentID>?
         do {
-            let moments = try store.moments(of: customer.id)
+            let (moments, cut) = try history.checkedMoments(of: customer.id)
+            if cut { unfinished(.moments) }
+            read.moments = moments
             timeline = Set(moments.map(\.id))
             outcome.moments += moments.count
             var seen = Set<MomentID>()
@@ -118,7 +124,9 @@ enum HistoryCheck {
             outcome.problems.append(error.description)
         }
         do {
-            let entries = try store.ledger(of: customer.id)
+            let (entries, cut) = try history.checkedLedger(of: customer.id)
+            if cut { unfinished(.ledger) }
+            read.ledger = entries
             outcome.ledgerEntries += entries.count
             let file = layout.relative(layout.history(.ledger, of: customer.id))
             // The timeline as read above (none when it could not be read).
@@ -162,18 +170,17 @@ enum HistoryCheck {
         } catch {
             outcome.problems.append(error.description)
         }
+        return read
     }
 
     /// The figures kept for `customer` against those their history gives
     /// now: the rows exactly; the expiry day must not come after the one the
     /// ledger gives today (earlier is safe: the run looks and finds nothing).
     private static func compareFigures(
-        _ customer: Customer, store: FileStore, state: StoreState, figures: StoreFigures, names: inout FigureNames,
-        today: Day, into outcome: inout Outcome
+        _ customer: Customer, moments: [Moment], ledger: [LedgerEntry], program: LoyaltyProgram?, expiryHolds: Bool,
+        figures: StoreFigures, names: inout FigureNames, today: Day, into outcome: inout Outcome
     ) {
-        guard let moments = try? store.moments(of: customer.id), let ledger = try? store.ledger(of: customer.id)
-        else { return }  // said above
-        let expiry = state.program.map { (customer, $0, today) }
+        let expiry = program.map { (customer, $0, today) }
         let fromHistory = CustomerFigures.of(moments: moments, ledger: ledger, names: &names, expiry: expiry)
         let file = StoreLayout.figuresName
         guard let kept = figures.customers[customer.id] else {
@@ -191,7 +198,7 @@ enum HistoryCheck {
         // customer; a later one (or none) would let a due expiry pass.
         let ledgerDue = fromHistory.expiryDue.map { max($0, today) }
         let keptDue = kept.expiryDue.map { max($0, today) }
-        if figures.expiryDaysHold(for: state.program, today: today), let ledgerDue,
+        if expiryHolds, let ledgerDue,
             keptDue.map({ $0 > ledgerDue }) ?? true
         {
             outcome.problems.append(

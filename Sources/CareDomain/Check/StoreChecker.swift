@@ -32,7 +32,6 @@ public enum StoreChecker {
         report.problems += permissionProblems(layout)
         let journal = journalProblems(layout, report: &report)
         report.problems += journal
-
         let store = FileStore(directory: directory)
         let state: StoreState
         do {

@@ -29,20 +29,22 @@ public struct StoreFigures: Sendable, Equatable {
 
     /// Works `customer`'s figures out again from their history.
     mutating func recompute(
-        _ customer: CustomerID, state: StoreState, history: any HistoryReader, today: Day
+        _ customer: CustomerID, state: StoreState, program: LoyaltyProgram?, history: any HistoryReader, today: Day
     ) throws(StoreError) {
         customers[customer] = try Self.figures(
-            of: customer, state: state, history: history, names: &names, today: today)
+            of: customer, state: state, program: program, history: history, names: &names, today: today)
     }
 
-    /// One customer's figures from their history and record.
+    /// One customer's figures from their history and record. `program` is
+    /// the state's, decoded once by the caller (the state decodes it anew
+    /// each time it is asked).
     static func figures(
-        of customer: CustomerID, state: StoreState, history: any HistoryReader, names: inout FigureNames,
-        today: Day
+        of customer: CustomerID, state: StoreState, program: LoyaltyProgram?, history: any HistoryReader,
+        names: inout FigureNames, today: Day
     ) throws(StoreError) -> CustomerFigures {
         let ledger = try history.ledger(of: customer)
         let record = try state.customers.find(customer)
-        let expiry = record.flatMap { record in state.program.map { (record, $0, today) } }
+        let expiry = record.flatMap { record in program.map { (record, $0, today) } }
         return CustomerFigures.of(
             moments: try history.moments(of: customer), ledger: ledger, names: &names, expiry: expiry)
     }
@@ -54,6 +56,7 @@ public struct StoreFigures: Sendable, Equatable {
         cursor: JournalCursor
     ) throws(StoreError) -> StoreFigures {
         let ids = state.customers.summaries.map(\.id)
+        let program = state.program
         // Each chunk names texts in its own table; they are joined after.
         let parts = Parallel.chunks(ids.count, minimum: 256) { range in
             Result { () throws(StoreError) -> (FigureNames, [(CustomerID, CustomerFigures)]) in
@@ -65,7 +68,8 @@ public struct StoreFigures: Sendable, Equatable {
                         (
                             ids[index],
                             try Self.figures(
-                                of: ids[index], state: state, history: history, names: &names, today: today)
+                                of: ids[index], state: state, program: program, history: history, names: &names,
+                                today: today)
                         ))
                 }
                 return (names, made)
@@ -80,7 +84,7 @@ public struct StoreFigures: Sendable, Equatable {
             for (id, customer) in made { figures.customers[id] = customer.renamed(map) }
         }
         figures.cursor = cursor
-        figures.programVersion = state.program?.version
+        figures.programVersion = program?.version
         figures.expiryFrom = today
         return figures
     }

@@ -7,12 +7,15 @@ struct DemoCustomer {
     var ledger: [LedgerEntry]
     var incidents: [Incident]
     var coupons: [Coupon]
+    /// How many moments and ledger entries were made, once they are written.
+    var momentCount = 0
+    var ledgerCount = 0
 }
 
 /// The generator behind `Seeder`: walks each customer's life in time order
 /// so that points, expiry, tiers and lifecycle follow from the purchases by
 /// the program's own rules.
-struct DemoWorld {
+struct DemoWorld: Sendable {
     let options: SeedOptions
     let program = DemoCatalog.program
     /// The catalog's rewards, made once (each is made in the language in force).
@@ -21,7 +24,9 @@ struct DemoWorld {
     let playbooks: [TouchpointID: [Playbook]]
     let counterAgents: [AgentID]
     let now: Date
-    private var incidentNumber = 0
+    /// The last incident number given: customers are made in parallel
+    /// chunks, each starting where the chunks before it stopped.
+    var incidentNumber = 0
 
     static let productFamilies = [
         "electrónica", "hogar", "moda", "deporte", "gourmet", "libros", "belleza", "juguetes",

@@ -81,24 +81,62 @@ public enum Seeder {
             records.playbooks = DemoCatalog.playbooks
             records.rewards = DemoCatalog.rewards
             records.agents = team(options)
-            var world = DemoWorld(options: options, agents: records.agents)
+            let world = DemoWorld(options: options, agents: records.agents)
             let random = SeedRandom(seed: options.seed)
             // Deliveries follow online purchases and incidents add a contact:
             // about a fifth on top of the drawn events, taken off here so the
             // store holds close to the moments asked for.
             let perCustomer =
                 Double(options.moments ?? options.customers * 20) / Double(max(options.customers, 1)) / 1.22
-            for index in 0..<options.customers {
-                var rng = random.derived(index)
-                let made = world.customer(index: index, momentsWanted: perCustomer, rng: &rng)
-                try writer.write(
-                    made.customer.id, moments: made.moments, ledger: made.ledger, record: made.customer,
-                    program: records.program)
-                records.customers.append(made.customer)
-                records.incidents.append(contentsOf: made.incidents)
-                records.coupons.append(contentsOf: made.coupons)
-                summary.moments += made.moments.count
-                summary.ledgerEntries += made.ledger.count
+            // On every core, the same store as one after the other: each
+            // customer draws from their own generator, and incidents are
+            // numbered on from the chunks before (counted in a first pass,
+            // which makes the customers and throws them away).
+            let counts = Parallel.chunks(options.customers, minimum: 256) { range in
+                var counting = world
+                for index in range {
+                    var rng = random.derived(index)
+                    _ = counting.customer(index: index, momentsWanted: perCustomer, rng: &rng)
+                }
+                return (range.lowerBound, counting.incidentNumber)
+            }
+            var firstNumber: [Int: Int] = [:]
+            var numbered = 0
+            for (start, made) in counts {
+                firstNumber[start] = numbered
+                numbered += made
+            }
+            let starts = firstNumber
+            let parts = Parallel.chunks(options.customers, minimum: 256) { range in
+                Result { () throws -> [DemoCustomer] in
+                    var making = world
+                    making.incidentNumber = starts[range.lowerBound] ?? 0
+                    var made: [DemoCustomer] = []
+                    made.reserveCapacity(range.count)
+                    for index in range {
+                        var rng = random.derived(index)
+                        var customer = making.customer(index: index, momentsWanted: perCustomer, rng: &rng)
+                        try writer.write(
+                            customer.customer.id, moments: customer.moments, ledger: customer.ledger,
+                            record: customer.customer, program: world.program)
+                        // Written: only the counts are kept from here on.
+                        customer.momentCount = customer.moments.count
+                        customer.ledgerCount = customer.ledger.count
+                        customer.moments = []
+                        customer.ledger = []
+                        made.append(customer)
+                    }
+                    return made
+                }
+            }
+            for part in parts {
+                for made in try part.get() {
+                    records.customers.append(made.customer)
+                    records.incidents.append(contentsOf: made.incidents)
+                    records.coupons.append(contentsOf: made.coupons)
+                    summary.moments += made.momentCount
+                    summary.ledgerEntries += made.ledgerCount
+                }
             }
             summary.customers = records.customers.count
             summary.incidents = records.incidents.count

@@ -331,8 +331,7 @@ struct DurableFile: Sendable {
 
     /// The directory that holds `path`, open, and the last component's name.
     private func openParent(_ path: String) throws(StoreError) -> (fd: Int32, name: String, directory: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = Self.split(path)
         guard !name.isEmpty, name != "..", name != "." else {
             throw .invalidChange(tr("%@ is not a plain path inside the data directory.", path))
         }
@@ -341,13 +340,20 @@ struct DurableFile: Sendable {
 
     private func openParentIfPresent(_ path: String) throws(StoreError) -> (fd: Int32, name: String, directory: String)?
     {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = Self.split(path)
         guard !name.isEmpty, name != "..", name != "." else {
             throw .invalidChange(tr("%@ is not a plain path inside the data directory.", path))
         }
         guard let fd = try openDirectoryIfPresent(directory) else { return nil }
         return (fd, name, directory)
+    }
+
+    /// The directory and the last component of `path`, split at its last
+    /// slash (`NSString`'s path methods cost a tenth of `care check`).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
     private func isLink(_ directory: Int32, _ name: String) -> Bool {

@@ -131,12 +131,13 @@ extension FileStore {
             try writeSnapshots(state, cursor: cursor)
             var (figures, withoutExpiry) = writer.figures.taken
             let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
+            let program = state.program
             for summary in state.customers.summaries
             where figures.customers[summary.id] == nil || withoutExpiry.contains(summary.id) {
-                try figures.recompute(summary.id, state: state, history: history, today: today)
+                try figures.recompute(summary.id, state: state, program: program, history: history, today: today)
             }
             figures.cursor = cursor
-            figures.programVersion = state.program?.version
+            figures.programVersion = program?.version
             figures.expiryFrom = today
             try layout.files.replace(layout.figures, with: FiguresFile.encode(figures))
             try layout.files.syncFileSystem()

@@ -74,8 +74,9 @@ extension FileStore {
                 }
             }
         }
+        let program = state.program
         for customer in touched {
-            try figures.recompute(customer, state: state, history: history, today: today)
+            try figures.recompute(customer, state: state, program: program, history: history, today: today)
         }
         if !touched.isEmpty { figures.expiryFrom = max(figures.expiryFrom, today) }
         // Past a program change the expiry days are not trusted (the

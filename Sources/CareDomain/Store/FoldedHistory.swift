@@ -9,10 +9,16 @@ struct FoldedHistory: HistoryReader {
     let pendingLedger: [CustomerID: [LedgerEntry]]
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
-        let moments = try read(customer, .moments, recent: pendingMoments[customer] ?? [])
+        try checkedMoments(of: customer).moments
+    }
+
+    /// The timeline, and whether its file ends with an unfinished line (a
+    /// fold cut short, which the next compaction writes again whole).
+    func checkedMoments(of customer: CustomerID) throws(StoreError) -> (moments: [Moment], unfinished: Bool) {
+        let (moments, unfinished) = try read(customer, .moments, recent: pendingMoments[customer] ?? [])
         // No timeline at all: a prospect, or a file deleted; the ledger tells.
         if moments.isEmpty { try requireWholeTimeline(moments, of: customer) }
-        return moments
+        return (moments, unfinished)
     }
 
     /// Every moment the customer's ledger names (the purchase that earned
@@ -32,20 +38,25 @@ struct FoldedHistory: HistoryReader {
     }
 
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
-        let entries = try read(customer, .ledger, recent: pendingLedger[customer] ?? [])
+        try checkedLedger(of: customer).entries
+    }
+
+    /// The ledger, and whether its file ends with an unfinished line.
+    func checkedLedger(of customer: CustomerID) throws(StoreError) -> (entries: [LedgerEntry], unfinished: Bool) {
+        let (entries, unfinished) = try read(customer, .ledger, recent: pendingLedger[customer] ?? [])
         try HistoryFile.requireWholeLedger(entries, path: layout.relative(layout.history(.ledger, of: customer)))
-        return entries
+        return (entries, unfinished)
     }
 
     private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T])
-        throws(StoreError) -> [T]
+        throws(StoreError) -> (items: [T], unfinished: Bool)
     where T.ID: Hashable {
-        guard customer.isSafeFileName else { return [] }
-        let folded = try HistoryFile.read(
+        guard customer.isSafeFileName else { return ([], false) }
+        let (folded, completeLength) = try HistoryFile.readWithTail(
             layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
-        guard !recent.isEmpty else { return folded }
+        guard !recent.isEmpty else { return (folded, completeLength != nil) }
         let known = Set(folded.map(\.id))
-        return folded + recent.filter { !known.contains($0.id) }
+        return (folded + recent.filter { !known.contains($0.id) }, completeLength != nil)
     }
 }
 

@@ -54,23 +54,29 @@ struct LineScanner: Sendable {
     }
 
     /// Adds `path` to the tree of wanted keys: its last key gets the slot,
-    /// the keys before it hold the keys inside them.
+    /// the keys before it hold the keys inside them. A key can be both
+    /// (`survey` and `survey.score`): its slot then says the object is there.
     private static func insert(_ path: ArraySlice<String>, slot: Int, into wanted: inout [Wanted]) {
         guard let first = path.first else { return }
         let key = Array(first.utf8)
+        let existing = wanted.firstIndex { $0.key == key }
         if path.count == 1 {
-            wanted.append(Wanted(key: key, slot: slot, inner: []))
+            if let existing {
+                wanted[existing] = Wanted(key: key, slot: slot, inner: wanted[existing].inner)
+            } else {
+                wanted.append(Wanted(key: key, slot: slot, inner: []))
+            }
             return
         }
         let index =
-            wanted.firstIndex { $0.key == key && $0.slot == nil }
+            existing
             ?? {
                 wanted.append(Wanted(key: key, slot: nil, inner: []))
                 return wanted.count - 1
             }()
         var inner = wanted[index].inner
         insert(path.dropFirst(), slot: slot, into: &inner)
-        wanted[index] = Wanted(key: key, slot: nil, inner: inner)
+        wanted[index] = Wanted(key: key, slot: wanted[index].slot, inner: inner)
     }
 
     /// The picked values, in the order of `paths`; nil where a key is absent.
@@ -122,10 +128,11 @@ struct LineScanner: Sendable {
             cursor.skipSpace()
             try cursor.expect(UInt8(ascii: ":"))
             cursor.skipSpace()
-            if let match, let slot = wanted[match].slot {
-                values[slot] = try cursor.value()
-            } else if let match, !wanted[match].inner.isEmpty, cursor.peek == UInt8(ascii: "{") {
+            if let match, !wanted[match].inner.isEmpty, cursor.peek == UInt8(ascii: "{") {
+                if let slot = wanted[match].slot { values[slot] = .structure }
                 try object(&cursor, wanted: wanted[match].inner, into: &values)
+            } else if let match, let slot = wanted[match].slot {
+                values[slot] = try cursor.value()
             } else {
                 try cursor.skipValue()
             }

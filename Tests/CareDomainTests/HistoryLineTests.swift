@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+
+/// The fast history lines are the same JSON as the store's coders, byte for
+/// byte, and read back the same values.
+@Suite struct HistoryLineTests {
+    static let awkward = [
+        "", "a", "José Núñez", "quote \" and \\ backslash", "slash / and tab\t", "new\nline\r", "\u{01}\u{1F}\u{7F}",
+        "emoji 👍🏽", "\u{2028}\u{2029}", "ñ/€", "{\"json\":1}",
+    ]
+
+    struct Dice {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        mutating func text() -> String { HistoryLineTests.awkward[next(HistoryLineTests.awkward.count)] }
+        mutating func maybe<T>(_ value: T) -> T? { next(2) == 0 ? nil : value }
+    }
+
+    static func moment(_ dice: inout Dice) -> Moment {
+        let at = Date(timeIntervalSince1970: Double(dice.next(2_000_000_000)) + Double(dice.next(1000)) / 1000)
+        let survey = Survey(
+            score: 1 + dice.next(5), expectationsMet: dice.maybe(dice.next(2) == 0), comment: dice.maybe(dice.text()),
+            answeredBy: dice.next(2) == 0 ? .customer : .agent, recordedBy: AgentID(dice.text()), at: at)
+        return Moment(
+            id: MomentID(dice.text()), customer: CustomerID(dice.text()), touchpoint: TouchpointID(dice.text()), at: at,
+            channel: Channel.allCases[dice.next(Channel.allCases.count)], agent: dice.maybe(AgentID(dice.text())),
+            outcome: dice.text(), cost: Cents(dice.next(100_000) - 500), serviceLevelMet: dice.maybe(dice.next(2) == 0),
+            satisfaction: dice.maybe(dice.next(6)), amount: dice.maybe(Cents(dice.next(1_000_000) - 50_000)),
+            productFamily: dice.maybe(dice.text()), incident: dice.maybe(IncidentID(dice.text())),
+            returnOf: dice.maybe(MomentID(dice.text())), surveyOf: dice.maybe(MomentID(dice.text())),
+            survey: dice.maybe(survey))
+    }
+
+    static func entry(_ dice: inout Dice) -> LedgerEntry {
+        LedgerEntry(
+            id: LedgerEntryID(dice.text()), customer: CustomerID(dice.text()),
+            at: Date(timeIntervalSince1970: Double(dice.next(2_000_000_000)) + Double(dice.next(1000)) / 1000),
+            kind: LedgerEntry.Kind.allCases[dice.next(LedgerEntry.Kind.allCases.count)],
+            points: dice.next(10_000) - 5000,
+            balanceAfter: dice.next(100_000), reason: dice.text(),
+            expiresOn: dice.maybe(Day(daysSinceEpoch: dice.next(30_000))), moment: dice.maybe(MomentID(dice.text())),
+            incident: dice.maybe(IncidentID(dice.text())), reward: dice.maybe(RewardID(dice.text())),
+            money: dice.maybe(Cents(dice.next(10_000))), by: dice.maybe(AgentID(dice.text())))
+    }
+
+    func check<T: HistoryLine & Equatable>(_ value: T) throws {
+        let coded = try CareJSON.encoder().encode(value)
+        var bytes: [UInt8] = []
+        value.appendLine(to: &bytes)
+        #expect(
+            bytes == Array(coded),
+            "\(String(decoding: bytes, as: UTF8.self))\n\(String(decoding: coded, as: UTF8.self))")
+        let read = coded.withUnsafeBytes { T.fromLine($0) }
+        #expect(read == (try CareJSON.decoder().decode(T.self, from: coded)))
+    }
+
+    @Test func fastLinesAreTheCodersLinesAndReadBackTheSame() throws {
+        var dice = Dice(state: 42)
+        for _ in 0..<400 {
+            try check(Self.moment(&dice))
+            try check(Self.entry(&dice))
+        }
+    }
+
+    /// What the fast path does not take whole goes to `JSONDecoder`, which
+    /// names what is wrong (the damage tests hold the sentences).
+    @Test func linesTheFastPathDoesNotTakeAreLeftToTheDecoder() {
+        let lines = [
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"counter","cost":"200","customer":"C1","id":"M1","outcome":"x","touchpoint":"t"}"#,
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"pigeon","cost":200,"customer":"C1","id":"M1","outcome":"x","touchpoint":"t"}"#,
+            #"{"at":"2026-01-19","channel":"counter","cost":200,"customer":"C1","id":"M1","outcome":"x","touchpoint":"t"}"#,
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"counter","cost":200,"customer":"C1","id":"M1","outcome":"x","touchpoint":"t","survey":{}}"#,
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"counter","cost":2.5,"customer":"C1","id":"M1","outcome":"x","touchpoint":"t"}"#,
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"counter","cost":200,"customer":"C1","id":"M1","touchpoint":"t"}"#,
+        ]
+        for line in lines {
+            let data = Data(line.utf8)
+            #expect(data.withUnsafeBytes { Moment.fromLine($0) } == nil, "\(line)")
+            #expect((try? CareJSON.decoder().decode(Moment.self, from: data)) == nil, "\(line)")
+        }
+        let good = Data(
+            #"{"at":"2026-01-19T12:51:56.146Z","channel":"counter","cost":200,"customer":"C1","id":"M1","outcome":"x","touchpoint":"t","survey":null,"extra":[1,{"a":2}]}"#
+                .utf8)
+        #expect(
+            good.withUnsafeBytes { Moment.fromLine($0) } == (try? CareJSON.decoder().decode(Moment.self, from: good)))
+    }
+}
