@@ -40,6 +40,33 @@ enum BenchConsole {
         return (child, output)
     }
 
+    /// Runs this same executable with `arguments` to its end, its output
+    /// thrown away; fails when it does.
+    static func runSelf(_ arguments: [String]) throws {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = arguments
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else {
+            throw CLIError.outOfRange(
+                "care \(arguments.joined(separator: " ")) exited with \(child.terminationStatus).")
+        }
+    }
+
+    /// What a console does before its first screen: open the store, build
+    /// the list, draw it at 80×24 (into memory: the bench has no terminal).
+    static func firstScreen(on directory: String) throws {
+        guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+        let store = FileStore(directory: directory)
+        var state = AppState(store: try store.open(), now: Date(), agent: me.login)
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        let screen = render(state)
+        guard screen.size.width == 80 else { throw CLIError.outOfRange("The first screen was not drawn.") }
+    }
+
     /// Times `count` notes on random incidents written through `store`.
     static func timeNotes(
         _ count: Int, on store: FileStore, incidents: [IncidentID], by author: Author, seed: UInt64, text: String

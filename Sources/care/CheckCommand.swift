@@ -15,8 +15,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report: CheckReport
         do {
-            report = try StoreChecker.check(directory: storeOptions.directory)
-        } catch {
+            report = try TerminalProgress.run(tr("check")) { progress in
+                let report = try StoreChecker.check(directory: storeOptions.directory, progress: progress)
+                // Stopped on request: what was looked at is no verdict.
+                try progress.checkCancelled()
+                return report
+            }
+        } catch let error as StoreError {
             printError(error.description)
             throw ExitStatus.cannotRun
         }

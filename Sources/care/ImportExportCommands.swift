@@ -56,11 +56,16 @@ struct ImportCommand: ParsableCommand {
                 total = preview
             } else {
                 do {
-                    total = try plan.run(
-                        on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date())
+                    total = try TerminalProgress.run(tr("import")) { progress in
+                        try plan.run(
+                            on: store, by: author, source: URL(fileURLWithPath: file).lastPathComponent, at: Date(),
+                            progress: progress)
+                    }
                 } catch let stopped as CustomerImport.Stopped {
                     printError(stopped.description)
-                    throw ExitStatus.refused
+                    // What went in is folded in now, as after a whole import.
+                    try? store.compact()
+                    throw stopped.reason is WorkInterrupted ? ExitCode(130) : ExitStatus.refused
                 }
                 do {
                     try store.compact()

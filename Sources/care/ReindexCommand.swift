@@ -17,7 +17,9 @@ struct ReindexCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.store()
         _ = try store.open()
-        let (read, time) = try Measure.time { try store.reindex() }
+        let (read, time) = try Measure.time {
+            try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress) }
+        }
         let rows = read.figures.customers.values.reduce(0) { $0 + $1.rows.count }
         print(
             tr(

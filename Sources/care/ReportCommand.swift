@@ -10,8 +10,8 @@ struct ReportCommand: ParsableCommand {
             The same figures as the console's scores screen (S) and profile, from the same code. The \
             period is --from to --to, both days included (UTC); by default the 30 days that end today for \
             agents and the 365 days that end today for the others. Agent changes are against the period of \
-            the same length just before. Segments, profitability and touchpoints read every customer's \
-            history (seconds at 100,000 customers).
+            the same length just before. Segments, profitability, touchpoints and campaigns add up the \
+            store's figures (figures.bin), not the histories: under a second at 100,000 customers.
             """,
         subcommands: [Agents.self, Segments.self, Profitability.self, Touchpoints.self, CampaignReportCommand.self]
     )

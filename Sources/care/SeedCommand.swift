@@ -62,7 +62,9 @@ struct SeedCommand: ParsableCommand {
             supervisorLogin: me.login, supervisorName: me.name)
         let store = storeOptions.store()
         let started = ContinuousClock.now
-        let summary = try Seeder.seed(options, into: store)
+        let summary = try TerminalProgress.run(tr("seed")) { progress in
+            try Seeder.seed(options, into: store, progress: progress)
+        }
         let elapsed = ContinuousClock.now - started
         print(tr("Seeded %@ in %@: %@.", store.layout.directory, elapsed.formattedSeconds, summary))
         print(

@@ -36,7 +36,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The store, saying on stderr what it has to say about saved changes.
-    func store() -> FileStore { FileStore(directory: directory, notify: { printError($0.description) }) }
+    func store(compactingOnWrite: Bool = true) -> FileStore {
+        FileStore(directory: directory, compactsOnWrite: compactingOnWrite, notify: { printError($0.description) })
+    }
 
     /// The author of changes: the login, checked against the roster, and the
     /// agent acted as when `--as` is given.

@@ -19,10 +19,12 @@ enum HistoryCheck {
     ///
     /// `figures` (the store's, caught up with the journal) are compared with
     /// what each history gives; nil when they could not be read (said apart).
-    static func run(store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day)
-        -> Outcome
-    {
-        var total = pass(store: store, state: state, customers: customers, figures: figures, today: today)
+    static func run(
+        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day,
+        progress: WorkProgress = .none
+    ) -> Outcome {
+        var total = pass(
+            store: store, state: state, customers: customers, figures: figures, today: today, progress: progress)
         if !total.flagged.isEmpty {
             let again = try? FileLock.withExclusive(store.layout) { () throws(StoreError) -> Outcome in
                 let fresh = FileStore(directory: store.layout.directory)
@@ -49,7 +51,8 @@ enum HistoryCheck {
     }
 
     private static func pass(
-        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day
+        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day,
+        progress: WorkProgress = .none
     ) -> Outcome {
         let program = state.program
         // Histories as the store read them (the journal's recent entries with them).
@@ -60,6 +63,8 @@ enum HistoryCheck {
             var outcome = Outcome()
             var names = figures?.names ?? FigureNames()
             for customer in customers[range] {
+                if progress.isCancelled { break }
+                progress.advance()
                 let before = outcome.problems.count
                 let read = check(customer, store: store, history: history, state: state, into: &outcome)
                 if let figures, let moments = read.moments, let ledger = read.ledger {

@@ -25,7 +25,9 @@ public struct CheckReport: Sendable, Equatable {
 public enum StoreChecker {
     /// Throws only when the store cannot be read at all (no store, not a
     /// directory, newer format, no permission).
-    public static func check(directory: String) throws(StoreError) -> CheckReport {
+    /// `progress` hears each customer's histories checked; cancelled, the
+    /// check stops reading (and what it found is no verdict).
+    public static func check(directory: String, progress: WorkProgress = .none) throws(StoreError) -> CheckReport {
         let layout = StoreLayout(directory: directory)
         _ = try Manifest.read(layout)
         var report = CheckReport()
@@ -85,8 +87,10 @@ public enum StoreChecker {
         } catch {
             // A history that cannot be read: the history check below says which.
         }
+        progress.begin(tr("check: customers' histories"), total: records.customers.count)
         let history = HistoryCheck.run(
-            store: store, state: state, customers: records.customers, figures: figures, today: today)
+            store: store, state: state, customers: records.customers, figures: figures, today: today,
+            progress: progress)
         report.problems += history.problems
         report.moments = history.moments
         report.ledgerEntries = history.ledgerEntries

@@ -207,8 +207,11 @@ public struct CustomerImport: Sendable {
     /// batches of 1,000, each one transaction planned against the store as
     /// it is then; a batch stopped half-way is whole or absent, and running
     /// the import again completes it without duplicates.
-    public func run(on store: any CareStore, by author: Author, source: String, at now: Date) throws -> Outcome {
+    public func run(
+        on store: any CareStore, by author: Author, source: String, at now: Date, progress: WorkProgress = .none
+    ) throws -> Outcome {
         var total = Outcome()
+        progress.begin(tr("import: rows"), total: drafts.count)
         // The email and phone index is built once and kept up to date with
         // each batch; it is built again only when someone else changed the
         // customers between batches (rebuilding it per batch made an import
@@ -218,7 +221,9 @@ public struct CustomerImport: Sendable {
         for start in stride(from: 0, to: drafts.count, by: 1000) {
             let batch = drafts[start..<min(drafts.count, start + 1000)]
             do {
+                try progress.checkCancelled()
                 try writeBatch()
+                progress.advance(by: batch.count)
             } catch {
                 // What is already in stays in: say so, and how to finish.
                 throw Stopped(

@@ -62,8 +62,9 @@ enum FiguresFile {
         return Data(bytes)
     }
 
-    /// The figures in `data`, or why they cannot be read (`path` names the file).
-    static func decode(_ data: Data, path: String) throws(StoreError) -> StoreFigures {
+    /// The figures in `data`, or why they cannot be read (`path` names the
+    /// file); without `rows`, only each customer's expiry day.
+    static func decode(_ data: Data, path: String, rows wanted: Bool = true) throws(StoreError) -> StoreFigures {
         func damaged(_ reason: String) -> StoreError {
             .corrupt(
                 file: path, line: nil, field: nil,
@@ -100,9 +101,13 @@ enum FiguresFile {
                     reader.offset + Int(rows) * rowSize <= body
                 else { return .failure(damaged(tr("it ends in the middle of a customer"))) }
                 var customer = CustomerFigures(expiryDue: due == noDay ? nil : Day(daysSinceEpoch: Int(due)))
-                customer.rows.reserveCapacity(Int(rows))
-                for _ in 0..<Int(rows) {
-                    customer.rows.append(reader.row())
+                if wanted {
+                    customer.rows.reserveCapacity(Int(rows))
+                    for _ in 0..<Int(rows) {
+                        customer.rows.append(reader.row())
+                    }
+                } else {
+                    reader.offset += Int(rows) * rowSize
                 }
                 figures.customers[CustomerID(String(decoding: idBytes, as: UTF8.self))] = customer
             }

@@ -27,12 +27,33 @@ public struct StoreFigures: Sendable, Equatable {
         customers.compactMap { id, figures in figures.expiryDue.map { $0 <= today } == true ? id : nil }.sorted()
     }
 
-    /// Works `customer`'s figures out again from their history.
+    /// Works `ids`' figures out again from their histories, on every core
+    /// (each chunk names texts in a copy of the table; they are joined after).
     mutating func recompute(
-        _ customer: CustomerID, state: StoreState, program: LoyaltyProgram?, history: any HistoryReader, today: Day
+        _ ids: [CustomerID], state: StoreState, program: LoyaltyProgram?, history: any HistoryReader, today: Day,
+        progress: WorkProgress = .none
     ) throws(StoreError) {
-        customers[customer] = try Self.figures(
-            of: customer, state: state, program: program, history: history, names: &names, today: today)
+        let start = names
+        let parts = Parallel.chunks(ids.count, minimum: 256) { range in
+            Result { () throws(StoreError) -> (FigureNames, [(CustomerID, CustomerFigures)]) in
+                var names = start
+                var made: [(CustomerID, CustomerFigures)] = []
+                made.reserveCapacity(range.count)
+                for index in range {
+                    progress.advance()
+                    let figures = try Self.figures(
+                        of: ids[index], state: state, program: program, history: history, names: &names, today: today)
+                    made.append((ids[index], figures))
+                }
+                return (names, made)
+            }
+        }
+        customers.reserveCapacity(customers.count + ids.count)
+        for part in parts {
+            let (chunkNames, made) = try part.get()
+            let map = chunkNames.texts.map { names.index(of: $0) }
+            for (id, customer) in made { customers[id] = customer.renamed(map) }
+        }
     }
 
     /// One customer's figures from their history and record. `program` is
@@ -53,36 +74,14 @@ public struct StoreFigures: Sendable, Equatable {
     /// core: what `care reindex` writes and `care check` compares with.
     static func recomputed(
         state: StoreState, history: any HistoryReader, today: Day, names start: FigureNames = FigureNames(),
-        cursor: JournalCursor
+        cursor: JournalCursor, progress: WorkProgress = .none
     ) throws(StoreError) -> StoreFigures {
-        let ids = state.customers.summaries.map(\.id)
         let program = state.program
-        // Each chunk names texts in its own table; they are joined after.
-        let parts = Parallel.chunks(ids.count, minimum: 256) { range in
-            Result { () throws(StoreError) -> (FigureNames, [(CustomerID, CustomerFigures)]) in
-                var names = start
-                var made: [(CustomerID, CustomerFigures)] = []
-                made.reserveCapacity(range.count)
-                for index in range {
-                    made.append(
-                        (
-                            ids[index],
-                            try Self.figures(
-                                of: ids[index], state: state, program: program, history: history, names: &names,
-                                today: today)
-                        ))
-                }
-                return (names, made)
-            }
-        }
         var figures = StoreFigures()
         figures.names = start
-        figures.customers.reserveCapacity(ids.count)
-        for part in parts {
-            let (names, made) = try part.get()
-            let map = names.texts.map { figures.names.index(of: $0) }
-            for (id, customer) in made { figures.customers[id] = customer.renamed(map) }
-        }
+        try figures.recompute(
+            state.customers.summaries.map(\.id), state: state, program: program, history: history, today: today,
+            progress: progress)
         figures.cursor = cursor
         figures.programVersion = program?.version
         figures.expiryFrom = today

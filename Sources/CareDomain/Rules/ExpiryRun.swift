@@ -15,26 +15,43 @@ public enum ExpiryRun {
         public var tierChanges: [(customer: CustomerID, before: TierID?, after: TierID?)] = []
         /// How many customers moved into each lifecycle stage.
         public var stageChanges: [LifecycleStage: Int] = [:]
+        /// Stopped on request between batches: what is above was saved,
+        /// and running again finishes it.
+        public var interrupted = false
     }
 
     /// `dryRun`: work out what is due and write nothing.
     public static func run(
-        store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000, dryRun: Bool = false
+        store: any CareStore, today: Day, by author: Author, batchSize: Int = 1000, dryRun: Bool = false,
+        progress: WorkProgress = .none
     ) throws -> Report {
-        let state = try store.open()
-        guard state.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
-        guard state.program != nil else { throw LoyaltyRefusal.noProgram }
+        // The roster and the program only: a quiet run opens nothing else.
+        let light = try store.open(only: [.agents, .program])
+        guard light.activeAgent(author) != nil else { throw LoyaltyRefusal.notAnAgent(author.agent.rawValue) }
+        guard let program = light.program else { throw LoyaltyRefusal.noProgram }
         var report = Report(today: today)
-        report.customersSeen = state.customers.count
         // The store's figures know each customer's next due day, so a quiet
-        // run reads no ledger; without them (another program since, a run
-        // for an earlier day) every customer is looked at.
-        let figures = try store.figures()
-        let ids =
-            figures.expiryDaysHold(for: state.program, today: today)
-            ? figures.expiryDue(by: today) : state.customers.summaries.map(\.id).sorted()
+        // run reads no ledger and no customer; without them (another program
+        // since, a run for an earlier day) every customer is looked at.
+        let figures = try store.figures(withRows: false)
+        let ids: [CustomerID]
+        if figures.expiryDaysHold(for: program, today: today) {
+            report.customersSeen = figures.customers.count
+            ids = figures.expiryDue(by: today)
+        } else {
+            let state = try store.open()
+            report.customersSeen = state.customers.count
+            ids = state.customers.summaries.map(\.id).sorted()
+        }
+        progress.begin(tr("expire: customers due"), total: ids.count)
         for start in stride(from: 0, to: ids.count, by: max(1, batchSize)) {
+            // Between batches: each is one transaction, whole or absent.
+            if progress.isCancelled {
+                report.interrupted = true
+                break
+            }
             let batch = ids[start..<min(ids.count, start + batchSize)]
+            defer { progress.advance(by: batch.count) }
             var found = Report(today: today)
             _ = try store.transact(by: author) { current, history in
                 guard let program = current.program else { throw LoyaltyRefusal.noProgram }
@@ -79,6 +96,10 @@ public enum ExpiryRun {
             report.tierChanges += found.tierChanges
             report.stageChanges.merge(found.stageChanges, uniquingKeysWith: +)
         }
+        // A store that does not compact on each write (the command's) folds
+        // the run in once, so the next run finds the figures current. What
+        // fails here is said as a notice; the run itself is saved.
+        if report.customersChanged > 0, !dryRun { _ = try? store.compactIfDue() }
         return report
     }
 }

@@ -71,7 +71,11 @@ public enum Seeder {
         }
     }
 
-    public static func seed(_ options: SeedOptions, into store: FileStore) throws -> SeedSummary {
+    /// `progress` hears each customer made; when it is cancelled the fill
+    /// stops and leaves no store behind (`create` removes what it wrote).
+    public static func seed(_ options: SeedOptions, into store: FileStore, progress: WorkProgress = .none) throws
+        -> SeedSummary
+    {
         var summary = SeedSummary()
         let author = Author(login: options.supervisorLogin)
         try store.create(by: author) { writer in
@@ -92,9 +96,12 @@ public enum Seeder {
             // customer draws from their own generator, and incidents are
             // numbered on from the chunks before (counted in a first pass,
             // which makes the customers and throws them away).
+            progress.begin(tr("seed: drawing customers"), total: options.customers)
             let counts = Parallel.chunks(options.customers, minimum: 256) { range in
                 var counting = world
                 for index in range {
+                    if progress.isCancelled { break }
+                    progress.advance()
                     var rng = random.derived(index)
                     _ = counting.customer(index: index, momentsWanted: perCustomer, rng: &rng)
                 }
@@ -107,6 +114,8 @@ public enum Seeder {
                 numbered += made
             }
             let starts = firstNumber
+            try progress.checkCancelled()
+            progress.begin(tr("seed: writing customers"), total: options.customers)
             let parts = Parallel.chunks(options.customers, minimum: 256) { range in
                 Result { () throws -> [DemoCustomer] in
                     var making = world
@@ -114,6 +123,8 @@ public enum Seeder {
                     var made: [DemoCustomer] = []
                     made.reserveCapacity(range.count)
                     for index in range {
+                        try progress.checkCancelled()
+                        progress.advance()
                         var rng = random.derived(index)
                         var customer = making.customer(index: index, momentsWanted: perCustomer, rng: &rng)
                         try writer.write(

@@ -47,11 +47,17 @@ public protocol CareStore: HistoryReader, Sendable {
     /// loop after its writes, so that no keystroke waits for a compaction.
     func compactIfDue() throws(StoreError) -> Bool
     /// Every customer's figures as of the last change, for the reports and
-    /// the expiry run: kept by the store, so no history is read.
-    func figures() throws(StoreError) -> StoreFigures
+    /// the expiry run: kept by the store, so no history is read. Without
+    /// `withRows`, only each customer's expiry day (the rows left empty).
+    func figures(withRows: Bool) throws(StoreError) -> StoreFigures
+    /// The state with only `collections` loaded, the others left empty.
+    func open(only collections: Set<Collection>) throws(StoreError) -> StoreState
 }
 
 extension CareStore {
+    /// Every customer's figures, rows included.
+    public func figures() throws(StoreError) -> StoreFigures { try figures(withRows: true) }
+
     /// `transact` for changes that need no history.
     public func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState {
         try transact(by: author) { state, _ in try body(state) }

@@ -111,9 +111,10 @@ extension FileStore {
         let outcome = try FileLock.withExclusive(layout) { () throws -> Void in
             if manager.fileExists(atPath: layout.manifest) { throw StoreError.notEmpty(directory: layout.directory) }
             // Leftovers of a fill that crashed before store.json was written.
-            for name in HistoryKind.allCases.map(\.rawValue) + ["journal"] {
-                try? manager.removeItem(atPath: layout.directory + "/" + name)
-            }
+            removeFillLeftovers()
+            // A fill that fails (or is interrupted) leaves no half store behind.
+            var finished = false
+            defer { if !finished { removeFillLeftovers() } }
             for kind in HistoryKind.allCases {
                 try layout.files.makeDirectory(layout.historyDirectory(kind))
                 for bucket in 0..<256 {
@@ -132,10 +133,10 @@ extension FileStore {
             var (figures, withoutExpiry) = writer.figures.taken
             let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
             let program = state.program
-            for summary in state.customers.summaries
-            where figures.customers[summary.id] == nil || withoutExpiry.contains(summary.id) {
-                try figures.recompute(summary.id, state: state, program: program, history: history, today: today)
+            let unworked = state.customers.summaries.map(\.id).filter {
+                figures.customers[$0] == nil || withoutExpiry.contains($0)
             }
+            try figures.recompute(unworked, state: state, program: program, history: history, today: today)
             figures.cursor = cursor
             figures.programVersion = program?.version
             figures.expiryFrom = today
@@ -145,8 +146,23 @@ extension FileStore {
                 format: Manifest.format, createdAt: now, createdBy: author.login, currency: "EUR",
                 collections: Collection.allCases.map(\.rawValue)
             ).write(layout)
+            finished = true
         }
         try outcome.get()
+    }
+}
+
+extension FileStore {
+    /// What a fill writes before `store.json`: histories, journal,
+    /// snapshots and figures. Only ever called while no `store.json` exists.
+    private func removeFillLeftovers() {
+        let manager = FileManager.default
+        let names =
+            HistoryKind.allCases.map(\.rawValue) + ["journal", StoreLayout.figuresName]
+            + Collection.allCases.map(\.fileName)
+        for name in names {
+            try? manager.removeItem(atPath: layout.directory + "/" + name)
+        }
     }
 }
 

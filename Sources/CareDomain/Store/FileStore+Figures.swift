@@ -17,7 +17,17 @@ extension FileStore {
     /// The figures as of the last change: `figures.bin` caught up with the
     /// journal since it was written, or, without a usable file, every
     /// customer worked out from the histories (as slow as reading them all).
-    public func figures() throws(StoreError) -> StoreFigures {
+    public func figures(withRows: Bool) throws(StoreError) -> StoreFigures {
+        // A process that has not opened the store need not, when no customer
+        // changed since the file was written (a quiet `care expire`).
+        if loadedState() == nil, let data = try? layout.files.map(layout.figures),
+            var figures = try? FiguresFile.decode(data, path: layout.relative(layout.figures), rows: withRows),
+            let read = try? Journal.read(layout, after: figures.cursor, decoder: CareJSON.decoder()),
+            Self.customersChanged(by: read.entries).isEmpty
+        {
+            figures.cursor = read.cursor
+            return figures
+        }
         _ = try refresh()
         let state = try currentState()
         return try figures(
@@ -63,8 +73,21 @@ extension FileStore {
         } catch {
             return .unusable(error)
         }
+        let touched = Self.customersChanged(by: read.entries)
+        try figures.recompute(
+            touched.sorted(), state: state, program: state.program, history: history, today: today)
+        if !touched.isEmpty { figures.expiryFrom = max(figures.expiryFrom, today) }
+        // Past a program change the expiry days are not trusted (the
+        // version differs), which `expiryDaysHold` sees.
+        figures.cursor = read.cursor
+        return .usable(FiguresRead(figures: figures, recomputed: touched.count, problem: nil))
+    }
+
+    /// The customers whose figures `entries` change: their history, or
+    /// their record (which their expiry day is worked out from).
+    static func customersChanged(by entries: [JournalEntry]) -> Set<CustomerID> {
         var touched = Set<CustomerID>()
-        for entry in read.entries {
+        for entry in entries {
             for change in entry.changes {
                 switch change {
                 case .moment(let moment): touched.insert(moment.customer)
@@ -74,41 +97,35 @@ extension FileStore {
                 }
             }
         }
-        let program = state.program
-        for customer in touched {
-            try figures.recompute(customer, state: state, program: program, history: history, today: today)
-        }
-        if !touched.isEmpty { figures.expiryFrom = max(figures.expiryFrom, today) }
-        // Past a program change the expiry days are not trusted (the
-        // version differs), which `expiryDaysHold` sees.
-        figures.cursor = read.cursor
-        return .usable(FiguresRead(figures: figures, recomputed: touched.count, problem: nil))
+        return touched
     }
 
     /// Writes the figures as of `current` (under the writer lock, the
-    /// histories folded): what compaction, `care reindex` and a new store do.
-    func writeFigures(_ current: Loaded, rebuild: Bool = false) throws(StoreError) -> FiguresRead {
+    /// histories folded): what compaction does.
+    func writeFigures(_ current: Loaded) throws(StoreError) -> FiguresRead {
         let history = FoldedHistory(
             layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
-        let today = Day(containing: clock.now)
-        var read: FiguresRead
-        if rebuild {
-            let figures = try StoreFigures.recomputed(
-                state: current.state, history: history, today: today, cursor: current.cursor)
-            read = FiguresRead(figures: figures, recomputed: figures.customers.count, problem: nil)
-        } else {
-            read = try figures(state: current.state, history: history, today: today, cursor: current.cursor)
-        }
+        var read = try figures(
+            state: current.state, history: history, today: Day(containing: clock.now), cursor: current.cursor)
         read.figures.cursor = current.cursor
         try layout.files.replace(layout.figures, with: FiguresFile.encode(read.figures))
         return read
     }
 
     /// `care reindex`: every customer's figures worked out from the
-    /// histories and written, under the writer lock.
-    public func reindex() throws -> FiguresRead {
+    /// histories and written, under the writer lock. Stopped on request
+    /// (`progress` cancelled), the file as it was stays.
+    public func reindex(progress: WorkProgress = .none) throws -> FiguresRead {
         try withWriterLock { (current: inout Loaded) throws -> FiguresRead in
-            try writeFigures(current, rebuild: true)
+            let history = FoldedHistory(
+                layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+            progress.begin(tr("reindex: customers"), total: current.state.customers.count)
+            let figures = try StoreFigures.recomputed(
+                state: current.state, history: history, today: Day(containing: clock.now), cursor: current.cursor,
+                progress: progress)
+            try progress.checkCancelled()
+            try layout.files.replace(layout.figures, with: FiguresFile.encode(figures))
+            return FiguresRead(figures: figures, recomputed: figures.customers.count, problem: nil)
         }
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Long commands as a person runs them: no progress into a pipe, and
+/// Ctrl-C stops them cleanly.
+@Suite(.serialized) struct InterruptTests {
+    @Test func progressIsNotPrintedIntoAPipe() throws {
+        try withTemporaryDirectory { directory in
+            let seeded = try CareProcess.run(["seed", "--data", directory + "/s", "--customers", "300"])
+            #expect(seeded.status == 0)
+            #expect(seeded.stderr.isEmpty, "\(seeded.stderr)")
+            let checked = try CareProcess.run(["check", "--data", directory + "/s"])
+            #expect(checked.status == 0 && checked.stderr.isEmpty, "\(checked.stderr)")
+        }
+    }
+
+    @Test func ctrlCStopsASeedAndLeavesNoHalfStore() throws {
+        try withTemporaryDirectory { directory in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CareProcess.executable)
+            process.arguments = ["seed", "--data", directory + "/s", "--customers", "60000"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["LANG"] = "C.UTF-8"
+            environment.removeValue(forKey: "LC_ALL")
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Well into the writing: the store's directories exist by then.
+            var waited = 0.0
+            while !FileManager.default.fileExists(atPath: directory + "/s/moments/ff"), waited < 20 {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 0.05
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 130, "\(said)")
+            #expect(said.contains("Interrupted while seed"), "\(said)")
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/s")) ?? []
+            #expect(left.filter { $0 != "lock" }.isEmpty, "\(left)")
+            let again = try CareProcess.run(["seed", "--data", directory + "/s", "--customers", "200"])
+            #expect(again.status == 0, "\(again.stderr)")
+        }
+    }
+}
