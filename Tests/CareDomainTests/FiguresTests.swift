@@ -237,4 +237,46 @@ import Testing
             #expect(try StoreChecker.check(directory: directory).problems.isEmpty)
         }
     }
+
+    /// Another program (other expiry months) makes every expiry day
+    /// untrusted; the next compaction works them all out again.
+    @Test func anotherProgramIsTrustedAgainAfterTheNextCompaction() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory, customers: 60)
+            var program = try #require(try store.open().program)
+            program.pointsExpiryMonths = 6
+            _ = try store.transact(by: Self.boss) { state in try ProgramRules.set(program, in: state, by: Self.boss) }
+            let current = try #require(try store.open().program)
+            #expect(!(try store.figures()).expiryDaysHold(for: current, today: Fixture.today))
+            try store.compact()
+            let figures = try store.figures()
+            #expect(figures.expiryDaysHold(for: current, today: Fixture.today))
+            let fresh = Self.canonical(try Self.recomputed(store, today: Fixture.today), today: Fixture.today)
+            #expect(Self.canonical(figures, today: Fixture.today) == fresh)
+        }
+    }
+
+    /// A compaction copies unchanged customers' blocks as they are: the
+    /// file it writes reads back as the old figures with the changed ones put in.
+    @Test func aRewrittenFileIsTheOldOneWithTheChangedCustomersPutIn() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory, customers: 30)
+            let data = try Data(contentsOf: URL(fileURLWithPath: store.layout.figures))
+            let old = try FiguresFile.decode(data, path: "figures.bin")
+            var changed = try FiguresFile.header(of: data, path: "figures.bin")
+            #expect(changed.customers.isEmpty && changed.names == old.names)
+            let row = FigureRow(
+                day: 20_000, name: changed.names.index(of: "a-new-touchpoint"), family: FigureRow.none, flags: [],
+                rating: 3, cost: 125, amount: 0)
+            changed.customers["C000003"] = CustomerFigures(rows: [row], expiryDue: nil)
+            changed.customers["C999999"] = CustomerFigures(rows: [row, row], expiryDue: Fixture.today)
+            changed.customers["A000000"] = CustomerFigures()
+            let rewritten = try FiguresFile.decode(
+                try FiguresFile.rewrite(data, path: "figures.bin", with: changed), path: "figures.bin")
+            var expected = old
+            expected.names = changed.names
+            for (id, customer) in changed.customers { expected.customers[id] = customer }
+            #expect(rewritten == expected)
+        }
+    }
 }

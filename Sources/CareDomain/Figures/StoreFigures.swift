@@ -40,6 +40,8 @@ public struct StoreFigures: Sendable, Equatable {
                 var made: [(CustomerID, CustomerFigures)] = []
                 made.reserveCapacity(range.count)
                 for index in range {
+                    // Stopped on request: the caller writes nothing of a part.
+                    if progress.isCancelled { break }
                     progress.advance()
                     let figures = try Self.figures(
                         of: ids[index], state: state, program: program, history: history, names: &names, today: today)

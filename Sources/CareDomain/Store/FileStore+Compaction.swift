@@ -43,7 +43,7 @@ extension FileStore {
         // Derived: failing to write them fails nothing; readers catch up
         // from an older file, or work them out without one.
         do throws(StoreError) {
-            _ = try writeFigures(current)
+            try writeFigures(current)
         } catch {
             tell(.figuresNotWritten(error))
         }

@@ -101,15 +101,34 @@ extension FileStore {
     }
 
     /// Writes the figures as of `current` (under the writer lock, the
-    /// histories folded): what compaction does.
-    func writeFigures(_ current: Loaded) throws(StoreError) -> FiguresRead {
+    /// histories folded): what compaction does. The customers the journal
+    /// changed since the file was written are worked out again and put in;
+    /// every other customer's block is copied as it is. Without a usable
+    /// file, or after another program (whose months and thresholds every
+    /// expiry day depends on), every customer is worked out.
+    func writeFigures(_ current: Loaded) throws(StoreError) {
         let history = FoldedHistory(
             layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
-        var read = try figures(
-            state: current.state, history: history, today: Day(containing: clock.now), cursor: current.cursor)
-        read.figures.cursor = current.cursor
-        try layout.files.replace(layout.figures, with: FiguresFile.encode(read.figures))
-        return read
+        let today = Day(containing: clock.now)
+        let path = layout.relative(layout.figures)
+        let program = current.state.program
+        if let data = try? layout.files.map(layout.figures),
+            var changed = try? FiguresFile.header(of: data, path: path),
+            changed.programVersion == program?.version,
+            let read = try? Journal.read(layout, after: changed.cursor, decoder: CareJSON.decoder())
+        {
+            let touched = Self.customersChanged(by: read.entries)
+            try changed.recompute(
+                touched.sorted(), state: current.state, program: program, history: history, today: today)
+            if !touched.isEmpty { changed.expiryFrom = max(changed.expiryFrom, today) }
+            changed.cursor = current.cursor
+            try layout.files.replace(layout.figures, with: FiguresFile.rewrite(data, path: path, with: changed))
+            return
+        }
+        var figures = try StoreFigures.recomputed(
+            state: current.state, history: history, today: today, cursor: current.cursor)
+        figures.cursor = current.cursor
+        try layout.files.replace(layout.figures, with: FiguresFile.encode(figures))
     }
 
     /// `care reindex`: every customer's figures worked out from the

@@ -25,12 +25,13 @@ public final class WorkProgress: Sendable {
         var what: String
         var done = 0
         var total: Int
+        /// When this stage began: its pace is its own.
+        var started = ContinuousClock.now
         var lastShown: ContinuousClock.Instant?
     }
 
     private let counted: Mutex<Counted>
     private let cancelled = Atomic<Bool>(false)
-    private let started = ContinuousClock.now
     private let interval: Duration
     private let show: @Sendable (Snapshot) -> Void
 
@@ -51,7 +52,7 @@ public final class WorkProgress: Sendable {
     public func begin(_ what: String, total: Int) {
         let snapshot = counted.withLock { counted -> Snapshot in
             counted = Counted(what: what, total: total)
-            return Snapshot(what: what, done: 0, total: total, elapsed: ContinuousClock.now - started)
+            return Snapshot(what: what, done: 0, total: total, elapsed: .zero)
         }
         show(snapshot)
     }
@@ -62,14 +63,15 @@ public final class WorkProgress: Sendable {
             counted.done += count
             if let last = counted.lastShown, now - last < interval { return nil }
             counted.lastShown = now
-            return Snapshot(what: counted.what, done: counted.done, total: counted.total, elapsed: now - started)
+            return Snapshot(
+                what: counted.what, done: counted.done, total: counted.total, elapsed: now - counted.started)
         }
         if let due { show(due) }
     }
 
     public var snapshot: Snapshot {
         counted.withLock {
-            Snapshot(what: $0.what, done: $0.done, total: $0.total, elapsed: ContinuousClock.now - started)
+            Snapshot(what: $0.what, done: $0.done, total: $0.total, elapsed: ContinuousClock.now - $0.started)
         }
     }
 
