@@ -142,6 +142,47 @@ import Testing
     }
 }
 
+extension CrashTests {
+    /// Purchases, compactions and `care reindex` killed at random points:
+    /// the figures a reader then gets always agree with the histories
+    /// (`care check` compares every customer's), and nothing acknowledged
+    /// is missing from them.
+    @Test func figuresWrittenByKilledProcessesAlwaysAgreeWithTheHistories() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory, customers: 20)
+            let data = ["--data", directory]
+            var bought = 0
+            for round in 0..<18 {
+                let delay = Double.random(in: 0...0.15)
+                let background = Process()
+                background.executableURL = URL(fileURLWithPath: CareProcess.executable)
+                background.arguments = (round % 3 == 0 ? ["reindex"] : ["compact"]) + data
+                background.standardOutput = FileHandle.nullDevice
+                background.standardError = FileHandle.nullDevice
+                try background.run()
+                let purchase = ["points", "purchase", "C000005", "10", "--touchpoint", "store-purchase"] + data
+                if round % 2 == 0 {
+                    if try runKilled(purchase, after: delay) == 0 { bought += 1 }
+                    background.waitUntilExit()
+                } else {
+                    Thread.sleep(forTimeInterval: delay)
+                    if background.isRunning { kill(background.processIdentifier, SIGKILL) }
+                    if try CareProcess.run(purchase).status == 0 { bought += 1 }
+                    background.waitUntilExit()
+                }
+                let check = try CareProcess.run(["check"] + data)
+                #expect(check.status == 0, "round \(round): \(check.stdout)")
+            }
+            #expect(bought >= 9)
+            // The purchases acknowledged are in the customer's figures.
+            let store = FileStore(directory: directory)
+            let rows = try #require(try store.figures().customers["C000005"]).rows
+            let purchases = try store.moments(of: "C000005").filter(\.isPurchase).count
+            #expect(rows.filter(\.isPurchase).count == purchases)
+        }
+    }
+}
+
 /// `care check` while others write and compact: no false alarms.
 @Suite struct CheckWhileWritingTests {
     @Test func checkIsCleanWhileOthersWriteAndCompact() throws {

@@ -3,7 +3,7 @@ import Foundation
 /// The figures' file: derived, rebuilt from the histories whenever it is
 /// missing, unreadable or behind (see `StoreFigures`).
 extension FileStore {
-    /// Where the store's figures stand, as `figures(from:)` found them.
+    /// Where the store's figures stand, as a reader or `care reindex` found them.
     public struct FiguresRead: Sendable {
         public var figures: StoreFigures
         /// Customers worked out again from their histories (those the
