@@ -26,63 +26,47 @@ struct ScannedLine {
         self.values = values
     }
 
-    private mutating func value(_ slot: Int) -> ScannedValue? {
+    /// The slot's value taken as `take` says; absent or null is nil, a value
+    /// `take` refuses marks the line wrong.
+    private mutating func typed<T>(_ slot: Int, _ take: (ScannedValue) -> T?) -> T? {
         guard case .some(let value) = values[slot], value != .null else { return nil }
-        return value
-    }
-
-    mutating func text(_ slot: Int) -> String? {
-        guard let value = value(slot) else { return nil }
-        guard case .string(let text) = value else {
+        guard let typed = take(value) else {
             wrong = true
             return nil
         }
-        return text
+        return typed
     }
+
+    /// A text field parsed by `parse` (a time, a day, an enum's raw value).
+    private mutating func parsed<T>(_ slot: Int, _ parse: (String) -> T?) -> T? {
+        typed(slot) { value in
+            guard case .string(let text) = value else { return nil }
+            return parse(text)
+        }
+    }
+
+    mutating func text(_ slot: Int) -> String? { parsed(slot) { $0 } }
 
     mutating func integer(_ slot: Int) -> Int? {
-        guard let value = value(slot) else { return nil }
-        guard case .number(let text) = value, let number = Int(text) else {
-            wrong = true
-            return nil
+        typed(slot) { value in
+            guard case .number(let text) = value else { return nil }
+            return Int(text)
         }
-        return number
     }
 
     mutating func bool(_ slot: Int) -> Bool? {
-        guard let value = value(slot) else { return nil }
-        guard case .bool(let flag) = value else {
-            wrong = true
-            return nil
+        typed(slot) { value in
+            guard case .bool(let flag) = value else { return nil }
+            return flag
         }
-        return flag
     }
 
-    mutating func date(_ slot: Int) -> Date? {
-        guard let text = text(slot) else { return nil }
-        guard let date = Timestamp.parse(text) else {
-            wrong = true
-            return nil
-        }
-        return date
-    }
+    mutating func date(_ slot: Int) -> Date? { parsed(slot, Timestamp.parse) }
 
-    mutating func day(_ slot: Int) -> Day? {
-        guard let text = text(slot) else { return nil }
-        guard let day = Day(text) else {
-            wrong = true
-            return nil
-        }
-        return day
-    }
+    mutating func day(_ slot: Int) -> Day? { parsed(slot) { Day($0) } }
 
     mutating func raw<T: RawRepresentable>(_ slot: Int, as: T.Type) -> T? where T.RawValue == String {
-        guard let text = text(slot) else { return nil }
-        guard let value = T(rawValue: text) else {
-            wrong = true
-            return nil
-        }
-        return value
+        parsed(slot) { T(rawValue: $0) }
     }
 
     /// Whether the key is there with an object (or anything but null).
