@@ -97,8 +97,7 @@ struct BenchCommand: ParsableCommand {
         // From starting `care` to the list drawn: a fresh process each time.
         var firstScreens: [Duration] = []
         for _ in 0..<3 {
-            let (_, elapsed) = try Measure.time { try BenchConsole.runSelf(["bench", "--first-screen-on", directory]) }
-            firstScreens.append(elapsed)
+            firstScreens.append(try BenchConsole.timeFirstScreen(on: directory))
         }
         row(
             "first screen, from starting care to the list drawn",

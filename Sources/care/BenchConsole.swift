@@ -58,6 +58,8 @@ enum BenchConsole {
 
     /// What a console does before its first screen: open the store, build
     /// the list, draw it at 80×24 (into memory: the bench has no terminal).
+    /// Prints the system's monotonic clock once it is drawn, so the parent
+    /// times start to screen without the process's exit.
     static func firstScreen(on directory: String) throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
         let store = FileStore(directory: directory)
@@ -65,6 +67,27 @@ enum BenchConsole {
         _ = update(&state, .resize(Size(width: 80, height: 24)))
         let screen = render(state)
         guard screen.size.width == 80 else { throw CLIError.outOfRange("The first screen was not drawn.") }
+        print(monotonicNanoseconds())
+    }
+
+    /// Starting this executable with `--first-screen-on directory` to its
+    /// first screen drawn.
+    static func timeFirstScreen(on directory: String) throws -> Duration {
+        let started = monotonicNanoseconds()
+        let (child, output) = try startSelf(["bench", "--first-screen-on", directory])
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        guard child.terminationStatus == 0,
+            let drawn = UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)), drawn >= started
+        else { throw CLIError.outOfRange("The first screen was not drawn.") }
+        return .nanoseconds(Int64(drawn - started))
+    }
+
+    /// CLOCK_MONOTONIC, which every process on the machine shares.
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
     /// Times `count` notes on random incidents written through `store`.

@@ -50,3 +50,22 @@ import Testing
         }
     }
 }
+
+/// `care bench`'s first screen: a fresh `care` that opens the store, draws
+/// the list and says when on the machine's monotonic clock.
+@Suite struct FirstScreenBenchTests {
+    @Test func theFirstScreenSaysWhenItWasDrawn() throws {
+        try withTemporaryDirectory { directory in
+            try seedSmallStore(directory + "/s", customers: 40)
+            var before = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &before)
+            let started = UInt64(before.tv_sec) * 1_000_000_000 + UInt64(before.tv_nsec)
+            let drawn = try CareProcess.run(["bench", "--first-screen-on", directory + "/s"])
+            #expect(drawn.status == 0, "\(drawn.stderr)")
+            let at = try #require(UInt64(drawn.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(at > started)
+            let missing = try CareProcess.run(["bench", "--first-screen-on", directory + "/none"])
+            #expect(missing.status != 0 && !missing.stderr.isEmpty)
+        }
+    }
+}
