@@ -90,3 +90,56 @@ import Testing
             good.withUnsafeBytes { Moment.fromLine($0) } == (try? CareJSON.decoder().decode(Moment.self, from: good)))
     }
 }
+
+/// Customers read by hand are the customers `JSONDecoder` reads.
+@Suite struct CustomerLineTests {
+    @Test func everySeededCustomerReadsTheSameByHandAndByTheDecoder() throws {
+        try withTemporaryDirectory { directory in
+            let store = try FiguresTests.seeded(directory, customers: 300)
+            let state = try store.open()
+            let encoder = CareJSON.encoder()
+            var checked = 0
+            for summary in state.customers.summaries {
+                var customer = try #require(state.customers[summary.id])
+                // Every optional field set, with awkward text, on some of them.
+                if checked % 3 == 0 {
+                    customer.lifecycleNote = "nota \"entre comillas\" \\ y\nsalto 👍🏽 \u{1}"
+                    customer.socialHandles = [SocialHandle(network: "x", handle: "@ñandú/1")]
+                    customer.tastes = ["café", ""]
+                    customer.mergedInto = "C000001"
+                    customer.blockedAt = Fixture.now
+                    customer.erasedAt = Fixture.now
+                    customer.maritalStatus = MaritalStatus.allCases.first
+                    customer.preferredChannel = .email
+                }
+                let line = try encoder.encode(customer)
+                let byHand = line.withUnsafeBytes { Customer.fromLine($0) }
+                #expect(byHand == (try CareJSON.decoder().decode(Customer.self, from: line)), "\(summary.id)")
+                checked += 1
+            }
+            #expect(checked == 300)
+        }
+    }
+
+    @Test func aCustomerTheHandReaderIsNotSureOfGoesToTheDecoder() {
+        let base =
+            #"{"customerSince":"2024-01-01","id":"C1","lifecycle":"active","loyalty":{"points":5},"name":"Ana","version":1"#
+        let lines = [
+            base + #","version":2}"#,  // a key twice
+            #"{"customerSince":"2024-01-01","id":"C1","lifecycle":"asleep","loyalty":{"points":5},"name":"Ana","version":1}"#,
+            #"{"customerSince":"2024-01-01","id":"C1","lifecycle":"active","loyalty":{},"name":"Ana","version":1}"#,
+            #"{"customerSince":"2024-01-01","id":"C1","lifecycle":"active","loyalty":{"points":5},"name":"Ana","version":"1"}"#,
+            base + #","tastes":["a",1]}"#,
+            base + #","consents":[{"purpose":"service","granted":true}]}"#,
+            base + #","phone":"\ud83d"}"#,
+        ]
+        for line in lines {
+            let data = Data(line.utf8)
+            #expect(data.withUnsafeBytes { Customer.fromLine($0) } == nil, "\(line)")
+        }
+        let tolerated = Data((base + #","phone":null,"unknown":{"a":[1,2,{"b":null}]},"email":"a\/b\u00e9"}"#).utf8)
+        let byHand = tolerated.withUnsafeBytes { Customer.fromLine($0) }
+        #expect(byHand != nil)
+        #expect(byHand == (try? CareJSON.decoder().decode(Customer.self, from: tolerated)))
+    }
+}

@@ -144,8 +144,12 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// The record on line `index`, decoded now.
     func decode(_ index: Int, decoder: JSONDecoder = CareJSON.decoder()) throws(StoreError) -> R {
+        let text = recordText(index)
+        if let type = R.self as? any LineRecord.Type, let record = text.withUnsafeBytes({ type.fromLine($0) }) as? R {
+            return record
+        }
         do {
-            return try decoder.decode(R.self, from: recordText(index))
+            return try decoder.decode(R.self, from: text)
         } catch {
             let (field, reason) = CareJSON.explain(error)
             let problem = StoreError.corrupt(file: file, line: lines[index].number, field: field, reason: reason)
