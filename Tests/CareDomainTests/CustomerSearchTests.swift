@@ -28,3 +28,27 @@ import Testing
         #expect(CustomerSearch.find(query, in: [stored, withCode]).isEmpty, "\(query)")
     }
 }
+
+/// The list's search texts are built part by part; they are what folding
+/// the parts joined by spaces gives.
+@Suite struct SearchTextTests {
+    @Test func aSearchTextIsTheFoldedJoinOfItsParts() {
+        let names = ["José Núñez", "ZOË WILLIAMS", "Ætna Ölçer", "Ana\u{301}", "İstanbul Straße", "A-B c.d", ""]
+        let phones: [String?] = [nil, "+34 624 612 113", "(91) 555-12٣4", ""]
+        let emails: [String?] = [nil, "Ana.Lopez@Example.COM", "ñu@dominio.es"]
+        for name in names {
+            for phone in phones {
+                for email in emails {
+                    let summary = CustomerSummary(
+                        id: "C000042", name: name, phone: phone, email: email, tier: nil, lifecycle: .active,
+                        blocked: false)
+                    let digits = phone.map { String($0.filter { $0.isASCII && $0.isNumber }) } ?? ""
+                    let joined = [name, "C000042", phone ?? "", digits, email ?? ""].joined(separator: " ")
+                    #expect(
+                        CustomerSearch.text(of: summary) == Folding.bytes(joined),
+                        "\(name) \(phone ?? "") \(email ?? "")")
+                }
+            }
+        }
+    }
+}

@@ -10,7 +10,16 @@ public enum CustomerSearch {
     public static func text(of customer: CustomerSummary) -> [UInt8] {
         let digits = customer.phone.map { String($0.filter(\.isASCIIDigit)) } ?? ""
         let parts = [customer.name, customer.id.rawValue, customer.phone ?? "", digits, customer.email ?? ""]
-        return Folding.bytes(parts.joined(separator: " "))
+        // The parts folded one after the other, a space between: what
+        // folding them joined gives, without making the joined string
+        // (100,000 of them before the first screen).
+        var text: [UInt8] = []
+        text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { text.append(0x20) }
+            Folding.append(part, to: &text)
+        }
+        return text
     }
 
     /// The words of `query` as the text is searched for them, folded. Words

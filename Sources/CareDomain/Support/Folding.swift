@@ -8,6 +8,18 @@ public enum Folding {
     public static func bytes(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        append(text, to: &out)
+        return out
+    }
+
+    /// `bytes(text)` added to `out`: folding goes character by character,
+    /// so texts folded one after the other fold as their concatenation.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        // Ids, phones and emails are ASCII: lower-cased byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+            return
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -20,7 +32,6 @@ public enum Folding {
                 out.append(contentsOf: String(scalar).lowercased().utf8)
             }
         }
-        return out
     }
 
     /// U+00C0…U+017F to their base letter (0: none, e.g. ß, æ, ×).
