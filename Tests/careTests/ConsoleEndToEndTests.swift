@@ -268,7 +268,9 @@ struct RedeemEndToEndTests {
         #expect(done.contains("Redeemed Coffee and a pastry for \(customer.name)"), "\(done)")
         #expect(done.contains("\(left) points left."), "\(done)")
         try session.send("p")
-        let history = try session.waitFor { $0.contains("Points history") }
+        // The title changes at once; the ledger's rows come when it is read
+        // off the loop, which a busy machine can show a frame later.
+        let history = try session.waitFor { $0.contains("Points history") && $0.contains("redeem   -100") }
         #expect(history.contains("redeem   -100"), "\(history)")
         #expect(history.contains("reward: Coffee and a p"), "\(history)")
         try session.send("q")
