@@ -94,22 +94,20 @@ indirect enum JSONValue: Equatable {
                     position += 1
                     guard let escaped = peek else { return nil }
                     position += 1
+                    if let simple = JSONEscape.simple(escaped) {
+                        text.append(simple)
+                        continue
+                    }
                     switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escaped)
-                    case UInt8(ascii: "n"): text.append(0x0A)
-                    case UInt8(ascii: "r"): text.append(0x0D)
-                    case UInt8(ascii: "t"): text.append(0x09)
-                    case UInt8(ascii: "b"): text.append(0x08)
-                    case UInt8(ascii: "f"): text.append(0x0C)
                     case UInt8(ascii: "u"):
                         guard var scalar = hex4() else { return nil }
-                        if (0xD800..<0xDC00).contains(scalar) {
+                        if JSONEscape.isHighSurrogate(scalar) {
                             guard peek == UInt8(ascii: "\\"), position + 1 < bytes.count,
                                 bytes[position + 1] == UInt8(ascii: "u")
                             else { return nil }
                             position += 2
-                            guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            guard let low = hex4(), JSONEscape.isLowSurrogate(low) else { return nil }
+                            scalar = JSONEscape.scalar(high: scalar, low: low)
                         }
                         guard let unicode = Unicode.Scalar(scalar) else { return nil }
                         text.append(contentsOf: Array(String(Character(unicode)).utf8))
@@ -128,14 +126,7 @@ indirect enum JSONValue: Equatable {
             guard position + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                let byte = bytes[position]
-                let digit: UInt32
-                switch byte {
-                case 0x30...0x39: digit = UInt32(byte - 0x30)
-                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-                default: return nil
-                }
+                guard let digit = JSONEscape.hexDigit(bytes[position]) else { return nil }
                 value = value << 4 | digit
                 position += 1
             }

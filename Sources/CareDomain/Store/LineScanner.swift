@@ -338,23 +338,21 @@ struct LineScanner: Sendable {
                     return result
                 case UInt8(ascii: "\\"):
                     let escaped = try next()
+                    if let simple = JSONEscape.simple(escaped) {
+                        result.append(simple)
+                        continue
+                    }
                     switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escaped)
-                    case UInt8(ascii: "b"): result.append(0x08)
-                    case UInt8(ascii: "f"): result.append(0x0C)
-                    case UInt8(ascii: "n"): result.append(0x0A)
-                    case UInt8(ascii: "r"): result.append(0x0D)
-                    case UInt8(ascii: "t"): result.append(0x09)
                     case UInt8(ascii: "u"):
                         var scalar = try hex4()
-                        if (0xD800..<0xDC00).contains(scalar) {
+                        if JSONEscape.isHighSurrogate(scalar) {
                             try expect(UInt8(ascii: "\\"))
                             try expect(UInt8(ascii: "u"))
                             let low = try hex4()
-                            guard (0xDC00..<0xE000).contains(low) else {
+                            guard JSONEscape.isLowSurrogate(low) else {
                                 throw ScanError(reason: "a broken \\u escape")
                             }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            scalar = JSONEscape.scalar(high: scalar, low: low)
                         }
                         guard let unicode = Unicode.Scalar(scalar) else {
                             throw ScanError(reason: "a broken \\u escape")
@@ -415,13 +413,8 @@ struct LineScanner: Sendable {
         mutating func hex4() throws(ScanError) -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
-                let byte = try next()
-                let digit: UInt32
-                switch byte {
-                case 0x30...0x39: digit = UInt32(byte - 0x30)
-                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-                default: throw ScanError(reason: "a broken \\u escape")
+                guard let digit = JSONEscape.hexDigit(try next()) else {
+                    throw ScanError(reason: "a broken \\u escape")
                 }
                 value = value * 16 + digit
             }
