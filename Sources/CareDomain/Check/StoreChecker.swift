@@ -60,6 +60,7 @@ public enum StoreChecker {
             return report
         }
         report.problems += ReferenceCheck.problems(in: state, records: records)
+        report.problems += IndexCheck.problems(in: layout)
         let today = Day(containing: Date())
         var figures: StoreFigures?
         do {

@@ -122,7 +122,7 @@ enum FiguresFile {
     }
 
     private static func finish(_ bytes: inout [UInt8]) -> Data {
-        put(bytes.withUnsafeBytes { checksum($0) }, &bytes)
+        put(bytes.withUnsafeBytes { BinaryChecksum.of($0) }, &bytes)
         return Data(bytes)
     }
 
@@ -137,7 +137,7 @@ enum FiguresFile {
     private static func blocks(of data: Data, path: String) throws(StoreError) -> [(CustomerID, Range<Int>)] {
         _ = try decode(data, path: path, rows: false)
         return data.withUnsafeBytes { raw in
-            var reader = Reader(raw: raw)
+            var reader = ByteReader(raw: raw)
             reader.offset = magic.count
             let headerLength = Int(reader.read(UInt32.self) ?? 0)
             reader.offset += headerLength
@@ -165,14 +165,14 @@ enum FiguresFile {
                 reason: reason + tr("; it is derived, so `care reindex` makes it again from the histories"))
         }
         let result: Result<StoreFigures, StoreError> = data.withUnsafeBytes { raw in
-            var reader = Reader(raw: raw)
+            var reader = ByteReader(raw: raw)
             guard raw.count >= magic.count + 12, Array(raw.prefix(magic.count)) == magic else {
                 return .failure(damaged(tr("it is not a figures file of this care")))
             }
             let body = raw.count - 8
             guard
                 raw.loadUnaligned(fromByteOffset: body, as: UInt64.self).littleEndian
-                    == checksum(UnsafeRawBufferPointer(rebasing: raw[..<body]))
+                    == BinaryChecksum.of(UnsafeRawBufferPointer(rebasing: raw[..<body]))
             else {
                 return .failure(damaged(tr("its checksum does not match (the file was cut or changed)")))
             }
@@ -214,51 +214,18 @@ enum FiguresFile {
     private static func put<T: FixedWidthInteger>(_ value: T, _ bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
+}
 
-    /// FNV-1a over 8-byte words (then the tail's bytes): cheap enough for
-    /// 64 MB, and any cut or changed byte shows.
-    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        let prime: UInt64 = 0x100_0000_01b3
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
-            offset += 8
+extension ByteReader {
+    /// A row of `figures.bin`; the caller has checked that it is all there.
+    mutating func row() -> FigureRow {
+        defer { offset += FiguresFile.rowSize }
+        func load<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+            T(littleEndian: raw.loadUnaligned(fromByteOffset: offset + at, as: T.self))
         }
-        while offset < raw.count {
-            hash = (hash ^ UInt64(raw[offset])) &* prime
-            offset += 1
-        }
-        return hash
-    }
-
-    /// Reads little-endian values from a buffer, nil past its end.
-    private struct Reader {
-        let raw: UnsafeRawBufferPointer
-        var offset = 0
-
-        mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
-            guard offset + MemoryLayout<T>.size <= raw.count else { return nil }
-            defer { offset += MemoryLayout<T>.size }
-            return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
-        }
-
-        mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
-            guard offset + count <= raw.count else { return nil }
-            defer { offset += count }
-            return raw[offset..<offset + count]
-        }
-
-        /// A row; the caller has checked that it is all there.
-        mutating func row() -> FigureRow {
-            defer { offset += FiguresFile.rowSize }
-            func load<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
-                T(littleEndian: raw.loadUnaligned(fromByteOffset: offset + at, as: T.self))
-            }
-            return FigureRow(
-                day: load(0, Int32.self), name: load(4, UInt32.self), family: load(8, UInt32.self),
-                flags: FigureRow.Flags(rawValue: raw[offset + 12]), rating: raw[offset + 13],
-                cost: load(16, Int64.self), amount: load(24, Int64.self))
-        }
+        return FigureRow(
+            day: load(0, Int32.self), name: load(4, UInt32.self), family: load(8, UInt32.self),
+            flags: FigureRow.Flags(rawValue: raw[offset + 12]), rating: raw[offset + 13],
+            cost: load(16, Int64.self), amount: load(24, Int64.self))
     }
 }

@@ -224,14 +224,27 @@ struct DurableFile: Sendable {
     /// the store never changes a file in place; it replaces it by rename, and
     /// a mapping keeps the old file's pages. Small files are simply read.
     func map(_ path: String) throws(StoreError) -> Data? {
-        try withOpenFile(path) { (fd, size) throws(StoreError) -> Data in
-            guard size >= 1 << 20, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | Self.populate, fd, 0),
+        try mapped(path, eager: true)?.data
+    }
+
+    /// The same, with the identity of the file mapped. `eager` reads every
+    /// page in at once (a file about to be scanned whole); otherwise pages
+    /// are read as they are touched (a snapshot whose index says where each
+    /// record is, most of which are never decoded).
+    func mapped(_ path: String, eager: Bool) throws(StoreError) -> MappedFile? {
+        try withOpenFileStatus(path) { (fd, info) throws(StoreError) -> MappedFile in
+            let size = Int(info.st_size)
+            guard size >= 1 << 20,
+                let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | (eager ? Self.populate : 0), fd, 0),
                 address != MAP_FAILED
             else {
-                return try read(fd, size: size, path: path, from: 0)
+                return MappedFile(data: try read(fd, size: size, path: path, from: 0), identity: FileIdentity(info))
             }
-            return Data(
-                bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+            return MappedFile(
+                data: Data(
+                    bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) }
+                ),
+                identity: FileIdentity(info))
         }
     }
 
@@ -391,8 +404,14 @@ struct DurableFile: Sendable {
     }
 
     /// `body` with the file open for reading and its size; nil when it does not exist.
-    private func withOpenFile(_ path: String, _ body: (Int32, Int) throws(StoreError) -> Data) throws(StoreError)
-        -> Data?
+    private func withOpenFile<T>(_ path: String, _ body: (Int32, Int) throws(StoreError) -> T) throws(StoreError)
+        -> T?
+    {
+        try withOpenFileStatus(path) { (fd, info) throws(StoreError) -> T in try body(fd, Int(info.st_size)) }
+    }
+
+    private func withOpenFileStatus<T>(_ path: String, _ body: (Int32, stat) throws(StoreError) -> T)
+        throws(StoreError) -> T?
     {
         guard let parent = try openParentIfPresent(path) else { return nil }
         defer { close(parent.fd) }
@@ -403,7 +422,7 @@ struct DurableFile: Sendable {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw .io(path: relative(path), operation: "read", reason: "it is not a regular file")
         }
-        return try body(fd, Int(info.st_size))
+        return try body(fd, info)
     }
 
     private func read(_ fd: Int32, size: Int, path: String, from offset: Int) throws(StoreError) -> Data {

@@ -71,8 +71,10 @@ extension FileStore {
 
     func writeSnapshots(_ state: StoreState, cursor: JournalCursor) throws(StoreError) {
         for kind in RecordKinds.all {
-            try layout.files.replace(
-                layout.snapshot(kind.collection), with: kind.encodeSnapshot(of: state, cursor: cursor))
+            // An index not written leaves the next open to scan, as before.
+            if let problem = try kind.writeSnapshot(of: state, cursor: cursor, layout: layout) {
+                tell(.indexNotWritten(problem))
+            }
         }
     }
 }

@@ -76,6 +76,7 @@ extension FileStore {
     static let ownNames: Set<String> = Set(
         Collection.allCases.map(\.fileName) + HistoryKind.allCases.map(\.rawValue) + [
             "store.json", "lock", "journal", StoreLayout.erasureDirectoryName, StoreLayout.figuresName,
+            StoreLayout.indexDirectoryName,
         ])
 
     /// Creates the store with its first records. Refuses a directory that
@@ -158,7 +159,7 @@ extension FileStore {
     private func removeFillLeftovers() {
         let manager = FileManager.default
         let names =
-            HistoryKind.allCases.map(\.rawValue) + ["journal", StoreLayout.figuresName]
+            HistoryKind.allCases.map(\.rawValue) + ["journal", StoreLayout.figuresName, StoreLayout.indexDirectoryName]
             + Collection.allCases.map(\.fileName)
         for name in names {
             try? manager.removeItem(atPath: layout.directory + "/" + name)

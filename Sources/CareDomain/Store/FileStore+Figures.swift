@@ -144,6 +144,11 @@ extension FileStore {
                 progress: progress)
             try progress.checkCancelled()
             try layout.files.replace(layout.figures, with: FiguresFile.encode(figures))
+            // The snapshots' indexes, from the snapshots as they are on disk.
+            for kind in RecordKinds.all {
+                try progress.checkCancelled()
+                try kind.reindexSnapshot(layout)
+            }
             return FiguresRead(figures: figures, recomputed: figures.customers.count, problem: nil)
         }
     }

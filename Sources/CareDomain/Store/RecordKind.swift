@@ -35,7 +35,15 @@ protocol AnyRecordKind: Sendable {
     func apply(_ change: Change, to state: inout StoreState) -> Bool
     /// Decodes every record, for the errors of those that do not decode.
     func decodeErrors(in state: StoreState) -> [StoreError]
-    func encodeSnapshot(of state: StoreState, cursor: JournalCursor) throws(StoreError) -> Data
+    /// Replaces the collection's snapshot with the state's records, then
+    /// its index; the index is derived, so failing to write it is returned,
+    /// not thrown.
+    func writeSnapshot(of state: StoreState, cursor: JournalCursor, layout: StoreLayout) throws(StoreError)
+        -> StoreError?
+    /// Writes the index of the snapshot as it is on disk (`care reindex`).
+    func reindexSnapshot(_ layout: StoreLayout) throws(StoreError)
+    /// What is wrong with the snapshot's index (`care check`), if anything.
+    func indexProblem(_ layout: StoreLayout) -> String?
     func decodeChange<K: CodingKey>(from container: KeyedDecodingContainer<K>, forKey key: K) throws -> Change
     func encode<K: CodingKey>(_ change: Change, into container: inout KeyedEncodingContainer<K>, forKey key: K) throws
         -> Bool
@@ -74,8 +82,36 @@ struct RecordKind<R: Record>: AnyRecordKind {
 
     func decodeErrors(in state: StoreState) -> [StoreError] { state[keyPath: table].decodeAll().errors }
 
-    func encodeSnapshot(of state: StoreState, cursor: JournalCursor) throws(StoreError) -> Data {
-        try SnapshotFile.encode(state[keyPath: table], cursor: cursor)
+    func writeSnapshot(of state: StoreState, cursor: JournalCursor, layout: StoreLayout) throws(StoreError)
+        -> StoreError?
+    {
+        let (data, contents) = try SnapshotFile.encodeIndexed(state[keyPath: table], cursor: cursor)
+        let path = layout.snapshot(R.collection)
+        try layout.files.replace(path, with: data)
+        do throws(StoreError) {
+            guard let contents else {
+                try SnapshotIndex.remove(R.collection, layout)
+                return nil
+            }
+            try SnapshotIndex.write(contents, of: path, layout)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func indexProblem(_ layout: StoreLayout) -> String? { IndexCheck.problem(R.self, layout) }
+
+    func reindexSnapshot(_ layout: StoreLayout) throws(StoreError) {
+        let path = layout.snapshot(R.collection)
+        guard let mapped = try layout.files.mapped(path, eager: true) else { return }
+        let (_, _, contents) = try SnapshotFile.scan(R.self, from: mapped.data, file: R.collection.fileName)
+        guard let contents else {
+            // Not laid out a record a line (reformatted by hand): nothing to index.
+            try SnapshotIndex.remove(R.collection, layout)
+            return
+        }
+        try SnapshotIndex.write(contents, identity: mapped.identity, layout)
     }
 
     func decodeChange<K: CodingKey>(from container: KeyedDecodingContainer<K>, forKey key: K) throws -> Change {

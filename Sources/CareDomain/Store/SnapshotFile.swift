@@ -23,6 +23,13 @@ enum SnapshotFile {
     private static let recordsOpening = Data("\"records\":[".utf8)
 
     static func encode<R: Record>(_ table: Table<R>, cursor: JournalCursor) throws(StoreError) -> Data {
+        try encodeIndexed(table, cursor: cursor).data
+    }
+
+    /// The snapshot, and what its index says of it (where each line went).
+    static func encodeIndexed<R: Record>(_ table: Table<R>, cursor: JournalCursor) throws(StoreError) -> (
+        data: Data, contents: SnapshotIndex.Contents<R>?
+    ) {
         let header = SnapshotHeader(collection: R.collection, format: format, journal: cursor)
         var data: Data
         do {
@@ -32,15 +39,48 @@ enum SnapshotFile {
         }
         // `{"collection":…,"journal":{…}}` → `{…,"records":[` then the lines.
         data.removeLast()
-        data.append(contentsOf: Array(",\"records\":[\n".utf8))
-        try table.appendLines(to: &data, separator: Data(",\n".utf8))
+        data.append(contentsOf: Array(",\"records\":[".utf8))
+        let headerLength = data.count
+        data.append(0x0A)
+        var written = Table<R>.Written()
+        try table.appendLines(to: &data, separator: Data(",\n".utf8), written: &written)
         data.append(contentsOf: Array((table.isEmpty ? "]}\n" : "\n]}\n").utf8))
-        return data
+        // Record k is on line k + 2, after the header; its line runs to the comma.
+        let lines = written.ranges.enumerated().map { index, range in
+            JSONLines.Line(
+                number: index + 2,
+                range: range.lowerBound..<range.upperBound + (index + 1 < written.ranges.count ? 1 : 0))
+        }
+        guard written.complete else { return (data, nil) }
+        return (
+            data,
+            SnapshotIndex.Contents(
+                headerLength: headerLength, lines: lines, ids: written.ids, versions: written.versions,
+                summaries: written.summaries)
+        )
     }
 
-    /// Reads the header and scans every record line (see `SnapshotSource`).
-    static func decode<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (
-        SnapshotHeader, Table<R>
+    /// Reads the header and scans every record line (see `SnapshotSource`);
+    /// with the snapshot's `index`, only the header is read.
+    static func decode<R: Record>(
+        _ type: R.Type, from data: Data, file: String, index: SnapshotIndex.Contents<R>? = nil
+    ) throws(StoreError) -> (SnapshotHeader, Table<R>) {
+        if let index, index.headerLength <= data.count {
+            var headerData = data.prefix(index.headerLength)
+            if headerData.suffix(recordsOpening.count).elementsEqual(recordsOpening) {
+                headerData.append(contentsOf: Array("]}".utf8))
+                let header = try decodeHeader(headerData, file: file, line: 1)
+                return (header, Table(source: SnapshotSource<R>(file: file, data: data, indexed: index)))
+            }
+        }
+        let (header, table, _) = try scan(type, from: data, file: file)
+        return (header, table)
+    }
+
+    /// Reads the header and scans every record line; also what the
+    /// snapshot's index would say (nil for a file not laid out a record a line).
+    static func scan<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (
+        SnapshotHeader, Table<R>, SnapshotIndex.Contents<R>?
     ) {
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
@@ -49,13 +89,16 @@ enum SnapshotFile {
                 recordsOpening),
             JSONLines.slice(data, last.range).trimmingWhitespace == Data("]}".utf8)
         else {
-            return try decodeWhole(type, from: data, file: file)
+            let (header, table) = try decodeWhole(type, from: data, file: file)
+            return (header, table, nil)
         }
         var headerData = JSONLines.slice(data, first.range)
         headerData.append(contentsOf: Array("]}".utf8))
         let header = try decodeHeader(headerData, file: file, line: first.number)
         let source = SnapshotSource<R>(file: file, data: data, lines: Array(lines[1..<(lines.count - 1)]))
-        return (header, Table(source: source))
+        // Only a file read whole, its header on line 1, is indexed.
+        let indexable = first.number == 1 && first.range.lowerBound == 0 && source.damage.isEmpty
+        return (header, Table(source: source), indexable ? source.indexContents(headerLength: first.range.count) : nil)
     }
 
     private static func decodeHeader(_ data: Data, file: String, line: Int?) throws(StoreError) -> SnapshotHeader {

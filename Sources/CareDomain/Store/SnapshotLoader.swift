@@ -32,7 +32,9 @@ struct SnapshotLoader {
         let path = layout.snapshot(R.collection)
         // What cannot be read is damage, never an empty collection: an
         // empty one would be written back by the next compaction.
-        guard let data = try layout.files.map(path) else {
+        // The index, when it describes this very file, spares the scan.
+        let indexData = try? layout.files.map(layout.index(R.collection))
+        guard let mapped = try layout.files.mapped(path, eager: indexData == nil) else {
             if manifest.requires(R.collection) {
                 loaded.state.fileDamage.append(.missingFile(file: R.collection.fileName))
             }
@@ -40,7 +42,9 @@ struct SnapshotLoader {
             return
         }
         do throws(StoreError) {
-            let (header, table) = try SnapshotFile.decode(type, from: data, file: R.collection.fileName)
+            let index = indexData.flatMap { SnapshotIndex.decode(R.self, $0, snapshot: mapped.identity) }
+            let (header, table) = try SnapshotFile.decode(
+                type, from: mapped.data, file: R.collection.fileName, index: index)
             guard header.collection == R.collection else {
                 throw .corrupt(
                     file: R.collection.fileName, line: 1, field: "collection",

@@ -15,6 +15,10 @@ final class SnapshotSource<R: Record>: Sendable {
     let ids: [R.ID]
     let versions: [Int]
     let summaries: [R.Summary]
+    /// Whether `ids` are in order (as care writes them): then a record is
+    /// found by binary search, otherwise through `positions`.
+    let idsSorted: Bool
+    private let positions: [R.ID: Int]
     /// Found while scanning, and since, while decoding (by line number).
     private let problems: Mutex<[Int: StoreError]>
     /// Every line was decoded once (before a compaction rewrites the file).
@@ -56,6 +60,54 @@ final class SnapshotSource<R: Record>: Sendable {
         versions = all.versions
         summaries = all.summaries
         problems = Mutex(all.problems)
+        (idsSorted, positions) = Self.order(all.ids)
+    }
+
+    /// Whether `ids` ascend, and where each is when they do not.
+    private static func order(_ ids: [R.ID]) -> (Bool, [R.ID: Int]) {
+        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) { return (true, [:]) }
+        return (false, Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The line index of `id`, nil when the snapshot has no such record.
+    func line(of id: R.ID) -> Int? {
+        guard idsSorted else { return positions[id] }
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
+    }
+
+    /// What the snapshot's index says of `data` (whose identity it names):
+    /// nothing is scanned, and lines are decoded when asked for.
+    init(file: String, data: Data, indexed: SnapshotIndex.Contents<R>) {
+        self.file = file
+        self.data = data
+        lines = indexed.lines
+        ids = indexed.ids
+        versions = indexed.versions
+        summaries = indexed.summaries
+        problems = Mutex([:])
+        (idsSorted, positions) = Self.order(indexed.ids)
+    }
+
+    /// The summary an open reads from `line` (a record's JSON); nil when
+    /// it does not scan.
+    static func scannedSummary(of line: Data, scanner: LineScanner) -> R.Summary? {
+        line.withUnsafeBytes { raw -> R.Summary? in
+            guard let fields = try? scanner.scan(raw), fields.count >= 2, let id = fields[fields.count - 2]?.text
+            else { return nil }
+            return try? R.summary(id: R.ID(rawValue: id), fields: fields)
+        }
+    }
+
+    /// What the index of this snapshot would say (see `SnapshotIndex`).
+    func indexContents(headerLength: Int) -> SnapshotIndex.Contents<R> {
+        SnapshotIndex.Contents(
+            headerLength: headerLength, lines: lines, ids: ids, versions: versions, summaries: summaries)
     }
 
     /// Decodes every line once, on all cores, so that a record that scans

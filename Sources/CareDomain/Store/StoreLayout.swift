@@ -10,6 +10,7 @@
 ///     moments/ab/C000123.jsonl     a customer's timeline (folded history)
 ///     ledger/ab/C000123.jsonl      a customer's points ledger (folded history)
 ///     figures.bin                  every customer's figures, derived from the histories
+///     index/customers.bin …        where each snapshot's records are, and their summaries (derived)
 public struct StoreLayout: Sendable, Equatable {
     public let directory: String
 
@@ -25,12 +26,16 @@ public struct StoreLayout: Sendable, Equatable {
     public var figures: String { directory + "/" + Self.figuresName }
     static let figuresName = "figures.bin"
     public var tornDirectory: String { journalDirectory + "/torn" }
+    /// The snapshots' indexes (derived; `SnapshotIndex`).
+    public var indexDirectory: String { directory + "/" + Self.indexDirectoryName }
+    static let indexDirectoryName = "index"
+    public func index(_ collection: Collection) -> String { indexDirectory + "/" + collection.rawValue + ".bin" }
     /// Erasures under way (`erasures/C000123.json`).
     public var erasureDirectory: String { directory + "/" + Self.erasureDirectoryName }
     static let erasureDirectoryName = "erasures"
     /// Where writers make temporary files beside what they replace (the
     /// history buckets aside): the next writer clears leftovers here.
-    var writerDirectories: [String] { [directory, journalDirectory, tornDirectory, erasureDirectory] }
+    var writerDirectories: [String] { [directory, journalDirectory, tornDirectory, erasureDirectory, indexDirectory] }
 
     public func snapshot(_ collection: Collection) -> String { directory + "/" + collection.fileName }
     public func journalFile(_ name: String) -> String { journalDirectory + "/" + name }

@@ -7,6 +7,9 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
     /// The figures (derived from the histories) could not be written after
     /// a compaction; reports work from the older file and the journal.
     case figuresNotWritten(StoreError)
+    /// A snapshot's index (derived) could not be written after a
+    /// compaction; the next open scans that snapshot instead.
+    case indexNotWritten(StoreError)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
                 error)
         case .figuresNotWritten(let error):
             tr("Saved; the figures were not brought up to date: %@ `care reindex` makes them again.", error)
+        case .indexNotWritten(let error):
+            tr("Saved; a snapshot's index was not written: %@ The store opens more slowly until `care reindex`.", error)
         }
     }
 }

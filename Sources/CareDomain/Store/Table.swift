@@ -4,14 +4,13 @@ import Foundation
 /// as their line until asked for (`find`, subscript, `sorted`); records put
 /// since are held decoded. Copies share the snapshot's bytes.
 public struct Table<R: Record>: Sendable {
-    /// Indirect: a slot is then one word, not a whole record, for the
-    /// 100,000 slots that stay lines.
-    private enum Slot: Sendable {
-        indirect case decoded(R)
+    private enum Slot {
+        case decoded(R)
         case line(Int)
     }
 
-    private var slots: [R.ID: Slot]
+    /// Records put since the snapshot (all of them for a table made in memory).
+    private var decoded: [R.ID: R]
     private let source: SnapshotSource<R>?
     private var puts = 0
     /// The snapshot's lines whose record was put since: `summaries` takes
@@ -19,6 +18,8 @@ public struct Table<R: Record>: Sendable {
     private var replaced: [R.ID: Int] = [:]
     /// Every id put since the snapshot.
     private var putIDs = Set<R.ID>()
+    /// Ids put since that the snapshot does not have.
+    private var added = 0
 
     /// Changes whenever the table does (another snapshot, or a record put
     /// since), so a reader can skip rebuilding what it derived from it.
@@ -30,16 +31,21 @@ public struct Table<R: Record>: Sendable {
     public var revision: Revision { Revision(source: source.map { ObjectIdentifier($0) }, puts: puts) }
 
     public init(_ records: [R] = []) {
-        slots = Dictionary(records.map { ($0.id, Slot.decoded($0)) }, uniquingKeysWith: { _, last in last })
+        decoded = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         source = nil
+        added = decoded.count
     }
 
+    /// The snapshot's records are found in its own id list (`SnapshotSource.line(of:)`):
+    /// no dictionary of 200,000 entries is built when the store opens.
     init(source: SnapshotSource<R>) {
-        var slots: [R.ID: Slot] = [:]
-        slots.reserveCapacity(source.ids.count)
-        for (index, id) in source.ids.enumerated() { slots[id] = .line(index) }
-        self.slots = slots
+        decoded = [:]
         self.source = source
+    }
+
+    private func slot(_ id: R.ID) -> Slot? {
+        if let record = decoded[id] { return .decoded(record) }
+        return source?.line(of: id).map { .line($0) }
     }
 
     /// The record, or nil when there is none (or its line does not decode;
@@ -48,7 +54,7 @@ public struct Table<R: Record>: Sendable {
 
     /// The record; throws when its snapshot line does not decode.
     public func find(_ id: R.ID) throws(StoreError) -> R? {
-        switch slots[id] {
+        switch slot(id) {
         case nil: return nil
         case .decoded(let record)?: return record
         case .line(let index)?:
@@ -64,15 +70,20 @@ public struct Table<R: Record>: Sendable {
     /// Decodes every snapshot line once (see `SnapshotSource.verify`).
     func verifySnapshot() { source?.verify() }
 
-    public var count: Int { slots.count }
-    public var isEmpty: Bool { slots.isEmpty }
-    public func contains(_ id: R.ID) -> Bool { slots[id] != nil }
+    public var count: Int { (source?.ids.count ?? 0) + added }
+    public var isEmpty: Bool { count == 0 }
+    public func contains(_ id: R.ID) -> Bool { decoded[id] != nil || source?.line(of: id) != nil }
 
     /// Every id, sorted.
-    public var ids: [R.ID] { slots.keys.sorted() }
+    public var ids: [R.ID] {
+        guard let source else { return decoded.keys.sorted() }
+        let fresh = putIDs.filter { source.line(of: $0) == nil }
+        if fresh.isEmpty, source.idsSorted { return source.ids }
+        return (source.ids + fresh).sorted()
+    }
 
     public func version(of id: R.ID) -> Int? {
-        switch slots[id] {
+        switch slot(id) {
         case nil: nil
         case .decoded(let record)?: record.version
         case .line(let index)?: source?.versions[index]
@@ -80,7 +91,7 @@ public struct Table<R: Record>: Sendable {
     }
 
     public func summary(of id: R.ID) -> R.Summary? {
-        switch slots[id] {
+        switch slot(id) {
         case nil: nil
         case .decoded(let record)?: record.summary
         case .line(let index)?: source?.summaries[index]
@@ -96,10 +107,7 @@ public struct Table<R: Record>: Sendable {
 
     private func summaries(reserving capacity: Int, where isIncluded: (R.Summary) -> Bool) -> [R.Summary] {
         guard let source else {
-            return slots.values.compactMap { slot in
-                guard case .decoded(let record) = slot, isIncluded(record.summary) else { return nil }
-                return record.summary
-            }
+            return decoded.values.compactMap { record in isIncluded(record.summary) ? record.summary : nil }
         }
         var result: [R.Summary] = []
         result.reserveCapacity(capacity)
@@ -109,7 +117,7 @@ public struct Table<R: Record>: Sendable {
             if isIncluded(source.summaries[index]) { result.append(source.summaries[index]) }
         }
         for id in putIDs {
-            if case .decoded(let record)? = slots[id], isIncluded(record.summary) { result.append(record.summary) }
+            if let record = decoded[id], isIncluded(record.summary) { result.append(record.summary) }
         }
         return result
     }
@@ -142,7 +150,7 @@ public struct Table<R: Record>: Sendable {
             var records: [R] = []
             var errors: [StoreError] = []
             for id in ids[range] {
-                switch slots[id] {
+                switch slot(id) {
                 case .decoded(let record)?: records.append(record)
                 case .line(let index)?:
                     guard let source else { continue }
@@ -160,9 +168,13 @@ public struct Table<R: Record>: Sendable {
     }
 
     mutating func put(_ record: R) {
-        if case .line(let index)? = slots[record.id] { replaced[record.id] = index }
+        if let index = source?.line(of: record.id) {
+            replaced[record.id] = index
+        } else if decoded[record.id] == nil {
+            added += 1
+        }
         putIDs.insert(record.id)
-        slots[record.id] = .decoded(record)
+        decoded[record.id] = record
         puts += 1
     }
 
@@ -170,15 +182,24 @@ public struct Table<R: Record>: Sendable {
     /// with `separator` between lines: lines not changed since the last
     /// snapshot are copied as they are, and no second copy of the whole
     /// collection is made (a 200 MB snapshot is written at its own size).
-    func appendLines(to data: inout Data, separator: Data) throws(StoreError) {
+    /// `written` gets each record's id, version, summary and where its
+    /// line went in `data` (for the snapshot's index).
+    func appendLines(to data: inout Data, separator: Data, written: inout Written) throws(StoreError) {
         let encoder = CareJSON.encoder()
+        let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
         var first = true
+        let ids = self.ids
+        written.reserve(ids.count)
         for id in ids {
             let line: Data
-            switch slots[id] {
+            // The summary as an open will scan it from the line: times to
+            // the millisecond, as written, not as held in memory.
+            var summary: R.Summary?
+            switch slot(id) {
             case .decoded(let record)?:
                 do {
                     line = try encoder.encode(record)
+                    summary = SnapshotSource<R>.scannedSummary(of: line, scanner: scanner)
                 } catch {
                     throw .invalidChange(
                         tr("%@ %@ could not be written as JSON: %@.", R.collection.shownSingular.capitalized, id, error)
@@ -187,12 +208,43 @@ public struct Table<R: Record>: Sendable {
             case .line(let index)?:
                 guard let source else { continue }
                 line = source.recordText(index)
+                summary = source.summaries[index]
             case nil:
                 continue
             }
             if !first { data.append(separator) }
+            let start = data.count
             data.append(line)
             first = false
+            if let version = version(of: id), let summary {
+                written.append(id: id, version: version, summary: summary, range: start..<data.count)
+            } else {
+                written.complete = false
+            }
+        }
+    }
+
+    /// What `appendLines` wrote, record by record in id order.
+    struct Written {
+        var ids: [R.ID] = []
+        var versions: [Int] = []
+        var summaries: [R.Summary] = []
+        var ranges: [Range<Int>] = []
+        /// False when a line's summary could not be had: no index then.
+        var complete = true
+
+        mutating func reserve(_ count: Int) {
+            ids.reserveCapacity(count)
+            versions.reserveCapacity(count)
+            summaries.reserveCapacity(count)
+            ranges.reserveCapacity(count)
+        }
+
+        mutating func append(id: R.ID, version: Int, summary: R.Summary, range: Range<Int>) {
+            ids.append(id)
+            versions.append(version)
+            summaries.append(summary)
+            ranges.append(range)
         }
     }
 }

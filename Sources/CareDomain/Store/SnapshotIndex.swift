@@ -1,0 +1,200 @@
+import Foundation
+
+/// `index/customers.bin` …: where each record of a snapshot is, with its id,
+/// version and summary, so that a store opens without scanning the
+/// snapshot's JSON (at 200,000 incidents the scan is most of the opening).
+/// Derived: it names the identity of the snapshot it describes
+/// (`FileIdentity`), and a snapshot replaced or edited since is scanned as
+/// before; compaction and `care reindex` write it again, `care check`
+/// compares it with a scan.
+///
+///     "CAREIDX1"
+///     UInt32 length, JSON header   collection, schema, the snapshot's identity, its first line's length
+///     UInt64 records
+///     per record, 32 bytes         UInt64 start, UInt32 length, UInt32 line number, Int64 version,
+///                                  UInt64 where its id and summary are
+///     ids and summaries            per record: the id (UInt32 length, UTF-8), the summary (`IndexedSummary`)
+///     UInt64 checksum              of everything before it
+enum SnapshotIndex {
+    static let magic = Array("CAREIDX1".utf8)
+    private static let entrySize = 32
+
+    struct Header: Codable, Equatable {
+        var collection: Collection
+        var schema: String
+        var snapshot: FileIdentity
+        /// The snapshot's first line (its header), without the newline.
+        var headerLength: Int
+    }
+
+    /// What the index says of a snapshot: what a scan of it would find.
+    struct Contents<R: Record>: Sendable {
+        var headerLength: Int
+        var lines: [JSONLines.Line]
+        var ids: [R.ID]
+        var versions: [Int]
+        var summaries: [R.Summary]
+    }
+
+    /// The schema of `R`'s index: the summary's keys and binary order.
+    static func schema<R: Record>(_: R.Type) -> String? {
+        guard let type = R.Summary.self as? any IndexedSummary.Type else { return nil }
+        return (R.summaryKeys + ["id", "version"]).joined(separator: ",") + "; " + type.schema
+    }
+
+    /// The index of a snapshot whose identity is `snapshot`; nil for a
+    /// collection whose summary has no binary form.
+    static func encode<R: Record>(_ contents: Contents<R>, snapshot: FileIdentity) throws(StoreError) -> Data? {
+        guard let schema = schema(R.self), let type = R.Summary.self as? any IndexedSummary.Type else { return nil }
+        let header = Header(
+            collection: R.collection, schema: schema, snapshot: snapshot, headerLength: contents.headerLength)
+        let json: Data
+        do {
+            json = try CareJSON.encoder().encode(header)
+        } catch {
+            throw .invalidChange(tr("The index of %@ could not be written: %@.", R.collection.fileName, error))
+        }
+        return write(type, contents, header: json)
+    }
+
+    private static func write<S: IndexedSummary, R: Record>(_: S.Type, _ contents: Contents<R>, header: Data) -> Data? {
+        guard let summaries = contents.summaries as? [S], contents.ids.count == contents.lines.count,
+            contents.versions.count == contents.lines.count, summaries.count == contents.lines.count
+        else { return nil }
+        let count = contents.lines.count
+        var out = ByteWriter(capacity: header.count + 32 + count * (entrySize + 160))
+        out.bytes.append(contentsOf: magic)
+        out.put(UInt32(header.count))
+        out.bytes.append(contentsOf: header)
+        out.put(UInt64(count))
+        let table = out.bytes.count
+        out.bytes.append(contentsOf: repeatElement(0, count: count * entrySize))
+        var entry = ByteWriter(capacity: entrySize)
+        for index in 0..<count {
+            let line = contents.lines[index]
+            entry.bytes.removeAll(keepingCapacity: true)
+            entry.put(UInt64(line.range.lowerBound))
+            entry.put(UInt32(clamping: line.range.count))
+            entry.put(UInt32(clamping: line.number))
+            entry.put(Int64(contents.versions[index]))
+            entry.put(UInt64(out.bytes.count))
+            out.bytes.replaceSubrange(table + index * entrySize..<table + (index + 1) * entrySize, with: entry.bytes)
+            out.put(contents.ids[index].rawValue)
+            summaries[index].write(to: &out)
+        }
+        return out.sealed()
+    }
+
+    /// Writes the index of the snapshot at `path` (just written, under the
+    /// writer lock, so the file there is the one `contents` describes).
+    static func write<R: Record>(_ contents: Contents<R>, of path: String, _ layout: StoreLayout) throws(StoreError) {
+        guard let info = try layout.files.status(path) else { return }
+        try write(contents, identity: FileIdentity(info), layout)
+    }
+
+    static func write<R: Record>(_ contents: Contents<R>, identity: FileIdentity, _ layout: StoreLayout)
+        throws(StoreError)
+    {
+        guard let data = try encode(contents, snapshot: identity) else { return }
+        try layout.files.makeDirectory(layout.indexDirectory)
+        try layout.files.replace(layout.index(R.collection), with: data)
+    }
+
+    /// Removes the collection's index, if there is one: a stale index is
+    /// passed over anyway, but one removed says nothing at all.
+    static func remove(_ collection: Collection, _ layout: StoreLayout) throws(StoreError) {
+        if try layout.files.status(layout.index(collection)) != nil {
+            try layout.files.remove(layout.index(collection))
+        }
+    }
+
+    /// What the index in `data` says of the snapshot whose identity is
+    /// `snapshot`; nil when it does not describe that file (another file,
+    /// changed since, another schema) or cannot be read whole.
+    static func decode<R: Record>(_: R.Type, _ data: Data, snapshot: FileIdentity) -> Contents<R>? {
+        guard let schema = schema(R.self), let type = R.Summary.self as? any IndexedSummary.Type else { return nil }
+        return read(type, R.self, data, snapshot: snapshot, schema: schema)
+    }
+
+    /// The index's header, when the file is an index read whole (its
+    /// checksum holds); whatever snapshot it names.
+    static func header(of data: Data) -> Header? { open(data)?.header }
+
+    private static func open(_ data: Data) -> (header: Header, count: Int, table: Int)? {
+        data.withUnsafeBytes { raw in
+            guard raw.count >= magic.count + 20, raw.prefix(magic.count).elementsEqual(magic),
+                BinaryChecksum.holds(raw)
+            else { return nil }
+            var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)]), offset: magic.count)
+            guard let length = reader.read(UInt32.self), let json = reader.bytes(Int(length)),
+                let header = try? CareJSON.decoder().decode(Header.self, from: Data(json)),
+                let count = reader.read(UInt64.self), count <= UInt64(raw.count / entrySize)
+            else { return nil }
+            return (header, Int(count), reader.offset)
+        }
+    }
+
+    /// One chunk of records, read on its own core.
+    private struct Part<S: IndexedSummary, ID: Sendable>: Sendable {
+        var lines: [JSONLines.Line] = []
+        var ids: [ID] = []
+        var versions: [Int] = []
+        var summaries: [S] = []
+
+        init(capacity: Int) {
+            lines.reserveCapacity(capacity)
+            ids.reserveCapacity(capacity)
+            versions.reserveCapacity(capacity)
+            summaries.reserveCapacity(capacity)
+        }
+    }
+
+    private static func read<S: IndexedSummary, R: Record>(
+        _: S.Type, _: R.Type, _ data: Data, snapshot: FileIdentity, schema: String
+    ) -> Contents<R>? {
+        guard let opened = open(data), opened.header.collection == R.collection, opened.header.schema == schema,
+            opened.header.snapshot == snapshot
+        else { return nil }
+        let size = Int(snapshot.size)
+        let firstRecord = opened.header.headerLength + 1
+        let parts = Parallel.chunks(opened.count, minimum: 20_000) { range -> Part<S, R.ID>? in
+            data.withUnsafeBytes { raw -> Part<S, R.ID>? in
+                let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+                var part = Part<S, R.ID>(capacity: range.count)
+                var entries = ByteReader(raw: body, offset: opened.table + range.lowerBound * entrySize)
+                for _ in range {
+                    guard let start = entries.read(UInt64.self), let length = entries.read(UInt32.self),
+                        let number = entries.read(UInt32.self), let version = entries.read(Int64.self),
+                        let at = entries.read(UInt64.self), at < UInt64(body.count)
+                    else { return nil }
+                    // Every record lies inside the snapshot, after its first line.
+                    let lower = Int(start)
+                    let upper = lower + Int(length)
+                    guard lower >= firstRecord, upper <= size else { return nil }
+                    var reader = ByteReader(raw: body, offset: Int(at))
+                    guard let id = reader.requiredText(), let summary = S.read(id: id, from: &reader) else {
+                        return nil
+                    }
+                    part.lines.append(JSONLines.Line(number: Int(number), range: lower..<upper))
+                    part.ids.append(R.ID(rawValue: id))
+                    part.versions.append(Int(version))
+                    part.summaries.append(summary)
+                }
+                return part
+            }
+        }
+        var whole = Part<S, R.ID>(capacity: opened.count)
+        for part in parts {
+            guard let part else { return nil }
+            whole.lines += part.lines
+            whole.ids += part.ids
+            whole.versions += part.versions
+            whole.summaries += part.summaries
+        }
+        // One cast of the whole list: S is R.Summary.
+        guard let summaries = whole.summaries as? [R.Summary] else { return nil }
+        return Contents(
+            headerLength: opened.header.headerLength, lines: whole.lines, ids: whole.ids, versions: whole.versions,
+            summaries: summaries)
+    }
+}

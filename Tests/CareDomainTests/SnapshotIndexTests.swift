@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+
+/// The snapshots' indexes (`index/*.bin`): a store opened from them holds
+/// what a scan of its snapshots finds, a snapshot changed since is scanned,
+/// and `care check` names an index that cannot be trusted.
+@Suite struct SnapshotIndexTests {
+    static func seeded(_ directory: String) throws -> FileStore {
+        let store = FileStore(directory: directory, clock: Fixture.clock, compactAfter: 1)
+        _ = try Seeder.seed(
+            SeedOptions(customers: 60, seed: 11, today: Fixture.today, supervisorLogin: "boss"), into: store)
+        return store
+    }
+
+    /// Whether the index of `R` describes its snapshot as it is now.
+    static func indexIsUsable<R: Record>(_: R.Type, _ layout: StoreLayout) throws -> Bool {
+        guard let data = try layout.files.map(layout.index(R.collection)),
+            let mapped = try layout.files.mapped(layout.snapshot(R.collection), eager: false)
+        else { return false }
+        return SnapshotIndex.decode(R.self, data, snapshot: mapped.identity) != nil
+    }
+
+    /// Everything a table says without decoding, and every record decoded.
+    static func expectSame<R: Record>(_ mine: Table<R>, _ theirs: Table<R>) {
+        #expect(mine.ids == theirs.ids)
+        #expect(mine.count == theirs.count)
+        for id in theirs.ids {
+            #expect(mine.version(of: id) == theirs.version(of: id))
+            #expect(mine.summary(of: id) == theirs.summary(of: id))
+            #expect(mine[id] == theirs[id])
+        }
+        #expect(mine.summaries.count == theirs.summaries.count)
+    }
+
+    static func scanned(_ directory: String) throws -> StoreState {
+        let copy = directory + "-scanned"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: directory, toPath: copy)
+        try FileManager.default.removeItem(atPath: copy + "/index")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        return try FileStore(directory: copy, clock: Fixture.clock).open()
+    }
+
+    @Test func aStoreOpenedFromItsIndexesHoldsWhatAScanFinds() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            #expect(try Self.indexIsUsable(Customer.self, store.layout))
+            #expect(try Self.indexIsUsable(Incident.self, store.layout))
+            #expect(try Self.indexIsUsable(Coupon.self, store.layout))
+            let indexed = try FileStore(directory: directory, clock: Fixture.clock).open()
+            let scanned = try Self.scanned(directory)
+            #expect(indexed.incidents.count > 0)
+            Self.expectSame(indexed.customers, scanned.customers)
+            Self.expectSame(indexed.incidents, scanned.incidents)
+            Self.expectSame(indexed.coupons, scanned.coupons)
+            Self.expectSame(indexed.agents, scanned.agents)
+            #expect(indexed == scanned)
+            #expect(try StoreChecker.check(directory: directory).problems == [])
+        }
+    }
+
+    @Test func compactionWritesTheIndexOfWhatItWrote() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let first = try #require(try store.open().customers.ids.first)
+            _ = try store.transact(by: Author(login: "boss")) { state, _ in
+                guard var customer = state.customers[first]?.nextVersion() else {
+                    throw StoreError.noStore(directory: "")
+                }
+                customer.name = "Zoë Índice"
+                return Transaction(summary: "rename", changes: [.customer(customer)])
+            }
+            // A time held to the microsecond is written to the millisecond:
+            // the index says what the file says.
+            let odd = Fixture.now.addingTimeInterval(0.123_456_7)
+            _ = try store.transact(by: Author(login: "boss")) { state, _ in
+                try IncidentRules.open(
+                    in: state, customer: first, touchpoint: "phone-support", kind: .complaint, subject: "late",
+                    priority: .high, channel: .phone, by: Author(login: "boss"), at: odd
+                ).1
+            }
+            #expect(try Self.indexIsUsable(Customer.self, store.layout))
+            #expect(try Self.indexIsUsable(Incident.self, store.layout))
+            #expect(try StoreChecker.check(directory: directory).problems == [])
+            Self.expectSame(
+                try FileStore(directory: directory, clock: Fixture.clock).open().incidents,
+                try Self.scanned(directory).incidents)
+            let reopened = try FileStore(directory: directory, clock: Fixture.clock).open()
+            #expect(reopened.customers.summary(of: first)?.name == "Zoë Índice")
+            #expect(reopened.customers[first]?.name == "Zoë Índice")
+            Self.expectSame(reopened.customers, try Self.scanned(directory).customers)
+        }
+    }
+
+    @Test func aSnapshotEditedByHandIsScannedAndItsIndexPassedOver() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let state = try store.open()
+            let id = try #require(state.customers.ids.first)
+            let name = try #require(state.customers[id]?.name)
+            // Edited in place, as an editor that writes over the file would.
+            let path = store.layout.snapshot(.customers)
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            let renamed = String(repeating: "Q", count: name.count)
+            let range = try #require(text.range(of: "\"name\":\"\(name)\""))
+            text.replaceSubrange(range, with: "\"name\":\"\(renamed)\"")
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            #expect(!(try Self.indexIsUsable(Customer.self, store.layout)))
+            let reopened = try FileStore(directory: directory, clock: Fixture.clock).open()
+            #expect(reopened.customers.summary(of: id)?.name == renamed)
+            #expect(reopened.customers[id]?.name == renamed)
+            // Out of date is not wrong: the index is simply not used.
+            #expect(try StoreChecker.check(directory: directory).problems == [])
+        }
+    }
+
+    @Test func aDamagedIndexIsNamedByCheckPassedOverAndMadeAgainByReindex() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let path = store.layout.index(.customers)
+            var bytes = try #require(FileManager.default.contents(atPath: path))
+            bytes[bytes.count / 2] ^= 0x5A
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let reopened = try FileStore(directory: directory, clock: Fixture.clock).open()
+            Self.expectSame(reopened.customers, try Self.scanned(directory).customers)
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(problems.count == 1)
+            #expect(problems.first?.contains("index/customers.bin cannot be read") == true)
+            _ = try store.reindex()
+            #expect(try Self.indexIsUsable(Customer.self, store.layout))
+            #expect(try StoreChecker.check(directory: directory).problems == [])
+        }
+    }
+
+    @Test func anIndexThatDisagreesWithItsSnapshotIsReportedByCheck() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let layout = store.layout
+            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
+            let data = try #require(try layout.files.map(layout.index(.incidents)))
+            var contents = try #require(SnapshotIndex.decode(Incident.self, data, snapshot: mapped.identity))
+            contents.summaries[3].status = contents.summaries[3].status == .open ? .closed : .open
+            try SnapshotIndex.write(contents, identity: mapped.identity, layout)
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(
+                problems == [
+                    "index/incidents.bin does not agree with incidents.json at line \(contents.lines[3].number) (\(contents.ids[3])); it is derived, so `care reindex` makes it again."
+                ])
+        }
+    }
+
+    @Test func recordsOfASnapshotOutOfOrderAreAllFound() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let path = store.layout.snapshot(.customers)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Lines 2 and 3 are the first two records (both end with a comma).
+            lines.swapAt(1, 2)
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let reopened = try FileStore(directory: directory, clock: Fixture.clock).open()
+            let before = try Self.scanned(directory)
+            #expect(reopened.customers.count == before.customers.count)
+            for id in before.customers.ids { #expect(reopened.customers[id] == before.customers[id]) }
+            #expect(reopened.customers.ids == before.customers.ids)
+        }
+    }
+}
