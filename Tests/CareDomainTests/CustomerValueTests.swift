@@ -62,7 +62,7 @@ enum ValueData {
     @Test func profitabilityIsRevenueAtMarginMinusMomentsCompensationsAndRewards() throws {
         try withTemporaryDirectory { directory in
             let store = try ValueData.makeStore(in: directory)
-            let scan = try HistoryScan.run(
+            let scan = HistoryScan.run(
                 state: try store.open(), figures: try store.figures(), period: ValueData.year)
             let c1 = try #require(scan.customers.first { $0.customer == "C1" })
             #expect(c1.purchases == 2 && c1.spend == .euros(300))
@@ -94,7 +94,7 @@ enum ValueData {
             // 2026-06-01 to 2026-11-09: the moda purchase on the 10th is out, and recency is measured from the 9th.
             let period = try #require(
                 Period(from: Day("2026-06-01") ?? Fixture.today, to: Day("2026-11-09") ?? Fixture.today))
-            let scan = try HistoryScan.run(state: try store.open(), figures: try store.figures(), period: period)
+            let scan = HistoryScan.run(state: try store.open(), figures: try store.figures(), period: period)
             let c1 = try #require(scan.customers.first { $0.customer == "C1" })
             #expect(c1.purchases == 1 && c1.spend == .euros(200))
             #expect(c1.rfm.recencyDays == 161)  // 2026-06-01 to 2026-11-09
@@ -134,7 +134,7 @@ enum ValueData {
     @Test func theSegmentsTableCountsEveryCustomerOnce() throws {
         try withTemporaryDirectory { directory in
             let store = try ValueData.makeStore(in: directory)
-            let scan = try HistoryScan.run(
+            let scan = HistoryScan.run(
                 state: try store.open(), figures: try store.figures(), period: ValueData.year)
             let table = scan.segmentsTable()
             #expect(table.rows.count == Segment.allCases.count)

@@ -8,17 +8,30 @@ public enum CustomerSearch {
     /// The folded text a customer is found by: the name, id, phone as stored
     /// and as its digits alone, and email.
     public static func text(of customer: CustomerSummary) -> [UInt8] {
-        let digits = customer.phone.map { String($0.filter(\.isASCIIDigit)) } ?? ""
-        let parts = [customer.name, customer.id.rawValue, customer.phone ?? "", digits, customer.email ?? ""]
+        let phone = customer.phone ?? ""
+        let email = customer.email ?? ""
         // The parts folded one after the other, a space between: what
         // folding them joined gives, without making the joined string
         // (100,000 of them before the first screen).
         var text: [UInt8] = []
-        text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
-        for (index, part) in parts.enumerated() {
-            if index > 0 { text.append(0x20) }
-            Folding.append(part, to: &text)
+        text.reserveCapacity(
+            customer.name.utf8.count + customer.id.rawValue.utf8.count + 2 * phone.utf8.count + email.utf8.count + 4)
+        Folding.append(customer.name, to: &text)
+        text.append(0x20)
+        Folding.append(customer.id.rawValue, to: &text)
+        text.append(0x20)
+        Folding.append(phone, to: &text)
+        text.append(0x20)
+        // The phone's digits alone (ASCII digits fold to themselves); byte
+        // by byte when it is ASCII, else by characters (a digit with a
+        // combining mark on it is no digit).
+        if phone.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in phone.utf8 where byte >= 0x30 && byte <= 0x39 { text.append(byte) }
+        } else {
+            text.append(contentsOf: String(phone.filter(\.isASCIIDigit)).utf8)
         }
+        text.append(0x20)
+        Folding.append(email, to: &text)
         return text
     }
 
