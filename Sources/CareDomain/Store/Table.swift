@@ -195,8 +195,10 @@ public struct Table<R: Record>: Sendable {
             // The summary as an open will scan it from the line: times to
             // the millisecond, as written, not as held in memory.
             var summary: R.Summary?
+            let version: Int
             switch slot(id) {
             case .decoded(let record)?:
+                version = record.version
                 do {
                     line = try encoder.encode(record)
                     summary = SnapshotSource<R>.scannedSummary(of: line, scanner: scanner)
@@ -208,6 +210,7 @@ public struct Table<R: Record>: Sendable {
             case .line(let index)?:
                 guard let source else { continue }
                 line = source.recordText(index)
+                version = source.versions[index]
                 summary = source.summaries[index]
             case nil:
                 continue
@@ -216,7 +219,7 @@ public struct Table<R: Record>: Sendable {
             let start = data.count
             data.append(line)
             first = false
-            if let version = version(of: id), let summary {
+            if let summary {
                 written.append(id: id, version: version, summary: summary, range: start..<data.count)
             } else {
                 written.complete = false
