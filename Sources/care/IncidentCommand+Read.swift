@@ -12,7 +12,8 @@ extension IncidentCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let state = try storeOptions.store().open()
+            let store = storeOptions.store()
+            let state = try store.open()
             _ = try storeOptions.member(in: state)
             let incidentID = IncidentID(id)
             guard let incident = try state.incidents.find(incidentID) else {
@@ -21,7 +22,7 @@ extension IncidentCommand {
             if state.customers[incident.customer]?.blockedAt != nil {
                 throw IncidentRefusal.blockedCustomer(incident.customer)
             }
-            let sheet = incident.sheet(in: state, at: Date())
+            let sheet = incident.sheet(in: state, history: try store.history(of: incident), at: Date())
             var table = Tabular(header: ["field", "value"])
             table.rows =
                 sheet.fields.map {

@@ -80,7 +80,7 @@ struct IncidentCommand: ParsableCommand {
             let state = try store.transact(by: author) { state in
                 try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
             }
-            print(tr("Noted on %@ (%@ steps).", incident, state.incidents[IncidentID(incident)]?.history.count ?? 0))
+            print(tr("Noted on %@ (%@ steps).", incident, state.incidents[IncidentID(incident)]?.events ?? 0))
         }
     }
 

@@ -163,7 +163,7 @@ func type(_ text: String, into state: inout AppState) {
         for _ in 0..<other { commands += update(&state, .key(.character("j"))) }
         let shown = state.queue[other].customer
         #expect(commands.last == .loadCustomer(shown))
-        _ = update(&state, .customerLoaded(state.store.customers[shown], [], []))
+        _ = update(&state, .customerLoaded(state.store.customers[shown], [], [], []))
         // The profile says whose it is; i opens an incident for that customer, not the list's.
         #expect(render(state).lines[0].contains("2 Profile, for \(state.queue[other].id)"))
         #expect(render(state).lines[1].contains(state.store.customers[shown]?.name ?? "?"))
@@ -505,7 +505,7 @@ func type(_ text: String, into state: inout AppState) {
             id: "X-M1", customer: "C000001", touchpoint: "phone-support", at: state.now.addingTimeInterval(-3600),
             channel: .phone,
             agent: "mgarcia", outcome: "solved", cost: 450, serviceLevelMet: false, satisfaction: 4)
-        _ = update(&state, .customerLoaded(nil, [moment], []))
+        _ = update(&state, .customerLoaded(nil, [moment], [], []))
         let narrow = render(state, size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
         #expect(narrow.contains("✗ ★4 Phone support"))
         #expect(!narrow.contains("mgarcia"))

@@ -159,6 +159,23 @@ struct CounterDriver {
         #expect(!(driver.state.mode.layer is IncidentView))
     }
 
+    @Test func theHistoryIsSaidToBeReadingUntilTheCustomersStepsArrive() throws {
+        var driver = try CounterDriver()
+        defer { try? FileManager.default.removeItem(atPath: driver.directory) }
+        driver.keys("4⏎")
+        let incident = try #require(driver.state.selectedIncident)
+        let steps = driver.state.incidentSteps
+        #expect(steps.contains { $0.incident == incident.id })
+        // As the loop has it between the key and the read coming back.
+        let customer = driver.state.customer
+        driver.state.customer = nil
+        driver.state.incidentSteps = []
+        #expect(driver.screen.contains("Reading…") && !driver.screen.contains("History ("))
+        #expect(driver.screen.contains("Incident \(incident.id)"))
+        _ = update(&driver.state, .customerLoaded(customer, [], [], steps))
+        #expect(driver.screen.contains("History (") && !driver.screen.contains("Reading…"))
+    }
+
     @Test func resolvingKeepsTheViewChosenAndTheServedCustomerOnScreen() throws {
         var driver = try CounterDriver()
         defer { try? FileManager.default.removeItem(atPath: driver.directory) }
@@ -191,8 +208,10 @@ struct CounterDriver {
         for _ in 0..<(canned.firstIndex(of: "Prometido: ") ?? 0) + 1 { driver.send(.key(.tab)) }
         #expect(driver.screen.contains("› Prometido: ") && driver.screen.contains("Canned note"))
         driver.keys("reenvío gratis⏎")
-        let history = try #require(driver.state.store.incidents[incident.id]?.history)
-        #expect(history.last?.text == "Prometido: reenvío gratis")
+        // What the incident view shows: the steps read with its customer.
+        let record = try #require(driver.state.store.incidents[incident.id])
+        #expect(driver.state.customer?.id == record.customer)
+        #expect(record.history(filed: driver.state.incidentSteps).last?.text == "Prometido: reenvío gratis")
     }
 
     @Test func cannedNotesAreCheckedWithTheProgram() throws {

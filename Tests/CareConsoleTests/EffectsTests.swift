@@ -57,10 +57,10 @@ import Testing
         _ = update(&state, .storeChanged(state.store))
         let first = try #require(state.selectedCustomerID)
         let store = FileStore(directory: directory)
-        let late = Message.customerLoaded(state.store.customers[first], try store.moments(of: first), [])
+        let late = Message.customerLoaded(state.store.customers[first], try store.moments(of: first), [], [])
         _ = update(&state, .key(.character("j")))
         let second = try #require(state.selectedCustomerID)
-        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), []))
+        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), [], []))
         _ = update(&state, late)
         #expect(state.customer?.id == second)
     }
@@ -73,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = update(&state, .storeChanged(state.store))
         let first = try #require(state.selectedCustomerID)
-        _ = update(&state, .customerLoaded(state.store.customers[first], [], []))
+        _ = update(&state, .customerLoaded(state.store.customers[first], [], [], []))
         _ = update(&state, .key(.character("j")))
         let second = try #require(state.selectedCustomerID)
         #expect(state.readingProfile)
@@ -121,17 +121,17 @@ import Testing
         let first = try #require(state.selectedCustomerID)
         let moments = try store.moments(of: first)
         try #require(moments.count > 3)
-        _ = update(&state, .customerLoaded(state.store.customers[first], moments, []))
+        _ = update(&state, .customerLoaded(state.store.customers[first], moments, [], []))
         _ = update(&state, .key(.character("3")))
         for _ in 0..<3 { _ = update(&state, .key(.character("j"))) }
         state.profileTop = 2
-        _ = update(&state, .customerLoaded(state.store.customers[first], moments, []))
+        _ = update(&state, .customerLoaded(state.store.customers[first], moments, [], []))
         #expect(state.timelineSelected == 3)
         #expect(state.profileTop == 2)
         _ = update(&state, .key(.character("1")))
         _ = update(&state, .key(.character("j")))
         let second = try #require(state.selectedCustomerID)
-        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), []))
+        _ = update(&state, .customerLoaded(state.store.customers[second], try store.moments(of: second), [], []))
         #expect(state.timelineSelected == 0)
         #expect(state.profileTop == 0)
     }

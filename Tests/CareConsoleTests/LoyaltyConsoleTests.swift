@@ -11,7 +11,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
     state.selected = index
     let store = FileStore(directory: directory)
     _ = try store.open()
-    _ = update(&state, .customerLoaded(state.store.customers[id], try store.moments(of: id), try store.ledger(of: id)))
+    _ = update(
+        &state, .customerLoaded(state.store.customers[id], try store.moments(of: id), try store.ledger(of: id), []))
 }
 
 @Suite struct RedeemDialogTests {

@@ -463,11 +463,13 @@ import Testing
                 in: book.state, incident: "I1", text: "Prometido: reenvío gratis", by: Fixture.ana,
                 at: Fixture.now.addingTimeInterval(60)))
         let incident = try #require(book.state.incidents["I1"])
-        let early = incident.sheet(in: book.state, at: Fixture.now.addingTimeInterval(3600))
+        let early = incident.sheet(
+            in: book.state, history: book.history(of: incident), at: Fixture.now.addingTimeInterval(3600))
         #expect(early.fields.first { $0.name == "due" }?.value == "2026-11-23 10:00, in 23 h")
         #expect(early.fields.first { $0.name == "owed" } == nil)
         #expect(early.events.map(\.line).last == "2026-11-22 10:01  ana  note  Prometido: reenvío gratis")
-        let late = incident.sheet(in: book.state, at: Fixture.now.addingTimeInterval(2 * 86_400))
+        let late = incident.sheet(
+            in: book.state, history: book.history(of: incident), at: Fixture.now.addingTimeInterval(2 * 86_400))
         #expect(late.fields.first { $0.name == "due" }?.value == "2026-11-23 10:00, overdue by 24 h")
         #expect(late.fields.first { $0.name == "owed" }?.value.hasPrefix("100 points") == true)
         #expect(early.fields.first { $0.name == "customer" }?.value == "C1 José Núñez")
@@ -489,9 +491,13 @@ import Testing
         let hours = { (incident: Incident) in incident.dueAt.timeIntervalSince(Fixture.now) / 3600 }
         #expect(try hours(open(.normal)) == 24 && hours(open(.urgent)) == 6)
         #expect(try hours(open(.high)) == 12 && hours(open(.low)) == 36)
-        let opened = try open(.normal)
+        let (opened, transaction) = try IncidentRules.open(
+            in: book.state, customer: "C1", touchpoint: "counter", kind: .complaint, subject: "Factura",
+            priority: .normal, channel: .phone, by: Fixture.ana, at: Fixture.now)
         #expect(opened.assignee == "ana" && opened.channel == .phone)
-        #expect(opened.history.map(\.kind) == [.opened, .assigned])
+        // The steps go into the transaction, numbered, beside a record that counts them.
+        let steps = transaction.changes.compactMap { if case .incidentEvent(let step) = $0 { step } else { nil } }
+        #expect(steps.map(\.kind) == [.opened, .assigned] && steps.map(\.number) == [1, 2] && opened.events == 2)
         #expect(try open(.normal, .nobody).assignee == nil)
         #expect(try open(.normal, .agent("boss")).assignee == "boss")
         #expect(throws: IncidentRefusal.notAnAgent("nobody-here")) { try open(.normal, .agent("nobody-here")) }
@@ -513,14 +519,16 @@ import Testing
                 in: book.state, incident: "I1", to: "boss", handover: " Prometido: reenvío gratis ", by: Fixture.ana,
                 at: Fixture.now))
         let incident = try #require(book.state.incidents["I1"])
-        #expect(incident.history.last?.kind == .handover && incident.history.last?.text == "Prometido: reenvío gratis")
-        let sheet = incident.sheet(in: book.state, at: Fixture.now)
+        let history = book.history(of: incident)
+        #expect(history.last?.kind == .handover && history.last?.text == "Prometido: reenvío gratis")
+        let sheet = incident.sheet(in: book.state, history: history, at: Fixture.now)
         #expect(sheet.fields[1].name == "handover")
         #expect(sheet.fields[1].value == "from ana, 2026-11-22 10:00: Prometido: reenvío gratis")
         // Handed on again without a note: the old note is no longer the first thing shown.
         try book.apply(
             IncidentRules.assign(in: book.state, incident: "I1", to: "ana", by: Fixture.ana, at: Fixture.now))
-        let again = try #require(book.state.incidents["I1"]).sheet(in: book.state, at: Fixture.now)
+        let reassigned = try #require(book.state.incidents["I1"])
+        let again = reassigned.sheet(in: book.state, history: book.history(of: reassigned), at: Fixture.now)
         #expect(!again.fields.contains { $0.name == "handover" })
     }
 }

@@ -53,8 +53,7 @@ enum Fixture {
         records.incidents = [
             Incident(
                 id: "I1", customer: "C1", kind: .complaint, subject: "Late delivery", priority: .normal, status: .open,
-                touchpoint: "counter", openedAt: now, dueAt: now.addingTimeInterval(86_400),
-                history: [Incident.Event(at: now, by: "ana", kind: .opened)])
+                touchpoint: "counter", openedAt: now, dueAt: now.addingTimeInterval(86_400))
         ]
         return records
     }
@@ -101,4 +100,12 @@ func mode(_ path: String) -> Int {
 func text(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     let data = try #require(contents(path), sourceLocation: sourceLocation)
     return try #require(String(data: data, encoding: .utf8), sourceLocation: sourceLocation)
+}
+
+extension FileStore {
+    /// An incident's history as this store reads it now ([] for an unknown one).
+    func steps(of id: IncidentID) throws -> [Incident.Event] {
+        guard let incident = try open().incidents[id] else { return [] }
+        return try history(of: incident)
+    }
 }

@@ -31,7 +31,7 @@ import Testing
             let state = try DiskSpace.$current.withValue(DiskSpace(bytes: line + 50)) {
                 try store.transact(by: Fixture.ana, Fixture.note("promised a free resend"))
             }
-            #expect(state.incidents["I1"]?.history.last?.text == "promised a free resend")
+            #expect(try store.history(of: #require(state.incidents["I1"])).last?.text == "promised a free resend")
             let notices = store.takeNotices()
             #expect(notices.count == 1)
             #expect(heard.all == notices)
@@ -43,9 +43,9 @@ import Testing
             #expect(contents(directory + "/incidents.json") == snapshotsBefore)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory).allSatisfy { !$0.contains(".tmp-") })
             // Durable: another session sees it, and the next compaction folds it.
+            let other = FileStore(directory: directory)
             #expect(
-                try FileStore(directory: directory).open().incidents["I1"]?.history.last?.text
-                    == "promised a free resend")
+                try other.history(of: #require(other.open().incidents["I1"])).last?.text == "promised a free resend")
             try store.compact()
             #expect(try FileStore(directory: directory).open().incidents["I1"]?.version == 2)
         }
@@ -74,8 +74,9 @@ import Testing
             #expect(try store.open().incidents["I1"]?.version == 1)
             // With room again, the same change goes in once.
             _ = try store.transact(by: Fixture.ana, Fixture.note("promised a free resend"))
+            let other = FileStore(directory: directory)
             #expect(
-                try FileStore(directory: directory).open().incidents["I1"]?.history.filter {
+                try other.history(of: #require(other.open().incidents["I1"])).filter {
                     $0.text == "promised a free resend"
                 }.count == 1)
         }

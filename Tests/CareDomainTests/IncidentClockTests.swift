@@ -110,7 +110,7 @@ import Testing
             #expect(resumed.status == .inProgress)
             #expect(resumed.pausedSince == nil)
             #expect(resumed.dueAt == later.addingTimeInterval(opened.dueAt.timeIntervalSince(pausedAt)))
-            #expect(resumed.history.map(\.kind).suffix(3) == [.waiting, .contact, .resumed])
+            #expect(try store.history(of: resumed).map(\.kind).suffix(3) == [.waiting, .contact, .resumed])
             #expect(throws: IncidentRefusal.notWaiting("I1")) {
                 try IncidentRules.resume(in: store.open(), incident: "I1", by: Fixture.ana, at: later)
             }
@@ -177,7 +177,7 @@ import Testing
             #expect(resolved.owed?.reason == "refused it, wants none")
             #expect(resolved.owed?.decidedBy == "ana")
             #expect(resolved.compensation == nil)
-            #expect(resolved.history.contains { $0.kind == .declined })
+            #expect(try store.history(of: resolved).contains { $0.kind == .declined })
             #expect(try store.ledger(of: "C1").isEmpty)
             // It counts in the resolver's scores.
             let board = Scoreboard(
@@ -209,7 +209,7 @@ import Testing
             }
             let incident = try #require(store.open().incidents["I1"])
             #expect(incident.owed?.isPending == true)
-            #expect(incident.history.map(\.kind).suffix(2) == [.owed, .note])
+            #expect(try store.history(of: incident).map(\.kind).suffix(2) == [.owed, .note])
         }
     }
 
@@ -276,7 +276,8 @@ import Testing
             let approved = try #require(store.open().incidents["I1"])
             #expect(approved.approval?.answer?.approved == true)
             #expect(
-                approved.sheet(in: try store.open(), at: now).fields.contains {
+                approved.sheet(in: try store.open(), history: try store.history(of: approved), at: now).fields.contains
+                {
                     $0.name == "approval" && $0.value.hasSuffix("approved by boss, a loyal customer")
                 })
             _ = try store.transact(by: Fixture.ana) {
@@ -307,7 +308,7 @@ import Testing
             }
             let refused = try #require(store.open().incidents["I1"])
             #expect(refused.approval?.answer?.approved == false)
-            #expect(refused.history.last?.kind == .approvalRefused)
+            #expect(try store.history(of: refused).last?.kind == .approvalRefused)
             #expect(throws: IncidentRefusal.overAuthority(limit: .euros(20), value: .euros(50))) {
                 try IncidentRules.resolve(
                     in: store.open(), incident: "I1", playbook: "vip", grant: true, rating: nil, by: Fixture.ana,

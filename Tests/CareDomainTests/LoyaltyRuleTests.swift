@@ -9,6 +9,7 @@ struct MemoryBook {
     var state = StoreState()
     var ledgers: [CustomerID: [LedgerEntry]] = [:]
     var moments: [CustomerID: [Moment]] = [:]
+    var incidentSteps: [CustomerID: [IncidentEvent]] = [:]
 
     init(program: LoyaltyProgram = Fixture.program, customers: [Customer] = [], rewards: [Reward] = []) {
         var records = Fixture.records()
@@ -33,7 +34,13 @@ struct MemoryBook {
             state.apply(change)
             if case .ledger(let entry) = change { ledgers[entry.customer, default: []].append(entry) }
             if case .moment(let moment) = change { moments[moment.customer, default: []].append(moment) }
+            if case .incidentEvent(let step) = change { incidentSteps[step.customer, default: []].append(step) }
         }
+    }
+
+    /// An incident's history as a store keeps it: its steps, filed apart.
+    func history(of incident: Incident) -> [Incident.Event] {
+        incident.history(filed: incidentSteps[incident.customer] ?? [])
     }
 
     mutating func buy(

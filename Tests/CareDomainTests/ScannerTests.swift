@@ -117,9 +117,9 @@ import Testing
             let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/journal").sorted()
             #expect(files == ["2026-11.jsonl", "2026-12.jsonl"])
             #expect(try text(directory + "/journal/2026-12.jsonl").components(separatedBy: "\n").count == 3)
-            let state = try FileStore(directory: directory).open()
-            #expect(state.seq == 3)
-            #expect(state.incidents["I1"]?.history.suffix(2).compactMap(\.text) == ["in December", "clock behind"])
+            let store = FileStore(directory: directory)
+            #expect(try store.open().seq == 3)
+            #expect(try store.steps(of: "I1").suffix(2).compactMap(\.text) == ["in December", "clock behind"])
         }
     }
 

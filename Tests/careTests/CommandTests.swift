@@ -71,10 +71,14 @@ import Testing
             let incidents = try String(contentsOfFile: directory + "/journal/" + monthFile(), encoding: .utf8)
             let lines = incidents.split(separator: "\n")
             #expect(lines.count == 801)  // the seed's entry and 800 notes
-            // The last change holds the incident's whole history: all 800 notes.
-            let last = String(lines.last ?? "")
-            let lost = (1...4).flatMap { writer in (1...200).map { "writer \(writer) note \($0)\"" } }.filter {
-                !last.contains($0)
+            // Every note is a step of the incident's history, each numbered
+            // once: no two writers took the same number from a stale record.
+            let store = FileStore(directory: directory)
+            let incident = try #require(try store.open().incidents["I000001"])
+            let notes = try store.history(of: incident).compactMap(\.text)
+            #expect(notes.count == incident.events)
+            let lost = (1...4).flatMap { writer in (1...200).map { "writer \(writer) note \($0)" } }.filter {
+                !notes.contains($0)
             }
             #expect(lost.isEmpty, "lost: \(lost.prefix(5))")
             let check = try CareProcess.run(["check", "--data", directory])

@@ -209,13 +209,13 @@ struct CounterWorkflowEndToEndTests {
         try session.send("q")
         #expect(try session.exitScreen().contains("EXIT=0"))
 
-        let state = try FileStore(directory: directory).open()
-        let incident = state.incidents[IncidentID(id)]
-        #expect(incident?.status == .resolved)
-        #expect(incident?.rating?.score == 5)
-        #expect(incident?.resolution?.playbook != nil)
-        let noted = incident?.history.contains { $0.kind == .note && $0.text == "Llamé al cliente" } ?? false
-        #expect(noted)
+        let store = FileStore(directory: directory)
+        let state = try store.open()
+        let incident = try #require(state.incidents[IncidentID(id)])
+        #expect(incident.status == .resolved)
+        #expect(incident.rating?.score == 5)
+        #expect(incident.resolution?.playbook != nil)
+        #expect(try store.history(of: incident).contains { $0.kind == .note && $0.text == "Llamé al cliente" })
         let newOne = state.incidents.summaries.filter { summary in
             state.incidents[summary.id]?.subject == "Factura duplicada"
         }

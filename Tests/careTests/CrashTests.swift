@@ -133,8 +133,9 @@ import Testing
             #expect(acknowledged.count >= 8)
             // One more change sets aside any torn tail a kill left.
             #expect(try CareProcess.run(["incident", "note", "I000001", "last"] + data).status == 0)
-            let incident = try #require(try FileStore(directory: directory).open().incidents["I000001"])
-            let notes = Set(incident.history.compactMap(\.text))
+            let store = FileStore(directory: directory)
+            let incident = try #require(try store.open().incidents["I000001"])
+            let notes = Set(try store.history(of: incident).compactMap(\.text))
             #expect(acknowledged.allSatisfy(notes.contains), "lost: \(acknowledged.filter { !notes.contains($0) })")
             let check = try CareProcess.run(["check"] + data)
             #expect(check.status == 0, "\(check.stdout)")

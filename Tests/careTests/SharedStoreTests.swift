@@ -69,8 +69,8 @@ struct SharedStoreTests {
             let after = try care(
                 binary, as: Self.users[1], ["incident", "note", "I000001", "after the compaction", "--data", shared])
             #expect(after.status == 0, "\(after.stderr)")
-            let notes = try #require(try FileStore(directory: shared).open().incidents["I000001"]).history.compactMap(
-                \.text)
+            let store = FileStore(directory: shared)
+            let notes = try store.history(of: #require(try store.open().incidents["I000001"])).compactMap(\.text)
             for user in Self.users { #expect(notes.contains("\(user) round 1")) }
             #expect(notes.contains("after the compaction"))
             let check = try CareProcess.run(["check", "--data", shared])

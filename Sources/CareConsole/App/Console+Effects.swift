@@ -41,7 +41,8 @@ extension Console {
             switch command {
             case .loadCustomer(let id):
                 return .customerLoaded(
-                    try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id))
+                    try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id),
+                    try store.incidentEvents(of: id))
             case .loadAudit(let customer):
                 // The journal is read whole: on demand only, never per frame.
                 let lines = try AuditTrail.lines(in: store, customer: customer).reversed()

@@ -8,7 +8,9 @@ public enum Message: Sendable {
     case tick(Date)
     /// The store as it is now; `lists`: the queue's, when worked out off the loop.
     case storeChanged(StoreState, lists: IncidentLists? = nil)
-    case customerLoaded(Customer?, [Moment], [LedgerEntry])
+    /// A customer with their timeline, their points ledger and the steps of
+    /// their incidents (what the incident view shows).
+    case customerLoaded(Customer?, [Moment], [LedgerEntry], [IncidentEvent])
     case auditLoaded(AuditView)
     /// A report of the scores screen, read from every history.
     case reportLoaded(ScoresView.Tab, Period, Tabular)

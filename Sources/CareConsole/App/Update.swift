@@ -36,7 +36,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
             state.message = unreadable.dropFirst() + tr(" care check says why.")
         }
         if let id = state.subjectCustomerID { return [.loadCustomer(id)] }
-    case .customerLoaded(let customer, let moments, let ledger):
+    case .customerLoaded(let customer, let moments, let ledger, let incidentSteps):
         // The selection moved on while it was read: the newer load is on its way.
         if let customer, customer.id != state.subjectCustomerID { return [] }
         // The same customer read again (another session changed the store):
@@ -44,6 +44,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         let sameCustomer = customer != nil && customer?.id == state.customer?.id
         state.customer = customer
         state.ledger = ledger
+        state.incidentSteps = incidentSteps
         // Newest first; at the same moment, the one written later first (a
         // survey above its contact, a return above its purchase).
         state.timeline = moments.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }
@@ -98,6 +99,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     if state.subjectCustomerID == nil, before != nil {
         state.customer = nil
         state.timeline = []
+        state.incidentSteps = []
         state.refreshCustomerFacts()
     }
     return []

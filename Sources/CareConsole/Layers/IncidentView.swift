@@ -47,7 +47,10 @@ struct IncidentView: Layer, Equatable {
         guard let record = state.store.incidents[incident] else {
             return [(tr("Incident %@ is no longer in the store.", incident), Style(.muted))]
         }
-        let sheet = record.sheet(in: state.store, at: state.now)
+        // The steps come with the customer, read off the loop; until then
+        // the fields show and the history says it is being read.
+        let history = state.customer?.id == record.customer ? record.history(filed: state.incidentSteps) : nil
+        let sheet = record.sheet(in: state.store, history: history ?? [], at: state.now)
         let nameWidth = (sheet.fields.map { DisplayWidth.of(Incident.Sheet.title(of: $0.name)) }.max() ?? 0) + 2
         var lines: [(String, Style)] = []
         for field in sheet.fields where field.name != "incident" {
@@ -60,6 +63,7 @@ struct IncidentView: Layer, Equatable {
                 lines.append((name + String(repeating: " ", count: nameWidth - DisplayWidth.of(name)) + row, style))
             }
         }
+        guard history != nil else { return lines + [(tr("Reading…"), Style(.muted))] }
         lines.append((tr("History (%@), oldest first", sheet.events.count), Style(.key)))
         for event in sheet.events {
             let style = event.kind == Incident.EventKind.note.label ? Style.normal : Style(.muted)

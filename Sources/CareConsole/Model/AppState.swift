@@ -45,6 +45,9 @@ public struct AppState: Sendable {
     public var customer: Customer?
     public var timeline: [Moment] = []
     public var ledger: [LedgerEntry] = []
+    /// The steps of the customer's incidents (their files are read with the
+    /// customer): the incident view shows an incident's from these.
+    public var incidentSteps: [IncidentEvent] = []
     /// The profile's talking points and the customer's coupons valid today:
     /// worked out when the customer, the store or the day changes, not on
     /// every frame (they replay the ledger and decode records).

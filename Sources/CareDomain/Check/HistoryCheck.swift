@@ -8,6 +8,7 @@ enum HistoryCheck {
         var problems: [String] = []
         var moments = 0
         var ledgerEntries = 0
+        var incidentEvents = 0
         /// Customers with a problem, to look at again on one consistent state.
         var flagged: [Customer] = []
     }
@@ -57,8 +58,10 @@ enum HistoryCheck {
         let program = state.program
         // Histories as the store read them (the journal's recent entries with them).
         let history =
-            (try? store.history()) ?? FoldedHistory(layout: store.layout, pendingMoments: [:], pendingLedger: [:])
+            (try? store.history()) ?? FoldedHistory(layout: store.layout, pending: .none)
         let expiryHolds = figures?.expiryDaysHold(for: program, today: today) ?? false
+        // Lines that do not decode are the snapshot check's to report.
+        let incidents = Dictionary(grouping: state.incidents.decodeAll().records, by: \.customer)
         let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
             var names = figures?.names ?? FigureNames()
@@ -66,7 +69,9 @@ enum HistoryCheck {
                 if progress.isCancelled { break }
                 progress.advance()
                 let before = outcome.problems.count
-                let read = check(customer, store: store, history: history, state: state, into: &outcome)
+                let read = check(
+                    customer, incidents: incidents[customer.id] ?? [], store: store, history: history, state: state,
+                    into: &outcome)
                 if let figures, let moments = read.moments, let ledger = read.ledger {
                     compareFigures(
                         customer, moments: moments, ledger: ledger, program: program, expiryHolds: expiryHolds,
@@ -80,6 +85,7 @@ enum HistoryCheck {
         for outcome in parts {
             total.moments += outcome.moments
             total.ledgerEntries += outcome.ledgerEntries
+            total.incidentEvents += outcome.incidentEvents
             total.problems += outcome.problems
             total.flagged += outcome.flagged
         }
@@ -88,7 +94,8 @@ enum HistoryCheck {
 
     /// Returns the histories as read (nil where they could not be), for the figures.
     private static func check(
-        _ customer: Customer, store: FileStore, history: FoldedHistory, state: StoreState, into outcome: inout Outcome
+        _ customer: Customer, incidents: [Incident], store: FileStore, history: FoldedHistory, state: StoreState,
+        into outcome: inout Outcome
     ) -> (moments: [Moment]?, ledger: [LedgerEntry]?) {
         var read: (moments: [Moment]?, ledger: [LedgerEntry]?) = (nil, nil)
         let layout = store.layout
@@ -172,6 +179,15 @@ enum HistoryCheck {
                         customer.loyalty.points, sum)
                 )
             }
+        } catch {
+            outcome.problems.append(error.description)
+        }
+        do {
+            let (events, cut) = try history.checkedIncidentEvents(of: customer.id)
+            if cut { unfinished(.incidentEvents) }
+            outcome.incidentEvents += events.count
+            outcome.problems += IncidentHistoryCheck.check(
+                customer.id, incidents: incidents, events: events, state: state, layout: layout)
         } catch {
             outcome.problems.append(error.description)
         }

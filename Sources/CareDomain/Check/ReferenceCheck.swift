@@ -84,9 +84,6 @@ enum ReferenceCheck {
             if incident.contacts < 1 {
                 problems.append(tr("%@ counts %@ contacts; an incident has at least one.", name, incident.contacts))
             }
-            if let unknown = incident.history.first(where: { !state.agents.contains($0.by) }) {
-                problems.append(tr("%@ has a step by %@, who is not in the roster.", name, unknown.by))
-            }
         }
         return problems
     }

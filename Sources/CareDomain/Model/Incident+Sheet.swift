@@ -82,7 +82,8 @@ extension Incident {
             : tr("%@, overdue by %@", Self.minuteText(dueAt), ServiceLevel.duration(minutes: -minutes))
     }
 
-    public func sheet(in state: StoreState, at now: Date) -> Sheet {
+    /// `history`: its steps, oldest first (`HistoryReader.history(of:)`).
+    public func sheet(in state: StoreState, history: [Event], at now: Date) -> Sheet {
         let point = state.touchpoints[touchpoint]
         let customerName = state.customers.summary(of: customer)?.name
         let assigneeName = assignee.flatMap { state.agents[$0]?.name }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// An inquiry, doubt, comment, suggestion or complaint that needs an answer.
-/// Its history is the incident's own trail: every step, who and when.
+/// Its history is the incident's own trail, every step with who and when;
+/// it is kept in the customer's `incident-events/` file (`IncidentEvent`),
+/// and the record counts its steps.
 public struct Incident: Record {
     public static let collection = Collection.incidents
 
@@ -36,13 +38,18 @@ public struct Incident: Record {
     public var owed: Owed?
     /// A compensation above the agent's authority, put to a supervisor.
     public var approval: Approval?
-    public var history: [Event]
+    /// How many steps its history has: the number of its newest event.
+    public var events: Int
+    /// The history as records written before it was kept apart carry it
+    /// (`history` in the line); the next compaction moves it to the
+    /// customer's file. nil once moved.
+    public internal(set) var embeddedHistory: [Event]?
 
     public init(
         id: IncidentID, version: Int = 1, customer: CustomerID, kind: Kind, subject: String, priority: Priority,
         status: Status, assignee: AgentID? = nil, touchpoint: TouchpointID, openedAt: Date, dueAt: Date,
         contacts: Int = 1, resolution: Resolution? = nil, compensation: GrantedCompensation? = nil,
-        rating: Rating? = nil, firstResolved: Stamp? = nil, reopens: Int? = nil, history: [Event] = []
+        rating: Rating? = nil, firstResolved: Stamp? = nil, reopens: Int? = nil, events: Int = 0
     ) {
         self.id = id
         self.version = version
@@ -61,7 +68,41 @@ public struct Incident: Record {
         self.rating = rating
         self.firstResolved = firstResolved
         self.reopens = reopens
-        self.history = history
+        self.events = events
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, customer, kind, subject, priority, status, assignee, touchpoint, channel, openedAt, dueAt
+        case contacts, resolution, compensation, rating, firstResolved, reopens, pausedSince, owed, approval, events
+        case embeddedHistory = "history"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        id = try values.decode(IncidentID.self, forKey: .id)
+        version = try values.decode(Int.self, forKey: .version)
+        customer = try values.decode(CustomerID.self, forKey: .customer)
+        kind = try values.decode(Kind.self, forKey: .kind)
+        subject = try values.decode(String.self, forKey: .subject)
+        priority = try values.decode(Priority.self, forKey: .priority)
+        status = try values.decode(Status.self, forKey: .status)
+        assignee = try values.decodeIfPresent(AgentID.self, forKey: .assignee)
+        touchpoint = try values.decode(TouchpointID.self, forKey: .touchpoint)
+        channel = try values.decodeIfPresent(Channel.self, forKey: .channel)
+        openedAt = try values.decode(Date.self, forKey: .openedAt)
+        dueAt = try values.decode(Date.self, forKey: .dueAt)
+        contacts = try values.decode(Int.self, forKey: .contacts)
+        resolution = try values.decodeIfPresent(Resolution.self, forKey: .resolution)
+        compensation = try values.decodeIfPresent(GrantedCompensation.self, forKey: .compensation)
+        rating = try values.decodeIfPresent(Rating.self, forKey: .rating)
+        firstResolved = try values.decodeIfPresent(Stamp.self, forKey: .firstResolved)
+        reopens = try values.decodeIfPresent(Int.self, forKey: .reopens)
+        pausedSince = try values.decodeIfPresent(Date.self, forKey: .pausedSince)
+        owed = try values.decodeIfPresent(Owed.self, forKey: .owed)
+        approval = try values.decodeIfPresent(Approval.self, forKey: .approval)
+        embeddedHistory = try values.decodeIfPresent([Event].self, forKey: .embeddedHistory)
+        // A record from before the count was kept counts what it carries.
+        events = try values.decodeIfPresent(Int.self, forKey: .events) ?? embeddedHistory?.count ?? 0
     }
 
     public enum Kind: String, Codable, CaseIterable, Sendable {

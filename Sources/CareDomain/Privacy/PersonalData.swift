@@ -29,9 +29,19 @@ extension Incident {
     public func withoutPersonalData() -> Incident {
         var kept = self
         kept.subject = ""
-        kept.history = history.map { Event(at: $0.at, by: $0.by, kind: $0.kind) }
+        kept.embeddedHistory = embeddedHistory?.map { Event(at: $0.at, by: $0.by, kind: $0.kind) }
         kept.resolution = resolution.map { Resolution(summary: "", playbook: $0.playbook, at: $0.at, by: $0.by) }
         kept.rating?.comment = nil
+        return kept
+    }
+}
+
+extension IncidentEvent {
+    /// Notes and what was said at each step may quote the customer: gone;
+    /// who did what and when stays.
+    public func withoutPersonalData() -> IncidentEvent {
+        var kept = self
+        kept.text = nil
         return kept
     }
 }
@@ -65,6 +75,7 @@ extension Change {
         case .coupon(let record): record.customer
         case .moment(let record): record.customer
         case .ledger(let record): record.customer
+        case .incidentEvent(let record): record.customer
         default: nil
         }
     }
@@ -78,6 +89,7 @@ extension Change {
         case .incident(let record): return .incident(record.withoutPersonalData())
         case .moment(let record): return .moment(record.withoutPersonalData())
         case .ledger(let record): return .ledger(record.withoutPersonalData())
+        case .incidentEvent(let record): return .incidentEvent(record.withoutPersonalData())
         default: return self
         }
     }

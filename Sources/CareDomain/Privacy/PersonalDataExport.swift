@@ -22,6 +22,8 @@ public struct PersonalDataExport: Encodable, Sendable {
     public var moments: [Moment]
     public var ledger: [LedgerEntry]
     public var incidents: [Incident]
+    /// Every step of their incidents, with what was noted at each.
+    public var incidentEvents: [IncidentEvent]
     public var coupons: [Coupon]
     public var audit: [AuditLine]
 
@@ -36,7 +38,7 @@ public struct PersonalDataExport: Encodable, Sendable {
         }
         return PersonalDataExport(
             exportedAt: now, customer: customer, moments: try store.moments(of: id), ledger: try store.ledger(of: id),
-            incidents: incidents.sorted { $0.id < $1.id },
+            incidents: incidents.sorted { $0.id < $1.id }, incidentEvents: try store.incidentEvents(of: id),
             coupons: state.coupons(of: id), audit: try audit(of: id, in: store))
     }
 
@@ -63,6 +65,7 @@ extension Change {
         case .campaign(let r): "campaign \(r.id)"
         case .moment(let r): "moment \(r.id)"
         case .ledger(let r): "points \(r.id)"
+        case .incidentEvent(let r): "incident \(r.incident) step \(r.number)"
         }
     }
 
@@ -71,10 +74,13 @@ extension Change {
     public static func labels(_ changes: [Change]) -> [String] {
         let moments = changes.filter { if case .moment = $0 { true } else { false } }.count
         let points = changes.filter { if case .ledger = $0 { true } else { false } }.count
+        // A step goes with its incident's record, which is labelled already.
+        let incidents = Set(changes.compactMap { if case .incident(let r) = $0 { r.id } else { nil } })
         return changes.compactMap { change in
             switch change {
             case .moment where moments > 3: nil
             case .ledger where points > 3: nil
+            case .incidentEvent(let event) where incidents.contains(event.incident): nil
             default: change.label
             }
         } + (moments > 3 ? ["\(moments) moments"] : []) + (points > 3 ? [tr("%@ points movements", points)] : [])

@@ -63,6 +63,14 @@ extension CustomerRules {
                 next.customer = keepID
                 return next
             }
+        // Their steps go with them to the kept customer's file (a merge
+        // begun again after a crash copies none twice).
+        let filed = Set(try history.incidentEvents(of: keepID).map(\.id))
+        let steps = try history.incidentEvents(of: otherID).filter { !filed.contains($0.id) }.map { step in
+            var moved = step
+            moved.customer = keepID
+            return moved
+        }
         let coupons = state.coupons.sorted.filter { $0.customer == otherID }.map { coupon in
             var next = coupon.nextVersion()
             next.customer = keepID
@@ -78,7 +86,7 @@ extension CustomerRules {
         let changes: [Change] =
             [.customer(kept), .customer(pointer)] + earlier.map(Change.customer) + moved.map(Change.moment)
             + given.book.entries.map(Change.ledger) + taken.book.entries.map(Change.ledger)
-            + incidents.map(Change.incident) + coupons.map(Change.coupon)
+            + incidents.map(Change.incident) + steps.map(Change.incidentEvent) + coupons.map(Change.coupon)
         return Merge(
             transaction: Transaction(
                 summary:

@@ -15,7 +15,7 @@ extension IncidentRules {
         guard let agent = state.agents[author.agent] else { throw .notAnAgent(author.agent.rawValue) }
         if incident.approval?.isPending == true { throw .approvalPending(incidentID) }
         let playbook = playbookID.flatMap { state.playbooks[$0] }
-        guard let proposal = proposal(for: incident, playbook: playbook, in: state, at: now) else {
+        guard let proposal = proposal(for: incident.incident, playbook: playbook, in: state, at: now) else {
             throw .nothingToApprove(incidentID)
         }
         guard !agent.mayGrant(proposal.compensation.value) else { throw .withinAuthority(incidentID) }
@@ -23,14 +23,14 @@ extension IncidentRules {
         incident.approval = Incident.Approval(
             compensation: proposal.compensation, playbook: playbook?.id, askedBy: author.agent, askedAt: now,
             note: note.isEmpty ? nil : note)
-        incident.history.append(
+        incident.log(
             Incident.Event(
                 at: now, by: author.agent, kind: .approvalAsked,
                 text: "\(proposal.compensation.description) (\(proposal.compensation.value))"
                     + (note.isEmpty ? "" : ": \(note)")))
         return Transaction(
             summary: "ask a supervisor to approve a compensation on incident \(incidentID)",
-            changes: [.incident(incident)])
+            changes: incident.changes)
     }
 
     /// A supervisor's answer to an approval awaited; a refusal needs a reason.
@@ -46,12 +46,12 @@ extension IncidentRules {
         approval.answer = Incident.Approval.Answer(
             approved: approve, by: author.agent, at: now, reason: reason.isEmpty ? nil : reason)
         incident.approval = approval
-        incident.history.append(
+        incident.log(
             Incident.Event(
                 at: now, by: author.agent, kind: approve ? .approved : .approvalRefused,
                 text: approval.compensation.description + (reason.isEmpty ? "" : ": \(reason)")))
         return Transaction(
             summary: "\(approve ? "approve" : "refuse") the compensation asked on incident \(incidentID)",
-            changes: [.incident(incident)])
+            changes: incident.changes)
     }
 }

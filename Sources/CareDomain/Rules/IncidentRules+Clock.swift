@@ -25,12 +25,12 @@ extension IncidentRules {
         incident.status = whom.status
         incident.pausedSince = incident.pausedSince ?? now
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        incident.history.append(
+        incident.log(
             Incident.Event(
                 at: now, by: author.agent, kind: .waiting,
                 text: "on the \(whom.rawValue)" + (note.isEmpty ? "" : ": \(note)")))
         return Transaction(
-            summary: "incident \(incidentID) waits on the \(whom.rawValue)", changes: [.incident(incident)])
+            summary: "incident \(incidentID) waits on the \(whom.rawValue)", changes: incident.changes)
     }
 
     /// Runs the clock again: the due time moves later by the open time it
@@ -40,7 +40,7 @@ extension IncidentRules {
     {
         guard state.incidents.summary(of: incidentID)?.status.isWaiting != false else { throw .notWaiting(incidentID) }
         let incident = try stepped(incidentID, moving: true, in: state, by: author, at: now)
-        return Transaction(summary: "resume incident \(incidentID)", changes: [.incident(incident)])
+        return Transaction(summary: "resume incident \(incidentID)", changes: incident.changes)
     }
 
     /// Puts on record what is owed on every open incident whose service
@@ -56,41 +56,44 @@ extension IncidentRules {
             $0.isOverdue(at: now) && $0.owedValue == nil && !$0.owedGranted
                 && state.customers.summary(of: $0.customer)?.blocked != true
         }
-        let changes: [Change] = missed.compactMap { summary in
-            guard var incident = state.incidents[summary.id] else { return nil }
-            incident = incident.nextVersion()
+        let steps: [IncidentStep] = missed.compactMap { summary in
+            guard let record = state.incidents[summary.id] else { return nil }
+            var incident = IncidentStep(record.nextVersion())
             incident.recordOwed(state.touchpoints[incident.touchpoint]?.compensation, at: now, by: author.agent)
-            return incident.owed == nil ? nil : .incident(incident)
+            return incident.owed == nil ? nil : incident
         }
-        guard !changes.isEmpty else { return nil }
+        guard !steps.isEmpty else { return nil }
         return Transaction(
             summary:
-                "record what is owed on \(changes.count) incident\(changes.count == 1 ? "" : "s") past the service level",
-            changes: changes)
+                "record what is owed on \(steps.count) incident\(steps.count == 1 ? "" : "s") past the service level",
+            changes: steps.flatMap(\.changes))
     }
 }
 
-extension Incident {
+extension IncidentStep {
     /// Runs a stopped clock again at `now`: the open time that was left when
     /// it stopped is what is left now. An incident already overdue when it
     /// stopped stays as overdue as it was.
     mutating func runClock(at now: Date, clock: ServiceClock, by agent: AgentID) {
-        guard let since = pausedSince else { return }
-        if dueAt > since { dueAt = clock.adding(seconds: clock.openSeconds(from: since, to: dueAt), to: now) }
-        pausedSince = nil
-        if status.isWaiting { status = .inProgress }
-        history.append(Event(at: now, by: agent, kind: .resumed, text: "due \(Self.minute(dueAt))"))
+        guard let since = incident.pausedSince else { return }
+        let due = incident.dueAt
+        if due > since { incident.dueAt = clock.adding(seconds: clock.openSeconds(from: since, to: due), to: now) }
+        incident.pausedSince = nil
+        if incident.status.isWaiting { incident.status = .inProgress }
+        log(Incident.Event(at: now, by: agent, kind: .resumed, text: "due \(Incident.minute(incident.dueAt))"))
     }
 
     /// Records what is owed when the service level is found missed, once.
     mutating func recordOwed(_ compensation: Compensation?, at now: Date, by agent: AgentID) {
-        guard owed == nil, self.compensation?.forMissedServiceLevel != true, isOverdue(at: now), let compensation
+        guard incident.owed == nil, incident.compensation?.forMissedServiceLevel != true, incident.isOverdue(at: now),
+            let compensation
         else { return }
-        owed = Owed(compensation: compensation, since: dueAt)
-        history.append(
-            Event(
+        let due = incident.dueAt
+        incident.owed = Incident.Owed(compensation: compensation, since: due)
+        log(
+            Incident.Event(
                 at: now, by: agent, kind: .owed,
-                text: "\(compensation.description) (\(compensation.value)): due \(Self.minute(dueAt)) was missed"))
+                text: "\(compensation.description) (\(compensation.value)): due \(Incident.minute(due)) was missed"))
     }
 }
 

@@ -16,7 +16,9 @@ extension IncidentRules {
         } else if incident.compensation?.forMissedServiceLevel != true, isOwed(incident, at: now) {
             owed = state.touchpoints[incident.touchpoint]?.compensation
         }
-        let granted = incident.history.contains { $0.kind == .compensated }
+        // Granted once: the record keeps the last grant through a reopen.
+        let granted =
+            incident.compensation != nil || incident.embeddedHistory?.contains { $0.kind == .compensated } == true
         let offered = granted ? nil : playbook?.compensation
         switch (owed, offered) {
         case (let owed?, let offered?):
@@ -42,7 +44,8 @@ extension IncidentRules {
     /// The service level was missed: the incident was not resolved by its
     /// due time (or, while open, is past it; a stopped clock, at the pause).
     public static func isOwed(_ incident: Incident, at now: Date) -> Bool {
-        let firstResolved = incident.history.first { $0.kind == .resolved }?.at
+        let firstResolved =
+            incident.firstResolved?.at ?? incident.embeddedHistory?.first { $0.kind == .resolved }?.at
         return (firstResolved ?? incident.pausedSince ?? now) > incident.dueAt
     }
 
@@ -63,7 +66,7 @@ extension IncidentRules {
         guard let agent = state.agents[author.agent] else { throw .notAnAgent(author.agent.rawValue) }
         if let rating, !(1...5).contains(rating) { throw .badRating(rating) }
         let playbook = playbookID.flatMap { state.playbooks[$0] }
-        let proposal = proposal(for: incident, playbook: playbook, in: state, at: now)
+        let proposal = proposal(for: incident.incident, playbook: playbook, in: state, at: now)
         let declineReason = declineReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if let proposal {
             if grant, !agent.mayGrant(proposal.compensation.value),
@@ -79,22 +82,22 @@ extension IncidentRules {
         let summary = playbook?.solution ?? "resolved at the counter"
         incident.resolution = Incident.Resolution(summary: summary, playbook: playbook?.id, at: now, by: author.agent)
         incident.firstResolved = incident.firstResolved ?? Incident.Stamp(at: now, by: author.agent)
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
+        incident.log(Incident.Event(at: now, by: author.agent, kind: .resolved, text: summary))
         if let proposal, grant {
             let compensation = proposal.compensation
             incident.compensation = Incident.GrantedCompensation(
                 compensation: compensation, grantedBy: author.agent, at: now, forMissedServiceLevel: proposal.owed)
-            incident.history.append(
+            incident.log(
                 Incident.Event(at: now, by: author.agent, kind: .compensated, text: compensation.description))
             if proposal.pendingOwed != nil {
                 incident.owed?.decide(
                     proposal.owed ? .granted : .bettered, by: author.agent, at: now,
                     reason: proposal.owed ? nil : "the playbook's \(compensation.description) is worth more")
             }
-            changes += compensationChanges(compensation, for: incident, in: state, by: author, at: now)
+            changes += compensationChanges(compensation, for: incident.incident, in: state, by: author, at: now)
         } else if let owed = proposal?.pendingOwed {
             incident.owed?.decide(.declined, by: author.agent, at: now, reason: declineReason)
-            incident.history.append(
+            incident.log(
                 Incident.Event(
                     at: now, by: author.agent, kind: .declined, text: "\(owed.description): \(declineReason)"))
         }
@@ -104,10 +107,10 @@ extension IncidentRules {
                 score: rating, recordedBy: author.agent, at: now, expectationsMet: survey?.expectationsMet,
                 comment: comment?.isEmpty == false ? comment : nil, answeredBy: survey?.answeredBy)
             let who = survey.map { $0.answeredBy == .customer ? ", the customer's answer" : ", the agent's judgement" }
-            incident.history.append(
+            incident.log(
                 Incident.Event(at: now, by: author.agent, kind: .rated, text: "\(rating)/5" + (who ?? "")))
         }
-        return Transaction(summary: "resolve incident \(incidentID)", changes: [.incident(incident)] + changes)
+        return Transaction(summary: "resolve incident \(incidentID)", changes: incident.changes + changes)
     }
 
     fileprivate static func compensationChanges(

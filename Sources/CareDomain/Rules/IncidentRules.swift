@@ -74,25 +74,26 @@ public enum IncidentRules {
         let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText("subject") }
         let id = nextIncidentID(in: state)
-        var incident = Incident(
-            id: id, customer: customerID, kind: kind, subject: trimmed, priority: priority, status: .open,
-            assignee: owner, touchpoint: touchpointID, openedAt: now,
-            dueAt: ServiceLevelRules.dueAt(
-                openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier),
-                priority: priority, times: state.program?.priorityTimes),
-            history: [Incident.Event(at: now, by: author.agent, kind: .opened, text: trimmed)])
+        var incident = IncidentStep(
+            Incident(
+                id: id, customer: customerID, kind: kind, subject: trimmed, priority: priority, status: .open,
+                assignee: owner, touchpoint: touchpointID, openedAt: now,
+                dueAt: ServiceLevelRules.dueAt(
+                    openedAt: now, touchpoint: touchpoint, tier: state.program?.tier(customer.loyalty.tier),
+                    priority: priority, times: state.program?.priorityTimes)))
         incident.channel = channel
+        incident.log(Incident.Event(at: now, by: author.agent, kind: .opened, text: trimmed))
         if let owner {
-            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "to \(owner)"))
+            incident.log(Incident.Event(at: now, by: author.agent, kind: .assigned, text: "to \(owner)"))
         }
         let moment = Moment(
             id: MomentID("M-\(id.rawValue)"), customer: customerID, touchpoint: touchpointID, at: now, channel: channel,
             agent: author.agent, outcome: "\(kind.rawValue) opened: \(trimmed)", cost: touchpoint.cost, incident: id)
         return (
-            incident,
+            incident.incident,
             Transaction(
-                summary: "open incident \(id) for customer \(customerID)",
-                changes: [.incident(incident), .moment(moment)])
+                summary: "open incident \(id) for customer \(customerID)", changes: incident.changes + [.moment(moment)]
+            )
         )
     }
 
@@ -111,8 +112,8 @@ public enum IncidentRules {
         var incident = try stepped(incidentID, open: false, in: state, by: author, at: now)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyText("note") }
-        incident.history.append(Incident.Event(at: now, by: author.agent, kind: .note, text: trimmed))
-        return Transaction(summary: "note on incident \(incidentID)", changes: [.incident(incident)])
+        incident.log(Incident.Event(at: now, by: author.agent, kind: .note, text: trimmed))
+        return Transaction(summary: "note on incident \(incidentID)", changes: incident.changes)
     }
 
     /// Takes an incident: assigned to the acting agent, in progress.
@@ -123,9 +124,9 @@ public enum IncidentRules {
         incident.assignee = author.agent
         // Taking it does not end a wait on the customer or a partner.
         if !incident.status.isWaiting { incident.status = .inProgress }
-        incident.history.append(
+        incident.log(
             Incident.Event(at: now, by: author.agent, kind: .assigned, text: "taken by \(author.agent)"))
-        return Transaction(summary: "take incident \(incidentID)", changes: [.incident(incident)])
+        return Transaction(summary: "take incident \(incidentID)", changes: incident.changes)
     }
 
     /// Assigns an open incident to an active agent.
@@ -139,12 +140,12 @@ public enum IncidentRules {
         var incident = try stepped(incidentID, in: state, by: author, at: now)
         incident.assignee = assignee
         if incident.status == .open { incident.status = .inProgress }
-        incident.history.append(
+        incident.log(
             Incident.Event(at: now, by: author.agent, kind: .assigned, text: "assigned to \(assignee)"))
         if let handover, !handover.isEmpty {
-            incident.history.append(Incident.Event(at: now, by: author.agent, kind: .handover, text: handover))
+            incident.log(Incident.Event(at: now, by: author.agent, kind: .handover, text: handover))
         }
-        return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: [.incident(incident)])
+        return Transaction(summary: "assign incident \(incidentID) to \(assignee)", changes: incident.changes)
     }
 
     /// The customer got in touch again about an open incident: one more
@@ -157,12 +158,12 @@ public enum IncidentRules {
         var incident = try stepped(incidentID, moving: waitingOnThem, in: state, by: author, at: now)
         incident.contacts += 1
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        incident.history.append(
+        incident.log(
             Incident.Event(
                 at: now, by: author.agent, kind: .contact,
                 text: trimmed.isEmpty ? "contact \(incident.contacts)" : trimmed))
         return Transaction(
-            summary: "contact \(incident.contacts) on incident \(incidentID)", changes: [.incident(incident)])
+            summary: "contact \(incident.contacts) on incident \(incidentID)", changes: incident.changes)
     }
 
     /// Reopens a resolved incident: back in progress, one more contact (the
@@ -172,18 +173,18 @@ public enum IncidentRules {
         in state: StoreState, incident incidentID: IncidentID, reason: String? = nil, by author: Author, at now: Date
     ) throws(IncidentRefusal) -> Transaction {
         try requireAgent(author, in: state)
-        guard var incident = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
-        guard !incident.status.isOpen else { throw .stillOpen(incidentID) }
-        incident = incident.nextVersion()
+        guard let record = state.incidents[incidentID] else { throw .unknownIncident(incidentID) }
+        guard !record.status.isOpen else { throw .stillOpen(incidentID) }
+        var incident = IncidentStep(record.nextVersion())
         incident.status = .inProgress
         incident.contacts += 1
         incident.reopens = (incident.reopens ?? 0) + 1
         incident.resolution = nil
         incident.assignee = incident.assignee ?? author.agent
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        incident.history.append(
+        incident.log(
             Incident.Event(at: now, by: author.agent, kind: .reopened, text: reason?.isEmpty == false ? reason : nil))
-        return Transaction(summary: "reopen incident \(incidentID)", changes: [.incident(incident)])
+        return Transaction(summary: "reopen incident \(incidentID)", changes: incident.changes)
     }
 
     /// The incident as a step starts it: checked open (unless `open` is
@@ -193,11 +194,11 @@ public enum IncidentRules {
     static func stepped(
         _ id: IncidentID, open: Bool = true, moving: Bool = false, in state: StoreState, by author: Author,
         at now: Date
-    ) throws(IncidentRefusal) -> Incident {
+    ) throws(IncidentRefusal) -> IncidentStep {
         try requireAgent(author, in: state)
-        guard var incident = state.incidents[id] else { throw .unknownIncident(id) }
-        if open, !incident.status.isOpen { throw .notOpen(id) }
-        incident = incident.nextVersion()
+        guard let record = state.incidents[id] else { throw .unknownIncident(id) }
+        if open, !record.status.isOpen { throw .notOpen(id) }
+        var incident = IncidentStep(record.nextVersion())
         let touchpoint = state.touchpoints[incident.touchpoint]
         if moving { incident.runClock(at: now, clock: touchpoint?.clock ?? .alwaysOpen, by: author.agent) }
         incident.recordOwed(touchpoint?.compensation, at: now, by: author.agent)

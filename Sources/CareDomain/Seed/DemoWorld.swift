@@ -6,6 +6,8 @@ struct DemoCustomer {
     var moments: [Moment]
     var ledger: [LedgerEntry]
     var incidents: [Incident]
+    /// The steps of those incidents, for the customer's `incident-events` file.
+    var incidentEvents: [IncidentEvent]
     var coupons: [Coupon]
     /// How many moments and ledger entries were made, once they are written.
     var momentCount = 0
@@ -109,6 +111,7 @@ struct DemoWorld: Sendable {
         events.sort { $0.at < $1.at }
 
         var incidents: [Incident] = []
+        var incidentEvents: [IncidentEvent] = []
         var coupons: [Coupon] = []
         for (at, event) in events {
             life.settle(until: at)
@@ -127,7 +130,8 @@ struct DemoWorld: Sendable {
                 life.add(moment: service(kind, at: at, rng: &life.rng))
             case .incident(let status):
                 let made = incident(for: customer, status: status, openedAt: at, life: &life)
-                incidents.append(made.incident)
+                incidents.append(made.incident.incident)
+                incidentEvents += made.incident.events
                 if let coupon = made.coupon { coupons.append(coupon) }
             }
         }
@@ -136,7 +140,8 @@ struct DemoWorld: Sendable {
         customer.lifecycle = lifecycle(customer: customer, life: life, habit: habit)
         customer.usualProducts = life.usualProducts()
         return DemoCustomer(
-            customer: customer, moments: life.moments, ledger: life.ledger, incidents: incidents, coupons: coupons)
+            customer: customer, moments: life.moments, ledger: life.ledger, incidents: incidents,
+            incidentEvents: incidentEvents, coupons: coupons)
     }
 
     // MARK: Profile
@@ -266,7 +271,7 @@ struct DemoWorld: Sendable {
 
     private mutating func incident(
         for customer: Customer, status wanted: Incident.Status, openedAt: Date, life: inout Life
-    ) -> (incident: Incident, coupon: Coupon?) {
+    ) -> (incident: IncidentStep, coupon: Coupon?) {
         incidentNumber += 1
         let id = IncidentID(prefix: "I", number: incidentNumber)
         let withPlaybooks = Array(playbooks.keys).sorted()
@@ -280,12 +285,13 @@ struct DemoWorld: Sendable {
         let sla = Double(touchpoint.serviceLevel.responseMinutes) * 60
         let tier = program.tier(life.standing(today: Day(containing: openedAt)).tier)
         let agent = counterAgents.isEmpty ? AgentID(options.supervisorLogin) : life.rng.pick(counterAgents)
-        var incident = Incident(
-            id: id, customer: customer.id, kind: kind, subject: playbook.situation,
-            priority: life.rng.weighted([(Incident.Priority.low, 15), (.normal, 55), (.high, 22), (.urgent, 8)]),
-            status: status, touchpoint: touchpointID, openedAt: openedAt,
-            dueAt: ServiceLevelRules.dueAt(openedAt: openedAt, touchpoint: touchpoint, tier: tier),
-            history: [Incident.Event(at: openedAt, by: agent, kind: .opened, text: playbook.situation)])
+        var incident = IncidentStep(
+            Incident(
+                id: id, customer: customer.id, kind: kind, subject: playbook.situation,
+                priority: life.rng.weighted([(Incident.Priority.low, 15), (.normal, 55), (.high, 22), (.urgent, 8)]),
+                status: status, touchpoint: touchpointID, openedAt: openedAt,
+                dueAt: ServiceLevelRules.dueAt(openedAt: openedAt, touchpoint: touchpoint, tier: tier)))
+        incident.log(Incident.Event(at: openedAt, by: agent, kind: .opened, text: playbook.situation))
         var contactMoment = service(
             touchpointID, at: openedAt, outcome: "\(kind.rawValue): \(playbook.situation)", rng: &life.rng)
         contactMoment.incident = id
@@ -294,17 +300,17 @@ struct DemoWorld: Sendable {
         if status == .open { return (incident, nil) }
 
         incident.assignee = agent
-        incident.history.append(
+        incident.log(
             Incident.Event(at: openedAt.addingTimeInterval(120), by: agent, kind: .assigned, text: "taken by \(agent)"))
         if status == .inProgress || status.isWaiting {
-            incident.history.append(
+            incident.log(
                 Incident.Event(
                     at: openedAt.addingTimeInterval(600), by: agent, kind: .note, text: "checking with the customer"))
             if status.isWaiting {
                 // The clock stopped a quarter of an hour in, as the counter does it.
                 let pausedAt = openedAt.addingTimeInterval(900)
                 incident.pausedSince = pausedAt
-                incident.history.append(
+                incident.log(
                     Incident.Event(
                         at: pausedAt, by: agent, kind: .waiting,
                         text: status == .waitingOnCustomer
@@ -316,7 +322,7 @@ struct DemoWorld: Sendable {
         let resolvedAt = min(
             now.addingTimeInterval(-60), openedAt.addingTimeInterval(sla * Double(life.rng.int(5...140)) / 100))
         for contact in 1..<max(incident.contacts, 1) {
-            incident.history.append(
+            incident.log(
                 Incident.Event(
                     at: openedAt.addingTimeInterval(Double(contact) * 1800), by: agent, kind: .contact,
                     text: "contact \(contact + 1)"))
@@ -324,13 +330,13 @@ struct DemoWorld: Sendable {
         incident.resolution = Incident.Resolution(
             summary: playbook.solution, playbook: playbook.id, at: resolvedAt, by: agent)
         incident.firstResolved = Incident.Stamp(at: resolvedAt, by: agent)
-        incident.history.append(Incident.Event(at: resolvedAt, by: agent, kind: .resolved, text: playbook.solution))
+        incident.log(Incident.Event(at: resolvedAt, by: agent, kind: .resolved, text: playbook.solution))
         var coupon: Coupon?
         let missed = resolvedAt > incident.dueAt
         if let compensation = missed ? touchpoint.compensation : (life.rng.chance(0.3) ? playbook.compensation : nil) {
             incident.compensation = Incident.GrantedCompensation(
                 compensation: compensation, grantedBy: agent, at: resolvedAt, forMissedServiceLevel: missed)
-            incident.history.append(
+            incident.log(
                 Incident.Event(at: resolvedAt, by: agent, kind: .compensated, text: compensation.description))
             switch compensation.kind {
             case .points:
@@ -357,7 +363,7 @@ struct DemoWorld: Sendable {
                 missed ? life.rng.weighted([(1, 20), (2, 30), (3, 30), (4, 15), (5, 5)]) : satisfaction(rng: &life.rng)
             incident.rating = Incident.Rating(
                 score: score, recordedBy: recorder, at: resolvedAt.addingTimeInterval(300))
-            incident.history.append(
+            incident.log(
                 Incident.Event(at: resolvedAt.addingTimeInterval(300), by: recorder, kind: .rated, text: "\(score)/5"))
         }
         // A few customers come back after the answer: reopened, then
@@ -368,13 +374,13 @@ struct DemoWorld: Sendable {
             let againAt = reopenedAt.addingTimeInterval(Double(life.rng.int(1...20)) * 3600)
             incident.reopens = 1
             incident.contacts += 1
-            incident.history.append(Incident.Event(at: reopenedAt, by: second, kind: .reopened))
+            incident.log(Incident.Event(at: reopenedAt, by: second, kind: .reopened))
             incident.resolution = Incident.Resolution(
                 summary: playbook.solution, playbook: playbook.id, at: againAt, by: second)
-            incident.history.append(Incident.Event(at: againAt, by: second, kind: .resolved, text: playbook.solution))
+            incident.log(Incident.Event(at: againAt, by: second, kind: .resolved, text: playbook.solution))
         }
         if status == .closed, let last = incident.resolution?.at {
-            incident.history.append(Incident.Event(at: last.addingTimeInterval(86_400 * 2), by: agent, kind: .closed))
+            incident.log(Incident.Event(at: last.addingTimeInterval(86_400 * 2), by: agent, kind: .closed))
         }
         return (incident, coupon)
     }

@@ -129,12 +129,13 @@ public enum Seeder {
                         var customer = making.customer(index: index, momentsWanted: perCustomer, rng: &rng)
                         try writer.write(
                             customer.customer.id, moments: customer.moments, ledger: customer.ledger,
-                            record: customer.customer, program: world.program)
+                            incidentEvents: customer.incidentEvents, record: customer.customer, program: world.program)
                         // Written: only the counts are kept from here on.
                         customer.momentCount = customer.moments.count
                         customer.ledgerCount = customer.ledger.count
                         customer.moments = []
                         customer.ledger = []
+                        customer.incidentEvents = []
                         made.append(customer)
                     }
                     return made

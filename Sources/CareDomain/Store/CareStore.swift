@@ -20,6 +20,8 @@ public protocol HistoryReader: Sendable {
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment]
     /// A customer's points ledger, oldest first.
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry]
+    /// The steps of every incident of the customer, in the order written.
+    func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent]
 }
 
 /// The store as the console and the commands see it. Reads give a value

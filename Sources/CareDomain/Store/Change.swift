@@ -15,6 +15,7 @@ public enum Change: Sendable, Equatable {
     case campaign(Campaign)
     case moment(Moment)
     case ledger(LedgerEntry)
+    case incidentEvent(IncidentEvent)
 
     /// The record this change puts, as (collection, id, new version); nil for
     /// history appends.
@@ -30,6 +31,7 @@ public enum Change: Sendable, Equatable {
         switch self {
         case .moment(let moment): moment.customer
         case .ledger(let entry): entry.customer
+        case .incidentEvent(let event): event.customer
         default: nil
         }
     }
@@ -38,7 +40,7 @@ public enum Change: Sendable, Equatable {
 extension Change: Codable {
     /// A record change is keyed by its kind's word (`RecordKinds`); the
     /// history appends by their own.
-    private enum History: String { case moment, ledger }
+    private enum History: String { case moment, ledger, incidentEvent }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
@@ -55,6 +57,7 @@ extension Change: Codable {
         switch History(rawValue: key.stringValue) {
         case .moment?: self = .moment(try container.decode(Moment.self, forKey: key))
         case .ledger?: self = .ledger(try container.decode(LedgerEntry.self, forKey: key))
+        case .incidentEvent?: self = .incidentEvent(try container.decode(IncidentEvent.self, forKey: key))
         // A kind this care has no name for was written by a newer care.
         case nil: throw UnknownChangeKind(kind: key.stringValue)
         }
@@ -65,6 +68,8 @@ extension Change: Codable {
         switch self {
         case .moment(let moment): try container.encode(moment, forKey: AnyKey(stringValue: History.moment.rawValue))
         case .ledger(let entry): try container.encode(entry, forKey: AnyKey(stringValue: History.ledger.rawValue))
+        case .incidentEvent(let event):
+            try container.encode(event, forKey: AnyKey(stringValue: History.incidentEvent.rawValue))
         default:
             for kind in RecordKinds.all {
                 if try kind.encode(self, into: &container, forKey: AnyKey(stringValue: kind.collection.singular)) {

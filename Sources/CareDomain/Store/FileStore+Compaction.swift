@@ -16,17 +16,17 @@ extension FileStore {
         let encoder = CareJSON.encoder()
         let decoder = CareJSON.decoder()
         var wroteHistory = false
+        moveEmbeddedHistories(&current)
         // A history that lost entries is not begun again from the newest ones.
-        let history = FoldedHistory(
-            layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
-        for (customer, moments) in current.pendingMoments {
+        let history = FoldedHistory(layout: layout, pending: current.pending)
+        for (customer, moments) in current.pending.moments {
             wroteHistory =
                 try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) {
                     (whole: [Moment]) throws(StoreError) in
                     try history.requireWholeTimeline(whole, of: customer)
                 } || wroteHistory
         }
-        for (customer, entries) in current.pendingLedger {
+        for (customer, entries) in current.pending.ledger {
             let path = layout.relative(layout.history(.ledger, of: customer))
             wroteHistory =
                 try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) {
@@ -34,10 +34,15 @@ extension FileStore {
                     try HistoryFile.requireWholeLedger(whole, path: path)
                 } || wroteHistory
         }
+        for (customer, events) in current.pending.incidentEvents {
+            wroteHistory =
+                try fold(events, kind: .incidentEvents, of: customer, encoder: encoder, decoder: decoder) {
+                    (_: [IncidentEvent]) throws(StoreError) in
+                } || wroteHistory
+        }
         if wroteHistory { try layout.files.syncFileSystem() }
         try writeSnapshots(current.state, cursor: current.cursor)
-        current.pendingMoments = [:]
-        current.pendingLedger = [:]
+        current.pending = .none
         current.foldedSeq = current.cursor.seq
         current.pendingBytes = 0
         // Derived: failing to write them fails nothing; readers catch up
@@ -46,6 +51,24 @@ extension FileStore {
             try writeFigures(current)
         } catch {
             tell(.figuresNotWritten(error))
+        }
+    }
+
+    /// Incidents written before their histories were kept apart carry them
+    /// in the record: the events go to the customer's file with this fold,
+    /// and the snapshot is written without them. The version stays: the
+    /// incident is the same, only where its history is kept moved. A crash
+    /// in between leaves both, and readers take each event once by number.
+    private func moveEmbeddedHistories(_ current: inout Loaded) {
+        let carrying = current.state.incidents.records(lineHolding: "\"history\":") { $0.embeddedHistory != nil }
+        for var incident in carrying {
+            guard let history = incident.embeddedHistory else { continue }
+            current.pending.incidentEvents[incident.customer, default: []] += history.enumerated().map {
+                IncidentEvent(
+                    incident: incident.id, number: $0.offset + 1, customer: incident.customer, event: $0.element)
+            }
+            incident.embeddedHistory = nil
+            current.state.incidents.put(incident)
         }
     }
 

@@ -28,8 +28,8 @@ public struct HistoryWriter: Sendable {
     /// `record` and `program`, when given, let the customer's expiry day be
     /// worked out now; without them it is worked out from the files after.
     public func write(
-        _ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry], record: Customer? = nil,
-        program: LoyaltyProgram? = nil
+        _ customer: CustomerID, moments: [Moment], ledger: [LedgerEntry], incidentEvents: [IncidentEvent] = [],
+        record: Customer? = nil, program: LoyaltyProgram? = nil
     ) throws(StoreError) {
         guard customer.isSafeFileName else {
             throw .invalidChange(tr("Customer id \"%@\" cannot hold history: use letters, digits, - _ or .", customer))
@@ -37,6 +37,7 @@ public struct HistoryWriter: Sendable {
         for (kind, data) in [
             (HistoryKind.moments, try HistoryFile.lines(moments, encoder: encoder)),
             (.ledger, try HistoryFile.lines(ledger, encoder: encoder)),
+            (.incidentEvents, try HistoryFile.lines(incidentEvents, encoder: encoder)),
         ]
         where !data.isEmpty {
             // `create` made every bucket beforehand.
@@ -132,7 +133,7 @@ extension FileStore {
             let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
             try writeSnapshots(state, cursor: cursor)
             var (figures, withoutExpiry) = writer.figures.taken
-            let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
+            let history = FoldedHistory(layout: layout, pending: .none)
             let program = state.program
             let unworked = state.customers.summaries.map(\.id).filter {
                 figures.customers[$0] == nil || withoutExpiry.contains($0)

@@ -108,7 +108,7 @@ extension FileStore {
     /// expiry day depends on), every customer is worked out.
     func writeFigures(_ current: Loaded) throws(StoreError) {
         let history = FoldedHistory(
-            layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+            layout: layout, pending: current.pending)
         let today = Day(containing: clock.now)
         let path = layout.relative(layout.figures)
         let program = current.state.program
@@ -137,7 +137,7 @@ extension FileStore {
     public func reindex(progress: WorkProgress = .none) throws -> FiguresRead {
         try withWriterLock { (current: inout Loaded) throws -> FiguresRead in
             let history = FoldedHistory(
-                layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger)
+                layout: layout, pending: current.pending)
             progress.begin(tr("reindex: customers"), total: current.state.customers.count)
             let figures = try StoreFigures.recomputed(
                 state: current.state, history: history, today: Day(containing: clock.now), cursor: current.cursor,

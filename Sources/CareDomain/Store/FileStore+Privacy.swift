@@ -93,22 +93,20 @@ extension FileStore {
             }
             try compact(&current)
 
-            let history = FoldedHistory(layout: layout, pendingMoments: [:], pendingLedger: [:])
+            let history = FoldedHistory(layout: layout, pending: .none)
             let encoder = CareJSON.encoder()
-            let moments = try history.moments(of: customer)
-            let cleanMoments = moments.map { $0.withoutPersonalData() }
-            if cleanMoments != moments {
+            func scrub<T: Encodable & Equatable>(_ kind: HistoryKind, _ items: [T], _ clean: (T) -> T)
+                throws(StoreError)
+            {
+                let cleaned = items.map(clean)
+                guard cleaned != items else { return }
                 try layout.files.replace(
-                    layout.history(.moments, of: customer), with: HistoryFile.lines(cleanMoments, encoder: encoder))
-                erasure.filesRewritten.append(layout.relative(layout.history(.moments, of: customer)))
+                    layout.history(kind, of: customer), with: HistoryFile.lines(cleaned, encoder: encoder))
+                erasure.filesRewritten.append(layout.relative(layout.history(kind, of: customer)))
             }
-            let ledger = try history.ledger(of: customer)
-            let cleanLedger = ledger.map { $0.withoutPersonalData() }
-            if cleanLedger != ledger {
-                try layout.files.replace(
-                    layout.history(.ledger, of: customer), with: HistoryFile.lines(cleanLedger, encoder: encoder))
-                erasure.filesRewritten.append(layout.relative(layout.history(.ledger, of: customer)))
-            }
+            try scrub(.moments, try history.moments(of: customer)) { $0.withoutPersonalData() }
+            try scrub(.ledger, try history.ledger(of: customer)) { $0.withoutPersonalData() }
+            try scrub(.incidentEvents, try history.incidentEvents(of: customer)) { $0.withoutPersonalData() }
             for name in try Journal.fileNames(layout) {
                 let rewritten = try rewriteJournal(name, without: customer, naming: strings, encoder: encoder)
                 if rewritten > 0 {

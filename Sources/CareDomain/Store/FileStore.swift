@@ -67,21 +67,16 @@ public final class FileStore: CareStore {
         var compactionRetrySeq = 0
         /// Leftover temp files were removed by this process's first write.
         var sweptLeftovers = false
-        var pendingMoments: [CustomerID: [Moment]] = [:]
-        var pendingLedger: [CustomerID: [LedgerEntry]] = [:]
+        var pending = PendingHistory.none
 
         /// `throughs`: while loading, a collection's snapshot already holds
         /// transactions up to its own position; those are not applied twice.
         mutating func apply(_ entries: [JournalEntry], throughs: [Collection: Int] = [:]) {
             for entry in entries {
                 for change in entry.changes {
-                    switch change {
-                    case .moment(let moment): pendingMoments[moment.customer, default: []].append(moment)
-                    case .ledger(let ledgerEntry): pendingLedger[ledgerEntry.customer, default: []].append(ledgerEntry)
-                    default:
-                        if let key = change.recordKey, entry.seq > throughs[key.collection, default: 0] {
-                            state.apply(change)
-                        }
+                    if pending.take(change) { continue }
+                    if let key = change.recordKey, entry.seq > throughs[key.collection, default: 0] {
+                        state.apply(change)
                     }
                 }
                 state.seq = entry.seq
@@ -130,13 +125,16 @@ public final class FileStore: CareStore {
         try history().ledger(of: customer)
     }
 
+    public func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent] {
+        try history().incidentEvents(of: customer)
+    }
+
     /// Histories as this process knows them, the store opened first if it
     /// was not (the journal's recent entries are only known once loaded).
     func history() throws(StoreError) -> FoldedHistory {
         if loaded.withLock({ $0 == nil }) { _ = try open() }
         return loaded.withLock {
-            FoldedHistory(
-                layout: layout, pendingMoments: $0?.pendingMoments ?? [:], pendingLedger: $0?.pendingLedger ?? [:])
+            FoldedHistory(layout: layout, pending: $0?.pending ?? .none)
         }
     }
 
@@ -184,8 +182,7 @@ public final class FileStore: CareStore {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
             // Histories as of this moment, read without taking the lock again.
             let history = WriterHistory(
-                base: FoldedHistory(
-                    layout: layout, pendingMoments: current.pendingMoments, pendingLedger: current.pendingLedger),
+                base: FoldedHistory(layout: layout, pending: current.pending),
                 state: current.state)
             let transaction = try body(current.state, history)
             // Nothing to change writes nothing (an expiry run with nothing due).

@@ -5,8 +5,7 @@ import Foundation
 /// folded some of those already, so they are matched by id).
 struct FoldedHistory: HistoryReader {
     let layout: StoreLayout
-    let pendingMoments: [CustomerID: [Moment]]
-    let pendingLedger: [CustomerID: [LedgerEntry]]
+    let pending: PendingHistory
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
         try checkedMoments(of: customer).moments
@@ -15,7 +14,7 @@ struct FoldedHistory: HistoryReader {
     /// The timeline, and whether its file ends with an unfinished line (a
     /// fold cut short, which the next compaction writes again whole).
     func checkedMoments(of customer: CustomerID) throws(StoreError) -> (moments: [Moment], unfinished: Bool) {
-        let (moments, unfinished) = try read(customer, .moments, recent: pendingMoments[customer] ?? [])
+        let (moments, unfinished) = try read(customer, .moments, recent: pending.moments[customer] ?? [])
         // No timeline at all: a prospect, or a file deleted; the ledger tells.
         if moments.isEmpty { try requireWholeTimeline(moments, of: customer) }
         return (moments, unfinished)
@@ -43,9 +42,21 @@ struct FoldedHistory: HistoryReader {
 
     /// The ledger, and whether its file ends with an unfinished line.
     func checkedLedger(of customer: CustomerID) throws(StoreError) -> (entries: [LedgerEntry], unfinished: Bool) {
-        let (entries, unfinished) = try read(customer, .ledger, recent: pendingLedger[customer] ?? [])
+        let (entries, unfinished) = try read(customer, .ledger, recent: pending.ledger[customer] ?? [])
         try HistoryFile.requireWholeLedger(entries, path: layout.relative(layout.history(.ledger, of: customer)))
         return (entries, unfinished)
+    }
+
+    func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent] {
+        try checkedIncidentEvents(of: customer).events
+    }
+
+    /// The incidents' steps, and whether their file ends with an unfinished line.
+    func checkedIncidentEvents(of customer: CustomerID) throws(StoreError) -> (
+        events: [IncidentEvent], unfinished: Bool
+    ) {
+        let (events, unfinished) = try read(customer, .incidentEvents, recent: pending.incidentEvents[customer] ?? [])
+        return (events, unfinished)
     }
 
     private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T])
@@ -68,6 +79,10 @@ struct WriterHistory: HistoryReader {
     let state: StoreState
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] { try base.moments(of: customer) }
+
+    func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent] {
+        try base.incidentEvents(of: customer)
+    }
 
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
         let entries = try base.ledger(of: customer)

@@ -194,6 +194,45 @@ final class SnapshotSource<R: Record>: Sendable {
         return part
     }
 
+    /// The lines whose bytes hold `marker`, in file order: one pass over
+    /// the file with `memmem`, so asking costs little when none does.
+    func lines(holding marker: String) -> [Int] {
+        let needle = Array(marker.utf8)
+        guard !needle.isEmpty, !lines.isEmpty else { return [] }
+        return data.withUnsafeBytes { raw -> [Int] in
+            guard let base = raw.baseAddress else { return [] }
+            var found: [Int] = []
+            var offset = 0
+            var line = 0
+            while let at = Self.find(needle, in: base, from: offset, count: raw.count) {
+                while line < lines.count, lines[line].range.upperBound <= at { line += 1 }
+                guard line < lines.count else { break }
+                if lines[line].range.lowerBound <= at { found.append(line) }
+                offset = max(at + 1, lines[line].range.upperBound)
+            }
+            return found
+        }
+    }
+
+    /// Where `needle` first is at or after `start`: `memchr` finds each
+    /// candidate first byte (Glibc's `memmem` is not visible from Swift).
+    private static func find(_ needle: [UInt8], in base: UnsafeRawPointer, from start: Int, count: Int) -> Int? {
+        var offset = start
+        while count - offset >= needle.count {
+            guard let hit = memchr(base + offset, Int32(needle[0]), count - offset - needle.count + 1) else {
+                return nil
+            }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            var same = 1
+            while same < needle.count, base.load(fromByteOffset: at + same, as: UInt8.self) == needle[same] {
+                same += 1
+            }
+            if same == needle.count { return at }
+            offset = at + 1
+        }
+        return nil
+    }
+
     /// The record on line `index`, decoded now.
     func decode(_ index: Int, decoder: JSONDecoder = CareJSON.decoder()) throws(StoreError) -> R {
         let text = recordText(index)

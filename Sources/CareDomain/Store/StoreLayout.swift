@@ -9,6 +9,7 @@
 ///     erasures/C000123.json        an erasure under way
 ///     moments/ab/C000123.jsonl     a customer's timeline (folded history)
 ///     ledger/ab/C000123.jsonl      a customer's points ledger (folded history)
+///     incident-events/ab/C000123.jsonl  the steps of the customer's incidents (folded history)
 ///     figures.bin                  every customer's figures, derived from the histories
 ///     index/customers.bin …        where each snapshot's records are, and their summaries (derived)
 public struct StoreLayout: Sendable, Equatable {
@@ -80,7 +81,8 @@ public struct StoreLayout: Sendable, Equatable {
     }
 }
 
-/// The two kinds of per-customer history.
+/// The kinds of per-customer history, each a directory of JSON Lines files.
 public enum HistoryKind: String, Sendable, CaseIterable {
     case moments, ledger
+    case incidentEvents = "incident-events"
 }

@@ -63,6 +63,19 @@ public struct Table<R: Record>: Sendable {
         }
     }
 
+    /// The records whose snapshot line holds `marker`, and those put since
+    /// for which `test` holds: what a rewrite must look at, found without
+    /// decoding every line. A line whose record was put since is passed
+    /// over (the record put is what counts); one that does not decode too.
+    func records(lineHolding marker: String, orPut test: (R) -> Bool) -> [R] {
+        var found = decoded.values.filter(test)
+        guard let source else { return found }
+        for index in source.lines(holding: marker) where replaced[source.ids[index]] == nil {
+            if let record = try? source.decode(index) { found.append(record) }
+        }
+        return found
+    }
+
     /// Lines of its snapshot that could not be read (left out), and
     /// records that failed to decode since.
     public var damage: [StoreError] { source?.damage ?? [] }
