@@ -153,6 +153,55 @@ import Testing
         }
     }
 
+    @Test func aSnapshotAsACompactionWroteItIsVouchedForByItsChecksumInsteadOfDecodedAgain() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let layout = store.layout
+            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
+            let index = try #require(try layout.files.map(layout.index(.incidents)))
+            let written = try #require(SnapshotIndex.decode(Incident.self, index, snapshot: mapped.identity)?.written)
+            #expect(written == mapped.data.withUnsafeBytes { BinaryChecksum.of($0) })
+            // care reindex vouches for no line: the next compaction decodes them all.
+            _ = try store.reindex()
+            let again = try #require(try layout.files.map(layout.index(.incidents)))
+            #expect(SnapshotIndex.decode(Incident.self, again, snapshot: mapped.identity)?.written == nil)
+
+            // A line that scans but does not decode (a kind no care knows):
+            // decoded and named, unless the checksum vouches for the bytes.
+            let text = try #require(String(data: mapped.data, encoding: .utf8))
+            let kind = try #require(text.range(of: #""kind":""#))
+            var edited = text
+            edited.insert(contentsOf: "x", at: kind.upperBound)
+            let data = Data(edited.utf8)
+            let (_, _, scanned) = try SnapshotFile.scan(Incident.self, from: data, file: "incidents.json")
+            var contents = try #require(scanned)
+            contents.written = data.withUnsafeBytes { BinaryChecksum.of($0) }
+            let vouched = SnapshotSource<Incident>(file: "incidents.json", data: data, indexed: contents)
+            vouched.verify()
+            #expect(vouched.damage.isEmpty)
+            contents.written = written
+            let changed = SnapshotSource<Incident>(file: "incidents.json", data: data, indexed: contents)
+            changed.verify()
+            #expect(changed.damage.count == 1)
+        }
+    }
+
+    @Test func checkNamesASnapshotWhoseBytesChangedUnderTheSameSizeAndTimes() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let layout = store.layout
+            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
+            let data = try #require(try layout.files.map(layout.index(.incidents)))
+            var contents = try #require(SnapshotIndex.decode(Incident.self, data, snapshot: mapped.identity))
+            contents.written = (contents.written ?? 0) &+ 1
+            try SnapshotIndex.write(contents, identity: mapped.identity, layout)
+            #expect(
+                try StoreChecker.check(directory: directory).problems == [
+                    "incidents.json is not as care wrote it, though its size and times are (damaged media?); compare it with a backup, then run care reindex."
+                ])
+        }
+    }
+
     @Test func recordsOfASnapshotOutOfOrderAreAllFound() throws {
         try withTemporaryDirectory { directory in
             let store = try Self.seeded(directory)

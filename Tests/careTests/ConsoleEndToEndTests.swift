@@ -259,7 +259,8 @@ struct RedeemEndToEndTests {
         try session.send("Enter")
         try session.waitFor { $0.contains("\(customer.loyalty.points) points") }
         try session.send("R")
-        let dialog = try session.waitFor { $0.contains("Redeem for") }
+        // The whole dialog, not a capture taken while it was being drawn.
+        let dialog = try session.waitFor { $0.contains("Redeem for") && $0.contains(" more") }
         #expect(dialog.contains("Coffee and a pastry"), "\(dialog)")
         #expect(dialog.contains("needs \(4000 - customer.loyalty.points) more"), "\(dialog)")
         try session.send("Enter")

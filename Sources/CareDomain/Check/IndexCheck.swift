@@ -22,6 +22,13 @@ enum IndexCheck {
         guard let indexed = SnapshotIndex.decode(R.self, data, snapshot: mapped.identity) else {
             return tr("%@ cannot be read (cut or changed); %@.", name, mend)
         }
+        // The file's size and times are the ones care wrote, its bytes not:
+        // a compaction then decodes it whole again, but something changed it.
+        if let written = indexed.written, mapped.data.withUnsafeBytes({ BinaryChecksum.of($0) }) != written {
+            return tr(
+                "%@ is not as care wrote it, though its size and times are (damaged media?); compare it with a backup, then run care reindex.",
+                R.collection.fileName)
+        }
         // A snapshot that does not scan is reported with the store's damage.
         guard let (_, _, scanned) = try? SnapshotFile.scan(R.self, from: mapped.data, file: R.collection.fileName),
             let scanned

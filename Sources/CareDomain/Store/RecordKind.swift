@@ -85,14 +85,15 @@ struct RecordKind<R: Record>: AnyRecordKind {
     func writeSnapshot(of state: StoreState, cursor: JournalCursor, layout: StoreLayout) throws(StoreError)
         -> StoreError?
     {
-        let (data, contents) = try SnapshotFile.encodeIndexed(state[keyPath: table], cursor: cursor)
+        let (data, encoded) = try SnapshotFile.encodeIndexed(state[keyPath: table], cursor: cursor)
         let path = layout.snapshot(R.collection)
         try layout.files.replace(path, with: data)
         do throws(StoreError) {
-            guard let contents else {
+            guard var contents = encoded else {
                 try SnapshotIndex.remove(R.collection, layout)
                 return nil
             }
+            contents.written = data.withUnsafeBytes { BinaryChecksum.of($0) }
             try SnapshotIndex.write(contents, of: path, layout)
             return nil
         } catch {

@@ -25,11 +25,19 @@ enum SnapshotIndex {
         var snapshot: FileIdentity
         /// The snapshot's first line (its header), without the newline.
         var headerLength: Int
+        /// `BinaryChecksum` of the snapshot's bytes as a compaction wrote
+        /// them, every line encoded from a record or copied from a snapshot
+        /// already checked; nil from `care reindex`, which vouches for no
+        /// line. A file whose bytes still give it need no decoding before it
+        /// is rewritten (`SnapshotSource.verify`).
+        var written: UInt64?
     }
 
     /// What the index says of a snapshot: what a scan of it would find.
     struct Contents<R: Record>: Sendable {
         var headerLength: Int
+        /// `Header.written`: set when the index is read, or before it is written.
+        var written: UInt64? = nil
         var lines: [JSONLines.Line]
         var ids: [R.ID]
         var versions: [Int]
@@ -47,7 +55,8 @@ enum SnapshotIndex {
     static func encode<R: Record>(_ contents: Contents<R>, snapshot: FileIdentity) throws(StoreError) -> Data? {
         guard let schema = schema(R.self), let type = R.Summary.self as? any IndexedSummary.Type else { return nil }
         let header = Header(
-            collection: R.collection, schema: schema, snapshot: snapshot, headerLength: contents.headerLength)
+            collection: R.collection, schema: schema, snapshot: snapshot, headerLength: contents.headerLength,
+            written: contents.written)
         let json: Data
         do {
             json = try CareJSON.encoder().encode(header)
@@ -194,7 +203,7 @@ enum SnapshotIndex {
         // One cast of the whole list: S is R.Summary.
         guard let summaries = whole.summaries as? [R.Summary] else { return nil }
         return Contents(
-            headerLength: opened.header.headerLength, lines: whole.lines, ids: whole.ids, versions: whole.versions,
-            summaries: summaries)
+            headerLength: opened.header.headerLength, written: opened.header.written, lines: whole.lines,
+            ids: whole.ids, versions: whole.versions, summaries: summaries)
     }
 }
