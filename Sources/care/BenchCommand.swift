@@ -25,6 +25,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many timelines and changes to time.")
     var samples = 200
 
+    @Option(help: "How many transactions the journal of the audit bench holds (0: no audit bench).")
+    var auditTransactions = 1_000_000
+
     @Flag(help: "Keep the temporary store and print where it is.")
     var keep = false
 
@@ -51,6 +54,9 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("--customers must be between 1 and \(SeedOptions.customerRange.upperBound).")
         }
         guard (1...100_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 100000.") }
+        guard (0...20_000_000).contains(auditTransactions) else {
+            throw ValidationError("--audit-transactions must be between 0 and 20000000.")
+        }
         if let incidents, incidents < 0 || incidents > 20 * customers {
             throw ValidationError("--incidents must be between 0 and 20 per customer.")
         }
@@ -149,6 +155,16 @@ struct BenchCommand: ParsableCommand {
                 times.append(elapsed)
             }
             row("care report \(report)", milliseconds(Measure.percentile(times, 0.5)) + " median of 3", targets.report)
+        }
+
+        // `h` over a year of journal, in a store of its own beside this one.
+        let auditDirectory = directory + "-audit"
+        defer { try? FileManager.default.removeItem(atPath: auditDirectory) }
+        for auditRow in try AuditBench.rows(
+            customers: try FileStore(directory: directory).open().customers.ids, transactions: auditTransactions,
+            login: me.login, in: auditDirectory, target: targets.customerAudit)
+        {
+            row(auditRow.0, auditRow.1, auditRow.2)
         }
 
         let (report, checkTime) = try Measure.time { try StoreChecker.check(directory: directory) }
@@ -280,7 +296,7 @@ struct BenchCommand: ParsableCommand {
         return rows
     }
 
-    private func milliseconds(_ duration: Duration) -> String { String(format: "%.1f ms", duration.milliseconds) }
+    private func milliseconds(_ duration: Duration) -> String { duration.formattedMilliseconds }
     private func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
 }
 

@@ -15,4 +15,5 @@ struct BenchTargets {
     var consolePeak: String { large ? "≤ 1 GB" : "≤ 300 MB" }
     var filterKeystroke: String { "≤ 16 ms p99" }
     var durableChange: String { "≤ 10 ms median" }
+    var customerAudit: String { "≤ 50 ms at 1,000,000 transactions" }
 }

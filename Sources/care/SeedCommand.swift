@@ -78,4 +78,5 @@ extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
     var milliseconds: Double { seconds * 1000 }
     var formattedSeconds: String { String(format: "%.2f s", seconds) }
+    var formattedMilliseconds: String { String(format: "%.1f ms", milliseconds) }
 }

@@ -102,7 +102,7 @@ public enum StoreChecker {
         do {
             let read = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
             report.journalEntries = read.entries.count
-            return read.damage.map(\.description)
+            return [AuditIndexCheck.problem(layout, journal: read)].compactMap { $0 } + read.damage.map(\.description)
                 + read.torn.map {
                     tr(
                         "journal/%@ ends with an unfinished line of %@ bytes (a write cut short by a crash); the next change sets it aside in journal/torn/.",

@@ -9,7 +9,14 @@ public enum AuditTrail {
         // Each customer's version as the journal last wrote it, to say what
         // the next one changed.
         var previous: [CustomerID: Customer] = [:]
-        return try store.journalEntries().compactMap { entry in
+        // One customer's trail reads only their transactions (the audit index).
+        let entries: [JournalEntry]
+        if let customer {
+            entries = try store.journalEntries(concerning: customer)
+        } else {
+            entries = try store.journalEntries()
+        }
+        return entries.compactMap { entry in
             let computed = fieldChanges(in: entry, after: &previous)
             if let customer, !entry.concerns(customer) { return nil }
             if let login, entry.by != login, entry.actingAs?.rawValue != login { return nil }

@@ -37,6 +37,9 @@ public protocol CareStore: HistoryReader, Sendable {
     func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState
     /// Every transaction in the journal, oldest first: the audit trail.
     func journalEntries() throws(StoreError) -> [JournalEntry]
+    /// The transactions that concern `customer`, oldest first: their audit
+    /// trail, read without reading the whole journal where the store can.
+    func journalEntries(concerning customer: CustomerID) throws(StoreError) -> [JournalEntry]
     /// Read-check-write under the writer lock: `body` sees the state and the
     /// histories as they are on disk now and returns what to change (a
     /// transaction without changes writes nothing).

@@ -52,6 +52,11 @@ extension FileStore {
         } catch {
             tell(.figuresNotWritten(error))
         }
+        do throws(StoreError) {
+            try extendAuditIndex()
+        } catch {
+            tell(.indexNotWritten(error))
+        }
     }
 
     /// Incidents written before their histories were kept apart carry them

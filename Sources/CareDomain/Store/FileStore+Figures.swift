@@ -149,6 +149,8 @@ extension FileStore {
                 try progress.checkCancelled()
                 try kind.reindexSnapshot(layout)
             }
+            try progress.checkCancelled()
+            try remakeAuditIndex()
             return FiguresRead(figures: figures, recomputed: figures.customers.count, problem: nil)
         }
     }

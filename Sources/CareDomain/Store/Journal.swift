@@ -21,9 +21,19 @@ struct TornTail: Sendable, Equatable {
     let bytes: Data
 }
 
+/// Where one transaction's line is: its journal file, and the byte range
+/// of the line without its newline.
+struct JournalPlace: Sendable, Equatable {
+    var file: String
+    var offset: Int
+    var length: Int
+}
+
 /// What a read of the journal found after a cursor.
 struct JournalRead {
     var entries: [JournalEntry] = []
+    /// Where each of `entries` is, in the same order.
+    var places: [JournalPlace] = []
     var cursor: JournalCursor
     var torn: [TornTail] = []
     /// A region at a file's end that is no torn line (NUL bytes, text that
@@ -41,9 +51,12 @@ enum Journal {
     }
 
     /// Every complete transaction after `cursor`, in order, checked for gaps.
-    static func read(_ layout: StoreLayout, after cursor: JournalCursor, decoder: JSONDecoder) throws(StoreError)
-        -> JournalRead
-    {
+    /// With `holding`, only the lines whose bytes hold it are decoded (one
+    /// customer's audit: their id, quoted), and the others are passed over
+    /// unread, so no gap is looked for.
+    static func read(
+        _ layout: StoreLayout, after cursor: JournalCursor, decoder: JSONDecoder, holding: [UInt8]? = nil
+    ) throws(StoreError) -> JournalRead {
         let names = try fileNames(layout)
         var result = JournalRead(cursor: cursor)
         var startIndex = 0
@@ -80,6 +93,7 @@ enum Journal {
                 result.cursor.offset = offset + line.range.upperBound + 1
                 result.cursor.line = line.number
                 if JSONLines.isBlank(data, line.range) { continue }
+                if let holding, !Self.line(data, line.range, holds: holding) { continue }
                 let entry: JournalEntry
                 do {
                     entry = try decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range))
@@ -89,13 +103,15 @@ enum Journal {
                     let (field, reason) = CareJSON.explain(error)
                     throw .corrupt(file: "journal/" + name, line: line.number, field: field, reason: reason)
                 }
-                guard entry.seq == result.cursor.seq + 1 else {
+                guard entry.seq == result.cursor.seq + 1 || holding != nil else {
                     throw .corrupt(
                         file: "journal/" + name, line: line.number, field: "seq",
                         reason: "expected transaction \(result.cursor.seq + 1), found \(entry.seq)")
                 }
                 result.cursor.seq = entry.seq
                 result.entries.append(entry)
+                result.places.append(
+                    JournalPlace(file: name, offset: offset + line.range.lowerBound, length: line.range.count))
             }
             if split.completeLength < data.count {
                 let tail = JSONLines.slice(data, split.completeLength..<data.count)
@@ -112,6 +128,13 @@ enum Journal {
             }
         }
         return result
+    }
+
+    private static func line(_ data: Data, _ range: Range<Int>, holds word: [UInt8]) -> Bool {
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+            return ByteSearch.holds(base + range.lowerBound, range.count, word)
+        }
     }
 
     /// Only the start of one transaction's line, cut short, is a torn tail:

@@ -31,6 +31,8 @@ public struct StoreLayout: Sendable, Equatable {
     public var indexDirectory: String { directory + "/" + Self.indexDirectoryName }
     static let indexDirectoryName = "index"
     public func index(_ collection: Collection) -> String { indexDirectory + "/" + collection.rawValue + ".bin" }
+    /// Where each customer's transactions are in the journal (`AuditIndex`).
+    public var auditIndex: String { indexDirectory + "/audit.bin" }
     /// Erasures under way (`erasures/C000123.json`).
     public var erasureDirectory: String { directory + "/" + Self.erasureDirectoryName }
     static let erasureDirectoryName = "erasures"
@@ -69,7 +71,7 @@ public struct StoreLayout: Sendable, Equatable {
     }
 
     /// The journal file a transaction at `date` belongs to: `YYYY-MM.jsonl` in UTC.
-    static func journalName(for day: Day) -> String {
+    public static func journalName(for day: Day) -> String {
         let (year, month, _) = day.civil
         return CivilCalendar.pad(year, 4) + "-" + CivilCalendar.pad(month, 2) + ".jsonl"
     }
