@@ -86,6 +86,8 @@ struct ConsoleEndToEndTests {
             #expect(try session.exitScreen().contains("EXIT=0"))
             let english = try TmuxSession.console(on: directory, prefix: "LANG=es_ES.UTF-8 ", options: "--lang en")
             #expect(try english.waitFor { $0.contains("1 Customers (30)") }.contains("Incident queue"))
+            try english.send("q")
+            #expect(try english.exitScreen().contains("EXIT=0"))
         }
     }
 

@@ -26,7 +26,12 @@ final class TmuxSession {
             command: "\(prefix)\(CareProcess.executable) --data \(directory)" + (options.isEmpty ? "" : " " + options))
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// The server, and its socket, which tmux leaves behind.
+    deinit {
+        _ = try? tmux(["kill-server"])
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+    }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
