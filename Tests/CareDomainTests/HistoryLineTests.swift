@@ -48,6 +48,16 @@ import Testing
             money: dice.maybe(Cents(dice.next(10_000))), by: dice.maybe(AgentID(dice.text())))
     }
 
+    static func step(_ dice: inout Dice) -> IncidentEvent {
+        IncidentEvent(
+            incident: IncidentID(dice.text()), number: dice.next(1000) - 10, customer: CustomerID(dice.text()),
+            event: Incident.Event(
+                at: Date(timeIntervalSince1970: Double(dice.next(2_000_000_000)) + Double(dice.next(1000)) / 1000),
+                by: AgentID(dice.text()),
+                kind: Incident.EventKind.allCases[dice.next(Incident.EventKind.allCases.count)],
+                text: dice.maybe(dice.text())))
+    }
+
     func check<T: HistoryLine & Equatable>(_ value: T) throws {
         let coded = try CareJSON.encoder().encode(value)
         var bytes: [UInt8] = []
@@ -64,7 +74,12 @@ import Testing
         for _ in 0..<400 {
             try check(Self.moment(&dice))
             try check(Self.entry(&dice))
+            try check(Self.step(&dice))
         }
+        // A kind no care knows is left to the decoder, which names it.
+        let unknown =
+            #"{"at":"2026-01-19T12:51:56.146Z","by":"ana","customer":"C1","incident":"I1","kind":"teleported","number":2}"#
+        #expect(Data(unknown.utf8).withUnsafeBytes { IncidentEvent.fromLine($0) } == nil)
     }
 
     /// What the fast path does not take whole goes to `JSONDecoder`, which
