@@ -56,6 +56,69 @@ import Testing
         }
     }
 
+    /// The process that wrote the transactions extends the index and the
+    /// figures from what it applied (`JournalTouches`), not from the journal
+    /// read again: what it writes must be what a reading of the journal says.
+    @Test func aCompactionAddsWhatItsProcessAppliedAsTheJournalHasIt() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.storeWithATail(directory)
+            try store.compact()
+            #expect(try AuditIndex.current(store.layout)?.header.cursor.seq == (try store.open().seq))
+            #expect(try StoreChecker.check(directory: directory).isClean)
+            try Self.expectEveryTrailAsTheWholeJournalHasIt(store)
+            // Another session's transactions come in through refresh, then this one's.
+            let other = FileStore(directory: directory, clock: Fixture.clock)
+            let customer = try #require(try other.open().customers.ids.sorted().last)
+            _ = try other.transact(by: Author(login: "boss")) { state, history in
+                try LoyaltyRules.purchase(
+                    in: state, ledger: try history.ledger(of: customer), customer: customer, amount: .euros(40),
+                    productFamily: nil, touchpoint: "store-purchase", channel: .counter, by: Author(login: "boss"),
+                    at: Fixture.now)
+            }
+            _ = try store.refresh()
+            let boss = Author(login: "boss")
+            _ = try store.transact(by: boss) {
+                try IncidentRules.note(in: $0, incident: "I000001", text: "a note", by: boss, at: Fixture.now)
+            }
+            try store.compact()
+            #expect(try StoreChecker.check(directory: directory).isClean)
+            try Self.expectEveryTrailAsTheWholeJournalHasIt(store)
+        }
+    }
+
+    @Test func touchesAreOnlyTrustedWhenNoneIsMissing() {
+        var touches = JournalTouches(after: 1)
+        func entry(_ seq: Int) -> JournalEntry {
+            JournalEntry(seq: seq, at: Fixture.now, author: Fixture.ana, summary: "x", changes: [])
+        }
+        let place = JournalPlace(file: "2026-11.jsonl", offset: 0, length: 10)
+        touches.record(entry(2), at: place)
+        touches.record(entry(3), at: place)
+        #expect(touches.since(1, through: 3)?.map(\.seq) == [2, 3])
+        #expect(touches.since(2, through: 3)?.map(\.seq) == [3])
+        #expect(touches.since(0, through: 3) == nil)  // before what it holds
+        #expect(touches.since(1, through: 4) == nil)  // the journal has more than it
+        touches.record(entry(5), at: place)  // a gap: it begins again after 5
+        #expect(touches.since(3, through: 5) == nil)
+        #expect(touches.since(5, through: 5)?.isEmpty == true)
+        touches.record(entry(6), at: nil)  // no place known
+        #expect(touches.since(5, through: 6) == nil)
+
+        // Past the ids it may hold, it begins again after the entry.
+        var bounded = JournalTouches(after: 1, mostHeld: 3)
+        func purchase(_ seq: Int) -> JournalEntry {
+            let entry = LedgerEntry(
+                id: LedgerEntryID("L\(seq)"), customer: "C1", at: Fixture.now, kind: .earn, points: 1,
+                balanceAfter: seq,
+                reason: "purchase")
+            return JournalEntry(seq: seq, at: Fixture.now, author: Fixture.ana, summary: "x", changes: [.ledger(entry)])
+        }
+        bounded.record(purchase(2), at: place)
+        #expect(bounded.since(1, through: 2)?.map(\.customers) == [["C1"]])
+        bounded.record(purchase(3), at: place)
+        #expect(bounded.since(1, through: 3) == nil && bounded.since(3, through: 3)?.isEmpty == true)
+    }
+
     @Test func anIndexThatLeadsElsewhereIsPassedOverAndNamedByCheck() throws {
         try withTemporaryDirectory { directory in
             let store = try Self.storeWithATail(directory)

@@ -57,19 +57,29 @@ enum AuditIndex {
         /// Adds the transactions `read` found, each to every customer it concerns.
         mutating func add(_ read: JournalRead) {
             for (entry, place) in zip(read.entries, read.places) {
-                let file: Int
-                if let known = files.lastIndex(of: place.file) {
-                    file = known
-                } else {
-                    files.append(place.file)
-                    file = files.count - 1
-                }
-                let row = Row(
-                    file: UInt32(file), length: UInt32(clamping: place.length), offset: UInt64(place.offset),
-                    seq: UInt64(entry.seq))
-                for customer in Set(entry.changes.compactMap(\.customer)) { rows[customer, default: []].append(row) }
+                add(seq: entry.seq, at: place, for: Set(entry.changes.compactMap(\.customer)))
             }
             cursor = read.cursor
+        }
+
+        /// Adds what a process applied (`JournalTouches`), up to `end`.
+        mutating func add(_ touches: ArraySlice<JournalTouches.Touch>, through end: JournalCursor) {
+            for touch in touches { add(seq: touch.seq, at: touch.place, for: touch.customers) }
+            cursor = end
+        }
+
+        private mutating func add<C: Sequence<CustomerID>>(seq: Int, at place: JournalPlace, for customers: C) {
+            let file: Int
+            if let known = files.lastIndex(of: place.file) {
+                file = known
+            } else {
+                files.append(place.file)
+                file = files.count - 1
+            }
+            let row = Row(
+                file: UInt32(file), length: UInt32(clamping: place.length), offset: UInt64(place.offset),
+                seq: UInt64(seq))
+            for customer in customers { rows[customer, default: []].append(row) }
         }
     }
 

@@ -17,7 +17,9 @@ extension FileStore {
             found = listed
             after = header.cursor
         }
-        let quoted = Array(("\"" + customer.rawValue + "\"").utf8)
+        // A safe id is written as it is, quoted; another (a record edited by
+        // hand) may be escaped in the JSON, so every line is decoded for it.
+        let quoted = customer.isSafeFileName ? Array(("\"" + customer.rawValue + "\"").utf8) : nil
         let tail = try Journal.read(layout, after: after, decoder: decoder, holding: quoted)
         return found + tail.entries.filter { $0.concerns(customer) }
     }
@@ -43,19 +45,21 @@ extension FileStore {
     }
 
     /// Adds the transactions since the audit index's cursor to it, under
-    /// the writer lock (a compaction); one missing or stale is made from
-    /// the whole journal.
-    func extendAuditIndex() throws(StoreError) {
+    /// the writer lock (a compaction): from what this process applied when
+    /// it has them all, else from the journal read again; one missing or
+    /// stale is made from the whole journal.
+    func extendAuditIndex(_ current: Loaded) throws(StoreError) {
         var contents = AuditIndex.Contents()
-        if let (data, header) = try AuditIndex.current(layout), let held = AuditIndex.contents(of: data, header: header)
-        {
-            contents = held
+        let held = try AuditIndex.current(layout).flatMap { AuditIndex.contents(of: $0.data, header: $0.header) }
+        if let held { contents = held }
+        if let touches = current.touches.since(contents.cursor.seq, through: current.state.seq) {
+            if touches.isEmpty, held != nil { return }
+            contents.add(touches, through: current.cursor)
+        } else {
+            let read = try Journal.read(layout, after: contents.cursor, decoder: CareJSON.decoder())
+            if read.entries.isEmpty, held != nil { return }
+            contents.add(read)
         }
-        let read = try Journal.read(layout, after: contents.cursor, decoder: CareJSON.decoder())
-        if read.entries.isEmpty, try layout.files.status(layout.auditIndex) != nil, contents.cursor != .start {
-            return
-        }
-        contents.add(read)
         try AuditIndex.write(contents, layout)
     }
 

@@ -53,10 +53,11 @@ extension FileStore {
             tell(.figuresNotWritten(error))
         }
         do throws(StoreError) {
-            try extendAuditIndex()
+            try extendAuditIndex(current)
         } catch {
             tell(.indexNotWritten(error))
         }
+        current.touches = JournalTouches(after: current.cursor.seq)
     }
 
     /// Incidents written before their histories were kept apart carry them

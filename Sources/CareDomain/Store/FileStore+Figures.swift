@@ -100,6 +100,17 @@ extension FileStore {
         return touched
     }
 
+    /// The customers whose figures the journal may have changed since
+    /// `cursor`: from what this process applied when it has them all, else
+    /// from the journal read again; nil when it cannot be read.
+    private func customersChanged(since cursor: JournalCursor, _ current: Loaded) -> Set<CustomerID>? {
+        if let touches = current.touches.since(cursor.seq, through: current.state.seq) {
+            return Set(touches.lazy.flatMap(\.figures))
+        }
+        guard let read = try? Journal.read(layout, after: cursor, decoder: CareJSON.decoder()) else { return nil }
+        return Self.customersChanged(by: read.entries)
+    }
+
     /// Writes the figures as of `current` (under the writer lock, the
     /// histories folded): what compaction does. The customers the journal
     /// changed since the file was written are worked out again and put in;
@@ -115,9 +126,8 @@ extension FileStore {
         if let data = try? layout.files.map(layout.figures),
             var changed = try? FiguresFile.header(of: data, path: path),
             changed.programVersion == program?.version,
-            let read = try? Journal.read(layout, after: changed.cursor, decoder: CareJSON.decoder())
+            let touched = customersChanged(since: changed.cursor, current)
         {
-            let touched = Self.customersChanged(by: read.entries)
             try changed.recompute(
                 touched.sorted(), state: current.state, program: program, history: history, today: today)
             if !touched.isEmpty { changed.expiryFrom = max(changed.expiryFrom, today) }

@@ -68,11 +68,17 @@ public final class FileStore: CareStore {
         /// Leftover temp files were removed by this process's first write.
         var sweptLeftovers = false
         var pending = PendingHistory.none
+        /// What the entries applied since the last compaction touched.
+        var touches = JournalTouches(after: 0)
 
         /// `throughs`: while loading, a collection's snapshot already holds
         /// transactions up to its own position; those are not applied twice.
-        mutating func apply(_ entries: [JournalEntry], throughs: [Collection: Int] = [:]) {
-            for entry in entries {
+        /// `places`: where each entry's line is, when known.
+        mutating func apply(
+            _ entries: [JournalEntry], places: [JournalPlace]? = nil, throughs: [Collection: Int] = [:]
+        ) {
+            for (index, entry) in entries.enumerated() {
+                touches.record(entry, at: places.flatMap { index < $0.count ? $0[index] : nil })
                 for change in entry.changes {
                     if pending.take(change) { continue }
                     if let key = change.recordKey, entry.seq > throughs[key.collection, default: 0] {
@@ -108,7 +114,7 @@ public final class FileStore: CareStore {
             }
             let read = try Journal.read(layout, after: value.cursor, decoder: CareJSON.decoder())
             guard !read.entries.isEmpty || read.damage != value.state.journalDamage else { return nil }
-            value.apply(read.entries)
+            value.apply(read.entries, places: read.places)
             value.state.journalDamage = read.damage
             value.cursor = read.cursor
             value.pendingBytes += read.bytes
@@ -156,8 +162,9 @@ public final class FileStore: CareStore {
         loaded.cursor = start
         loaded.foldedSeq = start.seq
         loaded.state.seq = start.seq
+        loaded.touches = JournalTouches(after: start.seq)
         let read = try Journal.read(layout, after: start, decoder: CareJSON.decoder())
-        loaded.apply(read.entries, throughs: throughs)
+        loaded.apply(read.entries, places: read.places, throughs: throughs)
         loaded.cursor = read.cursor
         loaded.pendingBytes = read.bytes
         loaded.state.journalDamage = read.damage
@@ -231,9 +238,13 @@ public final class FileStore: CareStore {
             changes: transaction.changes, fields: transaction.fields)
         let before = current.cursor
         current.cursor = try Journal.append(entry, after: current.cursor, layout, encoder: CareJSON.encoder())
-        current.pendingBytes +=
-            current.cursor.file == before.file ? current.cursor.offset - before.offset : current.cursor.offset
-        current.apply([entry])
+        let start = current.cursor.file == before.file ? before.offset : 0
+        current.pendingBytes += current.cursor.offset - start
+        // The line without its newline.
+        let place = current.cursor.file.map {
+            JournalPlace(file: $0, offset: start, length: current.cursor.offset - start - 1)
+        }
+        current.apply([entry], places: place.map { [$0] })
     }
 
     /// Folds the journal into the snapshots and history files now.
@@ -258,7 +269,7 @@ public final class FileStore: CareStore {
                 if let taken = held.take() { current = taken } else { current = try load() }
                 defer { held = current }
                 let read = try Journal.read(layout, after: current.cursor, decoder: CareJSON.decoder())
-                current.apply(read.entries)
+                current.apply(read.entries, places: read.places)
                 current.cursor = read.cursor
                 current.pendingBytes += read.bytes
                 current.state.journalDamage = read.damage
