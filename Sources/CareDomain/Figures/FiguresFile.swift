@@ -156,9 +156,24 @@ enum FiguresFile {
         }
     }
 
+    /// The rows of `ids` as the file holds them (named in its table).
+    static func rows(of ids: Set<CustomerID>, in data: Data, path: String) throws(StoreError) -> [CustomerID:
+        [FigureRow]]
+    {
+        guard !ids.isEmpty else { return [:] }
+        var found: [CustomerID: [FigureRow]] = [:]
+        for (id, figures) in try decode(data, path: path, rowsOf: ids).customers where ids.contains(id) {
+            found[id] = figures.rows
+        }
+        return found
+    }
+
     /// The figures in `data`, or why they cannot be read (`path` names the
-    /// file); without `rows`, only each customer's expiry day.
-    static func decode(_ data: Data, path: String, rows wanted: Bool = true) throws(StoreError) -> StoreFigures {
+    /// file); without `rows`, only each customer's expiry day; with
+    /// `rowsOf`, the rows of those customers only.
+    static func decode(_ data: Data, path: String, rows wanted: Bool = true, rowsOf only: Set<CustomerID>? = nil)
+        throws(StoreError) -> StoreFigures
+    {
         func damaged(_ reason: String) -> StoreError {
             .corrupt(
                 file: path, line: nil, field: nil,
@@ -195,7 +210,8 @@ enum FiguresFile {
                     reader.offset + Int(rows) * rowSize <= body
                 else { return .failure(damaged(tr("it ends in the middle of a customer"))) }
                 var customer = CustomerFigures(expiryDue: due == noDay ? nil : Day(daysSinceEpoch: Int(due)))
-                if wanted {
+                let id = CustomerID(String(decoding: idBytes, as: UTF8.self))
+                if wanted, only?.contains(id) ?? true {
                     customer.rows.reserveCapacity(Int(rows))
                     for _ in 0..<Int(rows) {
                         customer.rows.append(reader.row())
@@ -203,7 +219,7 @@ enum FiguresFile {
                 } else {
                     reader.offset += Int(rows) * rowSize
                 }
-                figures.customers[CustomerID(String(decoding: idBytes, as: UTF8.self))] = customer
+                figures.customers[id] = customer
             }
             guard reader.offset == body else { return .failure(damaged(tr("it holds bytes after its last customer"))) }
             return .success(figures)

@@ -29,9 +29,11 @@ public struct StoreFigures: Sendable, Equatable {
 
     /// Works `ids`' figures out again from their histories, on every core
     /// (each chunk names texts in a copy of the table; they are joined after).
+    /// `keeping`: customers whose rows are as these (named in this table);
+    /// only their expiry day is worked out, and their moments are not read.
     mutating func recompute(
         _ ids: [CustomerID], state: StoreState, program: LoyaltyProgram?, history: any HistoryReader, today: Day,
-        progress: WorkProgress = .none
+        keeping kept: [CustomerID: [FigureRow]] = [:], progress: WorkProgress = .none
     ) throws(StoreError) {
         let start = names
         let parts = Parallel.chunks(ids.count, minimum: 256) { range in
@@ -44,7 +46,8 @@ public struct StoreFigures: Sendable, Equatable {
                     if progress.isCancelled { break }
                     progress.advance()
                     let figures = try Self.figures(
-                        of: ids[index], state: state, program: program, history: history, names: &names, today: today)
+                        of: ids[index], state: state, program: program, history: history, names: &names, today: today,
+                        keeping: kept[ids[index]])
                     made.append((ids[index], figures))
                 }
                 return (names, made)
@@ -63,11 +66,17 @@ public struct StoreFigures: Sendable, Equatable {
     /// each time it is asked).
     static func figures(
         of customer: CustomerID, state: StoreState, program: LoyaltyProgram?, history: any HistoryReader,
-        names: inout FigureNames, today: Day
+        names: inout FigureNames, today: Day, keeping rows: [FigureRow]? = nil
     ) throws(StoreError) -> CustomerFigures {
         let ledger = try history.ledger(of: customer)
         let record = try state.customers.find(customer)
         let expiry = record.flatMap { record in program.map { (record, $0, today) } }
+        if let rows {
+            let due = expiry.flatMap {
+                LoyaltyRules.expiryDue(customer: $0.0, ledger: ledger, program: $0.1, today: $0.2)
+            }
+            return CustomerFigures(rows: rows, expiryDue: due)
+        }
         return CustomerFigures.of(
             moments: try history.moments(of: customer), ledger: ledger, names: &names, expiry: expiry)
     }

@@ -73,9 +73,11 @@ extension FileStore {
         } catch {
             return .unusable(error)
         }
-        let touched = Self.customersChanged(by: read.entries)
+        let (touched, rowsChanged) = Self.figureChanges(by: read.entries)
+        var kept: [CustomerID: [FigureRow]] = [:]
+        for id in touched.subtracting(rowsChanged) { kept[id] = figures.customers[id]?.rows }
         try figures.recompute(
-            touched.sorted(), state: state, program: state.program, history: history, today: today)
+            touched.sorted(), state: state, program: state.program, history: history, today: today, keeping: kept)
         if !touched.isEmpty { figures.expiryFrom = max(figures.expiryFrom, today) }
         // Past a program change the expiry days are not trusted (the
         // version differs), which `expiryDaysHold` sees.
@@ -86,29 +88,45 @@ extension FileStore {
     /// The customers whose figures `entries` change: their history, or
     /// their record (which their expiry day is worked out from).
     static func customersChanged(by entries: [JournalEntry]) -> Set<CustomerID> {
+        figureChanges(by: entries).customers
+    }
+
+    /// `customersChanged`, and those of them whose rows change: a moment
+    /// or a redemption (the rows are nothing else). The others' records or
+    /// points moved (an expiry run, a correction), so only their expiry day
+    /// is worked out again, and their moments are not read.
+    static func figureChanges(by entries: [JournalEntry]) -> (customers: Set<CustomerID>, rows: Set<CustomerID>) {
         var touched = Set<CustomerID>()
+        var rows = Set<CustomerID>()
         for entry in entries {
             for change in entry.changes {
                 switch change {
-                case .moment(let moment): touched.insert(moment.customer)
-                case .ledger(let ledger): touched.insert(ledger.customer)
+                case .moment(let moment):
+                    touched.insert(moment.customer)
+                    rows.insert(moment.customer)
+                case .ledger(let ledger):
+                    touched.insert(ledger.customer)
+                    if ledger.kind == .redeem { rows.insert(ledger.customer) }
                 case .customer(let customer): touched.insert(customer.id)
                 default: break
                 }
             }
         }
-        return touched
+        return (touched, rows)
     }
 
     /// The customers whose figures the journal may have changed since
-    /// `cursor`: from what this process applied when it has them all, else
-    /// from the journal read again; nil when it cannot be read.
-    private func customersChanged(since cursor: JournalCursor, _ current: Loaded) -> Set<CustomerID>? {
+    /// `cursor`, and whose rows (`figureChanges(by:)`): from what this
+    /// process applied when it has them all, else from the journal read
+    /// again; nil when it cannot be read.
+    private func figureChanges(since cursor: JournalCursor, _ current: Loaded) -> (
+        customers: Set<CustomerID>, rows: Set<CustomerID>
+    )? {
         if let touches = current.touches.since(cursor.seq, through: current.state.seq) {
-            return Set(touches.lazy.flatMap(\.figures))
+            return (Set(touches.lazy.flatMap(\.figures)), Set(touches.lazy.flatMap(\.rows)))
         }
         guard let read = try? Journal.read(layout, after: cursor, decoder: CareJSON.decoder()) else { return nil }
-        return Self.customersChanged(by: read.entries)
+        return Self.figureChanges(by: read.entries)
     }
 
     /// Writes the figures as of `current` (under the writer lock, the
@@ -126,10 +144,12 @@ extension FileStore {
         if let data = try? layout.files.map(layout.figures),
             var changed = try? FiguresFile.header(of: data, path: path),
             changed.programVersion == program?.version,
-            let touched = customersChanged(since: changed.cursor, current)
+            let (touched, rowsChanged) = figureChanges(since: changed.cursor, current)
         {
+            let kept = (try? FiguresFile.rows(of: touched.subtracting(rowsChanged), in: data, path: path)) ?? [:]
             try changed.recompute(
-                touched.sorted(), state: current.state, program: program, history: history, today: today)
+                touched.sorted(), state: current.state, program: program, history: history, today: today,
+                keeping: kept)
             if !touched.isEmpty { changed.expiryFrom = max(changed.expiryFrom, today) }
             changed.cursor = current.cursor
             try layout.files.replace(layout.figures, with: FiguresFile.rewrite(data, path: path, with: changed))

@@ -12,8 +12,10 @@ struct JournalTouches: Sendable {
         /// Every customer a change of the entry concerns (the audit index).
         var customers: [CustomerID]
         /// Those whose figures it may change: a moment, a ledger entry or
-        /// their record (`FileStore.customersChanged(by:)`).
+        /// their record, and of them those whose rows it may change
+        /// (`FileStore.figureChanges(by:)`).
         var figures: [CustomerID]
+        var rows: [CustomerID]
     }
 
     /// The touches are those of every entry after this one, none missing.
@@ -38,9 +40,10 @@ struct JournalTouches: Sendable {
             self = JournalTouches(after: entry.seq, mostHeld: mostHeld)
             return
         }
+        let changed = FileStore.figureChanges(by: [entry])
         let touch = Touch(
             seq: entry.seq, place: place, customers: Array(Set(entry.changes.compactMap(\.customer))),
-            figures: Array(FileStore.customersChanged(by: [entry])))
+            figures: Array(changed.customers), rows: Array(changed.rows))
         held += touch.customers.count + touch.figures.count
         guard held <= mostHeld else {
             self = JournalTouches(after: entry.seq, mostHeld: mostHeld)
