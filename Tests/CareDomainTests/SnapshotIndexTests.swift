@@ -34,6 +34,13 @@ import Testing
         #expect(mine.summaries.count == theirs.summaries.count)
     }
 
+    /// The incidents snapshot as mapped now, and what its index says of it.
+    static func incidentsIndex(_ layout: StoreLayout) throws -> (MappedFile, SnapshotIndex.Contents<Incident>) {
+        let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
+        let data = try #require(try layout.files.map(layout.index(.incidents)))
+        return (mapped, try #require(SnapshotIndex.decode(Incident.self, data, snapshot: mapped.identity)))
+    }
+
     static func scanned(_ directory: String) throws -> StoreState {
         let copy = directory + "-scanned"
         try? FileManager.default.removeItem(atPath: copy)
@@ -140,9 +147,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Self.seeded(directory)
             let layout = store.layout
-            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
-            let data = try #require(try layout.files.map(layout.index(.incidents)))
-            var contents = try #require(SnapshotIndex.decode(Incident.self, data, snapshot: mapped.identity))
+            let (mapped, indexed) = try Self.incidentsIndex(layout)
+            var contents = indexed
             contents.summaries[3].status = contents.summaries[3].status == .open ? .closed : .open
             try SnapshotIndex.write(contents, identity: mapped.identity, layout)
             let problems = try StoreChecker.check(directory: directory).problems
@@ -157,9 +163,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Self.seeded(directory)
             let layout = store.layout
-            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
-            let index = try #require(try layout.files.map(layout.index(.incidents)))
-            let written = try #require(SnapshotIndex.decode(Incident.self, index, snapshot: mapped.identity)?.written)
+            let (mapped, indexed) = try Self.incidentsIndex(layout)
+            let written = try #require(indexed.written)
             #expect(written == mapped.data.withUnsafeBytes { BinaryChecksum.of($0) })
             // care reindex vouches for no line: the next compaction decodes them all.
             _ = try store.reindex()
@@ -190,9 +195,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Self.seeded(directory)
             let layout = store.layout
-            let mapped = try #require(try layout.files.mapped(layout.snapshot(.incidents), eager: true))
-            let data = try #require(try layout.files.map(layout.index(.incidents)))
-            var contents = try #require(SnapshotIndex.decode(Incident.self, data, snapshot: mapped.identity))
+            let (mapped, indexed) = try Self.incidentsIndex(layout)
+            var contents = indexed
             contents.written = (contents.written ?? 0) &+ 1
             try SnapshotIndex.write(contents, identity: mapped.identity, layout)
             #expect(
