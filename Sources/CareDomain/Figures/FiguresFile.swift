@@ -156,13 +156,14 @@ enum FiguresFile {
         }
     }
 
-    /// The rows of `ids` as the file holds them (named in its table).
+    /// The rows of `ids` as the file holds them (named in its table), from
+    /// bytes whose header was read (`header(of:)`, which checked them whole).
     static func rows(of ids: Set<CustomerID>, in data: Data, path: String) throws(StoreError) -> [CustomerID:
         [FigureRow]]
     {
         guard !ids.isEmpty else { return [:] }
         var found: [CustomerID: [FigureRow]] = [:]
-        for (id, figures) in try decode(data, path: path, rowsOf: ids).customers where ids.contains(id) {
+        for (id, figures) in try decode(data, path: path, rowsOf: ids, checked: true).customers where ids.contains(id) {
             found[id] = figures.rows
         }
         return found
@@ -170,10 +171,12 @@ enum FiguresFile {
 
     /// The figures in `data`, or why they cannot be read (`path` names the
     /// file); without `rows`, only each customer's expiry day; with
-    /// `rowsOf`, the rows of those customers only.
-    static func decode(_ data: Data, path: String, rows wanted: Bool = true, rowsOf only: Set<CustomerID>? = nil)
-        throws(StoreError) -> StoreFigures
-    {
+    /// `rowsOf`, the rows of those customers only. `checked`: the caller
+    /// summed these same bytes already.
+    static func decode(
+        _ data: Data, path: String, rows wanted: Bool = true, rowsOf only: Set<CustomerID>? = nil,
+        checked: Bool = false
+    ) throws(StoreError) -> StoreFigures {
         func damaged(_ reason: String) -> StoreError {
             .corrupt(
                 file: path, line: nil, field: nil,
@@ -186,8 +189,9 @@ enum FiguresFile {
             }
             let body = raw.count - 8
             guard
-                raw.loadUnaligned(fromByteOffset: body, as: UInt64.self).littleEndian
-                    == BinaryChecksum.of(UnsafeRawBufferPointer(rebasing: raw[..<body]))
+                checked
+                    || raw.loadUnaligned(fromByteOffset: body, as: UInt64.self).littleEndian
+                        == BinaryChecksum.of(UnsafeRawBufferPointer(rebasing: raw[..<body]))
             else {
                 return .failure(damaged(tr("its checksum does not match (the file was cut or changed)")))
             }

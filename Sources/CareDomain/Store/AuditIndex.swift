@@ -176,18 +176,7 @@ enum AuditIndex {
     static func places(of customer: CustomerID, in data: Data, header: Header) -> [(place: JournalPlace, seq: Int)]? {
         let wanted = Array(customer.rawValue.utf8)
         return data.withUnsafeBytes { raw -> [(place: JournalPlace, seq: Int)]? in
-            var reader = ByteReader(raw: raw, offset: magic.count)
-            guard let length = reader.read(UInt32.self), reader.bytes(Int(length)) != nil,
-                let count = reader.read(UInt64.self), count <= UInt64(raw.count / customerSize)
-            else { return nil }
-            let table = reader.offset
-            let rowsAt = table + Int(count) * customerSize
-            guard rowsAt + 8 <= raw.count else { return nil }
-            var rowReader = ByteReader(raw: raw, offset: rowsAt)
-            guard let rowCount = rowReader.read(UInt64.self), rowCount <= UInt64(raw.count / rowSize) else {
-                return nil
-            }
-            let firstRow = rowReader.offset
+            guard let (table, count, firstRow, rowCount) = Self.tables(in: raw) else { return nil }
             // Binary search of the customers, by their ids' bytes.
             var low = 0
             var high = Int(count)
@@ -222,21 +211,27 @@ enum AuditIndex {
         }
     }
 
+    /// Where the customers' table and the rows begin, and how many of each
+    /// there are; nil when the counts do not fit in `raw`.
+    private static func tables(in raw: UnsafeRawBufferPointer) -> (
+        customers: Int, count: UInt64, rows: Int, rowCount: UInt64
+    )? {
+        var reader = ByteReader(raw: raw, offset: magic.count)
+        guard let length = reader.read(UInt32.self), reader.bytes(Int(length)) != nil,
+            let count = reader.read(UInt64.self), count <= UInt64(raw.count / customerSize)
+        else { return nil }
+        let table = reader.offset
+        var rowReader = ByteReader(raw: raw, offset: table + Int(count) * customerSize)
+        guard let rowCount = rowReader.read(UInt64.self), rowCount <= UInt64(raw.count / rowSize) else { return nil }
+        return (table, count, rowReader.offset, rowCount)
+    }
+
     /// The whole index as `Contents`, when its checksum holds.
     static func contents(of data: Data, header: Header) -> Contents? {
         data.withUnsafeBytes { raw -> Contents? in
             guard BinaryChecksum.holds(raw) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-            var reader = ByteReader(raw: body, offset: magic.count)
-            guard let length = reader.read(UInt32.self), reader.bytes(Int(length)) != nil,
-                let count = reader.read(UInt64.self), count <= UInt64(body.count / customerSize)
-            else { return nil }
-            let table = reader.offset
-            var rowReader = ByteReader(raw: body, offset: table + Int(count) * customerSize)
-            guard let rowCount = rowReader.read(UInt64.self), rowCount <= UInt64(body.count / rowSize) else {
-                return nil
-            }
-            let firstRow = rowReader.offset
+            guard let (table, count, firstRow, rowCount) = Self.tables(in: body) else { return nil }
             var contents = Contents(files: header.files.map(\.name), rows: [:], cursor: header.cursor)
             var entry = ByteReader(raw: body, offset: table)
             for _ in 0..<count {
