@@ -18,8 +18,10 @@ let package = Package(
         // Resources: the Spanish catalog (es.lproj), read through Foundation's
         // bundle lookup; English is the key itself.
         .target(
-            name: "CareDomain", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            name: "CareDomain", dependencies: [.product(name: "CSV", package: "CSV.swift"), "CPosix"],
             resources: [.process("Resources")]),
+        // openat2(2), which has no glibc wrapper: one call per history file read.
+        .systemLibrary(name: "CPosix", path: "Sources/CPosix"),
         // ncursesw from Debian's libncursesw5-dev (headers in /usr/include);
         // not through pkg-config, whose -D flags SwiftPM refuses with a warning.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

@@ -82,6 +82,39 @@ import Testing
         #expect(Data(unknown.utf8).withUnsafeBytes { IncidentEvent.fromLine($0) } == nil)
     }
 
+    /// A journal line of customers and history entries is the encoder's,
+    /// byte for byte; one holding any other change is left to the encoder.
+    @Test func journalLinesWrittenByHandAreTheEncodersLines() throws {
+        var dice = Dice(state: 11)
+        let encoder = CareJSON.encoder()
+        for _ in 0..<200 {
+            let changes: [Change] = (0..<dice.next(5)).map { _ in
+                switch dice.next(4) {
+                case 0: .customer(CustomerLineTests.customer(&dice))
+                case 1: .moment(Self.moment(&dice))
+                case 2: .ledger(Self.entry(&dice))
+                default: .incidentEvent(Self.step(&dice))
+                }
+            }
+            let entry = JournalEntry(
+                seq: dice.next(1_000_000), at: Date(timeIntervalSince1970: Double(dice.next(2_000_000_000))),
+                author: Author(login: dice.text(), actingAs: dice.maybe(AgentID(dice.text()))), summary: dice.text(),
+                changes: changes, fields: dice.maybe([dice.text(), dice.text()]))
+            let coded = try encoder.encode(entry)
+            let bytes = try #require(entry.handLine())
+            #expect(
+                bytes == Array(coded),
+                "\(String(decoding: bytes, as: UTF8.self))\n\(String(decoding: coded, as: UTF8.self))")
+        }
+        let other = JournalEntry(
+            seq: 1, at: Date(timeIntervalSince1970: 0), author: Author(login: "ana"), summary: "x",
+            changes: [
+                .customer(CustomerLineTests.customer(&dice)),
+                .agent(Agent(id: "ana", name: "Ana", role: .agent, area: "Counter", authorityLimit: .euros(20))),
+            ])
+        #expect(other.handLine() == nil)
+    }
+
     /// What the fast path does not take whole goes to `JSONDecoder`, which
     /// names what is wrong (the damage tests hold the sentences).
     @Test func linesTheFastPathDoesNotTakeAreLeftToTheDecoder() {
@@ -133,6 +166,55 @@ import Testing
                 checked += 1
             }
             #expect(checked == 300)
+        }
+    }
+
+    static func customer(_ dice: inout HistoryLineTests.Dice) -> Customer {
+        func day() -> Day { Day(daysSinceEpoch: dice.next(30_000)) }
+        func instant() -> Date {
+            Date(timeIntervalSince1970: Double(dice.next(2_000_000_000)) + Double(dice.next(1000)) / 1000)
+        }
+        func texts() -> [String]? { dice.maybe((0..<dice.next(4)).map { _ in dice.text() }) }
+        var customer = Customer(
+            id: CustomerID(dice.text()), version: dice.next(1000), name: dice.text(), phone: dice.maybe(dice.text()),
+            email: dice.maybe(dice.text()), preferredChannel: dice.maybe(Channel.allCases[dice.next(8)]),
+            birthDate: dice.maybe(day()), occupation: dice.maybe(dice.text()),
+            maritalStatus: dice.maybe(MaritalStatus.allCases[dice.next(MaritalStatus.allCases.count)]),
+            tastes: texts(), interests: texts(), hobbies: texts(), usualProducts: texts(),
+            socialHandles: dice.maybe(
+                (0..<dice.next(3)).map { _ in SocialHandle(network: dice.text(), handle: dice.text()) }),
+            customerSince: day(), lifecycle: LifecycleStage.allCases[dice.next(LifecycleStage.allCases.count)],
+            consents: dice.maybe(
+                (0..<dice.next(4)).map { _ in
+                    Consent(
+                        purpose: ConsentPurpose.allCases[dice.next(3)], granted: dice.next(2) == 0, at: instant(),
+                        by: dice.maybe(AgentID(dice.text())))
+                }),
+            loyalty: LoyaltyStanding(
+                points: dice.next(100_000) - 100, tier: dice.maybe(TierID(dice.text())), tierSince: dice.maybe(day()),
+                tierUntil: dice.maybe(day()), lastActivity: dice.maybe(day())))
+        customer.lifecycleSince = dice.maybe(day())
+        customer.lastPurchase = dice.maybe(day())
+        customer.lifecycleNote = dice.maybe(dice.text())
+        customer.mergedInto = dice.maybe(CustomerID(dice.text()))
+        customer.blockedAt = dice.maybe(instant())
+        customer.erasedAt = dice.maybe(instant())
+        return customer
+    }
+
+    /// The hand writer's line is the encoder's, byte for byte, for every
+    /// field present or absent, empty lists, and awkward text.
+    @Test func customersWrittenByHandAreTheEncodersLines() throws {
+        var dice = HistoryLineTests.Dice(state: 7)
+        let encoder = CareJSON.encoder()
+        for _ in 0..<400 {
+            let customer = Self.customer(&dice)
+            let coded = try encoder.encode(customer)
+            var bytes: [UInt8] = []
+            customer.appendLine(to: &bytes)
+            #expect(
+                bytes == Array(coded),
+                "\(String(decoding: bytes, as: UTF8.self))\n\(String(decoding: coded, as: UTF8.self))")
         }
     }
 

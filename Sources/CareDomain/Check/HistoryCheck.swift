@@ -111,11 +111,12 @@ enum HistoryCheck {
             let (moments, cut) = try history.checkedMoments(of: customer.id)
             if cut { unfinished(.moments) }
             read.moments = moments
-            timeline = Set(moments.map(\.id))
             outcome.moments += moments.count
-            var seen = Set<MomentID>()
+            var seen = Set<MomentID>(minimumCapacity: moments.count)
+            let file = layout.relative(layout.history(.moments, of: customer.id))
             for moment in moments {
-                let place = "\(layout.relative(layout.history(.moments, of: customer.id))) moment \(moment.id)"
+                // Built only for a problem: two million moments pass.
+                var place: String { "\(file) moment \(moment.id)" }
                 if !seen.insert(moment.id).inserted { outcome.problems.append(tr("%@ appears twice.", place)) }
                 if moment.customer != customer.id {
                     outcome.problems.append(
@@ -132,6 +133,7 @@ enum HistoryCheck {
                     outcome.problems.append(tr("%@ has satisfaction %@; it must be 1 to 5.", place, score))
                 }
             }
+            timeline = seen
         } catch {
             outcome.problems.append(error.description)
         }

@@ -69,7 +69,8 @@ public enum ExpiryRun {
                                     || customer.lifecycleDue(today: today, program: program) != customer.lifecycle
                             else { return nil }
                             return LoyaltyRules.expire(
-                                customer: customer, ledger: try history.ledger(of: id), program: program, today: today
+                                customer: customer, ledger: try history.ledger(of: customer), program: program,
+                                today: today
                             ).map { (id, $0) }
                         }
                     }

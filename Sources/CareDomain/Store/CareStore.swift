@@ -22,6 +22,13 @@ public protocol HistoryReader: Sendable {
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry]
     /// The steps of every incident of the customer, in the order written.
     func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent]
+    /// The ledger of `customer` as the caller holds the record (a writer
+    /// checks it against the record's balance without decoding it again).
+    func ledger(of customer: Customer) throws(StoreError) -> [LedgerEntry]
+}
+
+extension HistoryReader {
+    public func ledger(of customer: Customer) throws(StoreError) -> [LedgerEntry] { try ledger(of: customer.id) }
 }
 
 /// The store as the console and the commands see it. Reads give a value

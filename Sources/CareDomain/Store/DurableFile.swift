@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 
 #if canImport(Glibc)
@@ -14,7 +15,9 @@ import Foundation
 /// path is opened one component at a time from a handle on the data
 /// directory (`openat` with `O_NOFOLLOW`), so a link planted by someone who
 /// can write to a shared store is refused with a sentence naming it,
-/// never followed (the data directory itself may be a link).
+/// never followed (the data directory itself may be a link). Reads try
+/// `openat2` with the same refusal first, one call instead of one per
+/// component, and walk when it is missing or refuses (to name the link).
 ///
 /// Modes: data files are never world-readable. A new file is `0600`, or
 /// `0660` when the directory is group-writable (a team's shared store); a
@@ -70,7 +73,7 @@ struct DurableFile: Sendable {
         let (fd, created, parent) = try openForAppend(path)
         defer {
             close(fd)
-            close(parent)
+            if parent >= 0 { close(parent) }
         }
         let sizeBefore = lseek(fd, 0, SEEK_END)
         do throws(StoreError) {
@@ -98,13 +101,17 @@ struct DurableFile: Sendable {
 
     /// Append without fsync (compaction flushes the file system once after
     /// all its appends).
-    func appendUnsynced(_ path: String, _ data: Data) throws(StoreError) {
+    /// Returns the file's identity after the write (nil if `fstat` failed).
+    @discardableResult
+    func appendUnsynced(_ path: String, _ data: Data) throws(StoreError) -> FileIdentity? {
         let (fd, _, parent) = try openForAppend(path)
         defer {
             close(fd)
-            close(parent)
+            if parent >= 0 { close(parent) }
         }
         try Posix.writeAll(fd, data, path: relative(path))
+        var info = stat()
+        return fstat(fd, &info) == 0 ? FileIdentity(info) : nil
     }
 
     /// Creates the data directory itself (and its parents), outside the
@@ -256,6 +263,23 @@ struct DurableFile: Sendable {
         }
     }
 
+    /// What `read(_:unless:)` found.
+    enum Reread {
+        /// The file is the one `known` names: not read.
+        case same
+        case read(Data, FileIdentity)
+    }
+
+    /// `path` whole with its identity, unless it is still the file `known`
+    /// names; nil when it does not exist.
+    func read(_ path: String, unless known: FileIdentity?) throws(StoreError) -> Reread? {
+        try withOpenFileStatus(path) { (fd, info) throws(StoreError) -> Reread in
+            let identity = FileIdentity(info)
+            if identity == known { return .same }
+            return .read(try read(fd, size: Int(info.st_size), path: path, from: 0), identity)
+        }
+    }
+
     /// The size of `path` in bytes; nil when it does not exist.
     func size(_ path: String) throws(StoreError) -> Int? {
         guard let info = try status(path) else { return nil }
@@ -264,6 +288,14 @@ struct DurableFile: Sendable {
 
     /// `lstat` of `path` reached without following links; nil when absent.
     func status(_ path: String) throws(StoreError) -> stat? {
+        switch try openBeneath(path, care_o_path()) {
+        case .absent: return nil
+        case .opened(let fd):
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0 { return info }
+        case .walk: break
+        }
         guard let parent = try openParentIfPresent(path) else { return nil }
         defer { close(parent.fd) }
         var info = stat()
@@ -333,6 +365,30 @@ struct DurableFile: Sendable {
         return fd
     }
 
+    private enum Beneath {
+        case opened(Int32)
+        case absent
+        /// Refused or not available: the walk says why, or opens it.
+        case walk
+    }
+
+    /// `path` opened from the data directory in one `openat2` that refuses
+    /// any link (see the type's comment); what it cannot settle is left to
+    /// the component walk, which names a link or a permission problem.
+    private func openBeneath(_ path: String, _ flags: Int32) throws(StoreError) -> Beneath {
+        let relative = try components(of: path).joined(separator: "/")
+        guard !relative.isEmpty else { return .walk }
+        let (rootFD, code) = Posix.rawOpen(root, O_RDONLY | O_DIRECTORY)
+        if rootFD < 0 { return code == ENOENT ? .absent : .walk }
+        defer { close(rootFD) }
+        var fd: Int32
+        repeat {
+            fd = relative.withCString { care_open_beneath(rootFD, $0, flags | O_NOFOLLOW | O_CLOEXEC) }
+        } while fd < 0 && errno == EINTR
+        if fd >= 0 { return .opened(fd) }
+        return errno == ENOENT ? .absent : .walk
+    }
+
     /// nil when it does not exist.
     private func openSubdirectory(_ fd: Int32, _ component: Substring, _ walked: String) throws(StoreError) -> Int32? {
         let (next, code) = Posix.rawOpenAt(fd, String(component), O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
@@ -387,7 +443,10 @@ struct DurableFile: Sendable {
         throw Posix.failure(relative(path), code, operation: flags & O_CREAT != 0 ? "create" : "open")
     }
 
+    /// `parent` is -1 when the file was there (opened in one call); a file
+    /// created is opened through its folder, which is synced after it.
     private func openForAppend(_ path: String) throws(StoreError) -> (fd: Int32, created: Bool, parent: Int32) {
+        if case .opened(let fd) = try openBeneath(path, O_WRONLY | O_APPEND) { return (fd, false, -1) }
         let parent = try openParent(path)
         do throws(StoreError) {
             let mode = try modeForWriting(parent, path)
@@ -413,9 +472,16 @@ struct DurableFile: Sendable {
     private func withOpenFileStatus<T>(_ path: String, _ body: (Int32, stat) throws(StoreError) -> T)
         throws(StoreError) -> T?
     {
-        guard let parent = try openParentIfPresent(path) else { return nil }
-        defer { close(parent.fd) }
-        guard let fd = try openLeaf(parent, path, O_RDONLY) else { return nil }
+        let fd: Int32
+        switch try openBeneath(path, O_RDONLY) {
+        case .absent: return nil
+        case .opened(let opened): fd = opened
+        case .walk:
+            guard let parent = try openParentIfPresent(path) else { return nil }
+            defer { close(parent.fd) }
+            guard let opened = try openLeaf(parent, path, O_RDONLY) else { return nil }
+            fd = opened
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Posix.failure(relative(path), errno, operation: "read") }

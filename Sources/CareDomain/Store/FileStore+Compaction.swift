@@ -13,33 +13,22 @@ extension FileStore {
         current.state.verifySnapshots()
         try current.state.requireUndamaged()
         _ = try removeLeftovers(in: layout.writerDirectories)
-        let encoder = CareJSON.encoder()
-        let decoder = CareJSON.decoder()
-        var wroteHistory = false
         moveEmbeddedHistories(&current)
         // A history that lost entries is not begun again from the newest ones.
-        let history = FoldedHistory(layout: layout, pending: current.pending)
-        for (customer, moments) in current.pending.moments {
-            wroteHistory =
-                try fold(moments, kind: .moments, of: customer, encoder: encoder, decoder: decoder) {
-                    (whole: [Moment]) throws(StoreError) in
-                    try history.requireWholeTimeline(whole, of: customer)
-                } || wroteHistory
+        let history = FoldedHistory(layout: layout, pending: current.pending, memo: historyMemo)
+        let layout = layout
+        var wroteHistory = try foldAll(current.pending.moments, kind: .moments) {
+            (whole: [Moment], customer) throws(StoreError) in
+            try history.requireWholeTimeline(whole, of: customer)
         }
-        for (customer, entries) in current.pending.ledger {
-            let path = layout.relative(layout.history(.ledger, of: customer))
-            wroteHistory =
-                try fold(entries, kind: .ledger, of: customer, encoder: encoder, decoder: decoder) {
-                    (whole: [LedgerEntry]) throws(StoreError) in
-                    try HistoryFile.requireWholeLedger(whole, path: path)
-                } || wroteHistory
-        }
-        for (customer, events) in current.pending.incidentEvents {
-            wroteHistory =
-                try fold(events, kind: .incidentEvents, of: customer, encoder: encoder, decoder: decoder) {
-                    (_: [IncidentEvent]) throws(StoreError) in
-                } || wroteHistory
-        }
+        wroteHistory =
+            try foldAll(current.pending.ledger, kind: .ledger) { (whole: [LedgerEntry], customer) throws(StoreError) in
+                try HistoryFile.requireWholeLedger(whole, path: layout.relative(layout.history(.ledger, of: customer)))
+            } || wroteHistory
+        wroteHistory =
+            try foldAll(current.pending.incidentEvents, kind: .incidentEvents) {
+                (_: [IncidentEvent], _) throws(StoreError) in
+            } || wroteHistory
         if wroteHistory { try layout.files.syncFileSystem() }
         try writeSnapshots(current.state, cursor: current.cursor)
         current.pending = .none
@@ -58,6 +47,8 @@ extension FileStore {
             tell(.indexNotWritten(error))
         }
         current.touches = JournalTouches(after: current.cursor.seq)
+        // What it held is folded now; a long session does not keep it.
+        historyMemo.clear()
     }
 
     /// Incidents written before their histories were kept apart carry them
@@ -78,23 +69,62 @@ extension FileStore {
         }
     }
 
+    /// Every customer's pending entries of one kind folded into their file,
+    /// on every core (each file is one customer's). Returns whether
+    /// anything was appended; a failure is thrown once every fold has run
+    /// (a fold is idempotent: the next compaction finishes what is left).
+    private func foldAll<T: Codable & Identifiable & Sendable>(
+        _ pending: [CustomerID: [T]], kind: HistoryKind,
+        requireWhole: @escaping @Sendable ([T], CustomerID) throws(StoreError) -> Void
+    ) throws(StoreError) -> Bool where T.ID: Hashable {
+        let work = Array(pending)
+        let results = Parallel.chunks(work.count, minimum: 256) { range -> Result<Bool, StoreError> in
+            let encoder = CareJSON.encoder()
+            let decoder = CareJSON.decoder()
+            var wrote = false
+            for (customer, items) in work[range] {
+                do throws(StoreError) {
+                    wrote =
+                        try fold(items, kind: kind, of: customer, encoder: encoder, decoder: decoder) {
+                            (whole: [T]) throws(StoreError) in try requireWhole(whole, customer)
+                        } || wrote
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(wrote)
+        }
+        var wrote = false
+        for result in results { wrote = try result.get() || wrote }
+        return wrote
+    }
+
     /// Returns whether anything was appended. `requireWhole` sees the
     /// history as it would be, and refuses one that lost entries.
-    private func fold<T: Codable & Identifiable>(
+    private func fold<T: Codable & Identifiable & Sendable>(
         _ items: [T], kind: HistoryKind, of customer: CustomerID, encoder: JSONEncoder, decoder: JSONDecoder,
         requireWhole: ([T]) throws(StoreError) -> Void
     ) throws(StoreError) -> Bool where T.ID: Hashable {
         let path = layout.history(kind, of: customer)
-        let (folded, completeLength) = try HistoryFile.readWithTail(path, as: T.self, layout: layout, decoder: decoder)
+        let (folded, completeLength) = try HistoryFile.readWithTail(
+            path, as: T.self, layout: layout, decoder: decoder, memo: historyMemo)
         let known = Set(folded.map(\.id))
         let missing = items.filter { !known.contains($0.id) }
         guard !missing.isEmpty else { return false }
-        try requireWhole(folded + missing)
+        let whole = folded + missing
+        try requireWhole(whole)
+        historyMemo.forget(path)
         // An unfinished line is a fold cut short by a crash; its entry is
         // still in the journal, among `items`, so it is written again whole.
         if let completeLength { try layout.files.truncate(path, to: completeLength) }
-        try HistoryFile.makeBucket(for: path, layout: layout)
-        try layout.files.appendUnsynced(path, try HistoryFile.lines(missing, encoder: encoder))
+        // A file with lines is in its bucket already.
+        if folded.isEmpty { try HistoryFile.makeBucket(for: path, layout: layout) }
+        let identity = try layout.files.appendUnsynced(path, try HistoryFile.lines(missing, encoder: encoder))
+        // The figures' catch-up after this fold reads the file as it is now.
+        if let identity {
+            historyMemo.remember(
+                path, .init(identity: identity, items: whole, count: whole.count, completeLength: nil))
+        }
         return true
     }
 

@@ -137,7 +137,7 @@ extension FileStore {
     /// expiry day depends on), every customer is worked out.
     func writeFigures(_ current: Loaded) throws(StoreError) {
         let history = FoldedHistory(
-            layout: layout, pending: current.pending)
+            layout: layout, pending: current.pending, memo: historyMemo)
         let today = Day(containing: clock.now)
         let path = layout.relative(layout.figures)
         let program = current.state.program

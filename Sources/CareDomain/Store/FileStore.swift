@@ -16,6 +16,8 @@ public final class FileStore: CareStore {
     /// console says no and calls `compactIfDue` off its loop instead.
     let compactsOnWrite: Bool
     private let loaded = Mutex<Loaded?>(nil)
+    /// What the writer read of histories, for its next reads of the same files.
+    let historyMemo = HistoryMemo()
     private let notices = Mutex<[StoreNotice]>([])
     private let notify: @Sendable (StoreNotice) -> Void
 
@@ -189,7 +191,7 @@ public final class FileStore: CareStore {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
             // Histories as of this moment, read without taking the lock again.
             let history = WriterHistory(
-                base: FoldedHistory(layout: layout, pending: current.pending),
+                base: FoldedHistory(layout: layout, pending: current.pending, memo: historyMemo),
                 state: current.state)
             let transaction = try body(current.state, history)
             // Nothing to change writes nothing (an expiry run with nothing due).

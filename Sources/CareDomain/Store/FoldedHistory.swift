@@ -6,6 +6,8 @@ import Foundation
 struct FoldedHistory: HistoryReader {
     let layout: StoreLayout
     let pending: PendingHistory
+    /// The writer's (under its lock): files it read before are not read again.
+    var memo: HistoryMemo? = nil
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
         try checkedMoments(of: customer).moments
@@ -59,12 +61,12 @@ struct FoldedHistory: HistoryReader {
         return (events, unfinished)
     }
 
-    private func read<T: Codable & Identifiable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T])
+    private func read<T: Codable & Identifiable & Sendable>(_ customer: CustomerID, _ kind: HistoryKind, recent: [T])
         throws(StoreError) -> (items: [T], unfinished: Bool)
     where T.ID: Hashable {
         guard customer.isSafeFileName else { return ([], false) }
         let (folded, completeLength) = try HistoryFile.readWithTail(
-            layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder())
+            layout.history(kind, of: customer), as: T.self, layout: layout, decoder: CareJSON.decoder(), memo: memo)
         guard !recent.isEmpty else { return (folded, completeLength != nil) }
         let known = Set(folded.map(\.id))
         return (folded + recent.filter { !known.contains($0.id) }, completeLength != nil)
@@ -85,16 +87,20 @@ struct WriterHistory: HistoryReader {
     }
 
     func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
-        let entries = try base.ledger(of: customer)
-        if let record = try state.customers.find(customer) {
-            let sum = entries.reduce(0) { $0 + $1.points }
-            if sum != record.loyalty.points {
-                throw .corrupt(
-                    file: base.layout.relative(base.layout.history(.ledger, of: customer)), line: nil, field: nil,
-                    reason:
-                        "its entries add up to \(sum) points but customer \(customer) shows \(record.loyalty.points), so entries are missing; restore it from a backup"
-                )
-            }
+        guard let record = try state.customers.find(customer) else { return try base.ledger(of: customer) }
+        return try ledger(of: record)
+    }
+
+    /// `customer` is the record in `state` (the caller read it there).
+    func ledger(of customer: Customer) throws(StoreError) -> [LedgerEntry] {
+        let entries = try base.ledger(of: customer.id)
+        let sum = entries.reduce(0) { $0 + $1.points }
+        if sum != customer.loyalty.points {
+            throw .corrupt(
+                file: base.layout.relative(base.layout.history(.ledger, of: customer.id)), line: nil, field: nil,
+                reason:
+                    "its entries add up to \(sum) points but customer \(customer.id) shows \(customer.loyalty.points), so entries are missing; restore it from a backup"
+            )
         }
         return entries
     }

@@ -4,7 +4,9 @@ import Foundation
 /// line, oldest first. Small, so read whole; an unfinished last line (a write
 /// in progress, or cut by a crash) is passed over.
 enum HistoryFile {
-    static func read<T: Decodable>(_ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder)
+    static func read<T: Decodable & Sendable>(
+        _ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder
+    )
         throws(StoreError) -> [T]
     {
         try readWithTail(path, as: type, layout: layout, decoder: decoder).items
@@ -12,10 +14,39 @@ enum HistoryFile {
 
     /// The entries and, when the last line is unfinished, the length of the
     /// complete part (what a fold truncates to before appending).
-    static func readWithTail<T: Decodable>(
-        _ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder
+    /// With a `memo` (the writer's), a file it holds under the same
+    /// identity is not read, and one read is remembered.
+    static func readWithTail<T: Decodable & Sendable>(
+        _ path: String, as type: T.Type, layout: StoreLayout, decoder: @autoclosure () -> JSONDecoder,
+        memo: HistoryMemo? = nil
     ) throws(StoreError) -> (items: [T], completeLength: Int?) {
-        guard let data = try layout.files.read(path) else { return ([], nil) }
+        guard let memo else {
+            guard let data = try layout.files.read(path) else { return ([], nil) }
+            return try parse(data, path: path, as: type, layout: layout, decoder: decoder())
+        }
+        let known = memo.recall(path)
+        switch try layout.files.read(path, unless: known?.identity) {
+        case nil:
+            memo.forget(path)
+            return ([], nil)
+        case .same?:
+            if let known, let items = known.items as? [T] { return (items, known.completeLength) }
+            memo.forget(path)
+            return try readWithTail(path, as: type, layout: layout, decoder: decoder(), memo: nil)
+        case .read(let data, let identity)?:
+            let read = try parse(data, path: path, as: type, layout: layout, decoder: decoder())
+            memo.remember(
+                path,
+                .init(
+                    identity: identity, items: read.items, count: read.items.count, completeLength: read.completeLength)
+            )
+            return read
+        }
+    }
+
+    private static func parse<T: Decodable>(
+        _ data: Data, path: String, as type: T.Type, layout: StoreLayout, decoder: @autoclosure () -> JSONDecoder
+    ) throws(StoreError) -> (items: [T], completeLength: Int?) {
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
         let tail = split.completeLength < data.count ? split.completeLength : nil
@@ -33,6 +64,7 @@ enum HistoryFile {
         }
         list.append(0x5D)
         var items: [T]
+        let decoder = decoder()
         if let decoded = try? decoder.decode([T].self, from: list) {
             items = decoded
         } else {

@@ -8,11 +8,9 @@ import Foundation
 /// holds for every field; a line the fast path does not take whole (a field
 /// of the wrong kind, an unknown value) is left to `JSONDecoder`, which
 /// then names what is wrong.
-protocol HistoryLine: Codable {
+protocol HistoryLine: Codable, LineWritable {
     /// The entry, or nil when the line is not one the fast path reads whole.
     static func fromLine(_ line: UnsafeRawBufferPointer) -> Self?
-    /// The entry's line, without its newline.
-    func appendLine(to bytes: inout [UInt8])
 }
 
 /// The values one line holds, by key, as the scanner picked them.

@@ -215,10 +215,14 @@ enum Journal {
         throws(StoreError) -> JournalCursor
     {
         var line: Data
-        do {
-            line = try encoder.encode(entry)
-        } catch {
-            throw .invalidChange(tr("The change could not be written as JSON: %@.", error))
+        if let bytes = entry.handLine() {
+            line = Data(bytes)
+        } else {
+            do {
+                line = try encoder.encode(entry)
+            } catch {
+                throw .invalidChange(tr("The change could not be written as JSON: %@.", error))
+            }
         }
         line.append(0x0A)
         var name = StoreLayout.journalName(for: Day(containing: entry.at))

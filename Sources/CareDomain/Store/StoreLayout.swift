@@ -65,9 +65,13 @@ public struct StoreLayout: Sendable, Equatable {
         return bucketName(Int(hash & 0xFF))
     }
 
-    static func bucketName(_ value: Int) -> String {
+    static func bucketName(_ value: Int) -> String { bucketNames[value & 0xFF] }
+
+    /// Made once: every history path names its bucket (care check builds
+    /// three paths per customer).
+    private static let bucketNames: [String] = (0..<256).map { value in
         let digits = Array("0123456789abcdef")
-        return String([digits[(value >> 4) & 0xF], digits[value & 0xF]])
+        return String([digits[value >> 4], digits[value & 0xF]])
     }
 
     /// The journal file a transaction at `date` belongs to: `YYYY-MM.jsonl` in UTC.

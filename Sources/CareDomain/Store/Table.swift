@@ -213,7 +213,13 @@ public struct Table<R: Record>: Sendable {
             case .decoded(let record)?:
                 version = record.version
                 do {
-                    line = try encoder.encode(record)
+                    if let writable = record as? any LineWritable {
+                        var bytes: [UInt8] = []
+                        writable.appendLine(to: &bytes)
+                        line = Data(bytes)
+                    } else {
+                        line = try encoder.encode(record)
+                    }
                     summary = SnapshotSource<R>.scannedSummary(of: line, scanner: scanner)
                 } catch {
                     throw .invalidChange(
