@@ -272,7 +272,7 @@ import Testing
             changed.customers["C999999"] = CustomerFigures(rows: [row, row], expiryDue: Fixture.today)
             changed.customers["A000000"] = CustomerFigures()
             let rewritten = try FiguresFile.decode(
-                try FiguresFile.rewrite(data, path: "figures.bin", with: changed), path: "figures.bin")
+                Data(try FiguresFile.rewrite(data, path: "figures.bin", with: changed)), path: "figures.bin")
             var expected = old
             expected.names = changed.names
             for (id, customer) in changed.customers { expected.customers[id] = customer }

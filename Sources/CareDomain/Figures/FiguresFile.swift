@@ -24,7 +24,8 @@ enum FiguresFile {
         var names: [String]
     }
 
-    static func encode(_ figures: StoreFigures) throws(StoreError) -> Data {
+    /// Bytes, not `Data`: turning 70 MB into `Data` was a copy of its own.
+    static func encode(_ figures: StoreFigures) throws(StoreError) -> [UInt8] {
         let rowCount = figures.customers.values.reduce(0) { $0 + $1.rows.count }
         var bytes = try start(figures, capacity: figures.customers.count * 32 + rowCount * rowSize)
         put(UInt64(figures.customers.count), &bytes)
@@ -40,15 +41,15 @@ enum FiguresFile {
     /// a compaction writes, without decoding 2,000,000 rows it does not
     /// change. `changed`'s rows are named in its own table, which must begin
     /// with the file's (`header(of:)`); its header goes in the file.
-    static func rewrite(_ data: Data, path: String, with changed: StoreFigures) throws(StoreError) -> Data {
+    static func rewrite(_ data: Data, path: String, with changed: StoreFigures) throws(StoreError) -> [UInt8] {
         let layout = try blocks(of: data, path: path)
         let ids = changed.customers.keys.sorted()
-        let result: Data = data.withUnsafeBytes { raw in
+        let result: [UInt8] = data.withUnsafeBytes { raw in
             var bytes: [UInt8] = []
             do {
                 bytes = try start(changed, capacity: raw.count + ids.count * 256)
             } catch {
-                return Data()
+                return []
             }
             var count = 0
             var next = 0
@@ -121,9 +122,9 @@ enum FiguresFile {
         }
     }
 
-    private static func finish(_ bytes: inout [UInt8]) -> Data {
+    private static func finish(_ bytes: inout [UInt8]) -> [UInt8] {
         put(bytes.withUnsafeBytes { BinaryChecksum.of($0) }, &bytes)
-        return Data(bytes)
+        return bytes
     }
 
     /// The figures' header only (no customer), checked whole first.

@@ -31,7 +31,7 @@ struct DurableFile: Sendable {
 
     /// Replace `path` with `data`: temp file in the same directory (O_EXCL),
     /// fsync, rename over the target, fsync the directory.
-    func replace(_ path: String, with data: Data) throws(StoreError) {
+    func replace(_ path: String, with data: some ContiguousBytes) throws(StoreError) {
         let parent = try openParent(path)
         defer { close(parent.fd) }
         let mode = try modeForWriting(parent, path)

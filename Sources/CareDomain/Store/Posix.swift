@@ -43,7 +43,7 @@ enum Posix {
         }
     }
 
-    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
+    static func writeAll(_ fd: Int32, _ data: some ContiguousBytes, path: String) throws(StoreError) {
         var code: Int32 = 0
         let space = DiskSpace.current
         data.withUnsafeBytes { buffer in
