@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+
+/// A journal tail of more than a megabyte is decoded on every core; what
+/// the read gives is what one core gives: every entry in order, and the
+/// first bad line named when there are several.
+@Suite struct JournalReadTests {
+    private func line(_ seq: Int) throws -> Data {
+        let entry = JournalEntry(
+            seq: seq, at: Fixture.now, author: Fixture.ana, summary: String(repeating: "x", count: 100_000),
+            changes: [])
+        var data = try CareJSON.encoder().encode(entry)
+        data.append(0x0A)
+        return data
+    }
+
+    @Test func aLongTailReadsInOrderAndNamesTheFirstBadLine() throws {
+        try withTemporaryDirectory { directory in
+            let layout = StoreLayout(directory: directory)
+            try FileManager.default.createDirectory(atPath: layout.journalDirectory, withIntermediateDirectories: true)
+            let path = layout.journalFile("2026-11.jsonl")
+            var data = Data()
+            for seq in 1...30 { data.append(try line(seq)) }
+            try data.write(to: URL(fileURLWithPath: path))
+            let read = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
+            #expect(read.entries.map(\.seq) == Array(1...30))
+            #expect(read.cursor.seq == 30 && read.cursor.line == 30 && read.cursor.offset == data.count)
+
+            var bad = Data()
+            for seq in 1...30 {
+                bad.append(seq == 12 || seq == 25 ? Data("{\"seq\":\"twelve\"}\n".utf8) : try line(seq))
+            }
+            try bad.write(to: URL(fileURLWithPath: path))
+            #expect {
+                _ = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
+            } throws: { error in
+                "\(error)".contains("journal/2026-11.jsonl line 12")
+            }
+        }
+    }
+}
