@@ -189,11 +189,17 @@ public final class FileStore: CareStore {
         -> StoreState
     {
         try withWriterLock { (current: inout Loaded) throws -> StoreState in
-            // Histories as of this moment, read without taking the lock again.
-            let history = WriterHistory(
-                base: FoldedHistory(layout: layout, pending: current.pending, memo: historyMemo),
-                state: current.state)
-            let transaction = try body(current.state, history)
+            let transaction: Transaction
+            do {
+                // Histories as of this moment, read without taking the lock
+                // again. Let go before the change is applied: a reader still
+                // holding the state would make the first put copy every
+                // record the state has decoded.
+                let history = WriterHistory(
+                    base: FoldedHistory(layout: layout, pending: current.pending, memo: historyMemo),
+                    state: current.state)
+                transaction = try body(current.state, history)
+            }
             // Nothing to change writes nothing (an expiry run with nothing due).
             guard !transaction.changes.isEmpty else { return current.state }
             try append(transaction, by: author, to: &current)
