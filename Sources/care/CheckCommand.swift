@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
                 "%@ customers, %@ moments, %@ ledger entries, %@ incidents, %@ journal entries", report.customers,
                 report.moments, report.ledgerEntries, report.incidents, report.journalEntries)
         if report.isClean {
-            print(tr("Store %@ is clean: %@.", storeOptions.directory, counts))
+            printProse(tr("Store %@ is clean: %@.", storeOptions.directory, counts))
         } else {
             printError(
                 tr(

@@ -52,14 +52,14 @@ struct ExpireCommand: ParsableCommand {
         }
         let verb = dryRun ? tr("would expire") : "expired"
         guard report.customersChanged > 0 else {
-            print(
+            printProse(
                 tr(
                     "Nothing %@ due on %@: no points %@, no tier lapsed, no lifecycle stage moved (%@ customers looked at).",
                     dryRun ? "would be" : "was", day, verb, report.customersSeen)
             )
             return
         }
-        print(
+        printProse(
             tr(
                 "%@Expiry as of %@: %@ points %@; %@ tiers changed; %@ of %@ customers updated.",
                 dryRun ? "Dry run, nothing written. " : "", day, report.pointsExpired, verb, report.tierChanges.count,

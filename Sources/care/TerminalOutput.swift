@@ -40,6 +40,12 @@ func terminalColumns() -> Int? {
     return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
 }
 
+/// A sentence (a summary, a count): on a terminal, broken between words
+/// to its width; to a pipe or a file, one line as before.
+func printProse(_ text: String) {
+    print(terminalColumns().map { Prose.wrapped(text, width: $0) } ?? text)
+}
+
 /// A record as `show` prints it: pretty JSON with sorted keys, ready to
 /// edit and give back to `set`.
 func printJSON(_ value: some Encodable) throws {
