@@ -51,49 +51,46 @@ extension Customer: LineRecord {
 /// expiry run's journal and snapshot writing.
 extension Customer: LineWritable {
     func appendLine(to bytes: inout [UInt8]) {
-        var writer = LineWriter(into: bytes)
-        bytes = []
-        writer.open()
-        writer.string("birthDate", birthDate?.description)
-        writer.date("blockedAt", blockedAt)
-        writer.objects("consents", consents) { writer, consent in
-            writer.date("at", consent.at)
-            writer.string("by", consent.by?.rawValue)
-            writer.bool("granted", consent.granted)
-            writer.string("purpose", consent.purpose.rawValue)
+        LineWriter.object(appendingTo: &bytes) { writer in
+            writer.string("birthDate", birthDate?.description)
+            writer.date("blockedAt", blockedAt)
+            writer.objects("consents", consents) { writer, consent in
+                writer.date("at", consent.at)
+                writer.string("by", consent.by?.rawValue)
+                writer.bool("granted", consent.granted)
+                writer.string("purpose", consent.purpose.rawValue)
+            }
+            writer.string("customerSince", customerSince.description)
+            writer.string("email", email)
+            writer.date("erasedAt", erasedAt)
+            writer.strings("hobbies", hobbies)
+            writer.string("id", id.rawValue)
+            writer.strings("interests", interests)
+            writer.string("lastPurchase", lastPurchase?.description)
+            writer.string("lifecycle", lifecycle.rawValue)
+            writer.string("lifecycleNote", lifecycleNote)
+            writer.string("lifecycleSince", lifecycleSince?.description)
+            writer.object("loyalty") { writer in
+                writer.string("lastActivity", loyalty.lastActivity?.description)
+                writer.integer("points", loyalty.points)
+                writer.string("tier", loyalty.tier?.rawValue)
+                writer.string("tierSince", loyalty.tierSince?.description)
+                writer.string("tierUntil", loyalty.tierUntil?.description)
+            }
+            writer.string("maritalStatus", maritalStatus?.rawValue)
+            writer.string("mergedInto", mergedInto?.rawValue)
+            writer.string("name", name)
+            writer.string("occupation", occupation)
+            writer.string("phone", phone)
+            writer.string("preferredChannel", preferredChannel?.rawValue)
+            writer.objects("socialHandles", socialHandles) { writer, handle in
+                writer.string("handle", handle.handle)
+                writer.string("network", handle.network)
+            }
+            writer.strings("tastes", tastes)
+            writer.strings("usualProducts", usualProducts)
+            writer.integer("version", version)
         }
-        writer.string("customerSince", customerSince.description)
-        writer.string("email", email)
-        writer.date("erasedAt", erasedAt)
-        writer.strings("hobbies", hobbies)
-        writer.string("id", id.rawValue)
-        writer.strings("interests", interests)
-        writer.string("lastPurchase", lastPurchase?.description)
-        writer.string("lifecycle", lifecycle.rawValue)
-        writer.string("lifecycleNote", lifecycleNote)
-        writer.string("lifecycleSince", lifecycleSince?.description)
-        writer.object("loyalty") { writer in
-            writer.string("lastActivity", loyalty.lastActivity?.description)
-            writer.integer("points", loyalty.points)
-            writer.string("tier", loyalty.tier?.rawValue)
-            writer.string("tierSince", loyalty.tierSince?.description)
-            writer.string("tierUntil", loyalty.tierUntil?.description)
-        }
-        writer.string("maritalStatus", maritalStatus?.rawValue)
-        writer.string("mergedInto", mergedInto?.rawValue)
-        writer.string("name", name)
-        writer.string("occupation", occupation)
-        writer.string("phone", phone)
-        writer.string("preferredChannel", preferredChannel?.rawValue)
-        writer.objects("socialHandles", socialHandles) { writer, handle in
-            writer.string("handle", handle.handle)
-            writer.string("network", handle.network)
-        }
-        writer.strings("tastes", tastes)
-        writer.strings("usualProducts", usualProducts)
-        writer.integer("version", version)
-        writer.close()
-        bytes = writer.bytes
     }
 }
 

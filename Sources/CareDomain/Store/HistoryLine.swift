@@ -190,37 +190,34 @@ extension Moment: HistoryLine {
     }
 
     func appendLine(to bytes: inout [UInt8]) {
-        var writer = LineWriter(into: bytes)
-        bytes = []
-        writer.open()
-        writer.string("agent", agent?.rawValue)
-        writer.integer("amount", amount?.rawValue)
-        writer.date("at", at)
-        writer.string("channel", channel.rawValue)
-        writer.integer("cost", cost.rawValue)
-        writer.string("customer", customer.rawValue)
-        writer.string("id", id.rawValue)
-        writer.string("incident", incident?.rawValue)
-        writer.string("outcome", outcome)
-        writer.string("productFamily", productFamily)
-        writer.string("returnOf", returnOf?.rawValue)
-        writer.integer("satisfaction", satisfaction)
-        writer.bool("serviceLevelMet", serviceLevelMet)
-        if let survey {
-            writer.key("survey")
-            writer.open()
-            writer.string("answeredBy", survey.answeredBy.rawValue)
-            writer.date("at", survey.at)
-            writer.string("comment", survey.comment)
-            writer.bool("expectationsMet", survey.expectationsMet)
-            writer.string("recordedBy", survey.recordedBy.rawValue)
-            writer.integer("score", survey.score)
-            writer.close()
+        LineWriter.object(appendingTo: &bytes) { writer in
+            writer.string("agent", agent?.rawValue)
+            writer.integer("amount", amount?.rawValue)
+            writer.date("at", at)
+            writer.string("channel", channel.rawValue)
+            writer.integer("cost", cost.rawValue)
+            writer.string("customer", customer.rawValue)
+            writer.string("id", id.rawValue)
+            writer.string("incident", incident?.rawValue)
+            writer.string("outcome", outcome)
+            writer.string("productFamily", productFamily)
+            writer.string("returnOf", returnOf?.rawValue)
+            writer.integer("satisfaction", satisfaction)
+            writer.bool("serviceLevelMet", serviceLevelMet)
+            if let survey {
+                writer.key("survey")
+                writer.open()
+                writer.string("answeredBy", survey.answeredBy.rawValue)
+                writer.date("at", survey.at)
+                writer.string("comment", survey.comment)
+                writer.bool("expectationsMet", survey.expectationsMet)
+                writer.string("recordedBy", survey.recordedBy.rawValue)
+                writer.integer("score", survey.score)
+                writer.close()
+            }
+            writer.string("surveyOf", surveyOf?.rawValue)
+            writer.string("touchpoint", touchpoint.rawValue)
         }
-        writer.string("surveyOf", surveyOf?.rawValue)
-        writer.string("touchpoint", touchpoint.rawValue)
-        writer.close()
-        bytes = writer.bytes
     }
 }
 
@@ -246,23 +243,20 @@ extension LedgerEntry: HistoryLine {
     }
 
     func appendLine(to bytes: inout [UInt8]) {
-        var writer = LineWriter(into: bytes)
-        bytes = []
-        writer.open()
-        writer.date("at", at)
-        writer.integer("balanceAfter", balanceAfter)
-        writer.string("by", by?.rawValue)
-        writer.string("customer", customer.rawValue)
-        writer.string("expiresOn", expiresOn?.description)
-        writer.string("id", id.rawValue)
-        writer.string("incident", incident?.rawValue)
-        writer.string("kind", kind.rawValue)
-        writer.string("moment", moment?.rawValue)
-        writer.integer("money", money?.rawValue)
-        writer.integer("points", points)
-        writer.string("reason", reason)
-        writer.string("reward", reward?.rawValue)
-        writer.close()
-        bytes = writer.bytes
+        LineWriter.object(appendingTo: &bytes) { writer in
+            writer.date("at", at)
+            writer.integer("balanceAfter", balanceAfter)
+            writer.string("by", by?.rawValue)
+            writer.string("customer", customer.rawValue)
+            writer.string("expiresOn", expiresOn?.description)
+            writer.string("id", id.rawValue)
+            writer.string("incident", incident?.rawValue)
+            writer.string("kind", kind.rawValue)
+            writer.string("moment", moment?.rawValue)
+            writer.integer("money", money?.rawValue)
+            writer.integer("points", points)
+            writer.string("reason", reason)
+            writer.string("reward", reward?.rawValue)
+        }
     }
 }

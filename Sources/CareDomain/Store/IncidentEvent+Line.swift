@@ -20,17 +20,14 @@ extension IncidentEvent: HistoryLine {
     }
 
     func appendLine(to bytes: inout [UInt8]) {
-        var writer = LineWriter(into: bytes)
-        bytes = []
-        writer.open()
-        writer.date("at", at)
-        writer.string("by", by.rawValue)
-        writer.string("customer", customer.rawValue)
-        writer.string("incident", incident.rawValue)
-        writer.string("kind", kind.rawValue)
-        writer.integer("number", number)
-        writer.string("text", text)
-        writer.close()
-        bytes = writer.bytes
+        LineWriter.object(appendingTo: &bytes) { writer in
+            writer.date("at", at)
+            writer.string("by", by.rawValue)
+            writer.string("customer", customer.rawValue)
+            writer.string("incident", incident.rawValue)
+            writer.string("kind", kind.rawValue)
+            writer.integer("number", number)
+            writer.string("text", text)
+        }
     }
 }

@@ -1,6 +1,17 @@
 /// Objects and lists inside a line, as `CareJSON.encoder()` writes them:
 /// a record's nested values (a customer's loyalty standing, consents).
 extension LineWriter {
+    /// One object appended to `bytes`, `body` writing its members in key
+    /// order: a record's or a history entry's line.
+    static func object(appendingTo bytes: inout [UInt8], _ body: (inout LineWriter) -> Void) {
+        var writer = LineWriter(into: bytes)
+        bytes = []
+        writer.open()
+        body(&writer)
+        writer.close()
+        bytes = writer.bytes
+    }
+
     /// `"key":{…}`, `body` writing the members in key order.
     mutating func object(_ key: StaticString, _ body: (inout LineWriter) -> Void) {
         self.key(key)
