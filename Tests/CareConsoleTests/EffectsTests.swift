@@ -112,6 +112,55 @@ import Testing
         #expect(!state.queue.isEmpty)
     }
 
+    /// The resolved incidents (most of a large store's) are listed only once
+    /// the agent looks at them; from then on every change lists them again
+    /// off the loop, newest first, as the loop would.
+    @Test func theResolvedListIsMadeOnceLookedAtAndKeptUpToDateAfter() throws {
+        var (state, directory) = try seededState(customers: 120)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = FileStore(directory: directory)
+        let boss = Author(login: "boss")
+        func resolveFirst() throws -> (StoreState, IncidentID) {
+            let incident = try #require(state.store.incidents.summaries.first { $0.status.isOpen })
+            return try (
+                store.transact(by: boss) {
+                    try IncidentRules.resolve(
+                        in: $0, incident: incident.id, playbook: nil, grant: false,
+                        declineReason: "the customer wants none", rating: nil, by: boss, at: state.now)
+                }, incident.id
+            )
+        }
+        func prepared(_ after: StoreState) throws -> IncidentLists {
+            guard case .storeChanged(_, let lists?) = Message.storeChanged(after).preparing(after: state) else {
+                throw CancellationError()
+            }
+            return lists
+        }
+        let unseen = try prepared(try resolveFirst().0)
+        #expect(!unseen.hasResolved)
+        _ = update(&state, .storeChanged(try store.open(), lists: unseen))
+
+        while state.queueScope != .resolved { _ = update(&state, .key(.character("m"))) }
+        let resolvedBefore = state.queue.count
+        _ = update(&state, .key(.character("m")))
+        let (changed, resolved) = try resolveFirst()
+        let lists = try prepared(changed)
+        #expect(lists.hasResolved)
+        var loop = state
+        _ = update(&state, .storeChanged(changed, lists: lists))
+        _ = update(&loop, .storeChanged(changed))
+        while state.queueScope != .resolved {
+            _ = update(&state, .key(.character("m")))
+            _ = update(&loop, .key(.character("m")))
+        }
+        #expect(state.queue == loop.queue)
+        #expect(state.queue.count == resolvedBefore + 1 && state.queue.contains { $0.id == resolved })
+        #expect(
+            zip(state.queue, state.queue.dropFirst()).allSatisfy {
+                ($0.resolvedAt ?? $0.dueAt) >= ($1.resolvedAt ?? $1.dueAt)
+            })
+    }
+
     /// Another session's change reloads the customer on screen: the agent's
     /// place in their timeline and profile is kept; another customer starts at the top.
     @Test func aReloadOfTheSameCustomerKeepsTheTimelineCursorAndTheProfileScroll() throws {

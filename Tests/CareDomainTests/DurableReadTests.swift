@@ -57,4 +57,26 @@ import Testing
             #expect(info.st_mode & S_IFMT == S_IFLNK)
         }
     }
+
+    /// A mapped file is summed a stretch at a time, each let go of once
+    /// read: the sum is the whole file's, and its bytes read the same after.
+    @Test func aMappedFileSummedAndLetGoOfReadsTheSameAfter() throws {
+        try withFiles { (files: DurableFile, root: String, _: String) throws in
+            // Two whole stretches and a tail that is not a multiple of 8.
+            let bytes = (0..<(2 * MappedPages.stride + 12_345)).map {
+                UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 11)
+            }
+            let path = root + "/big.bin"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let mapped = try #require(try files.mapped(path, eager: true))
+            let pages = try #require(mapped.pages)
+            let whole = bytes.withUnsafeBytes { BinaryChecksum.of($0) }
+            #expect(pages.checksum(of: mapped.data) == whole)
+            #expect(mapped.data.elementsEqual(bytes))
+            pages.release(0..<mapped.data.count)
+            #expect(mapped.data.withUnsafeBytes { BinaryChecksum.of($0) } == whole)
+            // A small file is read, not mapped: nothing to let go of.
+            #expect(try files.mapped(root + "/moments/ab/C1.jsonl", eager: true)?.pages == nil)
+        }
+    }
 }

@@ -177,6 +177,10 @@ public struct AppState: Sendable {
         validCoupons = store.coupons(of: customer.id).filter { $0.state(on: today) == .valid }
     }
 
+    /// Whether the queue's resolved list is wanted from a new store state:
+    /// shown now, or made once already.
+    var wantsResolvedList: Bool { queueScope == .resolved || incidentLists.hasResolved }
+
     /// The queue for the current scope, its cursor kept on the same incident
     /// when that is still in it (a reload must never move it to another).
     mutating func reloadQueue() {

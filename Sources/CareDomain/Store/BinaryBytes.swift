@@ -128,9 +128,13 @@ extension ByteWriter {
 /// FNV-1a over 8-byte words (then the tail's bytes): cheap enough for tens
 /// of megabytes, and any cut or changed byte shows.
 enum BinaryChecksum {
-    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// `continuing`: the checksum of the bytes before `raw`, whose count is
+    /// a multiple of 8 (so a file may be summed a stretch at a time).
+    static func of(_ raw: UnsafeRawBufferPointer, continuing: UInt64 = start) -> UInt64 {
         let prime: UInt64 = 0x100_0000_01b3
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = continuing
         var offset = 0
         while offset + 8 <= raw.count {
             hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime

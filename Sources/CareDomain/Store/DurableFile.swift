@@ -251,7 +251,7 @@ struct DurableFile: Sendable {
                 data: Data(
                     bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) }
                 ),
-                identity: FileIdentity(info))
+                identity: FileIdentity(info), pages: MappedPages(address: UInt(bitPattern: address), count: size))
         }
     }
 

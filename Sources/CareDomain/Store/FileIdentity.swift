@@ -44,4 +44,6 @@ struct FileIdentity: Codable, Sendable, Equatable {
 struct MappedFile: Sendable {
     let data: Data
     let identity: FileIdentity
+    /// Nil when the file was small enough to be read instead.
+    var pages: MappedPages? = nil
 }

@@ -63,25 +63,28 @@ enum SnapshotFile {
     /// Reads the header and scans every record line (see `SnapshotSource`);
     /// with the snapshot's `index`, only the header is read.
     static func decode<R: Record>(
-        _ type: R.Type, from data: Data, file: String, index: SnapshotIndex.Contents<R>? = nil
+        _ type: R.Type, from data: Data, file: String, index: SnapshotIndex.Contents<R>? = nil,
+        pages: MappedPages? = nil
     ) throws(StoreError) -> (SnapshotHeader, Table<R>) {
         if let index, index.headerLength <= data.count {
             var headerData = data.prefix(index.headerLength)
             if headerData.suffix(recordsOpening.count).elementsEqual(recordsOpening) {
                 headerData.append(contentsOf: Array("]}".utf8))
                 let header = try decodeHeader(headerData, file: file, line: 1)
-                return (header, Table(source: SnapshotSource<R>(file: file, data: data, indexed: index)))
+                return (header, Table(source: SnapshotSource<R>(file: file, data: data, indexed: index, pages: pages)))
             }
         }
-        let (header, table, _) = try scan(type, from: data, file: file)
+        let (header, table, _) = try scan(type, from: data, file: file, pages: pages)
         return (header, table)
     }
 
     /// Reads the header and scans every record line; also what the
     /// snapshot's index would say (nil for a file not laid out a record a line).
-    static func scan<R: Record>(_ type: R.Type, from data: Data, file: String) throws(StoreError) -> (
-        SnapshotHeader, Table<R>, SnapshotIndex.Contents<R>?
-    ) {
+    static func scan<R: Record>(_ type: R.Type, from data: Data, file: String, pages: MappedPages? = nil)
+        throws(StoreError) -> (
+            SnapshotHeader, Table<R>, SnapshotIndex.Contents<R>?
+        )
+    {
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
         guard let first = lines.first, let last = lines.last, lines.count >= 2,
@@ -95,7 +98,8 @@ enum SnapshotFile {
         var headerData = JSONLines.slice(data, first.range)
         headerData.append(contentsOf: Array("]}".utf8))
         let header = try decodeHeader(headerData, file: file, line: first.number)
-        let source = SnapshotSource<R>(file: file, data: data, lines: Array(lines[1..<(lines.count - 1)]))
+        let source = SnapshotSource<R>(
+            file: file, data: data, lines: Array(lines[1..<(lines.count - 1)]), pages: pages)
         // Only a file read whole, its header on line 1, is indexed.
         let indexable = first.number == 1 && first.range.lowerBound == 0 && source.damage.isEmpty
         return (header, Table(source: source), indexable ? source.indexContents(headerLength: first.range.count) : nil)

@@ -50,7 +50,7 @@ struct SnapshotLoader {
         do throws(StoreError) {
             let index = indexData.flatMap { SnapshotIndex.decode(R.self, $0, snapshot: mapped.identity) }
             let (header, table) = try SnapshotFile.decode(
-                type, from: mapped.data, file: R.collection.fileName, index: index)
+                type, from: mapped.data, file: R.collection.fileName, index: index, pages: mapped.pages)
             guard header.collection == R.collection else {
                 throw .corrupt(
                     file: R.collection.fileName, line: 1, field: "collection",

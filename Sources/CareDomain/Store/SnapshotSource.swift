@@ -26,11 +26,14 @@ final class SnapshotSource<R: Record>: Sendable {
     /// The checksum of the bytes a compaction wrote, from the index; nil
     /// for a snapshot that was scanned.
     private let written: UInt64?
+    /// `data`'s pages, when it is a file mapped: let go of once verified.
+    private let pages: MappedPages?
 
     /// Scans `lines` of `data` in parallel.
-    init(file: String, data: Data, lines: [JSONLines.Line]) {
+    init(file: String, data: Data, lines: [JSONLines.Line], pages: MappedPages? = nil) {
         self.file = file
         self.data = data
+        self.pages = pages
         written = nil
         // The summary's keys first, so its fields need no copy per line.
         let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
@@ -87,9 +90,10 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// What the snapshot's index says of `data` (whose identity it names):
     /// nothing is scanned, and lines are decoded when asked for.
-    init(file: String, data: Data, indexed: SnapshotIndex.Contents<R>) {
+    init(file: String, data: Data, indexed: SnapshotIndex.Contents<R>, pages: MappedPages? = nil) {
         self.file = file
         self.data = data
+        self.pages = pages
         written = indexed.written
         lines = indexed.lines
         ids = indexed.ids
@@ -126,7 +130,7 @@ final class SnapshotSource<R: Record>: Sendable {
     func verify() {
         verified.withLock { done in
             guard !done else { return }
-            if let written, data.withUnsafeBytes({ BinaryChecksum.of($0) }) == written {
+            if let written, (pages?.checksum(of: data) ?? data.withUnsafeBytes { BinaryChecksum.of($0) }) == written {
                 done = true
                 return
             }
@@ -135,6 +139,7 @@ final class SnapshotSource<R: Record>: Sendable {
                 for index in range { _ = try? decode(index, decoder: decoder) }
                 return 0
             }
+            pages?.release(0..<data.count)
             done = true
         }
     }
