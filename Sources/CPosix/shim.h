@@ -1,5 +1,5 @@
-// System calls Swift cannot import: openat2(2) has no glibc wrapper, and
-// syscall(2) is variadic.
+// What Swift cannot import: openat2(2) has no glibc wrapper, syscall(2) is
+// variadic, and memrchr(3) is shown only to _GNU_SOURCE.
 #ifndef CARE_CPOSIX_SHIM_H
 #define CARE_CPOSIX_SHIM_H
 
@@ -10,6 +10,8 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
+#include <string.h>
 #ifdef __linux__
 #include <linux/openat2.h>
 #include <sys/syscall.h>
@@ -42,6 +44,19 @@ static inline int care_o_path(void) {
     return O_PATH;
 #else
     return 0;
+#endif
+}
+
+/// The last `byte` in the `count` bytes at `bytes`; NULL when there is none.
+static inline const void *care_last_byte(const void *bytes, unsigned char byte, size_t count) {
+#ifdef __linux__
+    return memrchr(bytes, byte, count);
+#else
+    const unsigned char *at = (const unsigned char *)bytes + count;
+    while (at > (const unsigned char *)bytes) {
+        if (*--at == byte) return at;
+    }
+    return NULL;
 #endif
 }
 

@@ -40,4 +40,32 @@ import Testing
             }
         }
     }
+
+    /// A snapshot's journal position is checked against the line that ends
+    /// there, found however long it is (a batch of 1,000 customers is one
+    /// line) and scanned for its number only.
+    @Test func aPositionIsCheckedAgainstTheLongLineThatEndsThere() throws {
+        try withTemporaryDirectory { directory in
+            let layout = StoreLayout(directory: directory)
+            try FileManager.default.createDirectory(atPath: layout.journalDirectory, withIntermediateDirectories: true)
+            let name = "2026-11.jsonl"
+            var data = Data()
+            for seq in 1...3 { data.append(try line(seq)) }
+            data.append(contentsOf: Array(String(repeating: "{\"seq\":4,\"summary\":\"", count: 1).utf8))
+            data.append(contentsOf: Array(String(repeating: "y", count: 300_000).utf8))
+            data.append(contentsOf: Array("\"}\n".utf8))
+            try data.write(to: URL(fileURLWithPath: layout.journalFile(name)))
+            let end = data.count
+            #expect(try Journal.verify(JournalCursor(file: name, line: 4, offset: end, seq: 4), layout) == nil)
+            let wrong = try Journal.verify(JournalCursor(file: name, line: 4, offset: end, seq: 5), layout)
+            #expect(wrong == "says it holds every transaction up to 5, but the journal there is at 4")
+            let second = try line(1).count * 2
+            #expect(try Journal.verify(JournalCursor(file: name, line: 2, offset: second, seq: 2), layout) == nil)
+
+            try Data("[1,2,3]\n".utf8).write(to: URL(fileURLWithPath: layout.journalFile(name)))
+            #expect(
+                try Journal.verify(JournalCursor(file: name, line: 1, offset: 8, seq: 1), layout)
+                    == "points at a line of journal/\(name) that is not a transaction")
+        }
+    }
 }

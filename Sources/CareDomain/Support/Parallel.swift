@@ -32,4 +32,46 @@ public enum Parallel {
     {
         chunks(count, minimum: minimum, work).flatMap { $0 }
     }
+
+    /// An array of `count` elements made on every core, each written
+    /// straight into its place: no list per range to copy into the whole
+    /// (at 200,000 incident summaries, the copy was a fifth of opening).
+    /// `make` is given each range and `put`, to call once per element of the
+    /// range in order; it returns false on failure. Nil when any range
+    /// failed or put too few or too many, with every element made let go of.
+    public static func array<T: Sendable>(
+        _ count: Int, minimum: Int = 2000, _ make: @Sendable (Range<Int>, _ put: (T) -> Void) -> Bool
+    ) -> [T]? {
+        guard count > 0 else { return make(0..<0) { _ in } ? [] : nil }
+        let failed = Atomic<Bool>(false)
+        let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let slots = Slots(base: base)
+            let made = chunks(count, minimum: minimum) { range -> (Int, Int) in
+                var next = range.lowerBound
+                let succeeded = make(range) { element in
+                    guard next < range.upperBound else {
+                        next = range.upperBound + 1
+                        return
+                    }
+                    (slots.base + next).initialize(to: element)
+                    next += 1
+                }
+                if !succeeded || next != range.upperBound { failed.store(true, ordering: .relaxed) }
+                return (range.lowerBound, min(next, range.upperBound) - range.lowerBound)
+            }
+            if failed.load(ordering: .relaxed) {
+                for (start, length) in made { (base + start).deinitialize(count: length) }
+                initialized = 0
+            } else {
+                initialized = count
+            }
+        }
+        return failed.load(ordering: .relaxed) ? nil : array
+    }
+
+    /// Where `array`'s ranges write: each range its own elements only.
+    private struct Slots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
+    }
 }
