@@ -52,4 +52,14 @@ import Testing
         #expect(made == nil)
         #expect(live.count.load(ordering: .relaxed) == 0)
     }
+
+    /// Two pieces of work run at once; each result comes back in its place,
+    /// a failure included.
+    @Test func bothGivesEachResultInItsPlace() {
+        let (sum, failure) = Parallel.both(
+            { (1...1000).reduce(0, +) },
+            { () -> StoreError? in .missingFile(file: "figures.bin") })
+        #expect(sum == 500_500)
+        #expect(failure == .missingFile(file: "figures.bin"))
+    }
 }

@@ -101,6 +101,40 @@ import Testing
         }
     }
 
+    /// A compaction writes the snapshot's lines in id order: each line not
+    /// changed copied as it was, one changed in its place, and new records
+    /// before the first, between two and after the last.
+    @Test func compactionKeepsIdOrderWithRecordsChangedAndAddedAnywhere() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Self.seeded(directory)
+            let ids = try store.open().customers.ids
+            let middle = ids[ids.count / 2]
+            let fresh = [CustomerID("A000001"), CustomerID(middle.rawValue + "5"), CustomerID("Z000001")]
+            _ = try store.transact(by: Author(login: "boss")) { state, _ in
+                guard var changed = state.customers[middle]?.nextVersion(), let template = state.customers[ids[0]]
+                else { throw StoreError.noStore(directory: "") }
+                changed.name = "Otro Nombre"
+                let added = fresh.enumerated().map { number, id in
+                    var customer = template
+                    customer.id = id
+                    customer.version = 1
+                    customer.name = "Nuevo \(number)"
+                    customer.loyalty.points = 0
+                    return Change.customer(customer)
+                }
+                return Transaction(summary: "change and add", changes: [.customer(changed)] + added)
+            }
+            let reopened = try FileStore(directory: directory, clock: Fixture.clock).open()
+            #expect(reopened.customers.ids == (ids + fresh).sorted())
+            #expect(reopened.customers[middle]?.name == "Otro Nombre")
+            #expect(fresh.map { reopened.customers[$0]?.name } == ["Nuevo 0", "Nuevo 1", "Nuevo 2"])
+            #expect(reopened.customers[ids[1]] == (try Self.scanned(directory)).customers[ids[1]])
+            Self.expectSame(reopened.customers, try Self.scanned(directory).customers)
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(problems == [], "\(problems)")
+        }
+    }
+
     @Test func aSnapshotEditedByHandIsScannedAndItsIndexPassedOver() throws {
         try withTemporaryDirectory { directory in
             let store = try Self.seeded(directory)

@@ -35,6 +35,20 @@ import Testing
         #expect(abs(later.timeIntervalSince(date) - 0.001) < 1e-6)
     }
 
+    /// Dates are written digit by digit into the line: every field padded
+    /// to its width, and a number wider than its width kept whole.
+    @Test func writesEveryFieldPaddedToItsWidth() throws {
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_000_000_000.005)) == "2001-09-09T01:46:40.005Z")
+        #expect(try #require(Day("0987-03-04")).description == "0987-03-04")
+        var bytes: [UInt8] = []
+        for (value, width) in [(0, 1), (7, 3), (12_345, 2), (-5, 4), (Int.min, 1)] {
+            CivilCalendar.appendPadded(value, width, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == "0 007 12345 00-5 \(Int.min) ")
+    }
+
     @Test func readsOffsetsAndNoFraction() throws {
         let utc = try #require(Timestamp.parse("2026-01-01T00:00:00Z"))
         #expect(Timestamp.parse("2026-01-01T01:00:00+01:00") == utc)

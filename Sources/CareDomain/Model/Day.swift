@@ -55,8 +55,19 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     public var description: String {
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `description`'s bytes appended.
+    func append(to bytes: inout [UInt8]) {
         let (year, month, day) = civil
-        return CivilCalendar.pad(year, 4) + "-" + CivilCalendar.pad(month, 2) + "-" + CivilCalendar.pad(day, 2)
+        CivilCalendar.appendPadded(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CivilCalendar.appendPadded(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CivilCalendar.appendPadded(day, 2, to: &bytes)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -125,7 +136,36 @@ enum CivilCalendar {
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        var bytes: [UInt8] = []
+        appendPadded(value, width, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `pad(value, width)`'s bytes appended: a snapshot writes a dozen
+    /// dates for each of thousands of customers, a string each was most
+    /// of writing them.
+    static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            let digits = String(value).utf8
+            if digits.count < width {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+            }
+            bytes.append(contentsOf: digits)
+            return
+        }
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        if count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        var remaining = value
+        for index in stride(from: end - 1, through: end - count, by: -1) {
+            bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
     }
 }

@@ -5,17 +5,32 @@ import Foundation
 /// milliseconds, so journal order within a second would be lost.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format(date)`'s bytes appended, without a string for each part.
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
         let days = Int((Double(totalMillis) / 86_400_000).rounded(.down))
         let millisOfDay = totalMillis - days * 86_400_000
         let (year, month, day) = CivilCalendar.civilFromDays(days)
-        let hour = millisOfDay / 3_600_000
-        let minute = millisOfDay / 60_000 % 60
-        let second = millisOfDay / 1000 % 60
-        let millis = millisOfDay % 1000
-        return CivilCalendar.pad(year, 4) + "-" + CivilCalendar.pad(month, 2) + "-" + CivilCalendar.pad(day, 2)
-            + "T" + CivilCalendar.pad(hour, 2) + ":" + CivilCalendar.pad(minute, 2) + ":"
-            + CivilCalendar.pad(second, 2) + "." + CivilCalendar.pad(millis, 3) + "Z"
+        CivilCalendar.appendPadded(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CivilCalendar.appendPadded(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CivilCalendar.appendPadded(day, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        CivilCalendar.appendPadded(millisOfDay / 3_600_000, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        CivilCalendar.appendPadded(millisOfDay / 60_000 % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        CivilCalendar.appendPadded(millisOfDay / 1000 % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        CivilCalendar.appendPadded(millisOfDay % 1000, 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Accepts `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`.

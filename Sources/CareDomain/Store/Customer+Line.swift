@@ -52,7 +52,7 @@ extension Customer: LineRecord {
 extension Customer: LineWritable {
     func appendLine(to bytes: inout [UInt8]) {
         LineWriter.object(appendingTo: &bytes) { writer in
-            writer.string("birthDate", birthDate?.description)
+            writer.day("birthDate", birthDate)
             writer.date("blockedAt", blockedAt)
             writer.objects("consents", consents) { writer, consent in
                 writer.date("at", consent.at)
@@ -60,22 +60,22 @@ extension Customer: LineWritable {
                 writer.bool("granted", consent.granted)
                 writer.string("purpose", consent.purpose.rawValue)
             }
-            writer.string("customerSince", customerSince.description)
+            writer.day("customerSince", customerSince)
             writer.string("email", email)
             writer.date("erasedAt", erasedAt)
             writer.strings("hobbies", hobbies)
             writer.string("id", id.rawValue)
             writer.strings("interests", interests)
-            writer.string("lastPurchase", lastPurchase?.description)
+            writer.day("lastPurchase", lastPurchase)
             writer.string("lifecycle", lifecycle.rawValue)
             writer.string("lifecycleNote", lifecycleNote)
-            writer.string("lifecycleSince", lifecycleSince?.description)
+            writer.day("lifecycleSince", lifecycleSince)
             writer.object("loyalty") { writer in
-                writer.string("lastActivity", loyalty.lastActivity?.description)
+                writer.day("lastActivity", loyalty.lastActivity)
                 writer.integer("points", loyalty.points)
                 writer.string("tier", loyalty.tier?.rawValue)
-                writer.string("tierSince", loyalty.tierSince?.description)
-                writer.string("tierUntil", loyalty.tierUntil?.description)
+                writer.day("tierSince", loyalty.tierSince)
+                writer.day("tierUntil", loyalty.tierUntil)
             }
             writer.string("maritalStatus", maritalStatus?.rawValue)
             writer.string("mergedInto", mergedInto?.rawValue)

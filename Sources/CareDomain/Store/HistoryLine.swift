@@ -108,7 +108,7 @@ struct LineWriter {
     mutating func integer(_ key: StaticString, _ value: Int?) {
         guard let value else { return }
         self.key(key)
-        bytes.append(contentsOf: String(value).utf8)
+        CivilCalendar.appendPadded(value, 1, to: &bytes)
     }
 
     mutating func bool(_ key: StaticString, _ value: Bool?) {
@@ -117,7 +117,21 @@ struct LineWriter {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func date(_ key: StaticString, _ value: Date?) { string(key, value.map(Timestamp.format)) }
+    mutating func date(_ key: StaticString, _ value: Date?) {
+        guard let value else { return }
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        Timestamp.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func day(_ key: StaticString, _ value: Day?) {
+        guard let value else { return }
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        value.append(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
@@ -248,7 +262,7 @@ extension LedgerEntry: HistoryLine {
             writer.integer("balanceAfter", balanceAfter)
             writer.string("by", by?.rawValue)
             writer.string("customer", customer.rawValue)
-            writer.string("expiresOn", expiresOn?.description)
+            writer.day("expiresOn", expiresOn)
             writer.string("id", id.rawValue)
             writer.string("incident", incident?.rawValue)
             writer.string("kind", kind.rawValue)

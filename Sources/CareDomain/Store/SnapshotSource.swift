@@ -268,8 +268,21 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// The record's JSON exactly as in the file, without the separating comma.
     func recordText(_ index: Int) -> Data {
-        var record = JSONLines.slice(data, lines[index].range).trimmingWhitespace
-        if record.last == 0x2C { record.removeLast() }
-        return record
+        let range = recordRange(index)
+        return data.subdata(in: data.startIndex + range.lowerBound..<data.startIndex + range.upperBound)
+    }
+
+    /// Where `recordText(index)` lies in `data`, from its start: the line
+    /// without the whitespace around it and the separating comma.
+    func recordRange(_ index: Int) -> Range<Int> {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Range<Int> in
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+            var lower = lines[index].range.lowerBound
+            var upper = lines[index].range.upperBound
+            while lower < upper, isSpace(raw[lower]) { lower += 1 }
+            while upper > lower, isSpace(raw[upper - 1]) { upper -= 1 }
+            if upper > lower, raw[upper - 1] == 0x2C { upper -= 1 }
+            return lower..<upper
+        }
     }
 }

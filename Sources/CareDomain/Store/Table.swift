@@ -201,48 +201,86 @@ public struct Table<R: Record>: Sendable {
         let encoder = CareJSON.encoder()
         let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
         var first = true
-        let ids = self.ids
-        written.reserve(ids.count)
-        for id in ids {
+        written.reserve(count)
+
+        func startLine() -> Int {
+            if !first { data.append(separator) }
+            first = false
+            return data.count
+        }
+        func append(_ record: R) throws(StoreError) {
             let line: Data
+            do {
+                if let writable = record as? any LineWritable {
+                    var bytes: [UInt8] = []
+                    writable.appendLine(to: &bytes)
+                    line = Data(bytes)
+                } else {
+                    line = try encoder.encode(record)
+                }
+            } catch {
+                throw .invalidChange(
+                    tr(
+                        "%@ %@ could not be written as JSON: %@.", R.collection.shownSingular.capitalized, record.id,
+                        error)
+                )
+            }
             // The summary as an open will scan it from the line: times to
             // the millisecond, as written, not as held in memory.
-            var summary: R.Summary?
-            let version: Int
-            switch slot(id) {
-            case .decoded(let record)?:
-                version = record.version
-                do {
-                    if let writable = record as? any LineWritable {
-                        var bytes: [UInt8] = []
-                        writable.appendLine(to: &bytes)
-                        line = Data(bytes)
-                    } else {
-                        line = try encoder.encode(record)
-                    }
-                    summary = SnapshotSource<R>.scannedSummary(of: line, scanner: scanner)
-                } catch {
-                    throw .invalidChange(
-                        tr("%@ %@ could not be written as JSON: %@.", R.collection.shownSingular.capitalized, id, error)
-                    )
-                }
-            case .line(let index)?:
-                guard let source else { continue }
-                line = source.recordText(index)
-                version = source.versions[index]
-                summary = source.summaries[index]
-            case nil:
-                continue
-            }
-            if !first { data.append(separator) }
-            let start = data.count
+            let summary = SnapshotSource<R>.scannedSummary(of: line, scanner: scanner)
+            let start = startLine()
             data.append(line)
-            first = false
             if let summary {
-                written.append(id: id, version: version, summary: summary, range: start..<data.count)
+                written.append(id: record.id, version: record.version, summary: summary, range: start..<data.count)
             } else {
                 written.complete = false
             }
+        }
+        func append(line index: Int, of source: SnapshotSource<R>) {
+            let range = source.recordRange(index)
+            let start = startLine()
+            source.data.withUnsafeBytes { raw in
+                if let base = raw.baseAddress, !range.isEmpty {
+                    data.append(
+                        base.advanced(by: range.lowerBound).assumingMemoryBound(to: UInt8.self), count: range.count)
+                }
+            }
+            written.append(
+                id: source.ids[index], version: source.versions[index], summary: source.summaries[index],
+                range: start..<data.count)
+        }
+
+        guard let source, source.idsSorted else {
+            for id in ids {
+                switch slot(id) {
+                case .decoded(let record)?: try append(record)
+                case .line(let index)?: if let source { append(line: index, of: source) }
+                case nil: continue
+                }
+            }
+            return
+        }
+        // The snapshot's lines in their (id) order, each one put since
+        // replaced by its record, the records it does not have in between:
+        // no lookup for the lines that did not change.
+        var replacedLines = [Bool](repeating: false, count: source.ids.count)
+        for index in replaced.values { replacedLines[index] = true }
+        let fresh = putIDs.filter { replaced[$0] == nil }.sorted()
+        var next = 0
+        for index in source.ids.indices {
+            let id = source.ids[index]
+            while next < fresh.count, fresh[next] < id {
+                if let record = decoded[fresh[next]] { try append(record) }
+                next += 1
+            }
+            if !replacedLines[index] {
+                append(line: index, of: source)
+            } else if let record = decoded[id] {
+                try append(record)
+            }
+        }
+        for id in fresh[next...] {
+            if let record = decoded[id] { try append(record) }
         }
     }
 
