@@ -50,28 +50,37 @@ struct ExpireCommand: ParsableCommand {
                     report.customersChanged))
             throw ExitCode(130)
         }
-        let verb = dryRun ? tr("would expire") : "expired"
+        // Whole sentences, one per case: a word put into another sentence
+        // stays English in Spanish ("Nada was vence").
         guard report.customersChanged > 0 else {
             printProse(
-                tr(
-                    "Nothing %@ due on %@: no points %@, no tier lapsed, no lifecycle stage moved (%@ customers looked at).",
-                    dryRun ? "would be" : "was", day, verb, report.customersSeen)
-            )
+                dryRun
+                    ? tr(
+                        "Nothing would be due on %@: no points would expire, no tier lapsed, no lifecycle stage moved (%@ customers looked at).",
+                        day, report.customersSeen)
+                    : tr(
+                        "Nothing was due on %@: no points expired, no tier lapsed, no lifecycle stage moved (%@ customers looked at).",
+                        day, report.customersSeen))
             return
         }
         printProse(
-            tr(
-                "%@Expiry as of %@: %@ points %@; %@ tiers changed; %@ of %@ customers updated.",
-                dryRun ? "Dry run, nothing written. " : "", day, report.pointsExpired, verb, report.tierChanges.count,
-                report.customersChanged, report.customersSeen)
-        )
+            dryRun
+                ? tr(
+                    "Dry run, nothing written. Expiry as of %@: %@ points would expire; %@ tiers changed; %@ of %@ customers updated.",
+                    day, report.pointsExpired, report.tierChanges.count, report.customersChanged, report.customersSeen)
+                : tr(
+                    "Expiry as of %@: %@ points expired; %@ tiers changed; %@ of %@ customers updated.", day,
+                    report.pointsExpired, report.tierChanges.count, report.customersChanged, report.customersSeen))
         var moves: [String: Int] = [:]
         for change in report.tierChanges {
             moves["\(change.before?.rawValue ?? "none") → \(change.after?.rawValue ?? "none")", default: 0] += 1
         }
         for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
         for (stage, count) in report.stageChanges.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            print(tr("  %@ customers %@ to %@", count, dryRun ? "would move" : "moved", stage.shown))
+            print(
+                dryRun
+                    ? tr("  %@ customers would move to %@", count, stage.shown)
+                    : tr("  %@ customers moved to %@", count, stage.shown))
         }
         if list {
             for change in report.tierChanges {

@@ -25,6 +25,33 @@ import Testing
         }
     }
 
+    /// In Spanish the summary is Spanish throughout: no English word put
+    /// into a Spanish sentence.
+    @Test func expireSpeaksSpanishThroughout() throws {
+        try withTemporaryDirectory { directory in
+            let seeded = try CareProcess.run([
+                "seed", "--data", directory, "--customers", "60", "--today", "2025-06-01",
+            ])
+            #expect(seeded.status == 0, "\(seeded.stderr)")
+            let later = Day(containing: Date().addingTimeInterval(400 * 86_400))
+            let dry = try CareProcess.run([
+                "expire", "--data", directory, "--lang", "es", "--dry-run", "--today", later.description,
+            ])
+            #expect(dry.stdout.hasPrefix("Simulación, nada escrito. Caducidad a \(later): "), "\(dry.stdout)")
+            let first = try CareProcess.run(["expire", "--data", directory, "--lang", "es"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.hasPrefix("Caducidad a \(Day(containing: Date())): "), "\(first.stdout)")
+            #expect(first.stdout.contains("puntos caducados"), "\(first.stdout)")
+            let second = try CareProcess.run(["expire", "--data", directory, "--lang", "es"])
+            #expect(second.stdout.hasPrefix("Nada vencía el \(Day(containing: Date())): "), "\(second.stdout)")
+            for output in [first.stdout, second.stdout, dry.stdout] {
+                for english in ["expired", " was ", "would", "moved", "customers"] {
+                    #expect(!output.contains(english), "\(english) in \(output)")
+                }
+            }
+        }
+    }
+
     /// Expiring as of a later day would take points before they are due and
     /// date ledger entries ahead; only a dry run may look there.
     @Test func expireRefusesADayAfterTodayUnlessItIsADryRun() throws {
