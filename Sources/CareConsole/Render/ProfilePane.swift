@@ -52,7 +52,7 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
                 + tr("since %@", customer.customerSince),
             Style(.muted)
         ))
-    let contact = [customer.phone, customer.email, customer.preferredChannel.map { tr("prefers %@", $0.rawValue) }]
+    let contact = [customer.phone, customer.email, customer.preferredChannel.map { tr("prefers %@", $0.shown) }]
         .compactMap { $0 }
     flush()
     packed += pack(contact, separator: " · ", width: width).map { ($0, Style.normal) }
