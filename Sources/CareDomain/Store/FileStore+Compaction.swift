@@ -40,22 +40,8 @@ extension FileStore {
             return copy
         }()
         let (snapshots, figures) = Parallel.both(
-            { () -> StoreError? in
-                do throws(StoreError) {
-                    try self.writeSnapshots(folded.state, cursor: folded.cursor)
-                    return nil
-                } catch {
-                    return error
-                }
-            },
-            { () -> StoreError? in
-                do throws(StoreError) {
-                    try self.writeFigures(folded)
-                    return nil
-                } catch {
-                    return error
-                }
-            })
+            { Self.failure { () throws(StoreError) in try self.writeSnapshots(folded.state, cursor: folded.cursor) } },
+            { Self.failure { () throws(StoreError) in try self.writeFigures(folded) } })
         if let snapshots { throw snapshots }
         current.pending = .none
         current.foldedSeq = current.cursor.seq
@@ -71,6 +57,16 @@ extension FileStore {
         current.touches = JournalTouches(after: current.cursor.seq)
         // What it held is folded now; a long session does not keep it.
         historyMemo.clear()
+    }
+
+    /// What `work` threw, nil when it did not: a result that crosses cores.
+    private static func failure(_ work: () throws(StoreError) -> Void) -> StoreError? {
+        do throws(StoreError) {
+            try work()
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Incidents written before their histories were kept apart carry them

@@ -119,17 +119,20 @@ struct LineWriter {
 
     mutating func date(_ key: StaticString, _ value: Date?) {
         guard let value else { return }
-        self.key(key)
-        bytes.append(UInt8(ascii: "\""))
-        Timestamp.append(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        quoted(key) { Timestamp.append(value, to: &$0) }
     }
 
     mutating func day(_ key: StaticString, _ value: Day?) {
         guard let value else { return }
+        quoted(key) { value.append(to: &$0) }
+    }
+
+    /// `key` with a string `write` puts straight into the line (it needs
+    /// no escape: digits and punctuation).
+    private mutating func quoted(_ key: StaticString, _ write: (inout [UInt8]) -> Void) {
         self.key(key)
         bytes.append(UInt8(ascii: "\""))
-        value.append(to: &bytes)
+        write(&bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 

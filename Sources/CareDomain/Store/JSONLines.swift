@@ -34,6 +34,9 @@ struct JSONLines {
         completeLength = start
     }
 
+    /// JSON's whitespace between values: space, tab, carriage return, newline.
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+
     static func isBlank(_ data: Data, _ range: Range<Int>) -> Bool {
         data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound].allSatisfy {
             $0 == 0x20 || $0 == 0x09 || $0 == 0x0D

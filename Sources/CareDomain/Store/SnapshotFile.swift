@@ -161,8 +161,9 @@ struct SnapshotDocument<R: Record>: Decodable {
 
 extension Data {
     var trimmingWhitespace: Data {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !JSONLines.isWhitespace($0) }),
+            let last = lastIndex(where: { !JSONLines.isWhitespace($0) })
+        else {
             return Data()
         }
         return self[first...last]

@@ -276,11 +276,10 @@ final class SnapshotSource<R: Record>: Sendable {
     /// without the whitespace around it and the separating comma.
     func recordRange(_ index: Int) -> Range<Int> {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Range<Int> in
-            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
             var lower = lines[index].range.lowerBound
             var upper = lines[index].range.upperBound
-            while lower < upper, isSpace(raw[lower]) { lower += 1 }
-            while upper > lower, isSpace(raw[upper - 1]) { upper -= 1 }
+            while lower < upper, JSONLines.isWhitespace(raw[lower]) { lower += 1 }
+            while upper > lower, JSONLines.isWhitespace(raw[upper - 1]) { upper -= 1 }
             if upper > lower, raw[upper - 1] == 0x2C { upper -= 1 }
             return lower..<upper
         }
