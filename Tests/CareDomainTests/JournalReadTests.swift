@@ -41,6 +41,26 @@ import Testing
         }
     }
 
+    /// Two lines of more than a megabyte in all (a seed's last lines): fewer
+    /// lines than the cores' chunks, read in order without a crash.
+    @Test func aLongTailOfTwoLinesReads() throws {
+        try withTemporaryDirectory { directory in
+            let layout = StoreLayout(directory: directory)
+            try FileManager.default.createDirectory(atPath: layout.journalDirectory, withIntermediateDirectories: true)
+            var data = Data()
+            for seq in 1...2 {
+                let entry = JournalEntry(
+                    seq: seq, at: Fixture.now, author: Fixture.ana, summary: String(repeating: "x", count: 600_000),
+                    changes: [])
+                data.append(try CareJSON.encoder().encode(entry))
+                data.append(0x0A)
+            }
+            try data.write(to: URL(fileURLWithPath: layout.journalFile("2026-11.jsonl")))
+            let read = try Journal.read(layout, after: .start, decoder: CareJSON.decoder())
+            #expect(read.entries.map(\.seq) == [1, 2])
+        }
+    }
+
     /// A snapshot's journal position is checked against the line that ends
     /// there, found however long it is (a batch of 1,000 customers is one
     /// line) and scanned for its number only.

@@ -62,4 +62,13 @@ import Testing
         #expect(sum == 500_500)
         #expect(failure == .missingFile(file: "figures.bin"))
     }
+
+    /// Fewer items than chunks (a journal tail of two long lines) runs every
+    /// item once, in order, whatever the count.
+    @Test func everyCountIsCoveredOnceInOrder() {
+        for count in 0...40 {
+            let covered = Parallel.flatMap(count, minimum: 1) { range in Array(range) }
+            #expect(covered == Array(0..<count), "\(count) items")
+        }
+    }
 }

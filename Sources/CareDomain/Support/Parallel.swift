@@ -17,7 +17,9 @@ public enum Parallel {
         let size = (count + chunks - 1) / chunks
         let results = Mutex<[Int: T]>([:])
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            // With fewer items than chunks the last chunks start past the
+            // end: empty, never a range whose start is after its end.
+            let range = min(count, chunk * size)..<min(count, (chunk + 1) * size)
             guard !range.isEmpty else { return }
             let result = work(range)
             results.withLock { $0[chunk] = result }
