@@ -20,17 +20,23 @@ enum HistoryCheck {
     ///
     /// `figures` (the store's, caught up with the journal) are compared with
     /// what each history gives; nil when they could not be read (said apart).
+    ///
+    /// `incidents` are the state's, decoded (lines that do not decode are the
+    /// snapshot check's to report); `walk` lists the history files there are.
     static func run(
-        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day,
-        progress: WorkProgress = .none
+        store: FileStore, state: StoreState, customers: [Customer], incidents: [Incident], walk: StoreWalk,
+        figures: StoreFigures?, today: Day, progress: WorkProgress = .none
     ) -> Outcome {
+        let incidents = Dictionary(grouping: incidents, by: \.customer)
         var total = pass(
-            store: store, state: state, customers: customers, figures: figures, today: today, progress: progress)
+            store: store, state: state, customers: customers, incidents: incidents, figures: figures, today: today,
+            progress: progress)
         if !total.flagged.isEmpty {
             let again = try? FileLock.withExclusive(store.layout) { () throws(StoreError) -> Outcome in
                 let fresh = FileStore(directory: store.layout.directory)
                 let now = try fresh.open()
                 let current = total.flagged.compactMap { try? now.customers.find($0.id) }
+                let currentIncidents = Dictionary(grouping: now.incidents.decodeAll().records, by: \.customer)
                 let freshFigures: StoreFigures? =
                     if figures != nil,
                         case .usable(let read) = try fresh.storedFigures(
@@ -40,28 +46,28 @@ enum HistoryCheck {
                     } else {
                         nil
                     }
-                return pass(store: fresh, state: now, customers: current, figures: freshFigures, today: today)
+                return pass(
+                    store: fresh, state: now, customers: current, incidents: currentIncidents, figures: freshFigures,
+                    today: today)
             }
             if case .success(let confirmed)? = again {
                 total.problems = confirmed.problems
             }
         }
         total.problems.sort()
-        total.problems += orphans(store.layout, state: state)
+        total.problems += strays(walk, store.layout, state: state)
         return total
     }
 
     private static func pass(
-        store: FileStore, state: StoreState, customers: [Customer], figures: StoreFigures?, today: Day,
-        progress: WorkProgress = .none
+        store: FileStore, state: StoreState, customers: [Customer], incidents: [CustomerID: [Incident]],
+        figures: StoreFigures?, today: Day, progress: WorkProgress = .none
     ) -> Outcome {
         let program = state.program
         // Histories as the store read them (the journal's recent entries with them).
         let history =
             (try? store.history()) ?? FoldedHistory(layout: store.layout, pending: .none)
         let expiryHolds = figures?.expiryDaysHold(for: program, today: today) ?? false
-        // Lines that do not decode are the snapshot check's to report.
-        let incidents = Dictionary(grouping: state.incidents.decodeAll().records, by: \.customer)
         let parts = Parallel.chunks(customers.count, minimum: 500) { range in
             var outcome = Outcome()
             var names = figures?.names ?? FigureNames()
@@ -231,30 +237,35 @@ enum HistoryCheck {
         }
     }
 
-    /// History files whose customer is not in the store, or in the wrong bucket.
-    private static func orphans(_ layout: StoreLayout, state: StoreState) -> [String] {
+    /// History files whose customer is not in the store, or in the wrong
+    /// bucket. The walk was made before the state was read: a file whose
+    /// customer was erased since is gone by now, and is not reported.
+    private static func strays(_ walk: StoreWalk, _ layout: StoreLayout, state: StoreState) -> [String] {
         var problems: [String] = []
-        for kind in HistoryKind.allCases {
-            let root = layout.historyDirectory(kind)
-            let buckets = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-            for bucket in buckets.sorted() {
-                let files = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + bucket)) ?? []
-                for name in files.sorted() where name.hasSuffix(".jsonl") {
-                    let customer = CustomerID(String(name.dropLast(6)))
-                    let relative = "\(kind.rawValue)/\(bucket)/\(name)"
-                    if !state.customers.contains(customer) {
-                        problems.append(
-                            tr("%@ holds history of customer %@, who is not in customers.json.", relative, customer))
-                    } else if StoreLayout.bucket(of: customer) != bucket {
-                        problems.append(
-                            tr(
-                                "%@ is in the wrong folder (it belongs in %@/%@/), so it is never read.", relative,
-                                kind.rawValue, StoreLayout.bucket(of: customer))
-                        )
-                    }
-                }
+        let kinds = Dictionary(uniqueKeysWithValues: HistoryKind.allCases.map { ($0.rawValue, $0) })
+        var found: [HistoryKind: [String]] = [:]
+        for entry in walk.entries where entry.name.hasSuffix(".jsonl") {
+            // Two levels down: kind/bucket/name.
+            guard let slash = entry.parent.firstIndex(of: "/"),
+                let kind = kinds[String(entry.parent[..<slash])],
+                !entry.parent[entry.parent.index(after: slash)...].contains("/")
+            else { continue }
+            let customer = CustomerID(String(entry.name.dropLast(6)))
+            let bucket = String(entry.parent[entry.parent.index(after: slash)...])
+            let relative = entry.relative
+            if !state.customers.contains(customer) {
+                guard access(layout.directory + "/" + relative, F_OK) == 0 else { continue }
+                found[kind, default: []].append(
+                    tr("%@ holds history of customer %@, who is not in customers.json.", relative, customer))
+            } else if StoreLayout.bucket(of: customer) != bucket {
+                found[kind, default: []].append(
+                    tr(
+                        "%@ is in the wrong folder (it belongs in %@/%@/), so it is never read.", relative,
+                        kind.rawValue, StoreLayout.bucket(of: customer))
+                )
             }
         }
+        for kind in HistoryKind.allCases { problems += found[kind] ?? [] }
         return problems
     }
 }

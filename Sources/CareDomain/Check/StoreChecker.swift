@@ -31,7 +31,9 @@ public enum StoreChecker {
         let layout = StoreLayout(directory: directory)
         _ = try Manifest.read(layout)
         var report = CheckReport()
-        report.problems += permissionProblems(layout)
+        // Listed once: the permissions now, stray histories after the rest.
+        let walk = StoreWalk(layout)
+        report.problems += permissionProblems(walk, layout)
         let journal = journalProblems(layout, report: &report)
         report.problems += journal
         let store = FileStore(directory: directory)
@@ -90,8 +92,8 @@ public enum StoreChecker {
         }
         progress.begin(tr("check: customers' histories"), total: records.customers.count)
         let history = HistoryCheck.run(
-            store: store, state: state, customers: records.customers, figures: figures, today: today,
-            progress: progress)
+            store: store, state: state, customers: records.customers, incidents: records.incidents, walk: walk,
+            figures: figures, today: today, progress: progress)
         report.problems += history.problems
         report.moments = history.moments
         report.ledgerEntries = history.ledgerEntries
@@ -140,59 +142,54 @@ public enum StoreChecker {
     /// Data files must not be readable by other users (LOPD/GDPR), and no
     /// symbolic link may stand inside the store (the store never follows
     /// one, so what it replaced is missing).
-    private static func permissionProblems(_ layout: StoreLayout) -> [String] {
+    private static func permissionProblems(_ walk: StoreWalk, _ layout: StoreLayout) -> [String] {
         var problems: [String] = []
         var worldAccessible = 0
-        var pending = [layout.directory]
-        while let path = pending.popLast() {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFLNK {
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        func shown(_ relative: String) -> String { relative.isEmpty ? layout.directory : relative }
+        func checkMode(_ relative: String, _ mode: mode_t) {
+            guard mode & 0o007 != 0 else { return }
+            worldAccessible += 1
+            if worldAccessible <= 5 {
                 problems.append(
                     tr(
-                        "%@ is a symbolic link (to %@); care never follows one: remove it and restore what it replaced from a backup.",
-                        layout.relative(path), target)
+                        "%@ can be read or written by any user (mode %@); run chmod o-rwx on it.",
+                        shown(relative), String(mode & 0o7777, radix: 8))
                 )
+            }
+        }
+        if let mode = walk.rootMode {
+            if mode & S_IFMT == S_IFLNK {
+                problems.append(symbolicLink(layout.directory, at: layout.directory))
+                return problems
+            }
+            checkMode("", mode)
+        }
+        for entry in walk.entries {
+            let relative = entry.relative
+            let path = layout.directory + "/" + relative
+            if entry.kind == .symbolicLink {
+                problems.append(symbolicLink(relative, at: path))
                 continue
             }
-            let name = (path as NSString).lastPathComponent
             // A writer at work has one too: only one still there under the
             // writer lock was left by a writer that stopped.
-            if kind == S_IFREG, name.hasPrefix("."), name.contains(DurableFile.temporaryMarker),
+            if entry.kind == .file, entry.name.hasPrefix("."), entry.name.contains(DurableFile.temporaryMarker),
                 case .success(let left)? = try? FileLock.withExclusive(
                     layout, { () -> Bool in access(path, F_OK) == 0 }), left
             {
                 problems.append(
-                    tr(
-                        "%@ is a temporary file left by a writer that stopped; the next change removes it.",
-                        layout.relative(path))
+                    tr("%@ is a temporary file left by a writer that stopped; the next change removes it.", relative)
                 )
             }
-            if kind == S_IFREG, (path as NSString).deletingLastPathComponent == layout.erasureDirectory,
-                name.hasSuffix(".json")
-            {
-                let customer = String(name.dropLast(5))
+            if entry.kind == .file, entry.parent == StoreLayout.erasureDirectoryName, entry.name.hasSuffix(".json") {
+                let customer = String(entry.name.dropLast(5))
                 problems.append(
                     tr(
                         "The erasure of customer %@ is unfinished; run `care privacy erase %@ --confirm` again to finish it.",
                         customer, customer)
                 )
             }
-            if info.st_mode & 0o007 != 0 {
-                worldAccessible += 1
-                if worldAccessible <= 5 {
-                    problems.append(
-                        tr(
-                            "%@ can be read or written by any user (mode %@); run chmod o-rwx on it.",
-                            layout.relative(path), String(info.st_mode & 0o7777, radix: 8))
-                    )
-                }
-            }
-            if kind == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
-                pending += names.sorted().reversed().map { path + "/" + $0 }
-            }
+            checkMode(relative, entry.mode)
         }
         if worldAccessible > 5 {
             problems.append(
@@ -202,6 +199,13 @@ public enum StoreChecker {
             )
         }
         return problems
+    }
+
+    private static func symbolicLink(_ shown: String, at path: String) -> String {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        return tr(
+            "%@ is a symbolic link (to %@); care never follows one: remove it and restore what it replaced from a backup.",
+            shown, target)
     }
 }
 
