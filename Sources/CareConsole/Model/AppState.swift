@@ -1,13 +1,6 @@
 import CareDomain
 import Foundation
 
-/// One row of the customer list, with its text folded once for filtering
-/// (UTF-8 bytes: the filter compares bytes, 100,000 rows a keystroke).
-public struct CustomerRow: Sendable, Equatable {
-    public var summary: CustomerSummary
-    public var search: [UInt8]
-}
-
 /// Everything the screen shows, as a value: `update` makes the next one,
 /// `render` draws it.
 public struct AppState: Sendable {
@@ -18,7 +11,7 @@ public struct AppState: Sendable {
     /// The login whose incidents are "mine".
     public var agentLogin: String
     public var focus: Pane = .customers
-    public var rows: [CustomerRow] = []
+    public var rows = CustomerRows()
     /// The customers table `rows` were built from: folding and sorting
     /// 100,000 names is redone only when it changes.
     private var rowsRevision: Table<Customer>.Revision?
@@ -145,16 +138,9 @@ public struct AppState: Sendable {
         // their incidents leave the queue.
         let all = store.customers.summaries
         blockedCustomers = Set(all.lazy.filter(\.blocked).map(\.id))
-        let summaries = all.filter { !$0.blocked }
-        rows = Parallel.flatMap(summaries.count, minimum: 20_000) { range in
-            summaries[range].map { summary in
-                CustomerRow(
-                    summary: summary,
-                    search: CustomerSearch.text(of: summary))
-            }
-        }
-        rows.sort { precedes($0.search, $1.search) }
-        searchTexts = SearchTexts(rows.map(\.search))
+        let (order, texts) = SearchTexts.sorted(all) { !$0.blocked }
+        rows = CustomerRows(all, order: order)
+        searchTexts = texts
         earlierFilters = []
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }

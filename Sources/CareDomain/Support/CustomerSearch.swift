@@ -8,14 +8,22 @@ public enum CustomerSearch {
     /// The folded text a customer is found by: the name, id, phone as stored
     /// and as its digits alone, and email.
     public static func text(of customer: CustomerSummary) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(
+            customer.name.utf8.count + customer.id.rawValue.utf8.count + 2 * (customer.phone?.utf8.count ?? 0)
+                + (customer.email?.utf8.count ?? 0) + 4)
+        appendText(of: customer, to: &text)
+        return text
+    }
+
+    /// `text(of:)` added to `text`: the console folds a million customers
+    /// into one buffer, with no array per customer.
+    public static func appendText(of customer: CustomerSummary, to text: inout [UInt8]) {
         let phone = customer.phone ?? ""
         let email = customer.email ?? ""
         // The parts folded one after the other, a space between: what
         // folding them joined gives, without making the joined string
         // (100,000 of them before the first screen).
-        var text: [UInt8] = []
-        text.reserveCapacity(
-            customer.name.utf8.count + customer.id.rawValue.utf8.count + 2 * phone.utf8.count + email.utf8.count + 4)
         Folding.append(customer.name, to: &text)
         text.append(0x20)
         Folding.append(customer.id.rawValue, to: &text)
@@ -32,7 +40,6 @@ public enum CustomerSearch {
         }
         text.append(0x20)
         Folding.append(email, to: &text)
-        return text
     }
 
     /// The words of `query` as the text is searched for them, folded. Words

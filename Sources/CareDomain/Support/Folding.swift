@@ -15,11 +15,16 @@ public enum Folding {
     /// `bytes(text)` added to `out`: folding goes character by character,
     /// so texts folded one after the other fold as their concatenation.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        // Ids, phones and emails are ASCII: lower-cased byte by byte.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 { out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
-            return
-        }
+        // Ids, phones, emails and most names are ASCII or Latin letters with
+        // accents (two bytes each): folded byte by byte, no scalar decoded.
+        // Anything else is folded scalar by scalar from the start.
+        let folded = text.utf8.withContiguousStorageIfAvailable { appendLatin($0, to: &out) }
+        if folded == true { return }
+        appendByScalars(text, to: &out)
+    }
+
+    /// What `append` gives, worked out scalar by scalar (any text).
+    static func appendByScalars(_ text: String, to out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -32,6 +37,35 @@ public enum Folding {
                 out.append(contentsOf: String(scalar).lowercased().utf8)
             }
         }
+    }
+
+    /// Folds `bytes` (UTF-8) when every character is ASCII or one of the
+    /// table's Latin letters (U+00C0…U+017F, two bytes, lead 0xC3…0xC5) and
+    /// returns true; otherwise leaves `out` as it was and returns false.
+    private static func appendLatin(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                index += 1
+                continue
+            }
+            guard byte >= 0xC3, byte <= 0xC5, index + 1 < bytes.count else { break }
+            let next = bytes[index + 1]
+            guard next & 0xC0 == 0x80 else { break }
+            let value = (Int(byte & 0x1F) << 6) | Int(next & 0x3F)
+            let plain = latin[value - 0xC0]
+            guard plain != 0 else { break }
+            out.append(plain)
+            index += 2
+        }
+        guard index == bytes.count else {
+            out.removeSubrange(start...)
+            return false
+        }
+        return true
     }
 
     /// U+00C0…U+017F to their base letter (0: none, e.g. ß, æ, ×).
