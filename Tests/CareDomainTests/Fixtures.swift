@@ -91,6 +91,13 @@ enum Fixture {
 
 func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
+/// Writes `data` at `path` as the store would (owner only), making its folder.
+func writeStoreFile(_ path: String, _ data: Data = Data()) throws {
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    #expect(FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]))
+}
+
 func mode(_ path: String) -> Int {
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     return (attributes?[.posixPermissions] as? Int) ?? -1

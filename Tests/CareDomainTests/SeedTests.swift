@@ -146,10 +146,7 @@ import Testing
         try withTemporaryDirectory { directory in
             let store = try Fixture.makeStore(in: directory)
             let path = store.layout.history(.moments, of: "C999")
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            #expect(
-                FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
+            try writeStoreFile(path)
             let problems = try StoreChecker.check(directory: directory).problems
             #expect(
                 problems == [

@@ -49,13 +49,7 @@ import Testing
             let wrongBucket = StoreLayout.bucket(of: "C1") == "00" ? "01" : "00"
             let misplaced = layout.historyDirectory(.ledger) + "/" + wrongBucket + "/C1.jsonl"
             let nobody = layout.history(.incidentEvents, of: "C999")
-            for path in [misplaced, nobody] {
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                #expect(
-                    FileManager.default.createFile(
-                        atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
-            }
+            for path in [misplaced, nobody] { try writeStoreFile(path) }
             let problems = try StoreChecker.check(directory: directory).problems
             #expect(
                 problems == [
@@ -80,6 +74,27 @@ import Testing
             #expect(
                 problems.contains(
                     "2 more files can be read or written by any user; run chmod -R o-rwx \(directory)."))
+        }
+    }
+
+    /// The check skips looking for the steps of a customer without incidents
+    /// unless the listing found a file: one that is there is read.
+    @Test func checkReadsTheStepsOfACustomerWithoutIncidents() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Fixture.makeStore(in: directory)
+            let path = store.layout.history(.incidentEvents, of: "C2")
+            let step = IncidentEvent(
+                incident: "I9", number: 1, customer: "C2",
+                event: Incident.Event(at: Fixture.now, by: "ana", kind: .note, text: "lost"))
+            var line: [UInt8] = []
+            step.appendLine(to: &line)
+            line.append(0x0A)
+            try writeStoreFile(path, Data(line))
+            let problems = try StoreChecker.check(directory: directory).problems
+            #expect(
+                problems == [
+                    "\(store.layout.relative(path)) step 1 of incident I9 names an incident that is not in incidents.json."
+                ])
         }
     }
 }

@@ -28,9 +28,15 @@ enum HistoryCheck {
         figures: StoreFigures?, today: Day, progress: WorkProgress = .none
     ) -> Outcome {
         let incidents = Dictionary(grouping: incidents, by: \.customer)
+        // Four customers in five never had an incident: their file is not
+        // looked for (80,000 failed opens at 100,000 customers).
+        let withSteps = Set(
+            walk.entries.lazy.filter {
+                $0.parent.hasPrefix(HistoryKind.incidentEvents.rawValue + "/") && $0.name.hasSuffix(".jsonl")
+            }.map { CustomerID(String($0.name.dropLast(6))) })
         var total = pass(
-            store: store, state: state, customers: customers, incidents: incidents, figures: figures, today: today,
-            progress: progress)
+            store: store, state: state, customers: customers, incidents: incidents, withSteps: withSteps,
+            figures: figures, today: today, progress: progress)
         if !total.flagged.isEmpty {
             let again = try? FileLock.withExclusive(store.layout) { () throws(StoreError) -> Outcome in
                 let fresh = FileStore(directory: store.layout.directory)
@@ -59,9 +65,11 @@ enum HistoryCheck {
         return total
     }
 
+    /// `withSteps`: the customers with a file of incidents' steps when the
+    /// store was listed; nil to look for everyone's (under the lock, again).
     private static func pass(
         store: FileStore, state: StoreState, customers: [Customer], incidents: [CustomerID: [Incident]],
-        figures: StoreFigures?, today: Day, progress: WorkProgress = .none
+        withSteps: Set<CustomerID>? = nil, figures: StoreFigures?, today: Day, progress: WorkProgress = .none
     ) -> Outcome {
         let program = state.program
         // Histories as the store read them (the journal's recent entries with them).
@@ -75,9 +83,15 @@ enum HistoryCheck {
                 if progress.isCancelled { break }
                 progress.advance()
                 let before = outcome.problems.count
+                let theirs = incidents[customer.id] ?? []
+                // No incident, no file when listed, none in the journal since:
+                // there are no steps to read.
+                let noSteps =
+                    theirs.isEmpty && withSteps.map { !$0.contains(customer.id) } == true
+                    && history.pending.incidentEvents[customer.id] == nil
                 let read = check(
-                    customer, incidents: incidents[customer.id] ?? [], store: store, history: history, state: state,
-                    into: &outcome)
+                    customer, incidents: theirs, readingSteps: !noSteps, store: store, history: history,
+                    state: state, into: &outcome)
                 if let figures, let moments = read.moments, let ledger = read.ledger {
                     compareFigures(
                         customer, moments: moments, ledger: ledger, program: program, expiryHolds: expiryHolds,
@@ -100,7 +114,8 @@ enum HistoryCheck {
 
     /// Returns the histories as read (nil where they could not be), for the figures.
     private static func check(
-        _ customer: Customer, incidents: [Incident], store: FileStore, history: FoldedHistory, state: StoreState,
+        _ customer: Customer, incidents: [Incident], readingSteps: Bool, store: FileStore, history: FoldedHistory,
+        state: StoreState,
         into outcome: inout Outcome
     ) -> (moments: [Moment]?, ledger: [LedgerEntry]?) {
         var read: (moments: [Moment]?, ledger: [LedgerEntry]?) = (nil, nil)
@@ -191,7 +206,7 @@ enum HistoryCheck {
             outcome.problems.append(error.description)
         }
         do {
-            let (events, cut) = try history.checkedIncidentEvents(of: customer.id)
+            let (events, cut) = readingSteps ? try history.checkedIncidentEvents(of: customer.id) : ([], false)
             if cut { unfinished(.incidentEvents) }
             outcome.incidentEvents += events.count
             outcome.problems += IncidentHistoryCheck.check(
