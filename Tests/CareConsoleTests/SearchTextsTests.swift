@@ -50,6 +50,47 @@ import Testing
             found.map { order[$0] } == order.filter { CustomerSearch.find("garcia", in: [customers[$0]]).count == 1 })
     }
 
+    /// The whole list is searched end to end: a word must lie inside one
+    /// row's text, never across two, and every word must be in the row.
+    @Test func aScanOfTheWholeListFindsWordsInsideARowOnly() {
+        let customers = ["Ab Cd", "Xyz", "Cd Ab", "", "B", "Ab", "Zz Abz"].enumerated().map { index, name in
+            CustomerSummary(
+                id: CustomerID("C\(index)"), name: name, phone: nil, email: "n\(index)@e.es", tier: nil,
+                lifecycle: .active, blocked: false)
+        }
+        let (order, texts) = SearchTexts.sorted(customers) { _ in true }
+        func names(_ query: String, _ range: Range<Int>? = nil) -> Set<String> {
+            Set(
+                texts.rows(in: range ?? 0..<texts.count, holding: CustomerSearch.words(query)).map {
+                    customers[order[$0]].name
+                })
+        }
+        #expect(names("ab") == ["Ab Cd", "Ab", "Cd Ab", "Zz Abz"])
+        #expect(names("cd ab") == ["Ab Cd", "Cd Ab"])
+        #expect(names("abz zz") == ["Zz Abz"])
+        #expect(names("").count == customers.count)
+        #expect(names("q").isEmpty)
+        // Words made of one row's end and the next row's start are in no row.
+        var queries = ["a", "b", "c", "z", "ab c", "y", "q", "c1", "zz ab"]
+        for place in 0..<(texts.count - 1) {
+            let end = String(decoding: texts.text(place).suffix(3), as: UTF8.self)
+            let start = String(decoding: texts.text(place + 1).prefix(3), as: UTF8.self)
+            queries.append(end + start)
+        }
+        for query in queries {
+            let words = CustomerSearch.words(query)
+            let all = texts.rows(in: 0..<texts.count, holding: words)
+            #expect(all == texts.rows(Array(0..<texts.count)[...], holding: words), "\(query)")
+            #expect(
+                all
+                    == (0..<texts.count).filter { row in
+                        words.allSatisfy { ByteSearch.contains(Array(texts.text(row)), $0) }
+                    },
+                "\(query)")
+            #expect(texts.rows(in: 2..<5, holding: words) == all.filter { (2..<5).contains($0) }, "\(query)")
+        }
+    }
+
     @Test func foldingByteByByteGivesWhatFoldingByScalarsGives() {
         // Every scalar up to U+024F, alone, after ASCII, and before a combining mark.
         for value in 0...0x24F {

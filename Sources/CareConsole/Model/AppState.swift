@@ -270,10 +270,16 @@ public struct AppState: Sendable {
             earlierFilters = []
         }
         visibleFilter = filter
-        let candidates = subset ? before.visible : Array(self.rows.indices)
         let texts = searchTexts
-        visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
-            texts.rows(candidates[range], holding: words)
+        if subset {
+            let candidates = before.visible
+            visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
+                texts.rows(candidates[range], holding: words)
+            }
+        } else {
+            visible = Parallel.flatMap(texts.count, minimum: 20_000) { range in
+                texts.rows(in: range, holding: words)
+            }
         }
         selected = min(selected, max(0, visible.count - 1))
     }

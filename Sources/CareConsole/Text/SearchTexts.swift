@@ -22,12 +22,74 @@ struct SearchTexts: Sendable {
 
     /// The rows of `candidates` whose text holds every one of `words`.
     func rows(_ candidates: ArraySlice<Int>, holding words: [[UInt8]]) -> [Int] {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return words.isEmpty ? Array(candidates) : [] }
-            return candidates.filter { row in
-                let start = base + starts[row]
-                let count = starts[row + 1] - starts[row]
-                return words.allSatisfy { ByteSearch.holds(start, count, $0) }
+        scan(words) { test in candidates.filter(test) }
+    }
+
+    /// The rows of `range` whose text holds every one of `words`: the
+    /// first keystroke reads the whole list, and a list of a million row
+    /// numbers is not made to be read once.
+    ///
+    /// The texts are searched end to end for the longest word (`memchr` runs
+    /// over many rows at a time, and a row found is left at once); only the
+    /// rows that hold it are tested for the other words.
+    func rows(in range: Range<Int>, holding words: [[UInt8]]) -> [Int] {
+        guard let longest = words.max(by: { $0.count < $1.count }), !longest.isEmpty, !range.isEmpty else {
+            return scan(words) { test in range.filter(test) }
+        }
+        let others = words.filter { $0 != longest }
+        return scan(others) { test in
+            bytes.withUnsafeBufferPointer { buffer in
+                starts.withUnsafeBufferPointer { starts in
+                    longest.withUnsafeBufferPointer { word in
+                        guard let base = buffer.baseAddress, let first = word.baseAddress else { return [] }
+                        var found: [Int] = []
+                        var row = range.lowerBound
+                        var offset = starts[row]
+                        let end = starts[range.upperBound]
+                        while offset < end,
+                            let hit = memchr(base + offset, Int32(first.pointee), end - offset)
+                        {
+                            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                            while starts[row + 1] <= position { row += 1 }
+                            let rowEnd = starts[row + 1]
+                            if position + word.count <= rowEnd,
+                                word.count == 1 || memcmp(base + position + 1, first + 1, word.count - 1) == 0
+                            {
+                                if test(row) { found.append(row) }
+                                // The row is answered: on to the next.
+                                offset = rowEnd
+                                row += 1
+                            } else {
+                                offset = position + 1
+                            }
+                        }
+                        return found
+                    }
+                }
+            }
+        }
+    }
+
+    /// `body` given a test of one row, with the texts and the words pinned
+    /// once (not once per row and word).
+    private func scan(_ words: [[UInt8]], _ body: ((Int) -> Bool) -> [Int]) -> [Int] {
+        let pinned = words.map { word in
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, word.count))
+            _ = copy.initialize(from: word)
+            return UnsafeBufferPointer(rebasing: copy[..<word.count])
+        }
+        defer { for word in pinned { UnsafeMutableBufferPointer(mutating: word).deallocate() } }
+        return bytes.withUnsafeBufferPointer { buffer in
+            starts.withUnsafeBufferPointer { starts in
+                guard let base = buffer.baseAddress else {
+                    return body { _ in words.allSatisfy(\.isEmpty) }
+                }
+                return body { row in
+                    let start = base + starts[row]
+                    let count = starts[row + 1] - starts[row]
+                    for word in pinned where !ByteSearch.holds(start, count, word) { return false }
+                    return true
+                }
             }
         }
     }
