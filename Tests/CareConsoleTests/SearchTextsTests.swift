@@ -28,7 +28,8 @@ import Testing
     @Test(arguments: [0, 1, 2, 17, 400, 25_000])
     func theListIsInFoldedTextOrderWithoutTheBlocked(count: Int) {
         let customers = Self.customers(count, seed: UInt64(count) + 1)
-        let (order, texts) = SearchTexts.sorted(customers) { !$0.blocked }
+        let (order, texts, left) = SearchTexts.sorted(customers) { !$0.blocked }
+        #expect(left == customers.indices.filter { customers[$0].blocked })
         let expected = customers.indices.filter { !customers[$0].blocked }.sorted { left, right in
             let (a, b) = (CustomerSearch.text(of: customers[left]), CustomerSearch.text(of: customers[right]))
             return a != b ? a.lexicographicallyPrecedes(b) : left < right
@@ -42,7 +43,7 @@ import Testing
 
     @Test func theFilterReadsTheRowsInListOrder() {
         let customers = Self.customers(300, seed: 9)
-        let (order, texts) = SearchTexts.sorted(customers) { _ in true }
+        let (order, texts, _) = SearchTexts.sorted(customers) { _ in true }
         let words = CustomerSearch.words("garcia")
         let found = texts.rows(Array(order.indices)[...], holding: words)
         #expect(!found.isEmpty)
@@ -58,7 +59,7 @@ import Testing
                 id: CustomerID("C\(index)"), name: name, phone: nil, email: "n\(index)@e.es", tier: nil,
                 lifecycle: .active, blocked: false)
         }
-        let (order, texts) = SearchTexts.sorted(customers) { _ in true }
+        let (order, texts, _) = SearchTexts.sorted(customers) { _ in true }
         func names(_ query: String, _ range: Range<Int>? = nil) -> Set<String> {
             Set(
                 texts.rows(in: range ?? 0..<texts.count, holding: CustomerSearch.words(query)).map {

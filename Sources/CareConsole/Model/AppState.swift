@@ -137,8 +137,8 @@ public struct AppState: Sendable {
         // Blocked customers are kept for legal claims only: not listed, and
         // their incidents leave the queue.
         let all = store.customers.summaries
-        blockedCustomers = Set(all.lazy.filter(\.blocked).map(\.id))
-        let (order, texts) = SearchTexts.sorted(all) { !$0.blocked }
+        let (order, texts, blocked) = SearchTexts.sorted(all) { !$0.blocked }
+        blockedCustomers = Set(blocked.map { all[$0].id })
         rows = CustomerRows(all, order: order)
         searchTexts = texts
         earlierFilters = []

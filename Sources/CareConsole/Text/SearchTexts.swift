@@ -100,23 +100,30 @@ struct SearchTexts: Sendable {
     /// first), then by index. The texts come back in that order. At
     /// 1,000,000 customers, a text array per row and sorting the rows
     /// themselves took most of a second each.
+    /// `left`: the indices `isListed` did not take, in order (the same pass
+    /// finds them, not another over a million summaries).
     static func sorted(_ customers: [CustomerSummary], listing isListed: @Sendable (CustomerSummary) -> Bool) -> (
-        order: [Int], texts: SearchTexts
+        order: [Int], texts: SearchTexts, left: [Int]
     ) {
         let parts = Parallel.chunks(customers.count, minimum: 20_000) {
-            range -> (bytes: [UInt8], ends: [Int], listed: [Int]) in
+            range -> (bytes: [UInt8], ends: [Int], listed: [Int], left: [Int]) in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(range.count * 64)
             var ends: [Int] = []
             ends.reserveCapacity(range.count)
             var listed: [Int] = []
             listed.reserveCapacity(range.count)
-            for index in range where isListed(customers[index]) {
+            var left: [Int] = []
+            for index in range {
+                guard isListed(customers[index]) else {
+                    left.append(index)
+                    continue
+                }
                 CustomerSearch.appendText(of: customers[index], to: &bytes)
                 ends.append(bytes.count)
                 listed.append(index)
             }
-            return (bytes, ends, listed)
+            return (bytes, ends, listed, left)
         }
         var joined = SearchTexts()
         joined.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
@@ -130,7 +137,7 @@ struct SearchTexts: Sendable {
             listed += part.listed
         }
         let order = joined.sortedOrder()
-        return (order.map { listed[$0] }, joined.reordered(order))
+        return (order.map { listed[$0] }, joined.reordered(order), parts.flatMap(\.left))
     }
 
     /// A row's first sixteen bytes as two numbers (zeros after a short
