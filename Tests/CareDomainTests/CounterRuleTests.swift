@@ -168,6 +168,17 @@ import Testing
         #expect(
             customer.stageLine(today: Fixture.today.adding(days: 40))
                 == "churned for 40 days (since 2026-11-22), set by hand: moved abroad")
+        #expect(
+            customer.stageLine(today: Fixture.today, withDay: false) == "churned for 0 days, set by hand: moved abroad")
+        Language.with(.es) {
+            #expect(
+                customer.stageLine(today: Fixture.today.adding(days: 40))
+                    == "\(LifecycleStage.churned.shown) desde hace 40 días (desde 2026-11-22), fijado a mano: moved abroad"
+            )
+            #expect(
+                customer.stageLine(today: Fixture.today, withDay: false)
+                    == "\(LifecycleStage.churned.shown) desde hoy, fijado a mano: moved abroad")
+        }
     }
 }
 

@@ -48,12 +48,16 @@ extension Customer {
 
     /// "active for 40 days (since 2026-10-23)", with a supervisor's reason
     /// when the stage was set by hand.
+    /// Whole phrases through the catalog: a word joined on in English read
+    /// "activo for 0 días" in a Spanish profile.
     public func stageLine(today: Day, withDay: Bool = true) -> String {
         var line = lifecycle.shown
         if let since = lifecycleSince {
-            line += " for \(Self.duration(days: since.days(until: today)))" + (withDay ? " (since \(since))" : "")
+            let days = since.days(until: today)
+            line = days <= 0 ? tr("%@ for 0 days", line) : tr("%@ for %@", line, Self.duration(days: days))
+            if withDay { line += tr(" (since %@)", since) }
         }
-        if let note = lifecycleNote { line += ", set by hand: \(note)" }
+        if let note = lifecycleNote { line += tr(", set by hand: %@", note) }
         return line
     }
 
