@@ -73,10 +73,11 @@ struct ExpireCommand: ParsableCommand {
                     report.pointsExpired, report.tierChanges.count, report.customersChanged, report.customersSeen))
         // A customer without a tier, in the tier moves' lines.
         let noTier = tr("tier|none")
-        var moves: [String: Int] = [:]
-        for change in report.tierChanges {
-            moves["\(change.before?.rawValue ?? noTier) → \(change.after?.rawValue ?? noTier)", default: 0] += 1
+        func move(_ change: (customer: CustomerID, before: TierID?, after: TierID?)) -> String {
+            "\(change.before?.rawValue ?? noTier) → \(change.after?.rawValue ?? noTier)"
         }
+        var moves: [String: Int] = [:]
+        for change in report.tierChanges { moves[move(change), default: 0] += 1 }
         for (move, count) in moves.sorted(by: { $0.key < $1.key }) { print("  \(move): \(count)") }
         for (stage, count) in report.stageChanges.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             print(
@@ -86,8 +87,7 @@ struct ExpireCommand: ParsableCommand {
         }
         if list {
             for change in report.tierChanges {
-                print(
-                    "  \(change.customer): \(change.before?.rawValue ?? noTier) → \(change.after?.rawValue ?? noTier)")
+                print("  \(change.customer): \(move(change))")
             }
         }
     }

@@ -46,25 +46,21 @@ struct SearchTexts: Sendable {
             bytes.withUnsafeBufferPointer { buffer in
                 starts.withUnsafeBufferPointer { starts in
                     longest.withUnsafeBufferPointer { word in
-                        guard let base = buffer.baseAddress, let first = word.baseAddress else { return [] }
+                        guard let base = buffer.baseAddress else { return [] }
                         var found: [Int] = []
                         var row = range.lowerBound
                         var offset = starts[row]
                         let end = starts[range.upperBound]
-                        while offset < end,
-                            let hit = memchr(base + offset, Int32(first.pointee), end - offset)
-                        {
-                            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        while offset < end, let at = ByteSearch.firstOffset(of: word, in: base + offset, end - offset) {
+                            let position = offset + at
                             while starts[row + 1] <= position { row += 1 }
-                            let rowEnd = starts[row + 1]
-                            if position + word.count <= rowEnd,
-                                word.count == 1 || memcmp(base + position + 1, first + 1, word.count - 1) == 0
-                            {
+                            if position + word.count <= starts[row + 1] {
                                 if test(row) { found.append(row) }
                                 // The row is answered: on to the next.
-                                offset = rowEnd
+                                offset = starts[row + 1]
                                 row += 1
                             } else {
+                                // Across two rows' texts: in neither.
                                 offset = position + 1
                             }
                         }
@@ -76,24 +72,27 @@ struct SearchTexts: Sendable {
     }
 
     /// `body` given a test of one row, with the texts and the words pinned
-    /// once (not once per row and word).
+    /// once (not once per row and word): the words end to end in one buffer.
     private func scan(_ words: [[UInt8]], _ body: ((Int) -> Bool) -> [Int]) -> [Int] {
-        let pinned = words.map { word in
-            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, word.count))
-            _ = copy.initialize(from: word)
-            return UnsafeBufferPointer(rebasing: copy[..<word.count])
-        }
-        defer { for word in pinned { UnsafeMutableBufferPointer(mutating: word).deallocate() } }
-        return bytes.withUnsafeBufferPointer { buffer in
-            starts.withUnsafeBufferPointer { starts in
-                guard let base = buffer.baseAddress else {
-                    return body { _ in words.allSatisfy(\.isEmpty) }
-                }
-                return body { row in
-                    let start = base + starts[row]
-                    let count = starts[row + 1] - starts[row]
-                    for word in pinned where !ByteSearch.holds(start, count, word) { return false }
-                    return true
+        let joined = words.flatMap { $0 }
+        return joined.withUnsafeBufferPointer { all in
+            var pinned: [UnsafeBufferPointer<UInt8>] = []
+            var at = 0
+            for word in words {
+                pinned.append(UnsafeBufferPointer(rebasing: all[at..<(at + word.count)]))
+                at += word.count
+            }
+            return bytes.withUnsafeBufferPointer { buffer in
+                starts.withUnsafeBufferPointer { starts in
+                    guard let base = buffer.baseAddress else {
+                        return body { _ in words.allSatisfy(\.isEmpty) }
+                    }
+                    return body { row in
+                        let start = base + starts[row]
+                        let count = starts[row + 1] - starts[row]
+                        for word in pinned where !ByteSearch.holds(start, count, word) { return false }
+                        return true
+                    }
                 }
             }
         }

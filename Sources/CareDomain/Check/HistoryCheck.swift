@@ -30,10 +30,7 @@ enum HistoryCheck {
         let incidents = Dictionary(grouping: incidents, by: \.customer)
         // Four customers in five never had an incident: their file is not
         // looked for (80,000 failed opens at 100,000 customers).
-        let withSteps = Set(
-            walk.entries.lazy.filter {
-                $0.parent.hasPrefix(HistoryKind.incidentEvents.rawValue + "/") && $0.name.hasSuffix(".jsonl")
-            }.map { CustomerID(String($0.name.dropLast(6))) })
+        let withSteps = Set(walk.histories.lazy.filter { $0.kind == .incidentEvents }.map(\.customer))
         var total = pass(
             store: store, state: state, customers: customers, incidents: incidents, withSteps: withSteps,
             figures: figures, today: today, progress: progress)
@@ -257,22 +254,15 @@ enum HistoryCheck {
     /// customer was erased since is gone by now, and is not reported.
     private static func strays(_ walk: StoreWalk, _ layout: StoreLayout, state: StoreState) -> [String] {
         var problems: [String] = []
-        let kinds = Dictionary(uniqueKeysWithValues: HistoryKind.allCases.map { ($0.rawValue, $0) })
         var found: [HistoryKind: [String]] = [:]
-        for entry in walk.entries where entry.name.hasSuffix(".jsonl") {
-            // Two levels down: kind/bucket/name.
-            guard let slash = entry.parent.firstIndex(of: "/"),
-                let kind = kinds[String(entry.parent[..<slash])],
-                !entry.parent[entry.parent.index(after: slash)...].contains("/")
-            else { continue }
-            let customer = CustomerID(String(entry.name.dropLast(6)))
-            let bucket = String(entry.parent[entry.parent.index(after: slash)...])
-            let relative = entry.relative
+        for history in walk.histories {
+            let (kind, customer) = (history.kind, history.customer)
+            var relative: String { history.entry.relative }
             if !state.customers.contains(customer) {
                 guard access(layout.directory + "/" + relative, F_OK) == 0 else { continue }
                 found[kind, default: []].append(
                     tr("%@ holds history of customer %@, who is not in customers.json.", relative, customer))
-            } else if StoreLayout.bucket(of: customer) != bucket {
+            } else if StoreLayout.bucket(of: customer) != history.bucket {
                 found[kind, default: []].append(
                     tr(
                         "%@ is in the wrong folder (it belongs in %@/%@/), so it is never read.", relative,

@@ -27,8 +27,19 @@ struct StoreWalk: Sendable {
         var relative: String { parent.isEmpty ? name : parent + "/" + name }
     }
 
+    /// A customer's history file as listed: `kind/bucket/CUSTOMER.jsonl`.
+    struct History: Sendable {
+        let kind: HistoryKind
+        let bucket: String
+        let customer: CustomerID
+        let entry: Entry
+    }
+
     /// Depth first, names in byte order, the store itself not among them.
     let entries: [Entry]
+    /// The history files among `entries`, in their order (named once here
+    /// for every check that reads them).
+    let histories: [History]
     /// The store directory's own mode; nil when it cannot be looked at.
     let rootMode: mode_t?
 
@@ -59,6 +70,18 @@ struct StoreWalk: Sendable {
             }
         }
         entries = ordered
+        histories = ordered.compactMap(Self.history)
+    }
+
+    /// The history file `entry` is, by where it lies; nil for any other.
+    private static func history(_ entry: Entry) -> History? {
+        guard entry.name.hasSuffix(".jsonl"), let slash = entry.parent.firstIndex(of: "/"),
+            let kind = HistoryKind(rawValue: String(entry.parent[..<slash]))
+        else { return nil }
+        let bucket = entry.parent[entry.parent.index(after: slash)...]
+        guard !bucket.contains("/") else { return nil }
+        return History(
+            kind: kind, bucket: String(bucket), customer: CustomerID(String(entry.name.dropLast(6))), entry: entry)
     }
 
     /// The entries of one directory, sorted by name; none when it cannot be

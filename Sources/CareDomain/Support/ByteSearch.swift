@@ -14,17 +14,25 @@ public enum ByteSearch {
     /// The same with the word's bytes pinned by the caller (once for a
     /// million rows, not once per row).
     public static func holds(_ start: UnsafePointer<UInt8>, _ count: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.baseAddress, !word.isEmpty else { return true }
-        guard word.count <= count else { return false }
+        firstOffset(of: word, in: start, count) != nil
+    }
+
+    /// Where `word` first occurs in the `count` bytes at `start`, from
+    /// `start`; nil when it does not (an empty word is at 0).
+    public static func firstOffset(
+        of word: UnsafeBufferPointer<UInt8>, in start: UnsafePointer<UInt8>, _ count: Int
+    ) -> Int? {
+        guard let first = word.baseAddress, !word.isEmpty else { return 0 }
+        guard word.count <= count else { return nil }
         let last = start + (count - word.count)
         var cursor = start
         while cursor <= last {
-            guard let found = memchr(cursor, Int32(first.pointee), last - cursor + 1) else { return false }
+            guard let found = memchr(cursor, Int32(first.pointee), last - cursor + 1) else { return nil }
             let at = found.assumingMemoryBound(to: UInt8.self)
-            if word.count == 1 || memcmp(at + 1, first + 1, word.count - 1) == 0 { return true }
+            if word.count == 1 || memcmp(at + 1, first + 1, word.count - 1) == 0 { return start.distance(to: at) }
             cursor = UnsafePointer(at) + 1
         }
-        return false
+        return nil
     }
 
     /// Whether `text` holds `word`.
