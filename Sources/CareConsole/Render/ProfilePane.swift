@@ -100,8 +100,8 @@ func profileLines(_ state: AppState, width: Int) -> [(String, Style)] {
     // Each purpose with its latest answer and the day it was given (LOPD/GDPR).
     let consent = ConsentPurpose.allCases.map { purpose in
         let latest = customer.consents?.filter { $0.purpose == purpose }.max { $0.at < $1.at }
-        return "\(purpose.rawValue) "
-            + (latest.map { "\($0.granted ? "yes" : "no") \(Day(containing: $0.at))" } ?? tr("not asked"))
+        return "\(purpose.shown) "
+            + (latest.map { "\($0.granted ? tr("yes") : tr("no")) \(Day(containing: $0.at))" } ?? tr("not asked"))
     }
     flush()
     let purposes = consent.enumerated().map { $0.offset == 0 ? tr("consent: ") + $0.element : $0.element }

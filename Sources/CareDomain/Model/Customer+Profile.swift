@@ -30,7 +30,7 @@ extension Customer {
             ProfileField(name: tr("preferred channel"), value: preferredChannel?.rawValue ?? ""),
             ProfileField(name: tr("birth date"), value: birthDate?.description ?? ""),
             ProfileField(name: "occupation", value: occupation ?? ""),
-            ProfileField(name: tr("marital status"), value: maritalStatus?.rawValue ?? ""),
+            ProfileField(name: tr("marital status"), value: maritalStatus?.shown ?? ""),
             ProfileField(name: "tastes", value: list(tastes)),
             ProfileField(name: "interests", value: list(interests)),
             ProfileField(name: "hobbies", value: list(hobbies)),

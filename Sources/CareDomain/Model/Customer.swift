@@ -80,6 +80,17 @@ public struct Customer: Record {
 
 public enum MaritalStatus: String, Codable, CaseIterable, Sendable {
     case single, married, partnered, divorced, widowed
+
+    /// As a profile shows it, in the console's language.
+    public var shown: String {
+        switch self {
+        case .single: tr("marital|single")
+        case .married: tr("marital|married")
+        case .partnered: tr("marital|partnered")
+        case .divorced: tr("marital|divorced")
+        case .widowed: tr("marital|widowed")
+        }
+    }
 }
 
 public struct SocialHandle: Codable, Sendable, Equatable {
@@ -96,6 +107,15 @@ public struct SocialHandle: Codable, Sendable, Equatable {
 /// purpose, an answer and the moment it was given or withdrawn.
 public enum ConsentPurpose: String, Codable, CaseIterable, Sendable {
     case service, marketing, profiling
+
+    /// As a profile shows it, in the console's language.
+    public var shown: String {
+        switch self {
+        case .service: tr("purpose|service")
+        case .marketing: tr("purpose|marketing")
+        case .profiling: tr("purpose|profiling")
+        }
+    }
 }
 
 public struct Consent: Codable, Sendable, Equatable {
