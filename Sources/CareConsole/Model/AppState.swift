@@ -11,14 +11,13 @@ public struct AppState: Sendable {
     /// The login whose incidents are "mine".
     public var agentLogin: String
     public var focus: Pane = .customers
-    public var rows = CustomerRows()
-    /// The customers table `rows` were built from: folding and sorting
-    /// 100,000 names is redone only when it changes.
-    private var rowsRevision: Table<Customer>.Revision?
+    /// The customer list: its rows, their texts, who is left out.
+    private var list = CustomerList()
+    public var rows: CustomerRows { list.rows }
     /// Customers with an overdue open incident (the list's marker).
     public private(set) var overdueCustomers: Set<CustomerID> = []
     /// Customers blocked on an erasure request (rebuilt with `rows`).
-    private(set) var blockedCustomers: Set<CustomerID> = []
+    var blockedCustomers: Set<CustomerID> { list.blocked }
     /// Touchpoints, playbooks, rewards and the roster, decoded (see `Catalog`).
     private(set) var catalog = Catalog()
     /// The queue's lists for the store held (see `IncidentLists`).
@@ -27,8 +26,6 @@ public struct AppState: Sendable {
     /// filters typed before it (cleared whenever `rows` is rebuilt).
     private var visibleFilter = ""
     private var earlierFilters: [(filter: String, visible: [Int])] = []
-    /// The rows' texts in one buffer, for the filter.
-    private var searchTexts = SearchTexts()
     /// Indices into `rows` that pass the filter.
     public var visible: [Int] = []
     /// The list's filter, typed after `/` (while `FilterEditing` is the layer).
@@ -132,15 +129,8 @@ public struct AppState: Sendable {
             reloadQueue()
             refreshCustomerFacts()
         }
-        guard store.customers.revision != rowsRevision else { return }
-        rowsRevision = store.customers.revision
-        // Blocked customers are kept for legal claims only: not listed, and
-        // their incidents leave the queue.
-        let all = store.customers.summaries
-        let (order, texts, blocked) = SearchTexts.sorted(all) { !$0.blocked }
-        blockedCustomers = Set(blocked.map { all[$0].id })
-        rows = CustomerRows(all, order: order)
-        searchTexts = texts
+        guard !list.fits(store) else { return }
+        list = CustomerList(of: store)
         earlierFilters = []
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
@@ -270,7 +260,7 @@ public struct AppState: Sendable {
             earlierFilters = []
         }
         visibleFilter = filter
-        let texts = searchTexts
+        let texts = list.texts
         if subset {
             let candidates = before.visible
             visible = Parallel.flatMap(candidates.count, minimum: 20_000) { range in
