@@ -96,7 +96,7 @@ import Testing
         }
         var loop = state
         let prepared = Message.storeChanged(after).preparing(after: state)
-        guard case .storeChanged(_, let lists?) = prepared else {
+        guard case .storeChanged(_, let lists?, _) = prepared else {
             Issue.record("no lists prepared")
             return
         }
@@ -131,7 +131,7 @@ import Testing
             )
         }
         func prepared(_ after: StoreState) throws -> IncidentLists {
-            guard case .storeChanged(_, let lists?) = Message.storeChanged(after).preparing(after: state) else {
+            guard case .storeChanged(_, let lists?, _) = Message.storeChanged(after).preparing(after: state) else {
                 throw CancellationError()
             }
             return lists

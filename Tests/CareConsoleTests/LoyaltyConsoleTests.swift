@@ -68,7 +68,8 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let console = Console(store: store, author: Author(login: "boss"), clock: .fixed(state.now))
         // The cheapest reward (100 points) is first: it is redeemed.
         guard
-            case .acted(let notice, let after, nil, _, _)? = console.perform(.act(.redeem(rich.id, "coffee")), in: app)
+            case .acted(let notice, let after, nil, _, _, _)? = console.perform(
+                .act(.redeem(rich.id, "coffee")), in: app)
         else {
             Issue.record("not redeemed")
             return
@@ -280,7 +281,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let console = Console(
             store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
         guard
-            case .acted(let notice, let after, nil, _, _)? = console.perform(
+            case .acted(let notice, let after, nil, _, _, _)? = console.perform(
                 .act(.changeProgram(.pointsPerEuro, steps: 1)), in: state)
         else {
             Issue.record("not changed")
@@ -326,7 +327,7 @@ func select(_ id: CustomerID, in state: inout AppState, directory: String) throw
         let console = Console(
             store: FileStore(directory: directory), author: Author(login: "boss"), clock: .fixed(state.now))
         guard
-            case .acted(let notice, let after, _, _, _)? = console.perform(
+            case .acted(let notice, let after, _, _, _, _)? = console.perform(
                 .act(.addAgent("lucia", name: "Lucía Pérez")), in: state)
         else {
             Issue.record("not added")

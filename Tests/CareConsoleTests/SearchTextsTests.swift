@@ -41,6 +41,22 @@ import Testing
         }
     }
 
+    /// The names share long beginnings, so the first rows' last one often
+    /// ties with customers the first pass set aside by sixteen bytes.
+    @Test(arguments: [(0, 0), (5, 0), (5, 1), (25_000, 7), (25_000, 1000), (30_000, 40_000), (400, 400)])
+    func theFirstRowsAreTheWholeListsFirstRows(count: Int, wanted: Int) {
+        let customers = Self.customers(count, seed: UInt64(count + wanted))
+        let whole = SearchTexts.sorted(customers) { !$0.blocked }
+        let first = SearchTexts.firstRows(wanted, of: customers) { !$0.blocked }
+        #expect(first.order == Array(whole.order.prefix(wanted)))
+        #expect(first.listed == whole.order.count)
+        #expect(first.left == whole.left)
+        #expect(first.texts.count == first.order.count)
+        for place in first.order.indices {
+            #expect(first.texts.text(place) == whole.texts.text(place))
+        }
+    }
+
     @Test func theFilterReadsTheRowsInListOrder() {
         let customers = Self.customers(300, seed: 9)
         let (order, texts, _) = SearchTexts.sorted(customers) { _ in true }

@@ -77,6 +77,8 @@ extension Console {
                 }
             case .act(let action):
                 return act(action)
+            case .listCustomers:
+                return .customersListed(CustomerList(of: state.store))
             }
         } catch {
             return .failed(error.description)

@@ -30,13 +30,15 @@ public struct Console: Sendable {
     {
         let shown = author.actingAs.map { "\(author.login) as \($0)" } ?? author.login
         var state = AppState(
-            store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue)
+            store: try opened ?? store.open(), now: clock.now, agent: shown, agentLogin: author.agent.rawValue,
+            firstRows: .console)
         state.notice = notice
         state.isDemo = demo
         // Selects the first customer and loads their profile.
         var pending: [Message] = [.resize(terminal.size), .storeChanged(state.store)]
         let signals = StopSignals()
         let effects = Effects(console: self)
+        if !state.isListWhole { effects.start(.listCustomers, seen: state) }
         var lastRefresh = clock.now
         var lastMinute = -1
         while true {

@@ -68,7 +68,7 @@ final class Effects: Sendable {
                     $0.jobs -= 1
                 }
             }
-        case .loadReport:
+        case .loadReport, .listCustomers:
             run(command, state, on: .global())
         case .loadCustomer, .loadAudit:
             run(command, state, on: reads)

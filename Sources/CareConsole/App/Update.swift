@@ -22,10 +22,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
             return [.refreshStore, .act(.recordMissed)]
         }
         return [.refreshStore]
-    case .storeChanged(let store, let lists):
+    case .storeChanged(let store, let lists, let customers):
         // A refresh read before a write of ours came back after it: the newer stands.
         guard store.seq >= state.store.seq else { return [] }
-        state.reload(store, lists: lists)
+        state.reload(store, lists: lists, customers: customers)
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.
         // A record the screen names things from that does not decode is named.
@@ -85,9 +85,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         state.saving = count
     case .storeNotice(let text):
         state.notice = [state.notice, text].compactMap { $0 }.joined(separator: " ")
-    case .acted(let notice, let store, let incident, let lists, let registered):
+    case .customersListed(let customers):
+        state.takeWholeList(customers)
+    case .acted(let notice, let store, let incident, let lists, let customers, let registered):
         if !notice.isEmpty { state.notice = notice }
-        if store.seq >= state.store.seq { state.reload(store, lists: lists) }
+        if store.seq >= state.store.seq { state.reload(store, lists: lists, customers: customers) }
         state.recomputeScores()
         if let incident {
             state.focus = state.selectIncident(incident, keepingView: true) ? .incidents : .profile

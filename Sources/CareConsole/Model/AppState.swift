@@ -12,8 +12,14 @@ public struct AppState: Sendable {
     public var agentLogin: String
     public var focus: Pane = .customers
     /// The customer list: its rows, their texts, who is left out.
-    private var list = CustomerList()
+    private(set) var list = CustomerList()
     public var rows: CustomerRows { list.rows }
+    /// How many customers the list has (`rows` holds only the first ones
+    /// until the whole list is sorted: see `isListWhole`).
+    public var listedCount: Int { list.listed }
+    /// Whether `rows` holds every listed customer; until it does, the
+    /// filter waits for them.
+    public var isListWhole: Bool { list.isWhole }
     /// Customers with an overdue open incident (the list's marker).
     public private(set) var overdueCustomers: Set<CustomerID> = []
     /// Customers blocked on an erasure request (rebuilt with `rows`).
@@ -80,11 +86,20 @@ public struct AppState: Sendable {
     /// Rows a page moves, set from the screen's size.
     public var pageSize = 10
 
-    public init(store: StoreState, now: Date, agent: String, agentLogin: String? = nil) {
+    /// `firstRows`: a store of more customers than it says is listed by its
+    /// first rows only, for a first screen without waiting for the whole
+    /// list to be sorted; the whole list is then asked for (`.listCustomers`).
+    public init(
+        store: StoreState, now: Date, agent: String, agentLogin: String? = nil,
+        firstRows: CustomerList.FirstRows? = nil
+    ) {
         self.store = store
         self.now = now
         self.agent = agent
         self.agentLogin = agentLogin ?? agent
+        if let firstRows, store.customers.count > firstRows.whenMoreThan {
+            take(CustomerList(firstRowsOf: store, count: firstRows.count))
+        }
         reload(store)
     }
 
@@ -118,10 +133,12 @@ public struct AppState: Sendable {
     public private(set) var overdueCount = 0
 
     /// Rebuilds the list and the queue from a (new) store state, keeping the
-    /// selected customer and incident where possible; `lists`: the queue's
-    /// lists when they were worked out already (off the loop).
-    public mutating func reload(_ store: StoreState, lists: IncidentLists? = nil) {
-        let keep = selectedCustomerID
+    /// selected customer and incident where possible; `lists` and
+    /// `customers`: the queue's lists and the customer list when they were
+    /// worked out already (off the loop).
+    public mutating func reload(
+        _ store: StoreState, lists: IncidentLists? = nil, customers: CustomerList? = nil
+    ) {
         self.store = store
         catalog.refresh(from: store)
         defer {
@@ -129,8 +146,23 @@ public struct AppState: Sendable {
             reloadQueue()
             refreshCustomerFacts()
         }
-        guard !list.fits(store) else { return }
-        list = CustomerList(of: store)
+        if let customers, customers.fits(store) {
+            take(customers)
+        } else if !list.fits(store) {
+            take(CustomerList(of: store))
+        }
+    }
+
+    /// Lists `customers`, the whole list sorted off the loop, when it is
+    /// still of the store held; the selection stays on its customer.
+    mutating func takeWholeList(_ customers: CustomerList) {
+        guard customers.fits(store), !list.isWhole else { return }
+        take(customers)
+    }
+
+    private mutating func take(_ customers: CustomerList) {
+        let keep = selectedCustomerID
+        list = customers
         earlierFilters = []
         applyFilter()
         if let keep, let index = visible.firstIndex(where: { rows[$0].summary.id == keep }) { selected = index }
@@ -242,6 +274,15 @@ public struct AppState: Sendable {
     /// erased back to a shorter filter typed on the way takes that filter's
     /// rows again, kept from then (no row is read twice while typing and erasing).
     mutating func applyFilter(narrowing: Bool = false) {
+        // The first rows alone answer no search: the filter waits for the
+        // whole list (the customers pane says so meanwhile).
+        if !list.isWhole, !filter.isEmpty {
+            visibleFilter = filter
+            visible = []
+            earlierFilters = []
+            selected = 0
+            return
+        }
         let before = (filter: visibleFilter, visible: visible)
         let words = CustomerSearch.words(filter)
         // Narrowing holds only while every earlier word is inside a new one

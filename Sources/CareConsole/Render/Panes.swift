@@ -12,7 +12,9 @@ func tierStyle(_ tier: TierID?) -> Style {
 
 func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     let focused = state.focus == .customers
-    let count = state.filter.isEmpty ? "\(state.rows.count)" : tr("%@ of %@", state.visible.count, state.rows.count)
+    let count =
+        state.filter.isEmpty || !state.isListWhole
+        ? "\(state.listedCount)" : tr("%@ of %@", state.visible.count, state.listedCount)
     let inside = screen.box(rect, title: "1 \(Pane.customers.title) (\(count))", focused: focused)
     var top = inside.y
     if state.editingFilter || !state.filter.isEmpty {
@@ -26,6 +28,12 @@ func drawCustomers(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
         screen.put(
             tr("No customers yet: run `care seed` or import a CSV."), x: inside.x + 1, y: top, limit: inside.width - 1,
             style: Style(.muted))
+        return
+    }
+    if state.visible.isEmpty, !state.isListWhole {
+        screen.put(
+            tr("Sorting %@ customers…", state.listedCount), x: inside.x + 1, y: top,
+            limit: inside.width - 1, style: Style(.muted))
         return
     }
     if state.visible.isEmpty {

@@ -58,10 +58,33 @@ extension SearchTexts {
 
     /// A row's first sixteen bytes as two numbers (zeros after a short
     /// text, which sorts it first as `memcmp` does), and the row.
-    private struct Key: Comparable {
+    struct Key: Comparable {
         var high: UInt64
         var low: UInt64
         var row: Int
+
+        init(high: UInt64, low: UInt64, row: Int) {
+            self.high = high
+            self.low = low
+            self.row = row
+        }
+
+        /// The key of the text at `base` of `length` bytes.
+        init(_ base: UnsafePointer<UInt8>, length: Int, row: Int) {
+            func number(_ from: Int) -> UInt64 {
+                var value: UInt64 = 0
+                for offset in from..<(from + 8) {
+                    value = (value << 8) | (offset < length ? UInt64(base[offset]) : 0)
+                }
+                return value
+            }
+            high = number(0)
+            low = number(8)
+            self.row = row
+        }
+
+        /// Whether the two texts begin with the same sixteen bytes.
+        func sharesPrefix(with other: Key) -> Bool { high == other.high && low == other.low }
 
         static func < (left: Key, right: Key) -> Bool {
             (left.high, left.low, left.row) < (right.high, right.low, right.row)
@@ -71,19 +94,12 @@ extension SearchTexts {
     /// Row indices in text order (ties by index). Rows are sorted by their
     /// first sixteen bytes, each half on a core of its own, then merged;
     /// only runs that share those bytes are sorted again by whole text.
-    private func sortedOrder() -> [Int] {
+    func sortedOrder() -> [Int] {
         let unsorted = bytes.withUnsafeBufferPointer { buffer in
             (0..<count).map { row in
-                let start = starts[row]
-                let length = starts[row + 1] - start
-                func number(_ from: Int) -> UInt64 {
-                    var value: UInt64 = 0
-                    for offset in from..<(from + 8) {
-                        value = (value << 8) | (offset < length ? UInt64(buffer[start + offset]) : 0)
-                    }
-                    return value
-                }
-                return Key(high: number(0), low: number(8), row: row)
+                // An empty buffer has no base: every row's text is empty then.
+                guard let base = buffer.baseAddress else { return Key(high: 0, low: 0, row: row) }
+                return Key(base + starts[row], length: starts[row + 1] - starts[row], row: row)
             }
         }
         let middle = unsorted.count / 2
@@ -107,11 +123,7 @@ extension SearchTexts {
         var runStart = 0
         while runStart < keys.count {
             var runEnd = runStart + 1
-            while runEnd < keys.count, keys[runEnd].high == keys[runStart].high,
-                keys[runEnd].low == keys[runStart].low
-            {
-                runEnd += 1
-            }
+            while runEnd < keys.count, keys[runEnd].sharesPrefix(with: keys[runStart]) { runEnd += 1 }
             if runEnd - runStart > 1 {
                 keys[runStart..<runEnd].sort { left, right in
                     let order = compare(left.row, right.row)
@@ -138,7 +150,7 @@ extension SearchTexts {
     }
 
     /// The same texts with row `place` holding row `order[place]`'s.
-    private func reordered(_ order: [Int]) -> SearchTexts {
+    func reordered(_ order: [Int]) -> SearchTexts {
         let movedStarts = [Int](unsafeUninitializedCapacity: order.count + 1) { buffer, initialized in
             var at = 0
             buffer[0] = 0
