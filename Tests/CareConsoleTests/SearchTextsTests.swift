@@ -57,6 +57,15 @@ import Testing
         }
     }
 
+    /// A word is looked for by its rarest byte in the texts.
+    @Test func aWordIsLookedForByItsRarestByte() {
+        let texts = SearchTexts(bytes: Array("eeee eeem eeee eeee".utf8), starts: [0, 4, 9, 14, 19])
+        #expect(texts.anchor(of: Array("em".utf8)) == 1)
+        #expect(texts.anchor(of: Array("me".utf8)) == 0)
+        #expect(texts.rows(in: 0..<4, holding: [Array("em".utf8)]) == [1])
+        #expect(texts.rows([0, 1, 2, 3], holding: [Array("eem".utf8), Array("e".utf8)]) == [1])
+    }
+
     @Test func theFilterReadsTheRowsInListOrder() {
         let customers = Self.customers(300, seed: 9)
         let (order, texts, _) = SearchTexts.sorted(customers) { _ in true }

@@ -12,12 +12,26 @@ struct SearchTexts: Sendable {
     let bytes: [UInt8]
     /// Where each row's text starts; one more at the end.
     let starts: [Int]
+    /// How often each byte value occurs, from a sample of the texts: a
+    /// word is looked for by its rarest byte (see `ByteSearch.firstOffset`).
+    private let occurrences: [Int]
 
     init() { self.init(bytes: [], starts: [0]) }
 
     init(bytes: [UInt8], starts: [Int]) {
         self.bytes = bytes
         self.starts = starts
+        // Every 61st byte (a prime, so the sample does not follow the
+        // texts' rhythm): a million of them in a million customers' texts,
+        // read in a millisecond.
+        var occurrences = [Int](repeating: 0, count: 256)
+        for offset in stride(from: 0, to: bytes.count, by: 61) { occurrences[Int(bytes[offset])] += 1 }
+        self.occurrences = occurrences
+    }
+
+    /// The place in `word` of its rarest byte in these texts.
+    func anchor(of word: [UInt8]) -> Int {
+        word.indices.min { occurrences[Int(word[$0])] < occurrences[Int(word[$1])] } ?? 0
     }
 
     var count: Int { starts.count - 1 }
@@ -42,6 +56,7 @@ struct SearchTexts: Sendable {
             return scan(words) { test in range.filter(test) }
         }
         let others = words.filter { $0 != longest }
+        let anchor = anchor(of: longest)
         return scan(others) { test in
             bytes.withUnsafeBufferPointer { buffer in
                 starts.withUnsafeBufferPointer { starts in
@@ -51,7 +66,9 @@ struct SearchTexts: Sendable {
                         var row = range.lowerBound
                         var offset = starts[row]
                         let end = starts[range.upperBound]
-                        while offset < end, let at = ByteSearch.firstOffset(of: word, in: base + offset, end - offset) {
+                        while offset < end,
+                            let at = ByteSearch.firstOffset(of: word, in: base + offset, end - offset, anchor: anchor)
+                        {
                             let position = offset + at
                             while starts[row + 1] <= position { row += 1 }
                             if position + word.count <= starts[row + 1] {
@@ -76,10 +93,10 @@ struct SearchTexts: Sendable {
     private func scan(_ words: [[UInt8]], _ body: ((Int) -> Bool) -> [Int]) -> [Int] {
         let joined = words.flatMap { $0 }
         return joined.withUnsafeBufferPointer { all in
-            var pinned: [UnsafeBufferPointer<UInt8>] = []
+            var pinned: [(word: UnsafeBufferPointer<UInt8>, anchor: Int)] = []
             var at = 0
             for word in words {
-                pinned.append(UnsafeBufferPointer(rebasing: all[at..<(at + word.count)]))
+                pinned.append((UnsafeBufferPointer(rebasing: all[at..<(at + word.count)]), anchor(of: word)))
                 at += word.count
             }
             return bytes.withUnsafeBufferPointer { buffer in
@@ -90,7 +107,9 @@ struct SearchTexts: Sendable {
                     return body { row in
                         let start = base + starts[row]
                         let count = starts[row + 1] - starts[row]
-                        for word in pinned where !ByteSearch.holds(start, count, word) { return false }
+                        for (word, anchor) in pinned where !ByteSearch.holds(start, count, word, anchor: anchor) {
+                            return false
+                        }
                         return true
                     }
                 }
