@@ -6,7 +6,8 @@ import CareDomain
 /// - 1: refused or not found (a rule said no, nobody matches, `care check`
 ///   found problems, a file to import has errors): nothing was changed;
 /// - 2: cannot run here (no store, a store damaged, newer or unwritable, a
-///   full disk, a terminal the console cannot use);
+///   full disk, a server that cannot be reached or refuses, a terminal the
+///   console cannot use);
 /// - 64: the command line is wrong (an unknown option, a bad value).
 enum ExitStatus {
     static let refused = ExitCode(1)
@@ -20,7 +21,7 @@ enum ExitStatus {
         guard let store = error as? StoreError else { return parsed }
         switch store {
         case .noStore, .notADirectory, .notWritable, .diskFull, .symbolicLink, .io, .missingFile, .damaged, .corrupt,
-            .newerFormat, .newerChange:
+            .newerFormat, .newerChange, .unreachable, .server, .inDoubt:
             return cannotRun
         case .stale, .missing, .notEmpty, .invalidChange:
             return refused

@@ -4,42 +4,8 @@ import Testing
 @testable import CareDomain
 
 @Suite struct StoreRoundTripTests {
-    @Test func aCreatedStoreReadsBackAsWritten() throws {
-        try withTemporaryDirectory { directory in
-            let store = try Fixture.makeStore(in: directory)
-            let state = try FileStore(directory: directory).open()
-            let records = Fixture.records()
-            #expect(state.customers.sorted == records.customers.sorted { $0.id < $1.id })
-            #expect(state.incidents.sorted == records.incidents)
-            #expect(state.agents.count == 2)
-            #expect(state.program == Fixture.program)
-            #expect(state.seq == 1)
-            #expect(try store.moments(of: "C1") == [Fixture.c1Moment])
-            #expect(try store.ledger(of: "C2") == Fixture.c2Ledger)
-            #expect(try store.ledger(of: "C1").isEmpty)
-        }
-    }
-
-    @Test func committedChangesSurviveAReopen() throws {
-        try withTemporaryDirectory { directory in
-            let store = try Fixture.makeStore(in: directory)
-            let (incident, transaction) = try IncidentRules.open(
-                in: try store.open(), customer: "C2", touchpoint: "counter", kind: .inquiry, subject: "Points question",
-                priority: .high,
-                channel: .phone, by: Fixture.ana, at: Fixture.now)
-            _ = try store.commit(transaction, by: Fixture.ana)
-            _ = try store.transact(by: Fixture.ana, Fixture.note("called back"))
-
-            let reopened = FileStore(directory: directory)
-            let state = try reopened.open()
-            #expect(state.seq == 3)
-            #expect(state.incidents[incident.id] == incident)
-            #expect(state.incidents["I1"]?.version == 2)
-            #expect(try reopened.steps(of: "I1").last?.text == "called back")
-            let timeline = try reopened.moments(of: "C2")
-            #expect(timeline.map(\.incident) == [incident.id])
-        }
-    }
+    // A store reads back as written, and keeps what was committed across a
+    // reopen: StoreConformanceTests, on the file store and on PostgreSQL.
 
     @Test func everyChangeIsInTheJournalWithWhoAndWhen() throws {
         try withTemporaryDirectory { directory in

@@ -83,7 +83,7 @@ public struct StoreFigures: Sendable, Equatable {
 
     /// Every customer's figures worked out from the histories, on every
     /// core: what `care reindex` writes and `care check` compares with.
-    static func recomputed(
+    package static func recomputed(
         state: StoreState, history: any HistoryReader, today: Day, names start: FigureNames = FigureNames(),
         cursor: JournalCursor, progress: WorkProgress = .none
     ) throws(StoreError) -> StoreFigures {

@@ -70,6 +70,17 @@ extension CareStore {
     /// Every customer's figures, rows included.
     public func figures() throws(StoreError) -> StoreFigures { try figures(withRows: true) }
 
+    /// Writes `transaction` as it is: `transact` with nothing to read.
+    public func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState {
+        do {
+            return try transact(by: author) { _, _ in transaction }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .invalidChange("\(error)")
+        }
+    }
+
     /// `transact` for changes that need no history.
     public func transact(by author: Author, _ body: (StoreState) throws -> Transaction) throws -> StoreState {
         try transact(by: author) { state, _ in try body(state) }

@@ -169,7 +169,7 @@ extension FileStore {
 }
 
 extension InitialRecords {
-    var changes: [Change] {
+    public var changes: [Change] {
         customers.map(Change.customer) + agents.map(Change.agent) + touchpoints.map(Change.touchpoint)
             + incidents.map(Change.incident) + playbooks.map(Change.playbook) + rewards.map(Change.reward)
             + coupons.map(Change.coupon) + (program.map { [Change.program($0)] } ?? [])

@@ -175,16 +175,6 @@ public final class FileStore: CareStore {
 
     // MARK: Writing
 
-    public func commit(_ transaction: Transaction, by author: Author) throws(StoreError) -> StoreState {
-        do {
-            return try transact(by: author) { _, _ in transaction }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .invalidChange("\(error)")
-        }
-    }
-
     public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws
         -> StoreState
     {

@@ -32,6 +32,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEmpty(directory: String)
     /// A change is not acceptable to the store (unsafe id, bad reference).
     case invalidChange(String)
+    /// The store's server cannot be reached, or the connection was lost
+    /// before anything was sent: nothing was changed.
+    case unreachable(store: String, reason: String)
+    /// The store's server refused a request (a permission, a missing schema).
+    case server(store: String, reason: String)
+    /// The connection was lost after a change was sent and before the
+    /// server said whether it was committed, and it could not be asked again.
+    case inDoubt(store: String, summary: String)
 
     public var description: String {
         switch self {
@@ -85,6 +93,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                     directory)
         case .invalidChange(let reason):
             return reason
+        case .unreachable(let store, let reason):
+            return tr("The store at %@ cannot be reached (%@); nothing was changed.", store, reason)
+        case .server(let store, let reason):
+            return tr("The store's server at %@ refused: %@.", store, reason)
+        case .inDoubt(let store, let summary):
+            return
+                tr(
+                    "The connection to %@ was lost while \"%@\" was being saved, and the server could not be asked whether it was; look for it in the audit trail before doing it again.",
+                    store, summary)
         }
     }
 }

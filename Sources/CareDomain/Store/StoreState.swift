@@ -12,7 +12,7 @@ public struct StoreState: Sendable, Equatable {
     public internal(set) var programs = Table<LoyaltyProgram>()
     public internal(set) var campaigns = Table<Campaign>()
     /// The last journal transaction reflected here.
-    public internal(set) var seq = 0
+    public package(set) var seq = 0
     /// Files the store needs that were missing or could not be read whole
     /// when it was loaded, and snapshot headers that disagree with the journal.
     var fileDamage: [StoreError] = []
@@ -71,7 +71,7 @@ public struct StoreState: Sendable, Equatable {
     }
 
     /// Puts the change's record; history appends leave the state as it is.
-    mutating func apply(_ change: Change) {
+    package mutating func apply(_ change: Change) {
         for kind in RecordKinds.all where kind.apply(change, to: &self) { return }
     }
 
@@ -79,7 +79,7 @@ public struct StoreState: Sendable, Equatable {
     /// the store inconsistent. Checked against this (current) state, under the
     /// writer lock, changes in order: a transaction may create a customer and
     /// then append to their history.
-    func validate(_ changes: [Change]) throws(StoreError) {
+    package func validate(_ changes: [Change]) throws(StoreError) {
         // What the transaction itself has put so far, instead of a scratch
         // copy of the state: copying 200,000 incidents per change would cost
         // more than the rest of the write.

@@ -1,0 +1,97 @@
+import CareDomain
+import Foundation
+import PostgresNIO
+
+/// Puts changes into the record and history tables, from rows of change
+/// JSON (`{"customer": {…}}`, as the journal holds them) that the server
+/// takes apart itself: from a journal row (a transaction) or from a bound
+/// array (a store's first fill, in batches).
+enum PostgresPut {
+    /// Where the changes come from, as `c(e, i)`: each change and its place.
+    enum Source {
+        /// The changes of journal transaction `$1`.
+        case journalRow
+        /// A JSON array bound as `$1`.
+        case array
+
+        var sql: String {
+            switch self {
+            case .journalRow:
+                """
+                (SELECT x.e, x.i FROM journal j, jsonb_array_elements(j.entry->'changes') WITH ORDINALITY AS x(e, i)
+                WHERE j.seq = $1) c
+                """
+            case .array: "jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(e, i)"
+            }
+        }
+    }
+
+    /// The histories' tables and the key of the change each one holds.
+    static let historyTables = [("moments", "moment"), ("ledger", "ledger"), ("incident_events", "incidentEvent")]
+
+    /// Puts every record of `collection` among the changes: the last
+    /// version a source puts of a record is the one kept.
+    static func records(_ collection: Collection, from source: Source) -> String {
+        let key = collection.singular
+        return """
+            INSERT INTO \(collection.rawValue) (id, version, doc)
+            SELECT DISTINCT ON (c.e->'\(key)'->>'id') c.e->'\(key)'->>'id', (c.e->'\(key)'->>'version')::integer,
+            c.e->'\(key)'
+            FROM \(source.sql) WHERE c.e ? '\(key)'
+            ORDER BY c.e->'\(key)'->>'id', c.i DESC
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, doc = excluded.doc
+            """
+    }
+
+    /// Appends every history entry of `table` among the changes, in order.
+    static func history(_ table: String, key: String, from source: Source) -> String {
+        """
+        INSERT INTO \(table) (customer, doc)
+        SELECT c.e->'\(key)'->>'customer', c.e->'\(key)' FROM \(source.sql) WHERE c.e ? '\(key)' ORDER BY c.i
+        """
+    }
+
+    /// The history key of a change that appends to one.
+    static func historyKey(_ change: Change) -> String? {
+        switch change {
+        case .moment: "moment"
+        case .ledger: "ledger"
+        case .incidentEvent: "incidentEvent"
+        default: nil
+        }
+    }
+
+    /// Puts what `changes` hold from `source` (whose `$1` is `bound`).
+    static func changes(
+        _ changes: [Change], from source: Source, bound: some PostgresDynamicTypeEncodable, _ sql: PostgresSQL
+    ) throws(StoreError) {
+        var binds = PostgresBindings()
+        binds.append(bound)
+        let collections = Set(changes.compactMap { $0.recordKey?.collection })
+        for collection in Collection.allCases where collections.contains(collection) {
+            try sql.rows(PostgresQuery(unsafeSQL: records(collection, from: source), binds: binds))
+        }
+        let histories = Set(changes.compactMap(historyKey))
+        for (table, key) in historyTables where histories.contains(key) {
+            try sql.rows(PostgresQuery(unsafeSQL: history(table, key: key, from: source), binds: binds))
+        }
+    }
+
+    /// Puts `changes` in batches of JSON arrays bound whole: a first fill
+    /// of any size without one statement per record or a bind too large.
+    static func inBatches(_ changes: [Change], size: Int = 5000, _ sql: PostgresSQL) throws(StoreError) {
+        let encoder = CareJSON.encoder()
+        var start = 0
+        while start < changes.count {
+            let batch = Array(changes[start..<min(changes.count, start + size)])
+            let array: String
+            do {
+                array = String(decoding: try encoder.encode(batch), as: UTF8.self)
+            } catch {
+                throw .invalidChange("\(error)")
+            }
+            try self.changes(batch, from: .array, bound: array, sql)
+            start += size
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CareDomain
+import PostgresNIO
+
+/// The tables of a care store on PostgreSQL, versioned: `care init` makes
+/// them, every session checks the version first, and a schema newer than
+/// this care's is refused untouched.
+///
+/// One table per kind of record (`customers`, `incidents`, …: the id, the
+/// version, the record as `jsonb`), one per kind of history (`moments`,
+/// `ledger`, `incident_events`: the customer, the order written, the entry),
+/// and the audit trail (`journal`: one row per transaction with who, acting
+/// as whom, when, the summary and the whole entry as the file store's
+/// journal line holds it; `journal_customers` lists the customers each one
+/// concerns). A finance team's report is a SQL query over these.
+enum PostgresSchema {
+    static let version = 1
+
+    /// The history tables and the change each holds.
+    static let histories = ["moments", "ledger", "incident_events"]
+
+    static var statements: [String] {
+        var statements = [
+            "CREATE TABLE care_schema (version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+            "INSERT INTO care_schema (version) VALUES (\(version))",
+            """
+            CREATE TABLE journal (seq bigint PRIMARY KEY, at timestamptz NOT NULL, login text NOT NULL,
+            acting_as text, summary text NOT NULL, token uuid NOT NULL UNIQUE, entry jsonb NOT NULL)
+            """,
+            """
+            CREATE TABLE journal_customers (customer text NOT NULL, seq bigint NOT NULL REFERENCES journal,
+            PRIMARY KEY (customer, seq))
+            """,
+        ]
+        for collection in Collection.allCases {
+            statements.append(
+                "CREATE TABLE \(collection.rawValue) (id text PRIMARY KEY, version integer NOT NULL, doc jsonb NOT NULL)"
+            )
+        }
+        for table in histories {
+            statements.append(
+                "CREATE TABLE \(table) (n bigserial PRIMARY KEY, customer text NOT NULL, doc jsonb NOT NULL)")
+            statements.append("CREATE INDEX \(table)_by_customer ON \(table) (customer, n)")
+        }
+        return statements
+    }
+
+    /// Whether the database holds a care store (its version table).
+    static func exists(_ sql: PostgresSQL) throws(StoreError) -> Bool {
+        let rows = try sql.rows("SELECT to_regclass('care_schema') IS NOT NULL")
+        guard let row = rows.first else { return false }
+        return try sql.decode(row, as: Bool.self)
+    }
+
+    /// Refuses a database without a care store, or with a newer one.
+    static func check(_ sql: PostgresSQL) throws(StoreError) {
+        guard try exists(sql) else { throw .noStore(directory: sql.store) }
+        let rows = try sql.rows("SELECT max(version) FROM care_schema")
+        guard let row = rows.first, let found = try sql.decode(row, as: Int?.self) else {
+            throw .noStore(directory: sql.store)
+        }
+        if found > version { throw .newerFormat(file: sql.store, found: found, supported: version) }
+    }
+
+    /// Makes the tables, in the caller's transaction; a database that
+    /// already holds a store is refused.
+    static func create(_ sql: PostgresSQL) throws(StoreError) {
+        if try exists(sql) { throw .notEmpty(directory: sql.store) }
+        for statement in statements { try sql.run(statement) }
+    }
+}

@@ -1,0 +1,176 @@
+import CareDomain
+import Foundation
+import PostgresNIO
+import Synchronization
+
+/// The store on PostgreSQL, with the file store's promises: a transaction
+/// is one SQL transaction, made under one lock for every writer of the
+/// store (a transaction-scoped advisory lock, as the file store's `flock`),
+/// checked against the versions in the database at that moment, durable
+/// when the call returns, and journaled with who, acting as whom, when and
+/// a summary. The tables are `PostgresSchema`'s.
+public final class PostgresStore: CareStore {
+    public let location: PostgresLocation
+    let link: PostgresLink
+    let clock: Clock
+    /// The state this process holds, and the journal position it reflects.
+    private let loaded = Mutex<StoreState?>(nil)
+
+    /// The lock every writer of a store takes for its transaction: a
+    /// constant, since one database holds one store.
+    static let writerLock: Int64 = 0x6361_7265
+
+    public init(location: PostgresLocation, clock: Clock = .system) {
+        self.location = location
+        self.link = PostgresLink(location: location)
+        self.clock = clock
+    }
+
+    deinit { link.close() }
+
+    /// Makes the store's tables in an empty database and puts `records`
+    /// and `histories` in them, in one SQL transaction: as the file store's
+    /// first fill, the journal's first transaction says who made the store
+    /// and holds no change (the records are the tables). A database that
+    /// already holds a store is refused untouched.
+    public func create(records: InitialRecords, histories: [Change] = [], summary: String, by author: Author)
+        throws(StoreError)
+    {
+        try link.withSQL { sql throws(StoreError) in
+            try sql.inTransaction { () throws(StoreError) in
+                try PostgresSchema.create(sql)
+                let entry = JournalEntry(seq: 1, at: clock.now, author: author, summary: summary, changes: [])
+                try PostgresJournal.insert(entry, token: UUID(), sql)
+                var state = StoreState()
+                for change in records.changes { state.apply(change) }
+                try state.validate(histories)
+                try PostgresPut.inBatches(records.changes + histories, sql)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public func open() throws(StoreError) -> StoreState {
+        let state = try link.withSQL { sql throws(StoreError) in try Self.load(sql, only: nil) }
+        loaded.withLock { $0 = state }
+        return state
+    }
+
+    public func open(only collections: Set<Collection>) throws(StoreError) -> StoreState {
+        try link.withSQL { sql throws(StoreError) in try Self.load(sql, only: collections) }
+    }
+
+    public func refresh() throws(StoreError) -> StoreState? {
+        guard let held = loaded.withLock({ $0 }) else { return try open() }
+        let caughtUp = try link.withSQL { sql throws(StoreError) in try Self.catchUp(held, sql) }
+        guard caughtUp.seq != held.seq else { return nil }
+        loaded.withLock { $0 = caughtUp }
+        return caughtUp
+    }
+
+    public func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
+        try link.withSQL { sql throws(StoreError) in try PostgresHistory(sql: sql).moments(of: customer) }
+    }
+
+    public func ledger(of customer: CustomerID) throws(StoreError) -> [LedgerEntry] {
+        try link.withSQL { sql throws(StoreError) in try PostgresHistory(sql: sql).ledger(of: customer) }
+    }
+
+    public func incidentEvents(of customer: CustomerID) throws(StoreError) -> [IncidentEvent] {
+        try link.withSQL { sql throws(StoreError) in try PostgresHistory(sql: sql).incidentEvents(of: customer) }
+    }
+
+    public func journalEntries() throws(StoreError) -> [JournalEntry] {
+        try link.withSQL { sql throws(StoreError) in
+            try PostgresJournal.entries(sql, "SELECT entry::text FROM journal ORDER BY seq")
+        }
+    }
+
+    public func journalEntries(concerning customer: CustomerID) throws(StoreError) -> [JournalEntry] {
+        try link.withSQL { sql throws(StoreError) in
+            try PostgresJournal.entries(
+                sql,
+                """
+                SELECT j.entry::text FROM journal_customers c JOIN journal j ON j.seq = c.seq
+                WHERE c.customer = \(customer.rawValue) ORDER BY j.seq
+                """)
+        }
+    }
+
+    /// Nothing to report: a change either commits or is refused.
+    public func takeNotices() -> [StoreNotice] { [] }
+
+    /// PostgreSQL keeps its own tables in order (autovacuum); there is no
+    /// journal to fold.
+    public func compactIfDue() throws(StoreError) -> Bool { false }
+
+    /// Every customer's figures worked out from the history tables.
+    public func figures(withRows: Bool) throws(StoreError) -> StoreFigures {
+        let state: StoreState
+        if let caughtUp = try refresh() {
+            state = caughtUp
+        } else if let held = loaded.withLock({ $0 }) {
+            state = held
+        } else {
+            state = try open()
+        }
+        var cursor = JournalCursor.start
+        cursor.seq = state.seq
+        return try StoreFigures.recomputed(
+            state: state, history: self, today: Day(containing: clock.now), cursor: cursor)
+    }
+
+    // MARK: Writing
+
+    public func transact(by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction) throws
+        -> StoreState
+    {
+        let held = loaded.withLock { $0 }
+        let state = try link.withConnection { sql in
+            try PostgresWriter(sql: sql, clock: clock, link: link).transact(held: held, by: author, body)
+        }
+        loaded.withLock { $0 = state }
+        return state
+    }
+
+    // MARK: Loading
+
+    /// The records as the database holds them now, in one snapshot of it.
+    static func load(_ sql: PostgresSQL, only wanted: Set<Collection>?) throws(StoreError) -> StoreState {
+        try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> StoreState in
+            try PostgresSchema.check(sql)
+            return try records(sql, only: wanted)
+        }
+    }
+
+    /// The records and the last transaction's number, read in the caller's
+    /// transaction.
+    static func records(_ sql: PostgresSQL, only wanted: Set<Collection>?) throws(StoreError) -> StoreState {
+        var state = StoreState()
+        let decoder = CareJSON.decoder()
+        for collection in Collection.allCases where wanted?.contains(collection) ?? true {
+            let rows = try sql.rows(
+                PostgresQuery(unsafeSQL: "SELECT doc::text FROM \(collection.rawValue) ORDER BY id"))
+            for row in rows {
+                let doc = try sql.decode(row, as: String.self)
+                state.apply(try PostgresJournal.change(collection, doc, decoder: decoder, store: sql.store))
+            }
+        }
+        state.seq = try PostgresJournal.lastSeq(sql)
+        return state
+    }
+
+    /// `state` with the transactions committed since it was read applied.
+    static func catchUp(_ state: StoreState, _ sql: PostgresSQL) throws(StoreError) -> StoreState {
+        let entries = try PostgresJournal.entries(
+            sql, "SELECT entry::text FROM journal WHERE seq > \(state.seq) ORDER BY seq")
+        guard !entries.isEmpty else { return state }
+        var state = state
+        for entry in entries {
+            for change in entry.changes where change.recordKey != nil { state.apply(change) }
+            state.seq = entry.seq
+        }
+        return state
+    }
+}

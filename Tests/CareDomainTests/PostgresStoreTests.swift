@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import CareDomain
+@testable import CarePostgres
+
+/// What only a store on a server can meet: a lost connection, a server
+/// that is not there, a schema from a newer care.
+@Suite(.enabled(if: PostgresBackend.serverURL != nil, PostgresBackend.skipReason))
+struct PostgresStoreTests {
+    @Test func aWriteWhoseConnectionIsLostIsNotSavedAndTheNextOneReconnects() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = try #require(sessions.session() as? PostgresStore)
+            _ = try store.open()
+            let pids = try store.link.withSQL { sql throws(StoreError) in
+                try sql.rows("SELECT pg_backend_pid()").map { row throws(StoreError) in
+                    try sql.decode(row, as: Int32.self)
+                }
+            }
+            let pid = try #require(pids.first)
+            let admin = PostgresLink(location: store.location)
+            defer { admin.close() }
+            let lost = #expect(throws: StoreError.self) {
+                try store.transact(by: Fixture.ana) { state in
+                    // The server drops this session's connection mid-transaction.
+                    try admin.withSQL { sql throws(StoreError) in try sql.run("SELECT pg_terminate_backend(\(pid))") }
+                    return try IncidentRules.note(
+                        in: state, incident: "I1", text: "lost", by: Fixture.ana, at: Fixture.now)
+                }
+            }
+            guard case .unreachable? = lost else {
+                Issue.record("expected the store to say it cannot be reached, got \(String(describing: lost))")
+                return
+            }
+            #expect(lost?.description.contains("nothing was changed") == true)
+            // Nothing of it was written, and the next write connects again.
+            #expect(try sessions.session().journalEntries().count == 1)
+            let after = try store.transact(by: Fixture.ana, Fixture.note("kept"))
+            #expect(after.seq == 2)
+            let incident = try #require(after.incidents["I1"])
+            #expect(try store.history(of: incident).compactMap(\.text) == ["kept"])
+        }
+    }
+
+    @Test func aNewerSchemaIsRefusedUntouched() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = try #require(sessions.session() as? PostgresStore)
+            try store.link.withSQL { sql throws(StoreError) in try sql.run("UPDATE care_schema SET version = 99") }
+            #expect(throws: StoreError.newerFormat(file: store.location.description, found: 99, supported: 1)) {
+                try sessions.session().open()
+            }
+            #expect(throws: StoreError.self) {
+                try sessions.session().transact(by: Fixture.ana, Fixture.note("refused"))
+            }
+            try store.link.withSQL { sql throws(StoreError) in try sql.run("UPDATE care_schema SET version = 1") }
+            #expect(try sessions.session().open().seq == 1)
+        }
+    }
+
+    @Test func aDatabaseThatHoldsAStoreIsNotMadeAgain() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = try #require(sessions.session() as? PostgresStore)
+            #expect(throws: StoreError.notEmpty(directory: store.location.description)) {
+                try store.create(records: InitialRecords(), summary: "again", by: Fixture.ana)
+            }
+            #expect(try store.open().customers.count == 2)
+        }
+    }
+
+    @Test func anEmptyDatabaseIsNoStore() throws {
+        try PostgresBackend.withDatabase { location in
+            #expect(throws: StoreError.noStore(directory: location.description)) {
+                try PostgresStore(location: location).open()
+            }
+        }
+    }
+
+    @Test func aServerThatIsNotThereIsOneSentence() throws {
+        var location = try PostgresLocation(url: try #require(PostgresBackend.serverURL))
+        location.endpoint = .socket(directory: "/nonexistent-care-socket")
+        let error = #expect(throws: StoreError.self) { try PostgresStore(location: location).open() }
+        guard case .unreachable? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description.contains("/nonexistent-care-socket") == true)
+    }
+}
