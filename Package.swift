@@ -58,6 +58,6 @@ let package = Package(
             name: "CareConsoleTests", dependencies: ["CareConsole", "CareDomain"],
             // The golden screens, read from the source tree by the tests.
             exclude: ["Golden"]),
-        .testTarget(name: "careTests", dependencies: ["CareDomain"]),
+        .testTarget(name: "careTests", dependencies: ["CareDomain", "CarePostgres"]),
     ]
 )

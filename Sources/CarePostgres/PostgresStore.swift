@@ -9,7 +9,7 @@ import Synchronization
 /// checked against the versions in the database at that moment, durable
 /// when the call returns, and journaled with who, acting as whom, when and
 /// a summary. The tables are `PostgresSchema`'s.
-public final class PostgresStore: CareStore {
+public final class PostgresStore: StoreCreating {
     public let location: PostgresLocation
     let link: PostgresLink
     let clock: Clock
@@ -33,13 +33,15 @@ public final class PostgresStore: CareStore {
     /// first fill, the journal's first transaction says who made the store
     /// and holds no change (the records are the tables). A database that
     /// already holds a store is refused untouched.
-    public func create(records: InitialRecords, histories: [Change] = [], summary: String, by author: Author)
-        throws(StoreError)
-    {
+    public func create(
+        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author
+    ) throws {
         try link.withSQL { sql throws(StoreError) in
             try sql.inTransaction { () throws(StoreError) in
                 try PostgresSchema.create(sql)
-                let entry = JournalEntry(seq: 1, at: clock.now, author: author, summary: summary, changes: [])
+                for earlier in journal { try PostgresJournal.insert(earlier, token: UUID(), sql) }
+                let entry = JournalEntry(
+                    seq: (journal.last?.seq ?? 0) + 1, at: clock.now, author: author, summary: summary, changes: [])
                 try PostgresJournal.insert(entry, token: UUID(), sql)
                 var state = StoreState()
                 for change in records.changes { state.apply(change) }

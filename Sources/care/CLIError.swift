@@ -14,6 +14,9 @@ enum CLIError: Error, CustomStringConvertible {
     case notInRoster(String)
     case unwritable(String)
     case supervisorsOnly(String, String)
+    /// A command of the JSON store's own, asked of a store on PostgreSQL.
+    case filesOnly(String)
+    case storeAndData
 
     var description: String {
         switch self {
@@ -37,6 +40,11 @@ enum CLIError: Error, CustomStringConvertible {
                 "%@ is not an active agent in this store's roster; a supervisor adds you with `care agent add %@ --name \"Your Name\"`.",
                 login, login)
         case .supervisorsOnly(let what, let login): tr("Only a supervisor can %@; %@ is an agent.", what, login)
+        case .filesOnly(let command):
+            tr(
+                "`care %@` works on a JSON store (--data) only; it is not there yet for a store on PostgreSQL (see README, \"The store on PostgreSQL\").",
+                command)
+        case .storeAndData: tr("--store and --data exclude each other: one store at a time.")
         case .badAmount(let text): tr("\"%@\" is not an amount; write it like 45,90, 45.90 or 1.234,50.", text)
         }
     }

@@ -68,7 +68,7 @@ struct CampaignCommand: ParsableCommand {
             let campaign = Campaign(
                 id: CampaignID(id), title: title, segment: segment, from: from, to: to, goal: goal,
                 objectives: objectives, cost: amount)
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in try CampaignRules.add(campaign, in: state, by: author) }
             print(tr("Planned %@: %@, %@ to %@.", id, segment.name, from, to))
@@ -83,7 +83,7 @@ struct CampaignCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(tr("The note."))) var text: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let after = try store.transact(by: author) { state in
                 try CampaignRules.note(CampaignID(id), text: text, in: state, by: author, at: Date())

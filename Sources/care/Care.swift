@@ -17,7 +17,7 @@ struct Care: ParsableCommand {
             TalkingPointsCommand.self, ProgramCommand.self, ImportCommand.self, ExportCommand.self, PrivacyCommand.self,
             AuditCommand.self,
             AgentCommand.self, TouchpointCommand.self, PlaybookCommand.self, ReportCommand.self, CampaignCommand.self,
-            CompactCommand.self, ReindexCommand.self,
+            CompactCommand.self, ReindexCommand.self, MigrateCommand.self,
             BenchCommand.self,
         ]
     )
@@ -59,11 +59,9 @@ struct Care: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let directory = storeOptions.directory
         let demo = storeOptions.demo
         if demo { print(DemoStore.where) }
-        // The console compacts off its loop, after a write, never on a key.
-        let store = FileStore(directory: directory, compactsOnWrite: false)
+        let store = try storeOptions.consoleStore()
         let state = try store.open()
         let author = try storeOptions.member(in: state)
         let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)
@@ -76,7 +74,7 @@ struct Care: ParsableCommand {
             throw ExitStatus.cannotRun
         }
         defer { terminal.stop() }
-        store.verifyInBackground()
+        (store as? FileStore)?.verifyInBackground()
         try Console(store: store, author: author).run(
             on: terminal, opened: state, notice: terminal.localeNote, demo: demo)
         // Said again once the screen is gone: the next command may want it.

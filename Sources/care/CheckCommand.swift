@@ -13,6 +13,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // The checks read the store's files; on PostgreSQL they are not there yet.
+        if try storeOptions.location() != nil { throw CLIError.filesOnly("check") }
         let report: CheckReport
         do {
             report = try TerminalProgress.run(tr("check")) { progress in

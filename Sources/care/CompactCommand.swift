@@ -14,7 +14,7 @@ struct CompactCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = storeOptions.store()
+        let store = try storeOptions.fileStore(for: "compact")
         let before = try store.open()
         try store.compact()
         print(tr("Compacted %@ through transaction %@.", store.layout.directory, before.seq))

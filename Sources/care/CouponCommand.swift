@@ -45,7 +45,7 @@ struct CouponCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(tr("The coupon's code."))) var code: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             _ = try store.transact(by: author) { state in
                 try LoyaltyRules.useCoupon(in: state, code: CouponCode(code), by: author, at: Date())

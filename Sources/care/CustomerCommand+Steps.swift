@@ -76,7 +76,7 @@ extension CustomerCommand {
         @Flag(help: ArgumentHelp(tr("Save even when possible duplicates are found."))) var evenIfDuplicate = false
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let draft = try profile.draft()
             var created: CustomerID?
@@ -116,7 +116,7 @@ extension CustomerCommand {
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let draft = try profile.draft()
             var fields: [String] = []
@@ -152,7 +152,7 @@ extension CustomerCommand {
                         LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))
                 )
             }
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in
                 try CustomerRules.setLifecycle(
@@ -175,7 +175,7 @@ extension CustomerCommand {
         @Argument(help: ArgumentHelp(tr("The duplicate to merge into it."))) var other: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("merge customers"))
             var merge: CustomerRules.Merge?
             _ = try store.transact(by: author) { state, history in

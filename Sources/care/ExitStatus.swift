@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 
 /// The exit statuses every command shares, listed in the README:
 /// - 0: done;
@@ -18,6 +19,9 @@ enum ExitStatus {
     /// "cannot run here"; ArgumentParser's usage errors keep 64; the rest
     /// (refusals, which describe themselves) are 1.
     static func code(for error: any Error, parsed: ExitCode) -> ExitCode {
+        if error is PostgresLocationError { return usage }
+        // A command of the JSON store's own, asked of a store on PostgreSQL.
+        if case .filesOnly? = error as? CLIError { return cannotRun }
         guard let store = error as? StoreError else { return parsed }
         switch store {
         case .noStore, .notADirectory, .notWritable, .diskFull, .symbolicLink, .io, .missingFile, .damaged, .corrupt,

@@ -27,7 +27,7 @@ struct ExpireCommand: ParsableCommand {
 
     func run() throws {
         // A batch job: one compaction at its end, not one every 2 MiB of it.
-        let store = storeOptions.store(compactingOnWrite: false)
+        let store = try storeOptions.store(compactingOnWrite: false)
         let author = try storeOptions.author(in: store.open(only: [.agents]))
         let realToday = Day(containing: Date())
         let day = today ?? realToday

@@ -31,9 +31,13 @@ struct ImportCommand: ParsableCommand {
             // Folded once at the end, not every 2 MiB of batches: each fold
             // rewrites the whole customers snapshot, which made an import
             // of 100,000 rows grow with the square of its size.
-            let store = FileStore(
-                directory: storeOptions.directory, compactAfter: .max, compactAfterBytes: .max,
-                notify: { printError($0.description) })
+            let files: FileStore? =
+                try storeOptions.location() != nil
+                ? nil
+                : FileStore(
+                    directory: storeOptions.directory, compactAfter: .max, compactAfterBytes: .max,
+                    notify: { printError($0.description) })
+            let store: any CareStore = try files ?? storeOptions.store()
             let state = try store.open()
             let author = try storeOptions.supervisor(in: state, to: tr("import customers"))
             let plan = try CustomerImport(csv: UserFile.read(file))
@@ -64,11 +68,11 @@ struct ImportCommand: ParsableCommand {
                 } catch let stopped as CustomerImport.Stopped {
                     printError(stopped.description)
                     // What went in is folded in now, as after a whole import.
-                    try? store.compact()
+                    try? files?.compact()
                     throw stopped.reason is WorkInterrupted ? ExitCode(130) : ExitStatus.refused
                 }
                 do {
-                    try store.compact()
+                    try files?.compact()
                 } catch {
                     printError(StoreNotice.compactionFailed(error).description)
                 }
@@ -111,7 +115,7 @@ struct ExportCommand: ParsableCommand {
         guard format != .table else {
             throw CLIError.outOfRange(tr("Export as csv or json; a table is for reading on screen."))
         }
-        let store = storeOptions.store()
+        let store = try storeOptions.store()
         let state = try store.open()
         _ = try storeOptions.supervisor(in: state, to: tr("export the store's data"))
         let text = try StoreExport.table(kind, state: state, history: store).rendered(as: format)

@@ -12,7 +12,7 @@ extension IncidentCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.member(in: state)
             let incidentID = IncidentID(id)
@@ -111,7 +111,7 @@ extension IncidentCommand {
         @Option(help: ArgumentHelp(tr("What they must know (shown first in the incident view)."))) var note: String?
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in
                 try IncidentRules.assign(

@@ -30,7 +30,7 @@ extension IncidentCommand {
         }
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             let id = IncidentID(incident)
             let state = try store.transact(by: author) { state in
@@ -57,7 +57,7 @@ extension IncidentCommand {
         @Option(help: ArgumentHelp(tr("For what (kept in its history)."))) var note: String?
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             _ = try store.transact(by: author) { state in
                 try IncidentRules.wait(
@@ -74,7 +74,7 @@ extension IncidentCommand {
         @Argument(help: ArgumentHelp(tr("The incident's id."))) var incident: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             let id = IncidentID(incident)
             let state = try store.transact(by: author) { state in
@@ -98,7 +98,7 @@ extension IncidentCommand {
         @Option(help: ArgumentHelp(tr("What the supervisor should know."))) var note: String?
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             _ = try store.transact(by: author) { state in
                 try IncidentRules.askApproval(
@@ -136,7 +136,7 @@ extension IncidentCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             var recorded = 0
             _ = try store.transact(by: author) { state in
@@ -156,7 +156,7 @@ extension IncidentCommand {
 
 /// A supervisor's answer to an approval, from `approve` or `refuse`.
 private func answer(_ incident: String, approve: Bool, reason: String?, _ storeOptions: StoreOptions) throws {
-    let store = storeOptions.store()
+    let store = try storeOptions.store()
     let author = try storeOptions.author(in: store.open())
     _ = try store.transact(by: author) { state in
         try IncidentRules.answerApproval(

@@ -40,7 +40,7 @@ struct IncidentCommand: ParsableCommand {
         var assignee: String?
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             var opened: Incident?
             // The rules check the roster again on the state under the lock.
@@ -75,7 +75,7 @@ struct IncidentCommand: ParsableCommand {
         var text: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             let state = try store.transact(by: author) { state in
                 try IncidentRules.note(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())
@@ -101,7 +101,7 @@ struct IncidentCommand: ParsableCommand {
         var text: String = ""
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.author(in: store.open())
             let state = try store.transact(by: author) { state in
                 try IncidentRules.contact(in: state, incident: IncidentID(incident), text: text, by: author, at: Date())

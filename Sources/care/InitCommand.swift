@@ -20,9 +20,14 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
-        let store = storeOptions.store()
+        let store = try storeOptions.creatableStore()
         try Seeder.initialize(into: store, supervisorLogin: me.login, name: name ?? me.name)
-        print(tr("Created an empty store in %@; %@ is its supervisor.", store.layout.directory, me.login))
-        print(tr("Next: care import customers FILE.csv --data %@", store.layout.directory))
+        let name = try storeOptions.storeName()
+        print(tr("Created an empty store in %@; %@ is its supervisor.", name, me.login))
+        if try storeOptions.location() != nil {
+            print(tr("Next: care import customers FILE.csv --store %@ (or set CARE_STORE)", name))
+        } else {
+            print(tr("Next: care import customers FILE.csv --data %@", name))
+        }
     }
 }

@@ -16,7 +16,7 @@ struct MomentCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.member(in: state)
             let id = CustomerID(customer)
@@ -42,7 +42,7 @@ struct MomentCommand: ParsableCommand {
 
         func run() throws {
             let serviceLevelMet = try YesNo.parse(met, option: "--met")
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             var logged: Moment?
             _ = try store.transact(by: author) { state in
@@ -79,7 +79,7 @@ struct MomentCommand: ParsableCommand {
 
         func run() throws {
             let expectationsMet = try YesNo.parse(met, option: "--met")
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let id = CustomerID(customer)
             _ = try store.transact(by: author) { state, history in

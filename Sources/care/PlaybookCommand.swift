@@ -60,7 +60,7 @@ struct PlaybookCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(tr("The playbook as JSON."))) var file: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("change the playbooks"))
             let playbook = try UserFile.decode(Playbook.self, from: file)
             _ = try store.transact(by: author) { state in

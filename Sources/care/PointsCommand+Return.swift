@@ -24,7 +24,7 @@ extension PointsCommand {
                 guard let cents = Cents(parsing: text) else { throw CLIError.badAmount(text) }
                 return cents
             }
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let id = CustomerID(customer)
             var done: LoyaltyRules.Return?

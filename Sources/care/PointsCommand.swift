@@ -18,7 +18,7 @@ struct PointsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.member(in: state)
             guard let found = state.customers[CustomerID(customer)] else {
@@ -131,7 +131,7 @@ struct PointsCommand: ParsableCommand {
 private func record(
     _ options: StoreOptions, customer: String, _ step: (StoreState, [LedgerEntry], Author) throws -> Transaction
 ) throws {
-    let store = options.store()
+    let store = try options.store()
     let author = try options.author(in: store.open())
     let id = CustomerID(customer)
     var summary = ""

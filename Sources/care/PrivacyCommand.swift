@@ -24,7 +24,7 @@ struct PrivacyCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(tr("Overwrite the output file if it exists."))) var force = false
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             _ = try storeOptions.supervisor(in: store.open(), to: tr("export a person's data"))
             let document = try PersonalDataExport.of(CustomerID(customer), in: store, at: Date()).json()
             guard let output else {
@@ -54,7 +54,8 @@ struct PrivacyCommand: ParsableCommand {
         var confirm = false
 
         func run() throws {
-            let store = storeOptions.store()
+            // The confirmed step rewrites files; on PostgreSQL it is not there yet.
+            let store = try confirm ? storeOptions.fileStore(for: "privacy erase --confirm") : storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("erase a customer"))
             let id = CustomerID(customer)
             guard confirm else {
@@ -68,7 +69,8 @@ struct PrivacyCommand: ParsableCommand {
                 print(tr("To erase their personal data for good: care privacy erase %@ --confirm", id))
                 return
             }
-            let erasure = try store.erase(id, by: author)
+            guard let fileStore = store as? FileStore else { throw CLIError.filesOnly("privacy erase --confirm") }
+            let erasure = try fileStore.erase(id, by: author)
             let files = erasure.filesRewritten.count + erasure.temporaryFilesRemoved
             if erasure.recordsWereErased, files == 0 {
                 print(tr("Customer %@'s personal data was already erased; none of it is left in the store.", id))
@@ -93,7 +95,7 @@ struct PrivacyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(tr("The customer's id."))) var customer: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("unblock a customer"))
             _ = try store.transact(by: author) { state in
                 try PrivacyRules.unblock(in: state, customer: CustomerID(customer), by: author)

@@ -40,7 +40,7 @@ struct ProgramCommand: ParsableCommand {
 
         func run() throws {
             let program = try UserFile.decode(LoyaltyProgram.self, from: file)
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             if check {
                 let problems = ProgramRules.problems(program, in: state)

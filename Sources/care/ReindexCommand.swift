@@ -15,7 +15,7 @@ struct ReindexCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = storeOptions.store()
+        let store = try storeOptions.fileStore(for: "reindex")
         _ = try store.open()
         let (read, time) = try Measure.time {
             try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress) }

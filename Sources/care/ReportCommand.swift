@@ -107,7 +107,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: tr("read the touchpoints report"))
             let scan = HistoryScan.run(
@@ -135,7 +135,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let state = try store.open()
             _ = try storeOptions.supervisor(in: state, to: tr("read a campaign report"))
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
@@ -152,7 +152,7 @@ struct ReportCommand: ParsableCommand {
 
 /// Every customer's history over `period`, for a supervisor.
 private func historyScan(_ options: StoreOptions, _ period: Period, to what: String) throws -> HistoryScan {
-    let store = options.store()
+    let store = try options.store()
     let state = try store.open()
     _ = try options.supervisor(in: state, to: what)
     return HistoryScan.run(state: state, figures: try store.figures(), period: period)

@@ -40,7 +40,7 @@ struct AgentCommand: ParsableCommand {
 
         func run() throws {
             guard let limit = Cents(parsing: authority) else { throw CLIError.badAmount(authority) }
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let agent = Agent(id: AgentID(login), name: name, role: role, area: area, authorityLimit: limit)
             _ = try store.transact(by: author) { state in try RosterRules.add(agent, in: state, by: author) }
@@ -72,7 +72,7 @@ struct AgentCommand: ParsableCommand {
                 default: throw CLIError.outOfRange(tr("--active takes yes or no, not \"%@\".", text))
                 }
             }
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             let after = try store.transact(by: author) { state in
                 try RosterRules.update(AgentID(login), in: state, by: author) { agent in
@@ -98,7 +98,7 @@ struct AgentCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("What they did well, in a sentence."))) var reason: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.member(in: store.open())
             _ = try store.transact(by: author) { state in
                 try RosterRules.recognise(AgentID(login), reason: reason, in: state, by: author, at: Date())
@@ -162,7 +162,7 @@ struct TouchpointCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(tr("The touchpoint as JSON."))) var file: String
 
         func run() throws {
-            let store = storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("change the touchpoint catalog"))
             let touchpoint = try UserFile.decode(Touchpoint.self, from: file)
             _ = try store.transact(by: author) { state in
@@ -195,7 +195,7 @@ struct AuditCommand: ParsableCommand {
     var format: Tabular.Format = .table
 
     func run() throws {
-        let store = storeOptions.store()
+        let store = try storeOptions.store()
         let state = try store.open()
         if let customer {
             _ = try storeOptions.member(in: state)

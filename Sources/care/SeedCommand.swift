@@ -60,7 +60,7 @@ struct SeedCommand: ParsableCommand {
             customers: customers, moments: moments, incidents: incidents, years: years, seed: seed,
             today: today ?? Day(containing: Date()),
             supervisorLogin: me.login, supervisorName: me.name)
-        let store = storeOptions.store()
+        let store = try storeOptions.fileStore(for: "seed")
         let started = ContinuousClock.now
         let summary = try TerminalProgress.run(tr("seed")) { progress in
             try Seeder.seed(options, into: store, progress: progress)

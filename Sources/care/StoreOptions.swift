@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import Foundation
 
 /// Options every command that touches a store shares.
@@ -10,6 +11,16 @@ struct StoreOptions: ParsableArguments {
             tr("The data directory (default: $CARE_DATA, $XDG_DATA_HOME/care, ~/.local/share/care)."), valueName: "dir")
     )
     var data: String?
+
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            tr(
+                "A store on PostgreSQL, postgresql://user@host/database (default: $CARE_STORE); without it, the JSON store."
+            ),
+            valueName: "url")
+    )
+    var storeURL: String?
 
     @Option(
         name: .customLong("as"),
@@ -32,12 +43,55 @@ struct StoreOptions: ParsableArguments {
     /// The demo store is made before any command reads it.
     mutating func validate() throws {
         if demo, data != nil { throw ValidationError(tr("--demo and --data exclude each other.")) }
+        if storeURL != nil, data != nil || demo { throw CLIError.storeAndData }
         if demo { try DemoStore.prepare() }
     }
 
-    /// The store, saying on stderr what it has to say about saved changes.
-    func store(compactingOnWrite: Bool = true) -> FileStore {
+    /// The store on PostgreSQL when `--store` names one, or `CARE_STORE`
+    /// does and neither `--data` nor `--demo` is given; nil for the JSON store.
+    func location() throws -> PostgresLocation? {
+        let environment = ProcessInfo.processInfo.environment
+        let url = storeURL ?? (data == nil && !demo ? environment["CARE_STORE"].flatMap { $0.isEmpty ? nil : $0 } : nil)
+        guard let url else { return nil }
+        return try PostgresLocation(url: url, environment: environment, login: SystemLogin.current()?.login)
+    }
+
+    /// The store, on files or on PostgreSQL; a file store says on stderr
+    /// what it has to say about saved changes.
+    func store(compactingOnWrite: Bool = true) throws -> any CareStore {
+        if let location = try location() { return PostgresStore(location: location) }
+        return fileStore(compactingOnWrite: compactingOnWrite)
+    }
+
+    /// The store for the console: a file store that compacts off the
+    /// console's loop (never on a key) and keeps its notices for the status
+    /// bar, not stderr, which the screen covers.
+    func consoleStore() throws -> any CareStore {
+        if let location = try location() { return PostgresStore(location: location) }
+        return FileStore(directory: directory, compactsOnWrite: false)
+    }
+
+    /// The store, as a place to make a new one in (`care init`).
+    func creatableStore() throws -> any StoreCreating {
+        if let location = try location() { return PostgresStore(location: location) }
+        return fileStore(compactingOnWrite: true)
+    }
+
+    /// The JSON store, for a command that works on files only: refused
+    /// with a sentence for a store on PostgreSQL.
+    func fileStore(for command: String, compactingOnWrite: Bool = true) throws -> FileStore {
+        if try location() != nil { throw CLIError.filesOnly(command) }
+        return fileStore(compactingOnWrite: compactingOnWrite)
+    }
+
+    private func fileStore(compactingOnWrite: Bool) -> FileStore {
         FileStore(directory: directory, compactsOnWrite: compactingOnWrite, notify: { printError($0.description) })
+    }
+
+    /// Where the store is, for a message: the directory, or the server and
+    /// database (never a password).
+    func storeName() throws -> String {
+        try location()?.description ?? directory
     }
 
     /// The author of changes: the login, checked against the roster, and the

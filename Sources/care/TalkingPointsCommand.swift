@@ -41,7 +41,7 @@ struct TalkingPointsCommand: ParsableCommand {
     var format: Tabular.Format = .table
 
     func run() throws {
-        let store = storeOptions.store()
+        let store = try storeOptions.store()
         let state = try store.open()
         let author = try storeOptions.member(in: state)
         if customer == nil, state.activeSupervisor(author) == nil {

@@ -48,15 +48,7 @@ struct PostgresBackend: StoreBackend {
 
     /// An empty database of its own on the test server, dropped after.
     static func withDatabase(_ body: (PostgresLocation) throws -> Void) throws {
-        let server = try PostgresLocation(url: try #require(serverURL))
-        let admin = PostgresLink(location: server)
-        defer { admin.close() }
-        let name = "care_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try admin.withSQL { sql throws(StoreError) in try sql.run("CREATE DATABASE \(name)") }
-        defer { _ = try? admin.withSQL { sql throws(StoreError) in try sql.run("DROP DATABASE \(name) WITH (FORCE)") } }
-        var location = server
-        location.database = name
-        try body(location)
+        try ScratchDatabase.with(on: try PostgresLocation(url: try #require(serverURL)), body)
     }
 }
 

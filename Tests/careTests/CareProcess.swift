@@ -31,6 +31,7 @@ struct CareProcess {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CARE_DATA")
+        env.removeValue(forKey: "CARE_STORE")
         // English, whatever the machine's locale, unless a test asks otherwise.
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "LC_MESSAGES")

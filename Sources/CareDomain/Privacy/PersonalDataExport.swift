@@ -27,7 +27,7 @@ public struct PersonalDataExport: Encodable, Sendable {
     public var coupons: [Coupon]
     public var audit: [AuditLine]
 
-    public static func of(_ id: CustomerID, in store: FileStore, at now: Date) throws -> PersonalDataExport {
+    public static func of(_ id: CustomerID, in store: any CareStore, at now: Date) throws -> PersonalDataExport {
         let state = try store.open()
         // Everything held on the person, or nothing: not a part of it.
         try state.requireUndamaged()
@@ -43,7 +43,7 @@ public struct PersonalDataExport: Encodable, Sendable {
     }
 
     /// The journal's transactions about `id`, oldest first.
-    public static func audit(of id: CustomerID, in store: FileStore) throws(StoreError) -> [AuditLine] {
+    public static func audit(of id: CustomerID, in store: any CareStore) throws(StoreError) -> [AuditLine] {
         try AuditTrail.lines(in: store, customer: id)
     }
 

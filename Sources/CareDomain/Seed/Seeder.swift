@@ -55,20 +55,20 @@ public enum Seeder {
     /// A store for real use: no customers (they come from `care import`),
     /// the demo's program, touchpoints, playbooks and rewards as a starting
     /// point to edit, and `login` as its one supervisor.
-    public static func initialize(into store: FileStore, supervisorLogin login: String, name: String) throws {
-        try store.create(by: Author(login: login)) { _ in
-            var records = InitialRecords()
-            records.program = DemoCatalog.program
-            records.touchpoints = DemoCatalog.touchpoints
-            records.playbooks = DemoCatalog.playbooks
-            records.rewards = DemoCatalog.rewards
-            records.agents = [
-                Agent(
-                    id: AgentID(login), name: name, role: .supervisor, area: "Customer care",
-                    authorityLimit: .euros(500))
-            ]
-            return (records, "init: an empty store, \(login) its supervisor")
-        }
+    public static func initialize(into store: any StoreCreating, supervisorLogin login: String, name: String) throws {
+        var records = InitialRecords()
+        records.program = DemoCatalog.program
+        records.touchpoints = DemoCatalog.touchpoints
+        records.playbooks = DemoCatalog.playbooks
+        records.rewards = DemoCatalog.rewards
+        records.agents = [
+            Agent(
+                id: AgentID(login), name: name, role: .supervisor, area: "Customer care",
+                authorityLimit: .euros(500))
+        ]
+        try store.create(
+            records: records, histories: [], summary: "init: an empty store, \(login) its supervisor",
+            by: Author(login: login))
     }
 
     /// `progress` hears each customer made; when it is cancelled the fill

@@ -86,3 +86,21 @@ extension CareStore {
         try transact(by: author) { state, _ in try body(state) }
     }
 }
+
+/// A store that can be made from nothing: its first records and histories,
+/// written whole or not at all, in a place that holds no store yet
+/// (`care init`, a migration's target).
+public protocol StoreCreating: CareStore {
+    /// `journal`: the transactions of the store this one continues (a
+    /// migration), kept as they were; the fill's own transaction follows.
+    func create(
+        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author)
+        throws
+}
+
+extension StoreCreating {
+    /// A new store of its own, with no earlier transactions.
+    public func create(records: InitialRecords, histories: [Change] = [], summary: String, by author: Author) throws {
+        try create(records: records, histories: histories, journal: [], summary: summary, by: author)
+    }
+}

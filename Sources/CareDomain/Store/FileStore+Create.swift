@@ -11,6 +11,7 @@ public struct InitialRecords: Sendable {
     public var rewards: [Reward] = []
     public var coupons: [Coupon] = []
     public var program: LoyaltyProgram?
+    public var campaigns: [Campaign] = []
 
     public init() {}
 }
@@ -85,7 +86,11 @@ extension FileStore {
     /// mistake). `fill` writes the customers' histories with the writer and
     /// returns the records and a summary for the journal. The store exists
     /// only once everything is on disk: `store.json` is written last.
-    public func create(by author: Author, _ fill: (HistoryWriter) throws -> (InitialRecords, String)) throws {
+    /// `journal`: transactions of another store this one continues (a
+    /// migration), kept first as they were; the fill's own follows them.
+    public func create(
+        by author: Author, journal: [JournalEntry] = [], _ fill: (HistoryWriter) throws -> (InitialRecords, String)
+    ) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: layout.directory, isDirectory: &isDirectory) {
@@ -129,8 +134,12 @@ extension FileStore {
             var state = StoreState()
             for change in records.changes { state.apply(change) }
             let now = clock.now
-            let entry = JournalEntry(seq: 1, at: now, author: author, summary: summary, changes: [])
-            let cursor = try Journal.append(entry, after: .start, layout, encoder: CareJSON.encoder())
+            let encoder = CareJSON.encoder()
+            var cursor = JournalCursor.start
+            for earlier in journal { cursor = try Journal.append(earlier, after: cursor, layout, encoder: encoder) }
+            let entry = JournalEntry(
+                seq: (journal.last?.seq ?? 0) + 1, at: now, author: author, summary: summary, changes: [])
+            cursor = try Journal.append(entry, after: cursor, layout, encoder: encoder)
             try writeSnapshots(state, cursor: cursor)
             var (figures, withoutExpiry) = writer.figures.taken
             let history = FoldedHistory(layout: layout, pending: .none)
@@ -172,6 +181,40 @@ extension InitialRecords {
     public var changes: [Change] {
         customers.map(Change.customer) + agents.map(Change.agent) + touchpoints.map(Change.touchpoint)
             + incidents.map(Change.incident) + playbooks.map(Change.playbook) + rewards.map(Change.reward)
-            + coupons.map(Change.coupon) + (program.map { [Change.program($0)] } ?? [])
+            + coupons.map(Change.coupon) + (program.map { [Change.program($0)] } ?? []) + campaigns.map(Change.campaign)
+    }
+}
+
+extension FileStore: StoreCreating {
+    /// `create(by:)` with the histories given as changes, written per customer.
+    public func create(
+        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author
+    ) throws {
+        var moments: [CustomerID: [Moment]] = [:]
+        var ledgers: [CustomerID: [LedgerEntry]] = [:]
+        var events: [CustomerID: [IncidentEvent]] = [:]
+        for change in histories {
+            switch change {
+            case .moment(let moment): moments[moment.customer, default: []].append(moment)
+            case .ledger(let entry): ledgers[entry.customer, default: []].append(entry)
+            case .incidentEvent(let event): events[event.customer, default: []].append(event)
+            default:
+                throw StoreError.invalidChange(
+                    tr("A store's first histories hold moments, points and incident steps only."))
+            }
+        }
+        let known = Set(records.customers.map(\.id))
+        let customers = Set(moments.keys).union(ledgers.keys).union(events.keys)
+        if let stranger = customers.sorted().first(where: { !known.contains($0) }) {
+            throw StoreError.missing(collection: .customers, id: stranger.rawValue)
+        }
+        try create(by: author, journal: journal) { writer in
+            for customer in customers.sorted() {
+                try writer.write(
+                    customer, moments: moments[customer] ?? [], ledger: ledgers[customer] ?? [],
+                    incidentEvents: events[customer] ?? [])
+            }
+            return (records, summary)
+        }
     }
 }

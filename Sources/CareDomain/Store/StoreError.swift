@@ -89,7 +89,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEmpty(let directory):
             return
                 tr(
-                    "The store in %@ already has data; seed only fills an empty store (use another --data directory).",
+                    "The store in %@ already has data; only an empty store is filled (use another --data directory, or another database for --store).",
                     directory)
         case .invalidChange(let reason):
             return reason
