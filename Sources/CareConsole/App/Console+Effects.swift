@@ -69,11 +69,12 @@ extension Console {
                 return .reportLoaded(tab, period, table)
             case .refreshStore:
                 do {
-                    return try store.refresh().map { Message.storeChanged($0) }
+                    let changed = try store.refresh().map { Message.storeChanged($0) }
+                    return changed ?? (state.offline == nil ? nil : .online)
                 } catch {
                     // Retried on the next tick, not at once: a store that
                     // cannot be read now must not spin the loop.
-                    return .refreshFailed(error.description)
+                    return error.isUnreachable ? .offline(error.description) : .refreshFailed(error.description)
                 }
             case .act(let action):
                 return act(action)

@@ -23,6 +23,11 @@ public enum Message: Sendable {
     case failed(String)
     /// Reading other sessions' changes failed; the next tick tries again.
     case refreshFailed(String)
+    /// The store's server cannot be reached (why): the console works from
+    /// what it holds, and each tick tries again.
+    case offline(String)
+    /// The server answered again, with nothing new.
+    case online
     /// An action was saved: what to tell the agent, the store as it is
     /// now, and the incident it was about.
     /// `customer`: the one it registered, to select.

@@ -25,6 +25,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .storeChanged(let store, let lists, let customers):
         // A refresh read before a write of ours came back after it: the newer stands.
         guard store.seq >= state.store.seq else { return [] }
+        state.offline = nil
         state.reload(store, lists: lists, customers: customers)
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.
@@ -68,6 +69,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         }
     case .refreshFailed(let text):
         state.message = text
+    case .offline(let reason):
+        // Said once in the status bar, not as a message at every tick.
+        state.offline = reason
+    case .online:
+        state.offline = nil
     case .refused(.recordMissed, _):
         // Someone else recorded it first, or the store takes no writes now
         // (which the status bar says): the next minute tries again.

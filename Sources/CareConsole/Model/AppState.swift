@@ -70,6 +70,9 @@ public struct AppState: Sendable {
     /// Writes asked for and not yet saved: keys go on working meanwhile,
     /// and another write waits its turn behind them.
     public internal(set) var saving = 0
+    /// Why the store's server cannot be reached, while it cannot: the
+    /// screen shows what was last read, and a write is refused by the store.
+    public internal(set) var offline: String?
     /// What the last action did, shown in the status bar.
     public var notice: String?
     /// The screen, and the layer over it.

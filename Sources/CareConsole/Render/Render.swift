@@ -79,6 +79,11 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     if state.saving > 0 {
         x += screen.put(" " + tr("saving…") + " ", x: x, y: y, style: Style(.warning))
     }
+    if state.offline != nil {
+        x += screen.put(
+            " " + tr("offline: reconnecting, nothing can be saved") + " ", x: x, y: y,
+            style: Style(.error, reverse: true))
+    }
     if let message = state.message {
         say(message, title: tr("Not done"), style: Style(.error), from: x, &screen, y: y)
         return

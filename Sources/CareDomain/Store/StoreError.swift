@@ -107,6 +107,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension StoreError {
+    /// The store's server cannot be reached now: what a console shows as
+    /// offline, and tries again.
+    public var isUnreachable: Bool {
+        if case .unreachable = self { return true }
+        return false
+    }
+
     /// The one sentence for a list of damage; nil when there is none.
     public static func damaged(_ problems: [StoreError]) -> StoreError? {
         problems.first.map { .damaged(first: $0.description, more: problems.count - 1) }
