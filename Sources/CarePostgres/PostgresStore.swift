@@ -15,6 +15,14 @@ public final class PostgresStore: StoreCreating {
     let clock: Clock
     /// The state this process holds, and the journal position it reflects.
     private let loaded = Mutex<StoreState?>(nil)
+    /// Other sessions' commits, heard rather than polled for.
+    let listener: PostgresListener
+    /// When `refresh` last asked the server, and how many times it has.
+    private let lastAsked = Mutex<(at: Date, count: Int)>((.distantPast, 0))
+
+    /// How long a listening store goes without asking the server at all:
+    /// a notification lost with its connection is made up for by then.
+    static let quietAsk: TimeInterval = 10
 
     /// The lock every writer of a store takes for its transaction: a
     /// constant, since one database holds one store.
@@ -23,10 +31,17 @@ public final class PostgresStore: StoreCreating {
     public init(location: PostgresLocation, clock: Clock = .system) {
         self.location = location
         self.link = PostgresLink(location: location)
+        self.listener = PostgresListener(location: location)
         self.clock = clock
     }
 
-    deinit { link.close() }
+    deinit {
+        listener.close()
+        link.close()
+    }
+
+    /// How many times `refresh` has asked the server (for the tests).
+    var refreshQueries: Int { lastAsked.withLock { $0.count } }
 
     /// Makes the store's tables in an empty database and puts `records`
     /// and `histories` in them, in one SQL transaction: as the file store's
@@ -63,8 +78,15 @@ public final class PostgresStore: StoreCreating {
         try link.withSQL { sql throws(StoreError) in try Self.load(sql, only: collections) }
     }
 
+    /// Asks the server only when a commit was heard, or when it cannot
+    /// listen (then every call asks), or once every `quietAsk` seconds.
     public func refresh() throws(StoreError) -> StoreState? {
         guard let held = loaded.withLock({ $0 }) else { return try open() }
+        let heard = listener.ensureListening() ? listener.takeSignal() : true
+        let now = Date()
+        let due = lastAsked.withLock { now.timeIntervalSince($0.at) >= Self.quietAsk }
+        guard heard || due else { return nil }
+        lastAsked.withLock { $0 = (now, $0.count + 1) }
         let caughtUp = try link.withSQL { sql throws(StoreError) in try Self.catchUp(held, sql) }
         guard caughtUp.seq != held.seq else { return nil }
         loaded.withLock { $0 = caughtUp }

@@ -53,7 +53,7 @@ struct PostgresWriter {
         let seq = entry.seq
         try PostgresPut.changes(entry.changes, from: .journalRow, bound: seq, sql)
         // Other sessions hear of it when it commits.
-        try sql.rows("SELECT pg_notify('care_changes', \(String(seq)))")
+        try sql.rows("SELECT pg_notify(\(PostgresListener.channel), \(String(seq)))")
     }
 
     /// Commits; when the connection is lost on the way, asks a new one

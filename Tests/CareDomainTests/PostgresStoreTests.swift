@@ -85,4 +85,21 @@ struct PostgresStoreTests {
         }
         #expect(error?.description.contains("/nonexistent-care-socket") == true)
     }
+
+    /// A console's refresh every second asks the server nothing while no
+    /// one writes: it hears of a commit (LISTEN/NOTIFY) and only then asks.
+    @Test func aRefreshAsksTheServerOnlyWhenACommitWasHeard() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let watcher = try #require(sessions.session() as? PostgresStore)
+            _ = try watcher.open()
+            #expect(try watcher.refresh() == nil)
+            let asked = watcher.refreshQueries
+            for _ in 0..<20 { #expect(try watcher.refresh() == nil) }
+            #expect(watcher.refreshQueries == asked)
+            _ = try sessions.session().transact(by: Fixture.ana, Fixture.note("heard"))
+            let seen = try StoreConformance.within(seconds: 1) { try watcher.refresh() }
+            #expect(seen?.seq == 2)
+            #expect(watcher.refreshQueries == asked + 1)
+        }
+    }
 }

@@ -137,10 +137,21 @@ enum StoreConformance: String, CaseIterable, Sendable {
         _ = try watcher.open()
         #expect(try watcher.refresh() == nil)
         _ = try sessions.session().transact(by: Fixture.ana, Fixture.note("from elsewhere"))
-        let seen = try #require(try watcher.refresh())
+        // Seen within a second (a store on a server hears of it a moment later).
+        let seen = try #require(try Self.within(seconds: 1) { try watcher.refresh() })
         #expect(seen.seq == 2)
         #expect(seen.incidents["I1"]?.version == 2)
         #expect(try watcher.refresh() == nil)
+    }
+
+    /// The first non-nil answer of `ask`, asked until `seconds` have passed.
+    static func within<T>(seconds: Double, _ ask: () throws -> T?) throws -> T? {
+        let end = Date().addingTimeInterval(seconds)
+        repeat {
+            if let answer = try ask() { return answer }
+            Thread.sleep(forTimeInterval: 0.01)
+        } while Date() < end
+        return nil
     }
 
     static func everyChangeIsJournaledWithWhoAndWhen(_ sessions: StoreSessions) throws {
