@@ -28,7 +28,7 @@ enum PostgresJournal {
         try sql.rows(
             """
             INSERT INTO journal (seq, at, login, acting_as, summary, token, entry)
-            VALUES (\(seq), \(entry.at), \(entry.by), \(entry.actingAs?.rawValue), \(entry.summary), \(token), \(text)::jsonb)
+            VALUES (\(seq), \(entry.at), \(entry.by), \(entry.actingAs?.rawValue), \(entry.summary), \(token), \(text)::json)
             """)
         let customers = Set(entry.changes.compactMap(\.customer)).map(\.rawValue).sorted()
         if !customers.isEmpty {
@@ -41,15 +41,6 @@ enum PostgresJournal {
     static func lastSeq(_ sql: PostgresSQL) throws(StoreError) -> Int {
         guard let row = try sql.rows("SELECT coalesce(max(seq), 0)::bigint FROM journal").first else { return 0 }
         return try sql.decode(row, as: Int.self)
-    }
-
-    /// A record of `collection` from its table's `doc`, as the change that puts it.
-    static func change(_ collection: Collection, _ doc: String, decoder: JSONDecoder, store: String)
-        throws(StoreError) -> Change
-    {
-        try decode(
-            Change.self, "{\"\(collection.singular)\":\(doc)}", decoder: decoder, table: collection.rawValue,
-            store: store)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String, decoder: JSONDecoder, table: String, store: String)

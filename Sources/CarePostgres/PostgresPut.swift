@@ -18,10 +18,10 @@ enum PostgresPut {
             switch self {
             case .journalRow:
                 """
-                (SELECT x.e, x.i FROM journal j, jsonb_array_elements(j.entry->'changes') WITH ORDINALITY AS x(e, i)
+                (SELECT x.e, x.i FROM journal j, json_array_elements(j.entry->'changes') WITH ORDINALITY AS x(e, i)
                 WHERE j.seq = $1) c
                 """
-            case .array: "jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(e, i)"
+            case .array: "json_array_elements($1::json) WITH ORDINALITY AS c(e, i)"
             }
         }
     }
@@ -37,7 +37,7 @@ enum PostgresPut {
             INSERT INTO \(collection.rawValue) (id, version, doc)
             SELECT DISTINCT ON (c.e->'\(key)'->>'id') c.e->'\(key)'->>'id', (c.e->'\(key)'->>'version')::integer,
             c.e->'\(key)'
-            FROM \(source.sql) WHERE c.e ? '\(key)'
+            FROM \(source.sql) WHERE c.e->'\(key)' IS NOT NULL
             ORDER BY c.e->'\(key)'->>'id', c.i DESC
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, doc = excluded.doc
             """
@@ -47,7 +47,7 @@ enum PostgresPut {
     static func history(_ table: String, key: String, from source: Source) -> String {
         """
         INSERT INTO \(table) (customer, doc)
-        SELECT c.e->'\(key)'->>'customer', c.e->'\(key)' FROM \(source.sql) WHERE c.e ? '\(key)' ORDER BY c.i
+        SELECT c.e->'\(key)'->>'customer', c.e->'\(key)' FROM \(source.sql) WHERE c.e->'\(key)' IS NOT NULL ORDER BY c.i
         """
     }
 

@@ -6,12 +6,15 @@ import PostgresNIO
 /// this care's is refused untouched.
 ///
 /// One table per kind of record (`customers`, `incidents`, …: the id, the
-/// version, the record as `jsonb`), one per kind of history (`moments`,
+/// version, the record as `json`), one per kind of history (`moments`,
 /// `ledger`, `incident_events`: the customer, the order written, the entry),
 /// and the audit trail (`journal`: one row per transaction with who, acting
 /// as whom, when, the summary and the whole entry as the file store's
 /// journal line holds it; `journal_customers` lists the customers each one
-/// concerns). A finance team's report is a SQL query over these.
+/// concerns). A finance team's report is a SQL query over these. The JSON
+/// is `json`, not `jsonb`: kept as care wrote it, so a record's text is
+/// the file store's snapshot line and is read as one (listed from the
+/// text, decoded only when asked for).
 enum PostgresSchema {
     static let version = 1
 
@@ -24,7 +27,7 @@ enum PostgresSchema {
             "INSERT INTO care_schema (version) VALUES (\(version))",
             """
             CREATE TABLE journal (seq bigint PRIMARY KEY, at timestamptz NOT NULL, login text NOT NULL,
-            acting_as text, summary text NOT NULL, token uuid NOT NULL UNIQUE, entry jsonb NOT NULL)
+            acting_as text, summary text NOT NULL, token uuid NOT NULL UNIQUE, entry json NOT NULL)
             """,
             """
             CREATE TABLE journal_customers (customer text NOT NULL, seq bigint NOT NULL REFERENCES journal,
@@ -33,12 +36,12 @@ enum PostgresSchema {
         ]
         for collection in Collection.allCases {
             statements.append(
-                "CREATE TABLE \(collection.rawValue) (id text PRIMARY KEY, version integer NOT NULL, doc jsonb NOT NULL)"
+                "CREATE TABLE \(collection.rawValue) (id text PRIMARY KEY, version integer NOT NULL, doc json NOT NULL)"
             )
         }
         for table in histories {
             statements.append(
-                "CREATE TABLE \(table) (n bigserial PRIMARY KEY, customer text NOT NULL, doc jsonb NOT NULL)")
+                "CREATE TABLE \(table) (n bigserial PRIMARY KEY, customer text NOT NULL, doc json NOT NULL)")
             statements.append("CREATE INDEX \(table)_by_customer ON \(table) (customer, n)")
         }
         return statements

@@ -172,14 +172,14 @@ public final class PostgresStore: StoreCreating {
     /// transaction.
     static func records(_ sql: PostgresSQL, only wanted: Set<Collection>?) throws(StoreError) -> StoreState {
         var state = StoreState()
-        let decoder = CareJSON.decoder()
         for collection in Collection.allCases where wanted?.contains(collection) ?? true {
+            // One value for the whole table: a row per record costs more
+            // to receive than the text itself.
             let rows = try sql.rows(
-                PostgresQuery(unsafeSQL: "SELECT doc::text FROM \(collection.rawValue) ORDER BY id"))
-            for row in rows {
-                let doc = try sql.decode(row, as: String.self)
-                state.apply(try PostgresJournal.change(collection, doc, decoder: decoder, store: sql.store))
-            }
+                PostgresQuery(
+                    unsafeSQL: "SELECT string_agg(doc::text, E',\\n') FROM \(collection.rawValue)"))
+            let joined = try rows.first.flatMap { row throws(StoreError) in try sql.decode(row, as: String?.self) }
+            try state.take(collection, joinedLines: joined, source: "\(sql.store) \(collection.rawValue)")
         }
         state.seq = try PostgresJournal.lastSeq(sql)
         return state

@@ -48,6 +48,9 @@ protocol AnyRecordKind: Sendable {
     func encode<K: CodingKey>(_ change: Change, into container: inout KeyedEncodingContainer<K>, forKey key: K) throws
         -> Bool
     func load(into loader: inout SnapshotLoader) throws(StoreError)
+    /// Puts the records of a snapshot held in memory (`snapshot`, laid out
+    /// as the file is) into `state`, read as a snapshot file is.
+    func take(snapshot: Data, file: String, into state: inout StoreState) throws(StoreError)
 }
 
 struct RecordKind<R: Record>: AnyRecordKind {
@@ -128,4 +131,8 @@ struct RecordKind<R: Record>: AnyRecordKind {
     }
 
     func load(into loader: inout SnapshotLoader) throws(StoreError) { try loader.take(R.self, into: table) }
+
+    func take(snapshot: Data, file: String, into state: inout StoreState) throws(StoreError) {
+        state[keyPath: table] = try SnapshotFile.decode(R.self, from: snapshot, file: file).1
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a console needs in memory: the current version of every record
 /// (customer histories excepted, which load per customer), and the journal
 /// sequence number it reflects.
@@ -68,6 +70,25 @@ public struct StoreState: Sendable, Equatable {
     /// The version on record for `collection`/`id`, 0 when absent.
     func version(of collection: Collection, id: String) -> Int {
         RecordKinds.all.first { $0.collection == collection }?.version(in: self, id: id) ?? 0
+    }
+
+    /// Puts `collection`'s records, given as the JSON text the store writes
+    /// for each (a snapshot line), the lines joined by `,` and a newline:
+    /// read as a snapshot file is, listed from the text and each record
+    /// decoded when it is asked for. What a store on a server loads its
+    /// tables with. `source` names them in messages.
+    package mutating func take(_ collection: Collection, joinedLines: String?, source: String) throws(StoreError) {
+        var data = Data("{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),".utf8)
+        data.append(contentsOf: Array("\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n".utf8))
+        if let joinedLines, !joinedLines.isEmpty {
+            data.append(contentsOf: Array(joinedLines.utf8))
+            data.append(contentsOf: Array("\n]}\n".utf8))
+        } else {
+            data.append(contentsOf: Array("]}\n".utf8))
+        }
+        for kind in RecordKinds.all where kind.collection == collection {
+            try kind.take(snapshot: data, file: source, into: &self)
+        }
     }
 
     /// Puts the change's record; history appends leave the state as it is.
