@@ -182,11 +182,13 @@ struct PostgresSQL {
         return .unreachable(store: store, reason: reason(error))
     }
 
-    /// A refusal that ends the session: the server shutting down or
-    /// dropping the connection (SQLSTATE classes 08 and 57P), or any FATAL.
+    /// A refusal that ends the session for a while: the server shutting
+    /// down, starting up or dropping the connection (SQLSTATE classes 08
+    /// and 57P). A login refused or a database that is not there (28, 3D)
+    /// is the server's answer, said as such, not "offline".
     static func endsTheConnection(_ error: PSQLError) -> Bool {
         let state = error.serverInfo?[.sqlState] ?? ""
-        return state.hasPrefix("08") || state.hasPrefix("57P") || error.serverInfo?[.severity] == "FATAL"
+        return state.hasPrefix("08") || state.hasPrefix("57P")
     }
 
     /// What went wrong, in the server's words when it gave some.

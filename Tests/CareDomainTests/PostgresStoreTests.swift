@@ -75,6 +75,18 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aDatabaseThatIsNotThereIsTheServersAnswerNotOffline() throws {
+        var location = try PostgresLocation(url: try #require(PostgresBackend.serverURL))
+        location.database = "care_no_such_database"
+        let error = #expect(throws: StoreError.self) { try PostgresStore(location: location).open() }
+        guard case .server? = error else {
+            Issue.record("expected the server's refusal, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.isUnreachable == false)
+        #expect(error?.description.contains("does not exist") == true)
+    }
+
     @Test func aServerThatIsNotThereIsOneSentence() throws {
         var location = try PostgresLocation(url: try #require(PostgresBackend.serverURL))
         location.endpoint = .socket(directory: "/nonexistent-care-socket")
