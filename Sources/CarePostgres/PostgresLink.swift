@@ -158,17 +158,6 @@ struct PostgresSQL {
         }
     }
 
-    /// Decodes a row's columns, saying which query's answer did not read.
-    func decode<each Column: PostgresDecodable>(_ row: PostgresRow, as type: (repeat each Column).Type)
-        throws(StoreError) -> (repeat each Column)
-    {
-        do {
-            return try row.decode(type)
-        } catch {
-            throw .server(store: store, reason: tr("an answer care cannot read (%@)", "\(error)"))
-        }
-    }
-
     /// A server's refusal keeps its message; anything else is a lost or
     /// refused connection.
     func storeError(_ error: any Error) -> StoreError {

@@ -84,9 +84,12 @@ public final class PostgresStore: StoreCreating {
         guard let held = loaded.withLock({ $0 }) else { return try open() }
         let heard = listener.ensureListening() ? listener.takeSignal() : true
         let now = Date()
-        let due = lastAsked.withLock { now.timeIntervalSince($0.at) >= Self.quietAsk }
-        guard heard || due else { return nil }
-        lastAsked.withLock { $0 = (now, $0.count + 1) }
+        let asks = lastAsked.withLock { asked in
+            guard heard || now.timeIntervalSince(asked.at) >= Self.quietAsk else { return false }
+            asked = (now, asked.count + 1)
+            return true
+        }
+        guard asks else { return nil }
         let caughtUp = try link.withSQL { sql throws(StoreError) in try Self.catchUp(held, sql) }
         guard caughtUp.seq != held.seq else { return nil }
         loaded.withLock { $0 = caughtUp }

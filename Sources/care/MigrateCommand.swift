@@ -46,18 +46,19 @@ struct MigrateCommand: ParsableCommand {
         print(tr("Read back from both and compared: the same records, histories and audit trail."))
     }
 
+    /// The server and database `place` names, or nil for a data directory.
+    static func location(of place: String) throws -> PostgresLocation? {
+        PostgresLocation.isURL(place) ? try PostgresLocation(url: place, login: SystemLogin.current()?.login) : nil
+    }
+
     /// A store at `place`: PostgreSQL for a URL, else a data directory.
     static func store(at place: String) throws -> any StoreCreating {
-        if PostgresLocation.isURL(place) {
-            return PostgresStore(
-                location: try PostgresLocation(url: place, login: SystemLogin.current()?.login))
-        }
+        if let location = try location(of: place) { return PostgresStore(location: location) }
         return FileStore(directory: place, notify: { printError($0.description) })
     }
 
     /// How a message names it: never with a password.
     static func name(of place: String) throws -> String {
-        PostgresLocation.isURL(place)
-            ? try PostgresLocation(url: place, login: SystemLogin.current()?.login).description : place
+        try location(of: place)?.description ?? place
     }
 }

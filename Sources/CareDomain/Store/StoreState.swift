@@ -80,8 +80,9 @@ public struct StoreState: Sendable, Equatable {
     package mutating func take(_ collection: Collection, joinedLines: String?, source: String) throws(StoreError) {
         var data = Data("{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),".utf8)
         data.append(contentsOf: Array("\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n".utf8))
-        if let joinedLines, !joinedLines.isEmpty {
-            data.append(contentsOf: Array(joinedLines.utf8))
+        if var joinedLines, !joinedLines.isEmpty {
+            // The table's whole text (60 MB at 100,000 customers), copied once.
+            joinedLines.withUTF8 { data.append($0) }
             data.append(contentsOf: Array("\n]}\n".utf8))
         } else {
             data.append(contentsOf: Array("]}\n".utf8))
