@@ -149,8 +149,20 @@ struct PostgresSQL {
         try rows(PostgresQuery(unsafeSQL: sql))
     }
 
-    /// Decodes a row's one column.
+    /// Decodes a row's one column (an optional one too, which the
+    /// many-column form below cannot take).
     func decode<Column: PostgresDecodable>(_ row: PostgresRow, as type: Column.Type) throws(StoreError) -> Column {
+        do {
+            return try row.decode(type)
+        } catch {
+            throw .server(store: store, reason: tr("an answer care cannot read (%@)", "\(error)"))
+        }
+    }
+
+    /// Decodes a row's columns, one type each.
+    func decode<each Column: PostgresDecodable>(_ row: PostgresRow, as type: (repeat each Column).Type)
+        throws(StoreError) -> (repeat each Column)
+    {
         do {
             return try row.decode(type)
         } catch {

@@ -11,7 +11,8 @@ import PostgresNIO
 /// and the audit trail (`journal`: one row per transaction with who, acting
 /// as whom, when, the summary and the whole entry as the file store's
 /// journal line holds it; `journal_customers` lists the customers each one
-/// concerns). A finance team's report is a SQL query over these. The JSON
+/// concerns), and the figures derived from the histories
+/// (`PostgresFigures`). A finance team's report is a SQL query over these. The JSON
 /// is `json`, not `jsonb`: kept as care wrote it, so a record's text is
 /// the file store's snapshot line and is read as one (listed from the
 /// text, decoded only when asked for).
@@ -44,7 +45,7 @@ enum PostgresSchema {
                 "CREATE TABLE \(table) (n bigserial PRIMARY KEY, customer text NOT NULL, doc json NOT NULL)")
             statements.append("CREATE INDEX \(table)_by_customer ON \(table) (customer, n)")
         }
-        return statements
+        return statements + PostgresFigures.statements
     }
 
     /// Whether the database holds a care store (its version table).

@@ -14,7 +14,7 @@ public final class PostgresStore: StoreCreating {
     let link: PostgresLink
     let clock: Clock
     /// The state this process holds, and the journal position it reflects.
-    private let loaded = Mutex<StoreState?>(nil)
+    let loaded = Mutex<StoreState?>(nil)
     /// Other sessions' commits, heard rather than polled for.
     let listener: PostgresListener
     /// When `refresh` last asked the server, and how many times it has.
@@ -62,6 +62,7 @@ public final class PostgresStore: StoreCreating {
                 for change in records.changes { state.apply(change) }
                 try state.validate(histories)
                 try PostgresPut.inBatches(records.changes + histories, sql)
+                try PostgresFigures.rebuild(state: state, today: Day(containing: clock.now), sql)
             }
         }
     }
@@ -128,24 +129,56 @@ public final class PostgresStore: StoreCreating {
     /// Nothing to report: a change either commits or is refused.
     public func takeNotices() -> [StoreNotice] { [] }
 
-    /// PostgreSQL keeps its own tables in order (autovacuum); there is no
-    /// journal to fold.
-    public func compactIfDue() throws(StoreError) -> Bool { false }
+    /// PostgreSQL keeps its own tables in order (autovacuum) and there is no
+    /// journal to fold; what is due is the file store's other duty, figures
+    /// made again after another program (every expiry day depends on its
+    /// months and thresholds). One cheap question after a write.
+    public func compactIfDue() throws(StoreError) -> Bool {
+        guard let program = loaded.withLock({ $0 })?.program else { return false }
+        let stored = try link.withSQL { sql throws(StoreError) in try PostgresFigures.programVersion(sql) }
+        guard stored != program.version else { return false }
+        _ = try rebuildFigures()
+        return true
+    }
 
-    /// Every customer's figures worked out from the history tables.
+    /// The figures as the last transaction left them: kept in the same SQL
+    /// transaction as every change, so nothing is caught up here.
     public func figures(withRows: Bool) throws(StoreError) -> StoreFigures {
-        let state: StoreState
-        if let caughtUp = try refresh() {
-            state = caughtUp
-        } else if let held = loaded.withLock({ $0 }) {
-            state = held
-        } else {
-            state = try open()
+        try link.withSQL { sql throws(StoreError) in
+            try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> StoreFigures in
+                try PostgresSchema.check(sql)
+                return try PostgresFigures.read(rows: withRows, sql)
+            }
         }
-        var cursor = JournalCursor.start
-        cursor.seq = state.seq
-        return try StoreFigures.recomputed(
-            state: state, history: self, today: Day(containing: clock.now), cursor: cursor)
+    }
+
+    /// `care reindex`: every customer's figures worked out from the history
+    /// tables in one transaction under the writer lock (writers wait; the
+    /// reports read the figures as they were until it commits). Stopped on
+    /// request, nothing changes.
+    public func reindex(progress: WorkProgress = .none) throws -> StoreFigures {
+        do {
+            return try rebuildFigures(progress: progress)
+        } catch {
+            try progress.checkCancelled()
+            throw error
+        }
+    }
+
+    /// `reindex`; stopped on request, it throws to roll back.
+    private func rebuildFigures(progress: WorkProgress = .none) throws(StoreError) -> StoreFigures {
+        try link.withSQL { sql throws(StoreError) in
+            try sql.inTransaction { () throws(StoreError) -> StoreFigures in
+                try sql.rows("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+                try PostgresSchema.check(sql)
+                let state = try Self.records(sql, only: nil)
+                progress.begin(tr("reindex: customers"), total: state.customers.count)
+                let figures = try PostgresFigures.rebuild(
+                    state: state, today: Day(containing: clock.now), sql, progress: progress)
+                if progress.isCancelled { throw .invalidChange(tr("The figures were not worked out again.")) }
+                return figures
+            }
+        }
     }
 
     // MARK: Writing

@@ -13,8 +13,11 @@ struct PostgresWriter {
     /// Runs `body` on the current state and writes what it returns, or
     /// nothing; returns the state after it. `held` is what this process
     /// read before (caught up here rather than read again).
+    /// `then`, when given, runs in the same SQL transaction after the
+    /// change is written (or when there is none), on the state after it.
     func transact(
-        held: StoreState?, by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction
+        held: StoreState?, by author: Author, _ body: (StoreState, any HistoryReader) throws -> Transaction,
+        then: ((StoreState) throws -> Void)? = nil
     ) throws -> StoreState {
         try sql.run("BEGIN ISOLATION LEVEL READ COMMITTED")
         var finished = false
@@ -30,17 +33,27 @@ struct PostgresWriter {
             state = try PostgresStore.records(sql, only: nil)
         }
         let transaction = try body(state, PostgresHistory(sql: sql))
-        guard !transaction.changes.isEmpty else { return state }
+        guard !transaction.changes.isEmpty else {
+            guard let then else { return state }
+            try then(state)
+            try sql.run("COMMIT")
+            finished = true
+            return state
+        }
         try state.validate(transaction.changes)
         let entry = JournalEntry(
             seq: state.seq + 1, at: clock.now, author: author, summary: transaction.summary,
             changes: transaction.changes, fields: transaction.fields)
         let token = UUID()
         try write(entry, token: token)
-        try commit(entry, token: token)
-        finished = true
         for change in entry.changes where change.recordKey != nil { state.apply(change) }
         state.seq = entry.seq
+        // The figures move with the change, in the same transaction.
+        try PostgresFigures.update(
+            StoreFigures.changes(by: [entry]).customers, state: state, today: Day(containing: clock.now), sql)
+        try then?(state)
+        try commit(entry, token: token)
+        finished = true
         return state
     }
 

@@ -16,3 +16,14 @@ public enum ScratchDatabase {
         return try body(location)
     }
 }
+
+extension PostgresLocation {
+    /// `url` with its database replaced by `database`, its password, host
+    /// and options kept: the scratch database as a URL for other processes.
+    public static func url(_ url: String, naming database: String) throws(PostgresLocationError) -> String {
+        guard var components = URLComponents(string: url) else { throw .notAURL(redacted(url)) }
+        components.path = "/" + database
+        guard let named = components.string else { throw .notAURL(redacted(url)) }
+        return named
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import Foundation
 
 struct BenchCommand: ParsableCommand {
@@ -31,6 +32,21 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Keep the temporary store and print where it is.")
     var keep = false
 
+    /// `--store postgresql://…`: also measure a store on PostgreSQL (the
+    /// seeded store is copied into that database, which must hold no
+    /// store) and print each figure beside the files' one. The root
+    /// command shares these options, so the bench takes the group too.
+    @OptionGroup var storeOptions: StoreOptions
+
+    private var serverURL: String? { storeOptions.storeURL }
+
+    @Option(help: "How many processes write at once for the concurrent writers' figure.")
+    var writers = 8
+
+    /// Internal: be one of the concurrent writers.
+    @Option(help: .hidden)
+    var notesOn: String?
+
     /// Internal: measure the session phase on this seeded store, in a fresh
     /// process so that the seed's memory does not count as the console's.
     @Option(help: .hidden)
@@ -50,6 +66,9 @@ struct BenchCommand: ParsableCommand {
     var firstScreenOn: String?
 
     func validate() throws {
+        if storeOptions.data != nil || storeOptions.demo {
+            throw ValidationError("care bench seeds a store of its own: --data and --demo do not apply.")
+        }
         guard SeedOptions.customerRange.contains(customers) else {
             throw ValidationError("--customers must be between 1 and \(SeedOptions.customerRange.upperBound).")
         }
@@ -70,6 +89,10 @@ struct BenchCommand: ParsableCommand {
         if let firstScreenOn {
             return try BenchConsole.firstScreen(on: firstScreenOn)
         }
+        if let notesOn {
+            guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+            return try BenchStore.writeNotes(on: notesOn, seconds: seconds, login: me.login)
+        }
         if let sessionOn {
             for (name, value, target) in try session(on: sessionOn) {
                 print([name, value, target].joined(separator: "\t"))
@@ -77,13 +100,31 @@ struct BenchCommand: ParsableCommand {
             return
         }
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
+        guard let serverURL else { return try measure(by: me, postgres: nil) }
+        // A database of its own on that server, dropped after.
+        let server = try PostgresLocation(url: serverURL, login: me.login)
+        try ScratchDatabase.with(on: server) { location in
+            try measure(by: me, postgres: try PostgresLocation.url(serverURL, naming: location.database))
+        }
+    }
+
+    /// Seeds the store and measures it; with `postgres`, the same store
+    /// copied to that database too, each figure beside the files'.
+    private func measure(by me: (login: String, name: String), postgres serverURL: String?) throws {
         let directory =
             FileManager.default.temporaryDirectory.path + "/care-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
         var rows: [Row] = []
-        func row(_ name: String, _ value: String, _ target: String = "") {
+        // The same figure on PostgreSQL, by the row's name (`--store`).
+        var onServer: [String: String] = [:]
+        func row(_ name: String, _ value: String, _ target: String = "", postgres: String? = nil) {
             rows.append((name, value, target))
-            print("  " + name + ": " + value, to: &standardError)
+            print("  " + name + ": " + value + (postgres.map { " | PostgreSQL: " + $0 } ?? ""), to: &standardError)
+            if let postgres { onServer[name] = postgres }
+        }
+        /// Runs `measure` on the files, and on the server when there is one.
+        func both<T>(_ measure: (String) throws -> T) throws -> (files: T, postgres: T?) {
+            (try measure(directory), try serverURL.map(measure))
         }
 
         #if DEBUG
@@ -99,65 +140,101 @@ struct BenchCommand: ParsableCommand {
             "\(seedTime.formattedSeconds) (\(summary.customers) customers, \(summary.moments) moments, \(summary.incidents) incidents)",
             targets.seed)
         row("seed peak memory", megabytes(Measure.peakMemory()))
+        let author = Author(login: me.login)
+        if let serverURL {
+            let target = PostgresStore(location: try PostgresLocation(url: serverURL, login: me.login))
+            let (copied, copyTime) = try Measure.time {
+                try StoreMigration.copy(from: FileStore(directory: directory), to: target, by: author, from: directory)
+            }
+            row(
+                "copied to PostgreSQL (care migrate without its read-back)",
+                "\(copyTime.formattedSeconds) (\(copied.historyEntries) history entries), \(megabytes(Measure.peakMemory())) peak"
+            )
+        }
 
         // From starting `care` to the list drawn: a fresh process each time.
-        var firstScreens: [(drawn: Duration, whole: Duration)] = []
-        for _ in 0..<3 {
-            firstScreens.append(try BenchConsole.timeFirstScreen(on: directory))
+        let firstScreens = try both { name in try (0..<3).map { _ in try BenchConsole.timeFirstScreen(on: name) } }
+        func drawn(_ times: [(drawn: Duration, whole: Duration)]) -> String {
+            milliseconds(Measure.percentile(times.map(\.drawn), 0.5)) + " median of 3"
+        }
+        func whole(_ times: [(drawn: Duration, whole: Duration)]) -> String {
+            milliseconds(Measure.percentile(times.map(\.whole), 0.5)) + " median of 3"
         }
         row(
-            "first screen, from starting care to the list drawn",
-            milliseconds(Measure.percentile(firstScreens.map(\.drawn), 0.5)) + " median of 3", targets.firstScreen)
+            "first screen, from starting care to the list drawn", drawn(firstScreens.files), targets.firstScreen,
+            postgres: firstScreens.postgres.map(drawn))
         row(
-            "whole list sorted, from starting care (the filter waits for it)",
-            milliseconds(Measure.percentile(firstScreens.map(\.whole), 0.5)) + " median of 3")
+            "whole list sorted, from starting care (the filter waits for it)", whole(firstScreens.files),
+            postgres: firstScreens.postgres.map(whole))
 
-        for sessionRow in try runSession(on: directory) { row(sessionRow.0, sessionRow.1, sessionRow.2) }
+        let sessions = try both { name in try runSession(on: name) }
+        for sessionRow in sessions.files {
+            row(
+                sessionRow.0, sessionRow.1, sessionRow.2,
+                postgres: sessions.postgres?.first { $0.0 == sessionRow.0 }?.1)
+        }
+
+        let throughput = try both { name in
+            try BenchStore.concurrentWriters(on: name, writers: writers, seconds: BusyStoreBench.writerSeconds / 2)
+        }
+        func perSecond(_ measured: (perSecond: Double, total: Int)) -> String {
+            String(
+                format: "%.0f changes/s (%d in %d s)", measured.perSecond, measured.total,
+                BusyStoreBench.writerSeconds / 2)
+        }
+        row(
+            "\(writers) processes writing at once", perSecond(throughput.files),
+            postgres: throughput.postgres.map(perSecond))
 
         // The seed leaves stages as the customers' lives left them; the first
         // run brings them up to date, the second finds nothing due.
-        let author = Author(login: me.login)
-        try BenchConsole.runSelf(["expire", "--data", directory])
-        var quietTimes: [Duration] = []
-        for _ in 0..<3 {
-            let (_, elapsed) = try Measure.time {
-                try BenchConsole.runSelf(["expire", "--data", directory])
+        let quietTimes = try both { name in
+            try BenchConsole.runSelf(["expire"] + BenchStore.arguments(name))
+            return try (0..<3).map { _ in
+                try Measure.time { try BenchConsole.runSelf(["expire"] + BenchStore.arguments(name)) }.1
             }
-            quietTimes.append(elapsed)
         }
+        func median(_ times: [Duration]) -> String { milliseconds(Measure.percentile(times, 0.5)) + " median of 3" }
         row(
-            "care expire, nothing due", milliseconds(Measure.percentile(quietTimes, 0.5)) + " median of 3",
-            targets.quietExpiry)
-        let (due, dueTime) = try Measure.time {
-            // As `care expire` makes it: one compaction at the end.
-            try ExpiryRun.run(
-                store: FileStore(directory: directory, compactsOnWrite: false), today: options.today.adding(days: 30),
-                by: author)
+            "care expire, nothing due", median(quietTimes.files), targets.quietExpiry,
+            postgres: quietTimes.postgres.map(median))
+        let dueRuns = try both { name in
+            try Measure.time {
+                // As `care expire` makes it: on files, one compaction at the end.
+                try ExpiryRun.run(
+                    store: BenchStore.isURL(name)
+                        ? try BenchStore.open(name) : FileStore(directory: name, compactsOnWrite: false),
+                    today: options.today.adding(days: 30), by: author)
+            }
         }
-        row(
-            "care expire, 30 days on",
-            "\(dueTime.formattedSeconds) (\(due.pointsExpired) points, \(due.customersChanged) customers, \(due.tierChanges.count) tiers)",
-            targets.dueExpiry)
+        func dueRun(_ run: (ExpiryRun.Report, Duration)) -> String {
+            "\(run.1.formattedSeconds) (\(run.0.pointsExpired) points, \(run.0.customersChanged) customers, \(run.0.tierChanges.count) tiers)"
+        }
+        row("care expire, 30 days on", dueRun(dueRuns.files), targets.dueExpiry, postgres: dueRuns.postgres.map(dueRun))
 
         // A campaign to report on: the segment that had most customers a month ago.
         let campaignStart = options.today.adding(days: -20)
-        _ = try FileStore(directory: directory).transact(by: author) { state in
-            try CampaignRules.add(
-                Campaign(
-                    id: "bench", title: "Bench campaign", segment: .potential, from: campaignStart,
-                    to: campaignStart.adding(days: 13), objectives: [.init(measure: .purchases, changePercent: 10)]),
-                in: state, by: author)
+        _ = try both { name in
+            try BenchStore.open(name).transact(by: author) { state in
+                try CampaignRules.add(
+                    Campaign(
+                        id: "bench", title: "Bench campaign", segment: .potential, from: campaignStart,
+                        to: campaignStart.adding(days: 13), objectives: [.init(measure: .purchases, changePercent: 10)]
+                    ),
+                    in: state, by: author)
+            }
         }
         for report in ["segments", "profitability", "touchpoints", "campaign bench"] {
-            var times: [Duration] = []
-            for _ in 0..<3 {
-                let (_, elapsed) = try Measure.time {
-                    try BenchConsole.runSelf(
-                        ["report"] + report.split(separator: " ").map(String.init) + ["--data", directory])
+            let times = try both { name in
+                try (0..<3).map { _ in
+                    try Measure.time {
+                        try BenchConsole.runSelf(
+                            ["report"] + report.split(separator: " ").map(String.init) + BenchStore.arguments(name))
+                    }.1
                 }
-                times.append(elapsed)
             }
-            row("care report \(report)", milliseconds(Measure.percentile(times, 0.5)) + " median of 3", targets.report)
+            row(
+                "care report \(report)", median(times.files), targets.report, postgres: times.postgres.map(median))
         }
 
         // `h` over a year of journal, in a store of its own beside this one.
@@ -170,8 +247,19 @@ struct BenchCommand: ParsableCommand {
             row(auditRow.0, auditRow.1, auditRow.2)
         }
 
-        let (report, checkTime) = try Measure.time { try StoreChecker.check(directory: directory) }
-        row("care check", "\(checkTime.formattedSeconds) (\(report.problems.count) problems)", targets.check)
+        let checks = try both { name in
+            try Measure.time {
+                if BenchStore.isURL(name), let server = try BenchStore.open(name) as? PostgresStore {
+                    return try PostgresCheck.check(server)
+                }
+                return try StoreChecker.check(directory: name)
+            }
+        }
+        func checked(_ run: (CheckReport, Duration)) -> String {
+            "\(run.1.formattedSeconds) (\(run.0.problems.count) problems)"
+        }
+        row("care check", checked(checks.files), targets.check, postgres: checks.postgres.map(checked))
+        let report = checks.files.0
 
         let width = rows.map(\.0.count).max() ?? 10
         let valueWidth = rows.map(\.1.count).max() ?? 10
@@ -183,6 +271,19 @@ struct BenchCommand: ParsableCommand {
                 name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                     + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + target)
         }
+        if serverURL != nil {
+            print(
+                "\nThe same figures, files and PostgreSQL (\(writers) writers; targets for PostgreSQL: first screen ≤ 1 s, a durable change ≤ 10 ms median, the rest within 2× of files):"
+            )
+            let shared = rows.filter { onServer[$0.0] != nil }
+            let fileWidth = shared.map(\.1.count).max() ?? 10
+            for (name, value, _) in shared {
+                print(
+                    name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + value.padding(toLength: fileWidth, withPad: " ", startingAt: 0) + "  "
+                        + (onServer[name] ?? ""))
+            }
+        }
         if keep { print("The store is kept in \(directory).") }
         if !report.isClean {
             for problem in report.problems.prefix(10) { print(problem, to: &standardError) }
@@ -193,9 +294,9 @@ struct BenchCommand: ParsableCommand {
     typealias Row = (String, String, String)
 
     /// Runs the session phase in a child process (this same executable).
-    private func runSession(on directory: String) throws -> [Row] {
+    private func runSession(on name: String) throws -> [Row] {
         let (child, output) = try BenchConsole.startSelf([
-            "bench", "--session-on", directory, "--samples", String(samples),
+            "bench", "--session-on", name, "--samples", String(samples),
         ])
         let data = output.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
@@ -207,19 +308,21 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// What a console session does: open the store (timed three times, each
-    /// from nothing), then load timelines and make durable changes.
-    private func session(on directory: String) throws -> [Row] {
+    /// from nothing), then load timelines and make durable changes. `name`
+    /// is a directory or a URL; the parts that measure files (a second
+    /// process compacting, compaction) are the file store's only.
+    private func session(on name: String) throws -> [Row] {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
         var rows: [Row] = []
         var opens: [Duration] = []
         for _ in 0..<3 {
-            let (_, elapsed) = try Measure.time { try FileStore(directory: directory).open() }
+            let (_, elapsed) = try Measure.time { try BenchStore.open(name).open() }
             opens.append(elapsed)
         }
         rows.append(
             ("open store (in a running process)", milliseconds(Measure.percentile(opens, 0.5)) + " median of 3", ""))
 
-        let store = FileStore(directory: directory)
+        let store = try BenchStore.open(name)
         let state = try store.open()
         var random = SeedRandom(seed: 7)
         let customerIDs = state.customers.ids
@@ -270,7 +373,7 @@ struct BenchCommand: ParsableCommand {
         var reportRows = 0
         for _ in 0..<3 {
             let (lines, elapsed) = try Measure.time {
-                let options = try StoreOptions.parse(["--data", directory])
+                let options = try StoreOptions.parse(BenchStore.arguments(name))
                 let text = try ReportCommand.Agents.report(
                     options, period: .days(30, endingOn: Day(containing: Date())), sort: .resolved, format: .table)
                 return text.split(separator: "\n").count
@@ -292,9 +395,10 @@ struct BenchCommand: ParsableCommand {
                 "console peak memory", megabytes(Measure.peakMemory()) + " (whole session process)",
                 BenchTargets(customers: state.customers.count).consolePeak
             ))
-        rows += try BusyStoreBench.measure(directory: directory, state: state, login: me.login)
+        guard let files = store as? FileStore else { return rows }
+        rows += try BusyStoreBench.measure(directory: name, state: state, login: me.login)
         rows.append(("peak memory with the console under load", megabytes(Measure.peakMemory()), ""))
-        let (_, compactTime) = try Measure.time { try store.compact() }
+        let (_, compactTime) = try Measure.time { try files.compact() }
         rows.append(("compaction", compactTime.formattedSeconds, ""))
         return rows
     }

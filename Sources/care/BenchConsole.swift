@@ -62,9 +62,9 @@ enum BenchConsole {
     /// clock once it is drawn, so the parent times start to screen without
     /// the process's exit; then again once the whole list is sorted, which
     /// a console does after its first screen and the filter waits for.
-    static func firstScreen(on directory: String) throws {
+    static func firstScreen(on name: String) throws {
         guard let me = SystemLogin.current() else { throw CLIError.noLogin }
-        let store = FileStore(directory: directory)
+        let store = try BenchStore.open(name)
         var state = AppState(store: try store.open(), now: Date(), agent: me.login, firstRows: .console)
         _ = update(&state, .resize(Size(width: 80, height: 24)))
         let screen = render(state)
@@ -77,11 +77,11 @@ enum BenchConsole {
         print(monotonicNanoseconds())
     }
 
-    /// Starting this executable with `--first-screen-on directory` to its
-    /// first screen drawn, and to its whole list sorted.
-    static func timeFirstScreen(on directory: String) throws -> (drawn: Duration, whole: Duration) {
+    /// Starting this executable with `--first-screen-on STORE` (a directory
+    /// or a URL) to its first screen drawn, and to its whole list sorted.
+    static func timeFirstScreen(on name: String) throws -> (drawn: Duration, whole: Duration) {
         let started = monotonicNanoseconds()
-        let (child, output) = try startSelf(["bench", "--first-screen-on", directory])
+        let (child, output) = try startSelf(["bench", "--first-screen-on", name])
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
         let times = text.split(separator: "\n").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
@@ -100,7 +100,7 @@ enum BenchConsole {
 
     /// Times `count` notes on random incidents written through `store`.
     static func timeNotes(
-        _ count: Int, on store: FileStore, incidents: [IncidentID], by author: Author, seed: UInt64, text: String
+        _ count: Int, on store: any CareStore, incidents: [IncidentID], by author: Author, seed: UInt64, text: String
     ) throws -> [Duration] {
         var random = SeedRandom(seed: seed)
         var times: [Duration] = []

@@ -9,7 +9,8 @@ import Foundation
 /// The console's figures for `care bench`: bytes sent to an 80×24 terminal
 /// per frame, and key-to-screen latency while filtering every customer.
 enum ConsoleBench {
-    static func measure(store: FileStore, state storeState: StoreState, agent: String) throws -> [BenchCommand.Row] {
+    static func measure(store: any CareStore, state storeState: StoreState, agent: String) throws -> [BenchCommand.Row]
+    {
         var rows: [BenchCommand.Row] = []
         let (built, buildTime) = Measure.time { AppState(store: storeState, now: Date(), agent: agent) }
         var state = built

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import Foundation
 
 struct PrivacyCommand: ParsableCommand {
@@ -54,8 +55,7 @@ struct PrivacyCommand: ParsableCommand {
         var confirm = false
 
         func run() throws {
-            // The confirmed step rewrites files; on PostgreSQL it is not there yet.
-            let store = try confirm ? storeOptions.fileStore(for: "privacy erase --confirm") : storeOptions.store()
+            let store = try storeOptions.store()
             let author = try storeOptions.supervisor(in: store.open(), to: tr("erase a customer"))
             let id = CustomerID(customer)
             guard confirm else {
@@ -68,6 +68,9 @@ struct PrivacyCommand: ParsableCommand {
                         id))
                 print(tr("To erase their personal data for good: care privacy erase %@ --confirm", id))
                 return
+            }
+            if let postgres = store as? PostgresStore {
+                return try report(postgres.erase(id, by: author), of: id)
             }
             guard let fileStore = store as? FileStore else { throw CLIError.filesOnly("privacy erase --confirm") }
             let erasure = try fileStore.erase(id, by: author)
@@ -83,6 +86,21 @@ struct PrivacyCommand: ParsableCommand {
                         erasure.journalLinesRewritten, erasure.temporaryFilesRemoved,
                         erasure.temporaryFilesRemoved == 1 ? "" : "s")
                 )
+            }
+        }
+
+        private func report(_ erasure: PostgresStore.Erasure, of id: CustomerID) {
+            let tables = erasure.tablesVacuumed.joined(separator: ", ")
+            if erasure.recordsWereErased, erasure.journalRowsRewritten + erasure.historyRowsRewritten == 0 {
+                print(
+                    tr(
+                        "Customer %@'s personal data was already erased; none of it is left in the tables (vacuumed: %@).",
+                        id, tables))
+            } else {
+                print(
+                    tr(
+                        "Customer %@'s personal data is erased: %@ journal rows and %@ history rows rewritten; vacuumed %@.",
+                        id, erasure.journalRowsRewritten, erasure.historyRowsRewritten, tables))
             }
         }
     }

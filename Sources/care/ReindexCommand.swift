@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import Foundation
 
 struct ReindexCommand: ParsableCommand {
@@ -8,22 +9,30 @@ struct ReindexCommand: ParsableCommand {
         abstract: tr("Work every customer's figures out again from their histories."),
         discussion:
             tr(
-                "The figures (figures.bin) are what the reports and care expire read instead of every history; they are derived, kept up to date by every compaction, and care check compares them with the histories. Run this when care check says they differ, or after restoring histories from a backup. Safe while consoles are open."
+                "The figures (figures.bin; on PostgreSQL, the figures table) are what the reports and care expire read instead of every history; they are derived, kept up to date by every compaction (on PostgreSQL, by every transaction), and care check compares them with the histories. Run this when care check says they differ, or after restoring histories from a backup. Safe while consoles are open."
             )
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.fileStore(for: "reindex")
-        _ = try store.open()
-        let (read, time) = try Measure.time {
-            try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress) }
+        let (figures, time): (StoreFigures, Duration)
+        if let location = try storeOptions.location() {
+            let store = PostgresStore(location: location)
+            (figures, time) = try Measure.time {
+                try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress) }
+            }
+        } else {
+            let store = try storeOptions.fileStore(for: "reindex")
+            _ = try store.open()
+            (figures, time) = try Measure.time {
+                try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress).figures }
+            }
         }
-        let rows = read.figures.customers.values.reduce(0) { $0 + $1.rows.count }
+        let rows = figures.customers.values.reduce(0) { $0 + $1.rows.count }
         print(
             tr(
                 "Worked out the figures of %@ customers (%@ rows) in %@; they include transaction %@.",
-                read.figures.customers.count, rows, time.formattedSeconds, read.figures.cursor.seq))
+                figures.customers.count, rows, time.formattedSeconds, figures.cursor.seq))
     }
 }

@@ -52,8 +52,6 @@ import Testing
             let store = try Self.seeded(directory)
             var dice = Dice(state: seed)
             var now = Fixture.now
-            let families = ["moda", "hogar", "electrónica", nil] as [String?]
-            let touchpoints: [TouchpointID] = ["phone-support", "delivery", "billing", "web-visit"]
             var done: [String: Int] = [:]
             for step in 0..<120 {
                 now = now.addingTimeInterval(Double(dice.next(30_000)))
@@ -63,103 +61,18 @@ import Testing
                 let customer = ids[dice.next(ids.count)]
                 let kind = dice.next(12)
                 let made: Bool
-                do {
-                    switch kind {
-                    case 0, 1:
-                        _ = try store.transact(by: Self.boss) { state, history in
-                            try LoyaltyRules.purchase(
-                                in: state, ledger: try history.ledger(of: customer), customer: customer,
-                                amount: Cents(500 + dice.next(20_000)), productFamily: families[dice.next(4)],
-                                touchpoint: "store-purchase", channel: .counter, by: Self.boss, at: now)
-                        }
-                    case 2:
-                        _ = try store.transact(by: Self.boss) { state, history in
-                            try LoyaltyRules.redeem(
-                                in: state, ledger: try history.ledger(of: customer), customer: customer,
-                                reward: ["coffee", "tote"][dice.next(2)], by: Self.boss, at: now)
-                        }
-                    case 3:
-                        _ = try store.transact(by: Self.boss) { state, history in
-                            try LoyaltyRules.adjust(
-                                in: state, ledger: try history.ledger(of: customer), customer: customer,
-                                points: dice.next(200) - 50, reason: "goodwill", by: Self.boss, at: now)
-                        }
-                    case 4:
-                        _ = try store.transact(by: Self.boss) { state in
-                            try MomentRules.log(
-                                in: state, customer: customer, touchpoint: touchpoints[dice.next(touchpoints.count)],
-                                channel: .phone, outcome: "asked",
-                                serviceLevelMet: dice.next(3) == 0 ? nil : dice.next(2) == 0,
-                                survey: dice.next(2) == 0
-                                    ? SurveyAnswer(score: 1 + dice.next(5), answeredBy: .customer) : nil,
-                                by: Self.boss, at: now
-                            ).transaction
-                        }
-                    case 5:
-                        // An incident opened and resolved with its compensation.
-                        var opened: IncidentID?
-                        _ = try store.transact(by: Self.boss) { state in
-                            let (incident, transaction) = try IncidentRules.open(
-                                in: state, customer: customer, touchpoint: "delivery", kind: .complaint,
-                                subject: "late", priority: .high, channel: .phone, by: Self.boss, at: now)
-                            opened = incident.id
-                            return transaction
-                        }
-                        if let opened {
-                            _ = try store.transact(by: Self.boss) { state in
-                                try IncidentRules.resolve(
-                                    in: state, incident: opened, playbook: "late-delivery", grant: true, rating: 4,
-                                    by: Self.boss, at: now.addingTimeInterval(86_400 * 3))
-                            }
-                        }
-                    case 6:
-                        _ = try store.transact(by: Self.boss) { state, history in
-                            let moments = try history.moments(of: customer)
-                            guard let purchase = moments.last(where: \.isPurchase) else {
-                                return Transaction(summary: "nothing to return", changes: [])
-                            }
-                            return try LoyaltyRules.returnPurchase(
-                                in: state, moments: moments, ledger: try history.ledger(of: customer),
-                                customer: customer, purchase: purchase.id, amount: nil, by: Self.boss, at: now
-                            ).transaction
-                        }
-                    case 7:
-                        let other = ids[dice.next(ids.count)]
-                        guard other != customer else { break }
-                        _ = try store.transact(by: Self.boss) { state, history in
-                            try CustomerRules.merge(
-                                keep: customer, other: other, in: state, history: history, by: Self.boss, at: now
-                            ).transaction
-                        }
-                    case 8:
-                        _ = try store.transact(by: Self.boss) { state in
-                            try PrivacyRules.block(in: state, customer: customer, by: Self.boss, at: now)
-                        }
-                        // Not one with duplicates merged into them: erasing those is
-                        // refused while the kept profile holds a duplicate's social
-                        // handle (a privacy defect of its own, outside the figures).
-                        if dice.next(2) == 0, PrivacyRules.pointers(to: customer, in: try store.open()).isEmpty {
-                            _ = try store.erase(customer, by: Self.boss)
-                        }
-                    case 9:
-                        _ = try ExpiryRun.run(
-                            store: store, today: Day(containing: now).adding(days: dice.next(400)), by: Self.boss,
-                            batchSize: 7)
-                    case 10:
-                        try store.compact()
-                    default:
-                        // Derived: deleting it loses nothing.
-                        try? FileManager.default.removeItem(atPath: store.layout.figures)
-                    }
+                switch kind {
+                case 10:
+                    try store.compact()
                     made = true
-                } catch is LoyaltyRefusal {
-                    made = false
-                } catch is IncidentRefusal {
-                    made = false
-                } catch is CustomerRefusal {
-                    made = false
-                } catch is MomentRefusal {
-                    made = false
+                case 11:
+                    // Derived: deleting it loses nothing.
+                    try? FileManager.default.removeItem(atPath: store.layout.figures)
+                    made = true
+                default:
+                    made = try RandomChange(kind: kind).make(
+                        on: store, customer: customer, customers: ids, dice: &dice, now: now, by: Self.boss,
+                        erase: { _ = try store.erase($0, by: Self.boss) })
                 }
                 if made { done["\(kind)", default: 0] += 1 }
                 let kept = Self.canonical(try store.figures(), today: Fixture.today)

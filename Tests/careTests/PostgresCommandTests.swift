@@ -53,9 +53,25 @@ struct PostgresCommandTests {
             #expect(shown.stdout.contains("45"))
             let audit = try CareProcess.run(["audit", "--customer", "C1", "--store", url])
             #expect(audit.status == 0 && audit.stdout.contains("purchase"), "\(audit.stderr)")
-            // What works on files only says so, and changes nothing.
+            // The reports read the figures the purchase moved, in its transaction.
+            let profit = try CareProcess.run(["report", "profitability", "--store", url])
+            #expect(profit.status == 0 && profit.stdout.contains("45.90"), "\(profit.stdout)")
             let check = try CareProcess.run(["check", "--store", url])
-            #expect(check.status == 2 && check.stderr.contains("JSON store (--data) only"), "\(check.stderr)")
+            #expect(check.status == 0 && check.stdout.contains("is clean"), "\(check.stdout) \(check.stderr)")
+            let reindex = try CareProcess.run(["reindex", "--store", url])
+            #expect(reindex.status == 0 && reindex.stdout.contains("figures of 2 customers"), "\(reindex.stderr)")
+            // Erasure: blocked first, then gone from every table.
+            let blocked = try CareProcess.run(["privacy", "erase", "C1", "--store", url])
+            #expect(blocked.status == 0, "\(blocked.stderr)")
+            let erased = try CareProcess.run(["privacy", "erase", "C1", "--confirm", "--store", url])
+            #expect(erased.status == 0 && erased.stdout.contains("vacuumed"), "\(erased.stdout) \(erased.stderr)")
+            let after = try CareProcess.run(["export", "customers", "--store", url])
+            #expect(!after.stdout.contains("Núñez") && after.stdout.contains("Emma Smith"), "\(after.stdout)")
+            #expect(!(try CareProcess.run(["audit", "--store", url])).stdout.contains("Núñez"))
+            #expect(try CareProcess.run(["check", "--store", url]).status == 0)
+            // What works on files only says so, and changes nothing.
+            let compact = try CareProcess.run(["compact", "--store", url])
+            #expect(compact.status == 2 && compact.stderr.contains("JSON store (--data) only"), "\(compact.stderr)")
         }
     }
 
@@ -100,10 +116,41 @@ struct PostgresCommandTests {
                 #expect(trail.stdout.contains("migrated from \(files)"))
                 let checked = try CareProcess.run(["check", "--data", back])
                 #expect(checked.status == 0 && checked.stdout.contains("is clean"), "\(checked.stdout)")
+                let checkedThere = try CareProcess.run(["check", "--store", url])
+                #expect(
+                    checkedThere.status == 0 && checkedThere.stdout.contains("30 customers"), "\(checkedThere.stdout)")
                 // A target that already holds a store is refused, and left as it was.
                 let onto = try CareProcess.run(["migrate", "--from", files, "--to", url])
                 #expect(onto.status == 1 && onto.stderr.contains("already has data"), "\(onto.stderr)")
             }
         }
+    }
+
+    @Test func severalProcessesWritingAtOnceToPostgreSQLLoseNothing() throws {
+        try Self.withStore { url in
+            try withTemporaryDirectory { directory in
+                try seedSmallStore(directory + "/s")
+                #expect(try CareProcess.run(["migrate", "--from", directory + "/s", "--to", url]).status == 0)
+            }
+            try ConcurrentProcesses.loseNothing(on: url) {
+                PostgresStore(location: try PostgresLocation(url: url))
+            }
+        }
+    }
+
+    @Test func theBenchDrawsTheFirstScreenFromPostgreSQLAndRefusesAStoreOfItsOwn() throws {
+        try Self.withStore { url in
+            try withTemporaryDirectory { directory in
+                try seedSmallStore(directory + "/s")
+                #expect(try CareProcess.run(["migrate", "--from", directory + "/s", "--to", url]).status == 0)
+            }
+            let drawn = try CareProcess.run(["bench", "--first-screen-on", url])
+            #expect(drawn.status == 0 && drawn.stdout.split(separator: "\n").count == 2, "\(drawn.stderr)")
+        }
+        let own = try CareProcess.run(["bench", "--data", "/tmp", "--customers", "5"])
+        #expect(own.status != 0 && own.stderr.contains("do not apply"), "\(own.stderr)")
+        #expect(
+            try PostgresLocation.url("postgresql://ana:pw@db:5433/care?sslmode=require", naming: "care_scratch_1")
+                == "postgresql://ana:pw@db:5433/care_scratch_1?sslmode=require")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Customers' histories: every file parses, belongs to a known customer,
 /// points at known touchpoints and agents, and every ledger's running
 /// balance adds up to the balance on the customer's profile.
-enum HistoryCheck {
+package enum HistoryCheck {
     struct Outcome {
         var problems: [String] = []
         var moments = 0
@@ -90,9 +90,9 @@ enum HistoryCheck {
                     customer, incidents: theirs, readingSteps: !noSteps, store: store, history: history,
                     state: state, into: &outcome)
                 if let figures, let moments = read.moments, let ledger = read.ledger {
-                    compareFigures(
+                    outcome.problems += figureProblems(
                         customer, moments: moments, ledger: ledger, program: program, expiryHolds: expiryHolds,
-                        figures: figures, names: &names, today: today, into: &outcome)
+                        figures: figures, names: &names, today: today)
                 }
                 if outcome.problems.count > before { outcome.flagged.append(customer) }
             }
@@ -130,27 +130,8 @@ enum HistoryCheck {
             if cut { unfinished(.moments) }
             read.moments = moments
             outcome.moments += moments.count
-            var seen = Set<MomentID>(minimumCapacity: moments.count)
             let file = layout.relative(layout.history(.moments, of: customer.id))
-            for moment in moments {
-                // Built only for a problem: two million moments pass.
-                var place: String { "\(file) moment \(moment.id)" }
-                if !seen.insert(moment.id).inserted { outcome.problems.append(tr("%@ appears twice.", place)) }
-                if moment.customer != customer.id {
-                    outcome.problems.append(
-                        tr("%@ belongs to customer %@, not %@.", place, moment.customer, customer.id))
-                }
-                if !state.touchpoints.contains(moment.touchpoint) {
-                    outcome.problems.append(
-                        tr("%@ refers to touchpoint %@, which does not exist.", place, moment.touchpoint))
-                }
-                if let agent = moment.agent, !state.agents.contains(agent) {
-                    outcome.problems.append(tr("%@ names agent %@, who is not in the roster.", place, agent))
-                }
-                if let score = moment.satisfaction, !(1...5).contains(score) {
-                    outcome.problems.append(tr("%@ has satisfaction %@; it must be 1 to 5.", place, score))
-                }
-            }
+            let seen = momentProblems(moments, of: customer.id, in: file, state: state, into: &outcome.problems)
             timeline = seen
         } catch {
             outcome.problems.append(error.description)
@@ -160,45 +141,10 @@ enum HistoryCheck {
             if cut { unfinished(.ledger) }
             read.ledger = entries
             outcome.ledgerEntries += entries.count
-            let file = layout.relative(layout.history(.ledger, of: customer.id))
-            // The timeline as read above (none when it could not be read).
-            let known = timeline ?? []
-            if let lost = entries.first(where: { $0.moment.map { !known.contains($0) } ?? false }) {
-                outcome.problems.append(
-                    tr(
-                        "%@ entry %@ names moment %@, which is not in %@; moments are missing there (restore the file from a backup).",
-                        file, lost.id, lost.moment?.rawValue ?? "",
-                        layout.relative(layout.history(.moments, of: customer.id)))
-                )
-            }
-            var balance = 0
-            for entry in entries {
-                balance += entry.points
-                if entry.customer != customer.id {
-                    outcome.problems.append(
-                        tr("%@ entry %@ belongs to customer %@, not %@.", file, entry.id, entry.customer, customer.id))
-                }
-                if entry.balanceAfter != balance {
-                    outcome.problems.append(
-                        tr(
-                            "%@ entry %@ says the balance is %@, but the entries up to it add up to %@.", file,
-                            entry.id, entry.balanceAfter, balance)
-                    )
-                    balance = entry.balanceAfter
-                }
-                if balance < 0 {
-                    outcome.problems.append(
-                        tr("%@ entry %@ takes the balance below zero (%@).", file, entry.id, balance))
-                }
-            }
-            let sum = entries.reduce(0) { $0 + $1.points }
-            if sum != customer.loyalty.points {
-                outcome.problems.append(
-                    tr(
-                        "Customer %@ shows %@ points, but the ledger entries add up to %@.", customer.id,
-                        customer.loyalty.points, sum)
-                )
-            }
+            ledgerProblems(
+                entries, of: customer, in: layout.relative(layout.history(.ledger, of: customer.id)),
+                timeline: timeline ?? [], timelineIn: layout.relative(layout.history(.moments, of: customer.id)),
+                into: &outcome.problems)
         } catch {
             outcome.problems.append(error.description)
         }
@@ -207,30 +153,105 @@ enum HistoryCheck {
             if cut { unfinished(.incidentEvents) }
             outcome.incidentEvents += events.count
             outcome.problems += IncidentHistoryCheck.check(
-                customer.id, incidents: incidents, events: events, state: state, layout: layout)
+                customer.id, incidents: incidents, events: events, state: state,
+                in: layout.relative(layout.history(.incidentEvents, of: customer.id)))
         } catch {
             outcome.problems.append(error.description)
         }
         return read
     }
 
+    /// A timeline's problems (`file` names where it is); returns its moments' ids.
+    package static func momentProblems(
+        _ moments: [Moment], of customer: CustomerID, in file: String, state: StoreState,
+        into problems: inout [String]
+    ) -> Set<MomentID> {
+        var seen = Set<MomentID>(minimumCapacity: moments.count)
+        for moment in moments {
+            // Built only for a problem: two million moments pass.
+            var place: String { "\(file) moment \(moment.id)" }
+            if !seen.insert(moment.id).inserted { problems.append(tr("%@ appears twice.", place)) }
+            if moment.customer != customer {
+                problems.append(
+                    tr("%@ belongs to customer %@, not %@.", place, moment.customer, customer))
+            }
+            if !state.touchpoints.contains(moment.touchpoint) {
+                problems.append(
+                    tr("%@ refers to touchpoint %@, which does not exist.", place, moment.touchpoint))
+            }
+            if let agent = moment.agent, !state.agents.contains(agent) {
+                problems.append(tr("%@ names agent %@, who is not in the roster.", place, agent))
+            }
+            if let score = moment.satisfaction, !(1...5).contains(score) {
+                problems.append(tr("%@ has satisfaction %@; it must be 1 to 5.", place, score))
+            }
+        }
+        return seen
+    }
+
+    /// A ledger's problems: entries of another customer, moments not in
+    /// `timeline` (`timelineFile` names it), a running balance that does
+    /// not add up or goes below zero, a total not the profile's.
+    package static func ledgerProblems(
+        _ entries: [LedgerEntry], of customer: Customer, in file: String, timeline known: Set<MomentID>,
+        timelineIn timelineFile: String, into problems: inout [String]
+    ) {
+        if let lost = entries.first(where: { $0.moment.map { !known.contains($0) } ?? false }) {
+            problems.append(
+                tr(
+                    "%@ entry %@ names moment %@, which is not in %@; moments are missing there (restore the file from a backup).",
+                    file, lost.id, lost.moment?.rawValue ?? "",
+                    timelineFile)
+            )
+        }
+        var balance = 0
+        for entry in entries {
+            balance += entry.points
+            if entry.customer != customer.id {
+                problems.append(
+                    tr("%@ entry %@ belongs to customer %@, not %@.", file, entry.id, entry.customer, customer.id))
+            }
+            if entry.balanceAfter != balance {
+                problems.append(
+                    tr(
+                        "%@ entry %@ says the balance is %@, but the entries up to it add up to %@.", file,
+                        entry.id, entry.balanceAfter, balance)
+                )
+                balance = entry.balanceAfter
+            }
+            if balance < 0 {
+                problems.append(
+                    tr("%@ entry %@ takes the balance below zero (%@).", file, entry.id, balance))
+            }
+        }
+        let sum = entries.reduce(0) { $0 + $1.points }
+        if sum != customer.loyalty.points {
+            problems.append(
+                tr(
+                    "Customer %@ shows %@ points, but the ledger entries add up to %@.", customer.id,
+                    customer.loyalty.points, sum)
+            )
+        }
+    }
+
     /// The figures kept for `customer` against those their history gives
     /// now: the rows exactly; the expiry day must not come after the one the
     /// ledger gives today (earlier is safe: the run looks and finds nothing).
-    private static func compareFigures(
+    /// `file` names where the figures are kept.
+    package static func figureProblems(
         _ customer: Customer, moments: [Moment], ledger: [LedgerEntry], program: LoyaltyProgram?, expiryHolds: Bool,
-        figures: StoreFigures, names: inout FigureNames, today: Day, into outcome: inout Outcome
-    ) {
+        figures: StoreFigures, names: inout FigureNames, today: Day, in file: String = StoreLayout.figuresName
+    ) -> [String] {
+        var problems: [String] = []
         let expiry = program.map { (customer, $0, today) }
         let fromHistory = CustomerFigures.of(moments: moments, ledger: ledger, names: &names, expiry: expiry)
-        let file = StoreLayout.figuresName
         guard let kept = figures.customers[customer.id] else {
-            outcome.problems.append(
+            problems.append(
                 tr("%@ has no figures for customer %@; run `care reindex` to work them out again.", file, customer.id))
-            return
+            return problems
         }
         if kept.rows != fromHistory.rows {
-            outcome.problems.append(
+            problems.append(
                 tr(
                     "%@ disagrees with the history of customer %@ (%@ rows kept, %@ from the history); run `care reindex` to work them out again.",
                     file, customer.id, kept.rows.count, fromHistory.rows.count))
@@ -242,11 +263,12 @@ enum HistoryCheck {
         if expiryHolds, let ledgerDue,
             keptDue.map({ $0 > ledgerDue }) ?? true
         {
-            outcome.problems.append(
+            problems.append(
                 tr(
                     "%@ says customer %@'s points or tier fall due on %@, but their ledger says %@; run `care reindex` to work them out again.",
                     file, customer.id, kept.expiryDue.map(\.description) ?? tr("never"), ledgerDue))
         }
+        return problems
     }
 
     /// History files whose customer is not in the store, or in the wrong

@@ -3,12 +3,12 @@ import Foundation
 /// The steps of a customer's incidents (`incident-events/`): each names an
 /// incident in the store and an agent in the roster, appears once, and
 /// every incident of the customer has all the steps its record counts.
-enum IncidentHistoryCheck {
-    static func check(
-        _ customer: CustomerID, incidents: [Incident], events: [IncidentEvent], state: StoreState, layout: StoreLayout
+package enum IncidentHistoryCheck {
+    /// `file` names where the steps are.
+    package static func check(
+        _ customer: CustomerID, incidents: [Incident], events: [IncidentEvent], state: StoreState, in file: String
     ) -> [String] {
         var problems: [String] = []
-        let file = layout.relative(layout.history(.incidentEvents, of: customer))
         var seen = Set<String>()
         var numbers: [IncidentID: Set<Int>] = [:]
         for event in events {

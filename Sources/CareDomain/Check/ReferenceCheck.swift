@@ -1,6 +1,6 @@
 /// References between records, and values the domain bounds.
-enum ReferenceCheck {
-    static func problems(in state: StoreState, records: DecodedRecords) -> [String] {
+package enum ReferenceCheck {
+    package static func problems(in state: StoreState, records: DecodedRecords) -> [String] {
         var problems: [String] = []
         let program = state.program
         func agentExists(_ id: AgentID?) -> Bool { id.map { state.agents.contains($0) } ?? true }

@@ -17,6 +17,8 @@ public struct CheckReport: Sendable, Equatable {
     public var journalEntries = 0
 
     public var isClean: Bool { problems.isEmpty }
+
+    package init() {}
 }
 
 /// Verifies a store without changing it: every file parses, references hold,
@@ -211,15 +213,15 @@ public enum StoreChecker {
 }
 
 /// Every record of the state, decoded once for the checks.
-struct DecodedRecords {
-    var customers: [Customer] = []
-    var touchpoints: [Touchpoint] = []
-    var incidents: [Incident] = []
-    var playbooks: [Playbook] = []
-    var coupons: [Coupon] = []
-    var errors: [StoreError] = []
+package struct DecodedRecords {
+    package var customers: [Customer] = []
+    package var touchpoints: [Touchpoint] = []
+    package var incidents: [Incident] = []
+    package var playbooks: [Playbook] = []
+    package var coupons: [Coupon] = []
+    package var errors: [StoreError] = []
 
-    init(_ state: StoreState) {
+    package init(_ state: StoreState) {
         func take<R: Record>(_ table: Table<R>) -> [R] {
             let (records, errors) = table.decodeAll()
             self.errors += errors

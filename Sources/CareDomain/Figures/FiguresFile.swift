@@ -12,10 +12,10 @@ import Foundation
 ///     per customer                  UInt16 id length, id, Int32 expiry day (Int32.min: none),
 ///                                   UInt32 rows, rows of 32 bytes (FigureRow, little-endian)
 ///     UInt64 checksum               of everything before it
-enum FiguresFile {
+package enum FiguresFile {
     static let magic = Array("CAREFIG1".utf8)
     static let rowSize = 32
-    private static let noDay = Int32.min
+    static let noDay = Int32.min
 
     private struct Header: Codable {
         var journal: JournalCursor
@@ -102,6 +102,29 @@ enum FiguresFile {
         put(UInt32(json.count), &bytes)
         bytes.append(contentsOf: json)
         return bytes
+    }
+
+    /// A customer's block alone: what the PostgreSQL store keeps per
+    /// customer, so that a table of them reads back as the file's body.
+    package static func block(_ id: CustomerID, _ customer: CustomerFigures) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + id.rawValue.utf8.count + customer.rows.count * rowSize)
+        block(id, customer, &bytes)
+        return bytes
+    }
+
+    /// Blocks one after another (`block(_:_:)`'s), without `rows` only
+    /// each customer's expiry day; nil when they end in the middle of one.
+    package static func customers(inBlocks raw: UnsafeRawBufferPointer, rows wanted: Bool)
+        -> [CustomerID: CustomerFigures]?
+    {
+        var reader = ByteReader(raw: raw)
+        var customers: [CustomerID: CustomerFigures] = [:]
+        while reader.offset < raw.count {
+            guard let (id, customer) = reader.figuresBlock(rows: wanted, of: nil, end: raw.count) else { return nil }
+            customers[id] = customer
+        }
+        return customers
     }
 
     private static func block(_ id: CustomerID, _ customer: CustomerFigures, _ bytes: inout [UInt8]) {
@@ -210,19 +233,8 @@ enum FiguresFile {
             }
             figures.customers.reserveCapacity(Int(count))
             for _ in 0..<Int(count) {
-                guard let idLength = reader.read(UInt16.self), let idBytes = reader.bytes(Int(idLength)),
-                    let due = reader.read(Int32.self), let rows = reader.read(UInt32.self),
-                    reader.offset + Int(rows) * rowSize <= body
-                else { return .failure(damaged(tr("it ends in the middle of a customer"))) }
-                var customer = CustomerFigures(expiryDue: due == noDay ? nil : Day(daysSinceEpoch: Int(due)))
-                let id = CustomerID(String(decoding: idBytes, as: UTF8.self))
-                if wanted, only?.contains(id) ?? true {
-                    customer.rows.reserveCapacity(Int(rows))
-                    for _ in 0..<Int(rows) {
-                        customer.rows.append(reader.row())
-                    }
-                } else {
-                    reader.offset += Int(rows) * rowSize
+                guard let (id, customer) = reader.figuresBlock(rows: wanted, of: only, end: body) else {
+                    return .failure(damaged(tr("it ends in the middle of a customer")))
                 }
                 figures.customers[id] = customer
             }
@@ -238,6 +250,29 @@ enum FiguresFile {
 }
 
 extension ByteReader {
+    /// A customer's block of `figures.bin`, read to its end, which is at or
+    /// before `end`; without `rows` (or outside `only`), its rows skipped.
+    mutating func figuresBlock(rows wanted: Bool, of only: Set<CustomerID>?, end: Int) -> (
+        CustomerID, CustomerFigures
+    )? {
+        guard let idLength = read(UInt16.self), let idBytes = bytes(Int(idLength)),
+            let due = read(Int32.self), let rows = read(UInt32.self),
+            offset + Int(rows) * FiguresFile.rowSize <= end
+        else { return nil }
+        var customer = CustomerFigures(
+            expiryDue: due == FiguresFile.noDay ? nil : Day(daysSinceEpoch: Int(due)))
+        let id = CustomerID(String(decoding: idBytes, as: UTF8.self))
+        if wanted, only?.contains(id) ?? true {
+            customer.rows.reserveCapacity(Int(rows))
+            for _ in 0..<Int(rows) {
+                customer.rows.append(row())
+            }
+        } else {
+            offset += Int(rows) * FiguresFile.rowSize
+        }
+        return (id, customer)
+    }
+
     /// A row of `figures.bin`; the caller has checked that it is all there.
     mutating func row() -> FigureRow {
         defer { offset += FiguresFile.rowSize }

@@ -64,7 +64,7 @@ public struct StoreFigures: Sendable, Equatable {
     /// One customer's figures from their history and record. `program` is
     /// the state's, decoded once by the caller (the state decodes it anew
     /// each time it is asked).
-    static func figures(
+    package static func figures(
         of customer: CustomerID, state: StoreState, program: LoyaltyProgram?, history: any HistoryReader,
         names: inout FigureNames, today: Day, keeping rows: [FigureRow]? = nil
     ) throws(StoreError) -> CustomerFigures {
@@ -79,6 +79,32 @@ public struct StoreFigures: Sendable, Equatable {
         }
         return CustomerFigures.of(
             moments: try history.moments(of: customer), ledger: ledger, names: &names, expiry: expiry)
+    }
+
+    /// The customers whose figures `entries` change: their history, or
+    /// their record (which their expiry day is worked out from); and those
+    /// of them whose rows change: a moment or a redemption (the rows are
+    /// nothing else). The others' records or points moved (an expiry run, a
+    /// correction), so only their expiry day is worked out again, and their
+    /// moments are not read.
+    package static func changes(by entries: [JournalEntry]) -> (customers: Set<CustomerID>, rows: Set<CustomerID>) {
+        var touched = Set<CustomerID>()
+        var rows = Set<CustomerID>()
+        for entry in entries {
+            for change in entry.changes {
+                switch change {
+                case .moment(let moment):
+                    touched.insert(moment.customer)
+                    rows.insert(moment.customer)
+                case .ledger(let ledger):
+                    touched.insert(ledger.customer)
+                    if ledger.kind == .redeem { rows.insert(ledger.customer) }
+                case .customer(let customer): touched.insert(customer.id)
+                default: break
+                }
+            }
+        }
+        return (touched, rows)
     }
 
     /// Every customer's figures worked out from the histories, on every

@@ -97,4 +97,53 @@ extension Change {
 
 extension JournalEntry {
     public func concerns(_ customer: CustomerID) -> Bool { changes.contains { $0.customer == customer } }
+
+    /// The entry with `customer`'s personal data removed: from its changes,
+    /// its field changes (about the customers it changes: theirs go whole)
+    /// and its summary (written by the rules, but it may quote free text
+    /// holding one of `identifying`).
+    package func withoutPersonalData(of customer: CustomerID, naming identifying: [String]) -> JournalEntry {
+        var cleaned = self
+        cleaned.changes = changes.map { $0.withoutPersonalData(of: customer) }
+        if cleaned.fields != nil { cleaned.fields = nil }
+        cleaned.summary = identifying.reduce(summary) { $0.replacingOccurrences(of: $1, with: "") }
+        return cleaned
+    }
+}
+
+extension PrivacyRules {
+    /// What identifies `customer` wherever it may be written: every name,
+    /// phone, email and handle of their record now (unless erased) and of
+    /// every version `entries` hold, less what another customer also has
+    /// (a family email, a common name), which stays where it is theirs.
+    /// `recorded`: strings an earlier, unfinished erasure wrote down.
+    package static func identifyingStrings(
+        of record: Customer, in state: StoreState, entries: [JournalEntry], recorded: [String] = []
+    ) -> [String] {
+        var strings = recorded
+        if record.erasedAt == nil { strings += record.identifyingStrings }
+        for entry in entries {
+            for case .customer(let version) in entry.changes where version.id == record.id && version.erasedAt == nil {
+                strings += version.identifyingStrings
+            }
+        }
+        var others = Set<String>()
+        for summary in state.customers.summaries where summary.id != record.id {
+            others.insert(summary.name)
+            if let phone = summary.phone { others.insert(phone) }
+            if let email = summary.email { others.insert(email) }
+        }
+        return Set(strings).subtracting(others).sorted()
+    }
+
+    /// Each string as written raw and as JSON writes it: what a search for
+    /// the person's data in stored text looks for.
+    package static func writtenForms(of strings: [String]) -> [Data] {
+        let encoder = CareJSON.encoder()
+        return strings.flatMap { text -> [Data] in
+            var forms = [Data(text.utf8)]
+            if let quoted = try? encoder.encode(text), quoted.count > 2 { forms.append(quoted.dropFirst().dropLast()) }
+            return forms
+        }.filter { !$0.isEmpty }
+    }
 }

@@ -23,7 +23,7 @@ extension FileStore {
         if loadedState() == nil, let data = try? layout.files.map(layout.figures),
             var figures = try? FiguresFile.decode(data, path: layout.relative(layout.figures), rows: withRows),
             let read = try? Journal.read(layout, after: figures.cursor, decoder: CareJSON.decoder()),
-            Self.customersChanged(by: read.entries).isEmpty
+            StoreFigures.changes(by: read.entries).customers.isEmpty
         {
             figures.cursor = read.cursor
             return figures
@@ -73,7 +73,7 @@ extension FileStore {
         } catch {
             return .unusable(error)
         }
-        let (touched, rowsChanged) = Self.figureChanges(by: read.entries)
+        let (touched, rowsChanged) = StoreFigures.changes(by: read.entries)
         var kept: [CustomerID: [FigureRow]] = [:]
         for id in touched.subtracting(rowsChanged) { kept[id] = figures.customers[id]?.rows }
         try figures.recompute(
@@ -85,38 +85,8 @@ extension FileStore {
         return .usable(FiguresRead(figures: figures, recomputed: touched.count, problem: nil))
     }
 
-    /// The customers whose figures `entries` change: their history, or
-    /// their record (which their expiry day is worked out from).
-    static func customersChanged(by entries: [JournalEntry]) -> Set<CustomerID> {
-        figureChanges(by: entries).customers
-    }
-
-    /// `customersChanged`, and those of them whose rows change: a moment
-    /// or a redemption (the rows are nothing else). The others' records or
-    /// points moved (an expiry run, a correction), so only their expiry day
-    /// is worked out again, and their moments are not read.
-    static func figureChanges(by entries: [JournalEntry]) -> (customers: Set<CustomerID>, rows: Set<CustomerID>) {
-        var touched = Set<CustomerID>()
-        var rows = Set<CustomerID>()
-        for entry in entries {
-            for change in entry.changes {
-                switch change {
-                case .moment(let moment):
-                    touched.insert(moment.customer)
-                    rows.insert(moment.customer)
-                case .ledger(let ledger):
-                    touched.insert(ledger.customer)
-                    if ledger.kind == .redeem { rows.insert(ledger.customer) }
-                case .customer(let customer): touched.insert(customer.id)
-                default: break
-                }
-            }
-        }
-        return (touched, rows)
-    }
-
     /// The customers whose figures the journal may have changed since
-    /// `cursor`, and whose rows (`figureChanges(by:)`): from what this
+    /// `cursor`, and whose rows (`StoreFigures.changes(by:)`): from what this
     /// process applied when it has them all, else from the journal read
     /// again; nil when it cannot be read.
     private func figureChanges(since cursor: JournalCursor, _ current: Loaded) -> (
@@ -126,7 +96,7 @@ extension FileStore {
             return (Set(touches.lazy.flatMap(\.figures)), Set(touches.lazy.flatMap(\.rows)))
         }
         guard let read = try? Journal.read(layout, after: cursor, decoder: CareJSON.decoder()) else { return nil }
-        return Self.figureChanges(by: read.entries)
+        return StoreFigures.changes(by: read.entries)
     }
 
     /// Writes the figures as of `current` (under the writer lock, the

@@ -63,23 +63,8 @@ extension FileStore {
             let record = try current.state.customers.find(customer)
             guard let record else { throw PrivacyRefusal.unknownCustomer(customer) }
             let entries = try Journal.read(layout, after: .start, decoder: CareJSON.decoder()).entries
-            var strings = try job.recorded() ?? []
-            if record.erasedAt == nil { strings += record.identifyingStrings }
-            for entry in entries {
-                for case .customer(let version) in entry.changes where version.id == customer && version.erasedAt == nil
-                {
-                    strings += version.identifyingStrings
-                }
-            }
-            // A family email, a common name: what another customer also has
-            // is theirs too, and stays where it is theirs.
-            var others = Set<String>()
-            for summary in current.state.customers.summaries where summary.id != customer {
-                others.insert(summary.name)
-                if let phone = summary.phone { others.insert(phone) }
-                if let email = summary.email { others.insert(email) }
-            }
-            strings = Set(strings).subtracting(others).sorted()
+            let strings = PrivacyRules.identifyingStrings(
+                of: record, in: current.state, entries: entries, recorded: try job.recorded() ?? [])
             erasure.recordsWereErased = record.erasedAt != nil
             if record.erasedAt == nil {
                 // Refused here (not a supervisor, not blocked) before anything is written down.
@@ -143,12 +128,7 @@ extension FileStore {
             guard let entry = try? decoder.decode(JournalEntry.self, from: JSONLines.slice(data, line.range)),
                 entry.concerns(customer)
             else { continue }
-            var cleaned = entry
-            cleaned.changes = entry.changes.map { $0.withoutPersonalData(of: customer) }
-            // Field changes are about the customers the entry changes: theirs go whole.
-            if cleaned.fields != nil { cleaned.fields = nil }
-            // A summary is written by the rules, but may quote free text.
-            cleaned.summary = identifying.reduce(entry.summary) { $0.replacingOccurrences(of: $1, with: "") }
+            let cleaned = entry.withoutPersonalData(of: customer, naming: identifying)
             guard cleaned != entry else { continue }
             guard var bytes = try? encoder.encode(cleaned), bytes.count <= line.range.count else {
                 throw .invalidChange(
@@ -175,7 +155,7 @@ extension FileStore {
     private func redactTorn(_ customer: CustomerID, _ strings: [String]) throws(StoreError) -> [String] {
         guard let names = try layout.files.list(layout.tornDirectory) else { return [] }
         var rewritten: [String] = []
-        let needles = ErasureJob.forms(of: strings)
+        let needles = PrivacyRules.writtenForms(of: strings)
         let id = Data("\"\(customer.rawValue)\"".utf8)
         for name in names.sorted() where !name.contains(DurableFile.temporaryMarker) {
             let path = layout.tornDirectory + "/" + name
@@ -274,7 +254,7 @@ struct ErasureJob {
 
     /// The first file in those places that still holds one of `strings`.
     func firstHolder(of strings: [String]) throws(StoreError) -> String? {
-        let needles = Self.forms(of: strings)
+        let needles = PrivacyRules.writtenForms(of: strings)
         guard !needles.isEmpty else { return nil }
         let own = Set(HistoryKind.allCases.map { layout.history($0, of: customer) })
         for (index, directory) in Self.places(of: customer, layout).enumerated() {
@@ -290,15 +270,5 @@ struct ErasureJob {
             }
         }
         return nil
-    }
-
-    /// Each string as written raw and as JSON writes it.
-    static func forms(of strings: [String]) -> [Data] {
-        let encoder = CareJSON.encoder()
-        return strings.flatMap { text -> [Data] in
-            var forms = [Data(text.utf8)]
-            if let quoted = try? encoder.encode(text), quoted.count > 2 { forms.append(quoted.dropFirst().dropLast()) }
-            return forms
-        }.filter { !$0.isEmpty }
     }
 }

@@ -13,7 +13,7 @@ struct JournalTouches: Sendable {
         var customers: [CustomerID]
         /// Those whose figures it may change: a moment, a ledger entry or
         /// their record, and of them those whose rows it may change
-        /// (`FileStore.figureChanges(by:)`).
+        /// (`StoreFigures.changes(by:)`).
         var figures: [CustomerID]
         var rows: [CustomerID]
     }
@@ -40,7 +40,7 @@ struct JournalTouches: Sendable {
             self = JournalTouches(after: entry.seq, mostHeld: mostHeld)
             return
         }
-        let changed = FileStore.figureChanges(by: [entry])
+        let changed = StoreFigures.changes(by: [entry])
         let touch = Touch(
             seq: entry.seq, place: place, customers: Array(Set(entry.changes.compactMap(\.customer))),
             figures: Array(changed.customers), rows: Array(changed.rows))
