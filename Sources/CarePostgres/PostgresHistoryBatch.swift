@@ -30,7 +30,7 @@ struct PostgresHistoryBatch: HistoryReader {
     }
 
     /// Each customer's entries as one JSON array, in the order written.
-    private static func read<T: Decodable>(
+    static func read<T: Decodable>(
         _ type: T.Type, _ table: String, _ customers: [CustomerID], _ sql: PostgresSQL
     )
         throws(StoreError) -> [CustomerID: [T]]

@@ -70,6 +70,12 @@ struct PostgresHistory: HistoryReader {
         try read(IncidentEvent.self, "incident_events", customer)
     }
 
+    /// All of them in one query.
+    func ledgers(of customers: [Customer]) throws(StoreError) -> [[LedgerEntry]] {
+        let read = try PostgresHistoryBatch.read(LedgerEntry.self, "ledger", customers.map(\.id), sql)
+        return customers.map { read[$0.id] ?? [] }
+    }
+
     private func read<T: Decodable>(_ type: T.Type, _ table: String, _ customer: CustomerID) throws(StoreError) -> [T] {
         let decoder = CareJSON.decoder()
         let rows = try sql.rows(

@@ -79,7 +79,10 @@ enum PostgresPut {
 
     /// Puts `changes` in batches of JSON arrays bound whole: a first fill
     /// of any size without one statement per record or a bind too large.
-    static func inBatches(_ changes: [Change], size: Int = 5000, _ sql: PostgresSQL) throws(StoreError) {
+    /// How many changes go in one statement of a first fill.
+    static let batchSize = 5000
+
+    static func inBatches(_ changes: [Change], size: Int = batchSize, _ sql: PostgresSQL) throws(StoreError) {
         let encoder = CareJSON.encoder()
         var start = 0
         while start < changes.count {

@@ -13,7 +13,16 @@ extension PostgresStore {
         /// The records had been erased by an earlier run (this one looked
         /// again and vacuumed).
         public var recordsWereErased = false
+        /// Transactions begun before the erasure and still open when the
+        /// vacuum ran (after waiting `PostgresStore.vacuumWait` for them):
+        /// the old row versions they may read are kept until they end, so
+        /// the command is to be run again then.
+        public var olderTransactionsOpen = 0
     }
+
+    /// How long an erasure waits for transactions begun before it (any
+    /// database's: they hold back what a vacuum may remove) to end.
+    static let vacuumWait: Duration = .seconds(30)
 
     /// Removes `customer`'s personal data from every table, the journal
     /// included, in one SQL transaction under the writer lock: the records
@@ -39,11 +48,33 @@ extension PostgresStore {
         }
         erasure.tablesVacuumed = changed.sorted()
         if !changed.isEmpty {
-            try link.withSQL { sql throws(StoreError) in
+            erasure.olderTransactionsOpen = try link.withSQL { sql throws(StoreError) in
+                let open = try Self.waitForOlderTransactions(sql)
                 try sql.run("VACUUM FULL \(erasure.tablesVacuumed.joined(separator: ", "))")
+                return open
             }
         }
         return erasure
+    }
+
+    /// Waits (up to `vacuumWait`) until no session, of any database on the
+    /// server, is in a transaction begun before now: a vacuum keeps every
+    /// row version such a transaction might still read, the erased ones
+    /// included. Returns how many were still open.
+    private static func waitForOlderTransactions(_ sql: PostgresSQL) throws(StoreError) -> Int {
+        guard let row = try sql.rows("SELECT clock_timestamp()").first else { return 0 }
+        let now = try sql.decode(row, as: Date.self)
+        let deadline = ContinuousClock.now + vacuumWait
+        while true {
+            let rows = try sql.rows(
+                """
+                SELECT count(*)::bigint FROM pg_stat_activity WHERE pid <> pg_backend_pid()
+                AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < \(now)
+                """)
+            let open = try rows.first.map { row throws(StoreError) in try sql.decode(row, as: Int.self) } ?? 0
+            if open == 0 || ContinuousClock.now >= deadline { return open }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
     }
 
     private func eraseOne(_ customer: CustomerID, by author: Author, changing changed: inout Set<String>) throws

@@ -49,21 +49,41 @@ public final class PostgresStore: StoreCreating {
     /// and holds no change (the records are the tables). A database that
     /// already holds a store is refused untouched.
     public func create(
-        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author
+        records: InitialRecords, journal: [JournalEntry], summary: String, by author: Author,
+        histories: HistorySource
     ) throws {
-        try link.withSQL { sql throws(StoreError) in
-            try sql.inTransaction { () throws(StoreError) in
-                try PostgresSchema.create(sql)
-                for earlier in journal { try PostgresJournal.insert(earlier, token: UUID(), sql) }
-                let entry = JournalEntry(
-                    seq: (journal.last?.seq ?? 0) + 1, at: clock.now, author: author, summary: summary, changes: [])
-                try PostgresJournal.insert(entry, token: UUID(), sql)
-                var state = StoreState()
-                for change in records.changes { state.apply(change) }
-                try state.validate(histories)
-                try PostgresPut.inBatches(records.changes + histories, sql)
-                try PostgresFigures.rebuild(state: state, today: Day(containing: clock.now), sql)
+        try link.withConnection { sql in
+            try sql.run("BEGIN ISOLATION LEVEL READ COMMITTED")
+            var finished = false
+            defer { if !finished { _ = try? sql.run("ROLLBACK") } }
+            try PostgresSchema.create(sql)
+            for earlier in journal { try PostgresJournal.insert(earlier, token: UUID(), sql) }
+            let entry = JournalEntry(
+                seq: (journal.last?.seq ?? 0) + 1, at: clock.now, author: author, summary: summary, changes: [])
+            try PostgresJournal.insert(entry, token: UUID(), sql)
+            var state = StoreState()
+            for change in records.changes { state.apply(change) }
+            try PostgresPut.inBatches(records.changes, sql)
+            // Histories go in as they come, a batch at a time.
+            var pending: [Change] = []
+            func flush() throws {
+                try state.validate(pending)
+                try PostgresPut.inBatches(pending, sql)
+                pending.removeAll(keepingCapacity: true)
             }
+            try histories { history in
+                pending += history.changes
+                if pending.count >= PostgresPut.batchSize { try flush() }
+            }
+            try flush()
+            state.seq = entry.seq
+            try PostgresFigures.rebuild(state: state, today: Day(containing: clock.now), sql)
+            try sql.run("COMMIT")
+            finished = true
+            // What autovacuum would do next, meanwhile slowing every reader:
+            // the rows' hint bits set and the planner's statistics made, so
+            // the store is at its speed from its first session on.
+            try sql.run("VACUUM (ANALYZE)")
         }
     }
 
@@ -214,8 +234,15 @@ public final class PostgresStore: StoreCreating {
             let rows = try sql.rows(
                 PostgresQuery(
                     unsafeSQL: "SELECT string_agg(doc::text, E',\\n') FROM \(collection.rawValue)"))
-            let joined = try rows.first.flatMap { row throws(StoreError) in try sql.decode(row, as: String?.self) }
-            try state.take(collection, joinedLines: joined, source: "\(sql.store) \(collection.rawValue)")
+            let joined = try rows.first.flatMap { row throws(StoreError) in try sql.decode(row, as: ByteBuffer?.self) }
+            let source = "\(sql.store) \(collection.rawValue)"
+            if let joined {
+                try joined.withUnsafeReadableBytes { bytes throws(StoreError) in
+                    try state.take(collection, joinedLines: bytes, source: source)
+                }
+            } else {
+                try state.take(collection, joinedLines: nil, source: source)
+            }
         }
         state.seq = try PostgresJournal.lastSeq(sql)
         return state

@@ -41,9 +41,20 @@ enum CLIError: Error, CustomStringConvertible {
                 login, login)
         case .supervisorsOnly(let what, let login): tr("Only a supervisor can %@; %@ is an agent.", what, login)
         case .filesOnly(let command):
-            tr(
-                "`care %@` works on a JSON store (--data) only; it is not there yet for a store on PostgreSQL (see README, \"The store on PostgreSQL\").",
-                command)
+            switch command {
+            case "compact":
+                tr(
+                    "`care compact` works on a JSON store (--data) only: PostgreSQL keeps its own tables in order (autovacuum), and care keeps the figures current in every transaction."
+                )
+            case "seed":
+                tr(
+                    "`care seed` works on a JSON store (--data) only: seed a directory, then copy it with `care migrate --from DIR --to URL`."
+                )
+            default:
+                tr(
+                    "`care %@` works on a JSON store (--data) only; it is not there yet for a store on PostgreSQL (see README, \"The store on PostgreSQL\").",
+                    command)
+            }
         case .storeAndData: tr("--store and --data exclude each other: one store at a time.")
         case .badAmount(let text): tr("\"%@\" is not an amount; write it like 45,90, 45.90 or 1.234,50.", text)
         }

@@ -102,6 +102,12 @@ struct PrivacyCommand: ParsableCommand {
                         "Customer %@'s personal data is erased: %@ journal rows and %@ history rows rewritten; vacuumed %@.",
                         id, erasure.journalRowsRewritten, erasure.historyRowsRewritten, tables))
             }
+            if erasure.olderTransactionsOpen > 0 {
+                printError(
+                    tr(
+                        "%@ transactions begun before the erasure were still open, so the server keeps the old row versions they may read: run `care privacy erase %@ --confirm` again once they end (pg_stat_activity shows them).",
+                        erasure.olderTransactionsOpen, id))
+            }
         }
     }
 

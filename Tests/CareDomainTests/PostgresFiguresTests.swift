@@ -92,7 +92,26 @@ struct PostgresFiguresTests {
             _ = try store.transact(by: Self.boss) { state in
                 try PrivacyRules.block(in: state, customer: "C1", by: Self.boss, at: Fixture.now)
             }
+            // A transaction of another session, in another database, begun
+            // before the erasure: the vacuum waits for it to end.
+            let holder = PostgresLink(location: try PostgresLocation(url: try #require(PostgresBackend.serverURL)))
+            defer { holder.close() }
+            let begun = DispatchSemaphore(value: 0)
+            let ended = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                _ = try? holder.withSQL { sql throws(StoreError) in
+                    try sql.run("BEGIN")
+                    try sql.run("SELECT txid_current()")
+                    begun.signal()
+                    Thread.sleep(forTimeInterval: 1.5)
+                    try sql.run("COMMIT")
+                }
+                ended.signal()
+            }
+            begun.wait()
             let erasure = try store.erase("C1", by: Self.boss)
+            ended.wait()
+            #expect(erasure.olderTransactionsOpen == 0)
             // Rows: the new moment and the block; histories: both moments.
             #expect(erasure.journalRowsRewritten == 2)
             #expect(erasure.historyRowsRewritten == 2)

@@ -33,21 +33,23 @@ public enum StoreMigration {
         var outcome = Outcome()
         outcome.records = records.changes.count
         outcome.customers = records.customers.count
-        var histories: [Change] = []
-        progress.begin(tr("migrate: customers"), total: records.customers.count)
-        for customer in records.customers {
-            try progress.checkCancelled()
-            histories += try source.moments(of: customer.id).map(Change.moment)
-            histories += try source.ledger(of: customer.id).map(Change.ledger)
-            histories += try source.incidentEvents(of: customer.id).map(Change.incidentEvent)
-            progress.advance()
-        }
-        outcome.historyEntries = histories.count
         let journal = try source.journalEntries()
         outcome.transactions = journal.count
-        try progress.checkCancelled()
-        try target.create(
-            records: records, histories: histories, journal: journal, summary: "migrated from \(name)", by: author)
+        progress.begin(tr("migrate: customers"), total: records.customers.count)
+        // A customer at a time, from the source straight into the target.
+        try target.create(records: records, journal: journal, summary: "migrated from \(name)", by: author) {
+            each in
+            for customer in records.customers {
+                try progress.checkCancelled()
+                let history = CustomerHistory(
+                    customer: customer.id, moments: try source.moments(of: customer.id),
+                    ledger: try source.ledger(of: customer.id),
+                    incidentEvents: try source.incidentEvents(of: customer.id))
+                outcome.historyEntries += history.moments.count + history.ledger.count + history.incidentEvents.count
+                try each(history)
+                progress.advance()
+            }
+        }
         return outcome
     }
 }

@@ -55,10 +55,10 @@ public enum ExpiryRun {
             var found = Report(today: today)
             _ = try store.transact(by: author) { current, history in
                 guard let program = current.program else { throw LoyaltyRefusal.noProgram }
-                // Reading ledgers is most of the work: both cores share it.
-                let results = Parallel.flatMap(batch.count, minimum: 64) { range in
+                // Who needs their ledger read, worked out on both cores.
+                let due = Parallel.flatMap(batch.count, minimum: 64) { range in
                     batch[batch.startIndex + range.lowerBound..<batch.startIndex + range.upperBound].map { id in
-                        Result { () throws(StoreError) -> (CustomerID, LoyaltyRules.Expiry)? in
+                        Result { () throws(StoreError) -> Customer? in
                             guard let customer = current.customers[id] else { return nil }
                             // A blocked customer's data is kept as it is, for legal claims only;
                             // a merged one is a pointer.
@@ -68,10 +68,19 @@ public enum ExpiryRun {
                                 customer.loyalty.points > 0 || customer.loyalty.tier != nil
                                     || customer.lifecycleDue(today: today, program: program) != customer.lifecycle
                             else { return nil }
-                            return LoyaltyRules.expire(
-                                customer: customer, ledger: try history.ledger(of: customer), program: program,
-                                today: today
-                            ).map { (id, $0) }
+                            return customer
+                        }
+                    }
+                }
+                let customers = try due.compactMap { try $0.get() }
+                // Reading ledgers is most of the work: the store reads them its fastest way.
+                let ledgers = try history.ledgers(of: customers)
+                let results = Parallel.flatMap(customers.count, minimum: 64) { range in
+                    range.map { index in
+                        Result { () throws(StoreError) -> (CustomerID, LoyaltyRules.Expiry)? in
+                            LoyaltyRules.expire(
+                                customer: customers[index], ledger: ledgers[index], program: program, today: today
+                            ).map { (customers[index].id, $0) }
                         }
                     }
                 }

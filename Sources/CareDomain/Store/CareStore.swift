@@ -25,10 +25,21 @@ public protocol HistoryReader: Sendable {
     /// The ledger of `customer` as the caller holds the record (a writer
     /// checks it against the record's balance without decoding it again).
     func ledger(of customer: Customer) throws(StoreError) -> [LedgerEntry]
+    /// The ledgers of many customers (records as the caller holds them),
+    /// in their order: what an expiry run reads for a batch. A store on a
+    /// server asks once for them all; files are read on every core.
+    func ledgers(of customers: [Customer]) throws(StoreError) -> [[LedgerEntry]]
 }
 
 extension HistoryReader {
     public func ledger(of customer: Customer) throws(StoreError) -> [LedgerEntry] { try ledger(of: customer.id) }
+
+    public func ledgers(of customers: [Customer]) throws(StoreError) -> [[LedgerEntry]] {
+        let read = Parallel.flatMap(customers.count, minimum: 64) { range in
+            customers[range].map { customer in Result { () throws(StoreError) in try ledger(of: customer) } }
+        }
+        return try read.map { result throws(StoreError) in try result.get() }
+    }
 }
 
 /// The store as the console and the commands see it. Reads give a value
@@ -87,20 +98,73 @@ extension CareStore {
     }
 }
 
+/// One customer's histories, as a first fill hands them to a store.
+public struct CustomerHistory: Sendable {
+    public var customer: CustomerID
+    public var moments: [Moment] = []
+    public var ledger: [LedgerEntry] = []
+    public var incidentEvents: [IncidentEvent] = []
+
+    public init(
+        customer: CustomerID, moments: [Moment] = [], ledger: [LedgerEntry] = [], incidentEvents: [IncidentEvent] = []
+    ) {
+        self.customer = customer
+        self.moments = moments
+        self.ledger = ledger
+        self.incidentEvents = incidentEvents
+    }
+}
+
+/// A first fill's histories, handed over one customer at a time (each
+/// customer once), so that a large store is never held whole in memory.
+public typealias HistorySource = ((CustomerHistory) throws -> Void) throws -> Void
+
 /// A store that can be made from nothing: its first records and histories,
 /// written whole or not at all, in a place that holds no store yet
 /// (`care init`, a migration's target).
 public protocol StoreCreating: CareStore {
     /// `journal`: the transactions of the store this one continues (a
     /// migration), kept as they were; the fill's own transaction follows.
+    /// `histories` hands each customer's histories to the closure it is
+    /// given; a customer not among `records` is refused.
     func create(
-        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author)
-        throws
+        records: InitialRecords, journal: [JournalEntry], summary: String, by author: Author,
+        histories: HistorySource) throws
 }
 
 extension StoreCreating {
-    /// A new store of its own, with no earlier transactions.
+    /// A new store of its own, with no earlier transactions, and its
+    /// histories given as changes (moments, points and incident steps).
     public func create(records: InitialRecords, histories: [Change] = [], summary: String, by author: Author) throws {
-        try create(records: records, histories: histories, journal: [], summary: summary, by: author)
+        let grouped = try CustomerHistory.grouped(histories)
+        try create(records: records, journal: [], summary: summary, by: author) { each in
+            for history in grouped { try each(history) }
+        }
+    }
+}
+
+extension CustomerHistory {
+    /// History changes grouped by customer, in id order.
+    static func grouped(_ changes: [Change]) throws -> [CustomerHistory] {
+        var found: [CustomerID: CustomerHistory] = [:]
+        for change in changes {
+            switch change {
+            case .moment(let moment):
+                found[moment.customer, default: .init(customer: moment.customer)].moments.append(moment)
+            case .ledger(let entry):
+                found[entry.customer, default: .init(customer: entry.customer)].ledger.append(entry)
+            case .incidentEvent(let event):
+                found[event.customer, default: .init(customer: event.customer)].incidentEvents.append(event)
+            default:
+                throw StoreError.invalidChange(
+                    tr("A store's first histories hold moments, points and incident steps only."))
+            }
+        }
+        return found.keys.sorted().compactMap { found[$0] }
+    }
+
+    /// The histories as changes, in the order a store writes them.
+    package var changes: [Change] {
+        moments.map(Change.moment) + ledger.map(Change.ledger) + incidentEvents.map(Change.incidentEvent)
     }
 }

@@ -186,33 +186,21 @@ extension InitialRecords {
 }
 
 extension FileStore: StoreCreating {
-    /// `create(by:)` with the histories given as changes, written per customer.
+    /// `create(by:)` with the histories handed over a customer at a time,
+    /// each written as it comes.
     public func create(
-        records: InitialRecords, histories: [Change], journal: [JournalEntry], summary: String, by author: Author
+        records: InitialRecords, journal: [JournalEntry], summary: String, by author: Author,
+        histories: HistorySource
     ) throws {
-        var moments: [CustomerID: [Moment]] = [:]
-        var ledgers: [CustomerID: [LedgerEntry]] = [:]
-        var events: [CustomerID: [IncidentEvent]] = [:]
-        for change in histories {
-            switch change {
-            case .moment(let moment): moments[moment.customer, default: []].append(moment)
-            case .ledger(let entry): ledgers[entry.customer, default: []].append(entry)
-            case .incidentEvent(let event): events[event.customer, default: []].append(event)
-            default:
-                throw StoreError.invalidChange(
-                    tr("A store's first histories hold moments, points and incident steps only."))
-            }
-        }
         let known = Set(records.customers.map(\.id))
-        let customers = Set(moments.keys).union(ledgers.keys).union(events.keys)
-        if let stranger = customers.sorted().first(where: { !known.contains($0) }) {
-            throw StoreError.missing(collection: .customers, id: stranger.rawValue)
-        }
         try create(by: author, journal: journal) { writer in
-            for customer in customers.sorted() {
+            try histories { history in
+                guard known.contains(history.customer) else {
+                    throw StoreError.missing(collection: .customers, id: history.customer.rawValue)
+                }
                 try writer.write(
-                    customer, moments: moments[customer] ?? [], ledger: ledgers[customer] ?? [],
-                    incidentEvents: events[customer] ?? [])
+                    history.customer, moments: history.moments, ledger: history.ledger,
+                    incidentEvents: history.incidentEvents)
             }
             return (records, summary)
         }

@@ -77,12 +77,17 @@ public struct StoreState: Sendable, Equatable {
     /// read as a snapshot file is, listed from the text and each record
     /// decoded when it is asked for. What a store on a server loads its
     /// tables with. `source` names them in messages.
-    package mutating func take(_ collection: Collection, joinedLines: String?, source: String) throws(StoreError) {
+    package mutating func take(_ collection: Collection, joinedLines: UnsafeRawBufferPointer?, source: String)
+        throws(StoreError)
+    {
         var data = Data("{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),".utf8)
         data.append(contentsOf: Array("\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n".utf8))
-        if var joinedLines, !joinedLines.isEmpty {
-            // The table's whole text (60 MB at 100,000 customers), copied once.
-            joinedLines.withUTF8 { data.append($0) }
+        if let joinedLines, !joinedLines.isEmpty {
+            // The table's whole text (60 MB at 100,000 customers), copied
+            // once, as bytes: the scan reads bytes, so it is not made a
+            // String (which checks every byte) on the way.
+            data.reserveCapacity(data.count + joinedLines.count + 8)
+            data.append(contentsOf: joinedLines)
             data.append(contentsOf: Array("\n]}\n".utf8))
         } else {
             data.append(contentsOf: Array("]}\n".utf8))
