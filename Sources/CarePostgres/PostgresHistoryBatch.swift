@@ -29,28 +29,35 @@ struct PostgresHistoryBatch: HistoryReader {
         return try PostgresHistory(sql: sql).incidentEvents(of: customer)
     }
 
-    /// Each customer's entries as one JSON array, in the order written.
-    static func read<T: Decodable>(
+    /// Each customer's entries, one a line in the order written, read as a
+    /// history file is (by its fast path).
+    static func read<T: Decodable & Sendable>(
         _ type: T.Type, _ table: String, _ customers: [CustomerID], _ sql: PostgresSQL
-    )
-        throws(StoreError) -> [CustomerID: [T]]
-    {
-        let decoder = CareJSON.decoder()
+    ) throws(StoreError) -> [CustomerID: [T]] {
         let ids = customers.map(\.rawValue)
         let rows = try sql.rows(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT customer, '[' || string_agg(doc::text, ',' ORDER BY n) || ']' FROM \(table)
+                    SELECT customer, string_agg(doc::text || E'\\n', '' ORDER BY n) FROM \(table)
                     WHERE customer = ANY($1) GROUP BY customer
                     """, binds: try binds(ids, sql)))
         var found: [CustomerID: [T]] = [:]
         found.reserveCapacity(rows.count)
         for row in rows {
-            let (customer, text) = try sql.decode(row, as: (String, String).self)
-            found[CustomerID(customer)] = try PostgresJournal.decode(
-                [T].self, text, decoder: decoder, table: table, store: sql.store)
+            let (customer, lines) = try sql.decode(row, as: (String, ByteBuffer).self)
+            found[CustomerID(customer)] = try entries(type, lines, table, CustomerID(customer), sql)
         }
         return found
+    }
+
+    /// A customer's rows joined a line each (`doc || E'\\n'`), read as a
+    /// history file is.
+    static func entries<T: Decodable & Sendable>(
+        _ type: T.Type, _ lines: ByteBuffer, _ table: String, _ customer: CustomerID, _ sql: PostgresSQL
+    ) throws(StoreError) -> [T] {
+        try lines.withUnsafeReadableBytes { bytes throws(StoreError) in
+            try HistoryFile.decodeLines(Data(bytes), as: type, source: "\(sql.store) \(table) (customer \(customer))")
+        }
     }
 
     private static func binds(_ ids: [String], _ sql: PostgresSQL) throws(StoreError) -> PostgresBindings {

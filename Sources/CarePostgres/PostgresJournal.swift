@@ -76,15 +76,16 @@ struct PostgresHistory: HistoryReader {
         return customers.map { read[$0.id] ?? [] }
     }
 
-    private func read<T: Decodable>(_ type: T.Type, _ table: String, _ customer: CustomerID) throws(StoreError) -> [T] {
-        let decoder = CareJSON.decoder()
+    /// One query: the customer's rows as lines, read as a history file is.
+    private func read<T: Decodable & Sendable>(_ type: T.Type, _ table: String, _ customer: CustomerID)
+        throws(StoreError) -> [T]
+    {
         let rows = try sql.rows(
             PostgresQuery(
-                unsafeSQL: "SELECT doc::text FROM \(table) WHERE customer = $1 ORDER BY n", binds: binds(customer)))
-        return try rows.map { row throws(StoreError) in
-            try PostgresJournal.decode(
-                type, try sql.decode(row, as: String.self), decoder: decoder, table: table, store: sql.store)
-        }
+                unsafeSQL: "SELECT string_agg(doc::text || E'\\n', '' ORDER BY n) FROM \(table) WHERE customer = $1",
+                binds: binds(customer)))
+        guard let row = rows.first, let lines = try sql.decode(row, as: ByteBuffer?.self) else { return [] }
+        return try PostgresHistoryBatch.entries(type, lines, table, customer, sql)
     }
 
     private func binds(_ customer: CustomerID) -> PostgresBindings {

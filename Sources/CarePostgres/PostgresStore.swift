@@ -164,12 +164,36 @@ public final class PostgresStore: StoreCreating {
     /// The figures as the last transaction left them: kept in the same SQL
     /// transaction as every change, so nothing is caught up here.
     public func figures(withRows: Bool) throws(StoreError) -> StoreFigures {
-        try link.withSQL { sql throws(StoreError) in
-            try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> StoreFigures in
-                try PostgresSchema.check(sql)
-                return try PostgresFigures.read(rows: withRows, sql)
-            }
+        try link.withSQL { sql throws(StoreError) in try Self.readFigures(rows: withRows, sql) }
+    }
+
+    /// The three figures tables in one snapshot.
+    static func readFigures(rows: Bool, _ sql: PostgresSQL) throws(StoreError) -> StoreFigures {
+        try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> StoreFigures in
+            try PostgresSchema.check(sql)
+            return try PostgresFigures.read(rows: rows, sql)
         }
+    }
+
+    /// The records and the figures read at once, the figures on a
+    /// connection of their own: the server works out both, and this
+    /// process decodes both, side by side. Like `open()` then `figures()`
+    /// on files, the two are read a moment apart, not in one snapshot.
+    public func openWithFigures() throws(StoreError) -> (state: StoreState, figures: StoreFigures) {
+        let read = Mutex<Result<StoreFigures, StoreError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let link = self.link
+        DispatchQueue.global().async {
+            let figures = Result { () throws(StoreError) -> StoreFigures in
+                try link.withFreshConnection { sql throws(StoreError) in try Self.readFigures(rows: true, sql) }
+            }
+            read.withLock { $0 = figures }
+            done.signal()
+        }
+        let state: Result<StoreState, StoreError> = Result { () throws(StoreError) in try open() }
+        done.wait()
+        let figures = read.withLock { $0 } ?? .failure(.unreachable(store: location.description, reason: "no answer"))
+        return (try state.get(), try figures.get())
     }
 
     /// `care reindex`: every customer's figures worked out from the history

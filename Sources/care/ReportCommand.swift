@@ -107,11 +107,9 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = try storeOptions.store()
-            let state = try store.open()
+            let (state, figures) = try storeOptions.store().openWithFigures()
             _ = try storeOptions.supervisor(in: state, to: tr("read the touchpoints report"))
-            let scan = HistoryScan.run(
-                state: state, figures: try store.figures(), period: try period.period(defaultDays: 365))
+            let scan = HistoryScan.run(state: state, figures: figures, period: try period.period(defaultDays: 365))
             printTable(scan.touchpointsTable(state: state), format)
         }
     }
@@ -135,12 +133,11 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp(tr("table, csv or json."))) var format: Tabular.Format = .table
 
         func run() throws {
-            let store = try storeOptions.store()
-            let state = try store.open()
+            let (state, figures) = try storeOptions.store().openWithFigures()
             _ = try storeOptions.supervisor(in: state, to: tr("read a campaign report"))
             guard let campaign = state.campaigns[CampaignID(id)] else { throw CampaignRefusal.unknown(CampaignID(id)) }
             let report = CampaignReport.run(
-                campaign, state: state, figures: try store.figures(), today: to ?? Day(containing: Date()))
+                campaign, state: state, figures: figures, today: to ?? Day(containing: Date()))
             switch format {
             case .table: print(report.text, terminator: "")
             case .csv: print(report.phasesTable.rendered(as: .csv), terminator: "")
@@ -152,10 +149,9 @@ struct ReportCommand: ParsableCommand {
 
 /// Every customer's history over `period`, for a supervisor.
 private func historyScan(_ options: StoreOptions, _ period: Period, to what: String) throws -> HistoryScan {
-    let store = try options.store()
-    let state = try store.open()
+    let (state, figures) = try options.store().openWithFigures()
     _ = try options.supervisor(in: state, to: what)
-    return HistoryScan.run(state: state, figures: try store.figures(), period: period)
+    return HistoryScan.run(state: state, figures: figures, period: period)
 }
 
 /// `--from` and `--to`, both days included.

@@ -255,6 +255,10 @@ enum StoreConformance: String, CaseIterable, Sendable {
         #expect(kept.count == 2)
         // C1's moment is a row of their figures.
         #expect(kept["C1"]?.count == 2)
+        // Both at once, as a report reads them: the same.
+        let (both, bothFigures) = try sessions.session().openWithFigures()
+        #expect(both.seq == state.seq && both.customers.count == state.customers.count)
+        #expect(FiguresTests.canonical(bothFigures, today: Fixture.today) == kept)
     }
 }
 

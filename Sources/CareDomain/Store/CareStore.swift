@@ -75,9 +75,15 @@ public protocol CareStore: HistoryReader, Sendable {
     func figures(withRows: Bool) throws(StoreError) -> StoreFigures
     /// The state with only `collections` loaded, the others left empty.
     func open(only collections: Set<Collection>) throws(StoreError) -> StoreState
+    /// `open()` and `figures()`, what a report reads: a store on a server
+    /// asks for both at once, on two connections.
+    func openWithFigures() throws(StoreError) -> (state: StoreState, figures: StoreFigures)
 }
 
 extension CareStore {
+    public func openWithFigures() throws(StoreError) -> (state: StoreState, figures: StoreFigures) {
+        (try open(), try figures())
+    }
     /// Every customer's figures, rows included.
     public func figures() throws(StoreError) -> StoreFigures { try figures(withRows: true) }
 

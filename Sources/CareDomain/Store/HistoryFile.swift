@@ -3,7 +3,7 @@ import Foundation
 /// A customer's history file: JSON Lines, one moment (or ledger entry) a
 /// line, oldest first. Small, so read whole; an unfinished last line (a write
 /// in progress, or cut by a crash) is passed over.
-enum HistoryFile {
+package enum HistoryFile {
     static func read<T: Decodable & Sendable>(
         _ path: String, as type: T.Type, layout: StoreLayout, decoder: JSONDecoder
     )
@@ -44,8 +44,24 @@ enum HistoryFile {
         }
     }
 
+    /// Entries written a line each, as a history file holds them (a
+    /// PostgreSQL store's history rows joined with newlines), read by the
+    /// fast path where the type has one; `source` names them in an error.
+    package static func decodeLines<T: Decodable & Sendable>(_ data: Data, as type: T.Type, source: String)
+        throws(StoreError) -> [T]
+    {
+        try parse(data, file: source, as: type, decoder: CareJSON.decoder()).items
+    }
+
     private static func parse<T: Decodable>(
         _ data: Data, path: String, as type: T.Type, layout: StoreLayout, decoder: @autoclosure () -> JSONDecoder
+    ) throws(StoreError) -> (items: [T], completeLength: Int?) {
+        try parse(data, file: layout.relative(path), as: type, decoder: decoder())
+    }
+
+    /// `file` is only built for an error.
+    private static func parse<T: Decodable>(
+        _ data: Data, file: @autoclosure () -> String, as type: T.Type, decoder: @autoclosure () -> JSONDecoder
     ) throws(StoreError) -> (items: [T], completeLength: Int?) {
         let split = JSONLines(data)
         let lines = split.lines.filter { !JSONLines.isBlank(data, $0.range) }
@@ -74,7 +90,7 @@ enum HistoryFile {
                     items.append(try decoder.decode(T.self, from: JSONLines.slice(data, line.range)))
                 } catch {
                     let (field, reason) = CareJSON.explain(error)
-                    throw .corrupt(file: layout.relative(path), line: line.number, field: field, reason: reason)
+                    throw .corrupt(file: file(), line: line.number, field: field, reason: reason)
                 }
             }
         }
