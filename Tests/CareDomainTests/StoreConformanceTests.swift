@@ -64,6 +64,7 @@ enum StoreConformance: String, CaseIterable, Sendable {
     case aHistoryForAnUnknownCustomerIsRefused
     case concurrentWritersLoseNothing
     case figuresAgreeWithTheHistories
+    case erasureLeavesNoTraceButTheFigures
 
     func run(on backend: any StoreBackend) throws {
         try backend.withFixtureStore { sessions in
@@ -77,6 +78,7 @@ enum StoreConformance: String, CaseIterable, Sendable {
             case .aHistoryForAnUnknownCustomerIsRefused: try Self.aHistoryForAnUnknownCustomerIsRefused(sessions)
             case .concurrentWritersLoseNothing: try Self.concurrentWritersLoseNothing(sessions)
             case .figuresAgreeWithTheHistories: try Self.figuresAgreeWithTheHistories(sessions)
+            case .erasureLeavesNoTraceButTheFigures: try Self.erasureLeavesNoTraceButTheFigures(sessions)
             }
         }
     }
@@ -259,6 +261,43 @@ enum StoreConformance: String, CaseIterable, Sendable {
         let (both, bothFigures) = try sessions.session().openWithFigures()
         #expect(both.seq == state.seq && both.customers.count == state.customers.count)
         #expect(FiguresTests.canonical(bothFigures, today: Fixture.today) == kept)
+    }
+}
+
+extension StoreConformance {
+    /// A blocked customer erased the store's own way: their name and phone
+    /// in no record, history or journal entry another session reads; their
+    /// anonymous figures kept.
+    static func erasureLeavesNoTraceButTheFigures(_ sessions: StoreSessions) throws {
+        let store = sessions.session()
+        let boss = Author(login: "boss")
+        _ = try store.transact(by: boss) { state in
+            try MomentRules.log(
+                in: state, customer: "C1", touchpoint: "counter", channel: .phone,
+                outcome: "José Núñez called from +34 600 000 001", serviceLevelMet: nil, by: boss, at: Fixture.now
+            ).transaction
+        }
+        let rows = try #require(try store.figures().customers["C1"]).rows.count
+        _ = try store.transact(by: boss) { state in
+            try PrivacyRules.block(in: state, customer: "C1", by: boss, at: Fixture.now)
+        }
+        switch store {
+        case let files as FileStore: _ = try files.erase("C1", by: boss)
+        case let server as PostgresStore: _ = try server.erase("C1", by: boss)
+        default: Issue.record("no erasure for \(type(of: store))")
+        }
+        let reader = sessions.session()
+        let state = try reader.open()
+        let record = try #require(state.customers["C1"])
+        #expect(record.erasedAt != nil && !record.name.contains("Núñez"))
+        let encoder = CareJSON.encoder()
+        var texts = try reader.journalEntries().map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        texts += try reader.moments(of: "C1").map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        texts += try state.incidents.sorted.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        for text in texts {
+            #expect(!text.contains("Núñez") && !text.contains("600 000 001"), "\(text.prefix(200))")
+        }
+        #expect(try reader.figures().customers["C1"]?.rows.count == rows)
     }
 }
 
