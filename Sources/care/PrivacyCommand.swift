@@ -45,7 +45,7 @@ struct PrivacyCommand: ParsableCommand {
                 ),
             discussion: """
                 Blocking hides the customer from lists, reports and exports and keeps the data only for legal claims. The confirmed \
-                step removes their name, contact details, profile, notes and texts from every file, the journal included, and keeps \
+                step removes their name, contact details, profile, notes and texts from every file (every table on PostgreSQL), the journal included, and keeps \
                 the anonymous figures (dates, amounts, points, statuses, ratings) so scores and reports stay right.
                 """)
 
