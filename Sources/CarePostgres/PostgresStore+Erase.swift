@@ -82,7 +82,9 @@ extension PostgresStore {
     {
         var erasure = Erasure()
         var touched = Set<String>()
-        let held = try open()
+        // What `erase` opened (or the last erasure left): the writer
+        // catches it up from the journal, not by reading every table again.
+        let held = loaded.withLock { $0 }
         let state = try link.withConnection { sql in
             try PostgresWriter(sql: sql, clock: clock, link: link).transact(
                 held: held, by: author,

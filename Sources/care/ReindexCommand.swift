@@ -16,19 +16,16 @@ struct ReindexCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let (figures, time): (StoreFigures, Duration)
+        let reindex: (WorkProgress) throws -> StoreFigures
         if let location = try storeOptions.location() {
             let store = PostgresStore(location: location)
-            (figures, time) = try Measure.time {
-                try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress) }
-            }
+            reindex = { progress in try store.reindex(progress: progress) }
         } else {
             let store = try storeOptions.fileStore(for: "reindex")
             _ = try store.open()
-            (figures, time) = try Measure.time {
-                try TerminalProgress.run(tr("reindex")) { progress in try store.reindex(progress: progress).figures }
-            }
+            reindex = { progress in try store.reindex(progress: progress).figures }
         }
+        let (figures, time) = try Measure.time { try TerminalProgress.run(tr("reindex"), reindex) }
         let rows = figures.customers.values.reduce(0) { $0 + $1.rows.count }
         print(
             tr(

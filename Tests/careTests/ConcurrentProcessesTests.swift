@@ -42,13 +42,9 @@ enum ConcurrentProcesses {
         // Each process's notes, once each, in the order it made them.
         #expect(notes.values.map { $0 }.sorted { $0.count < $1.count } == counts.sorted().map { Array(0..<$0) })
         let check = try CareProcess.run(
-            ["check"] + (BenchStoreName.isURL(name) ? ["--store", name] : ["--data", name]))
+            ["check"] + (PostgresLocation.isURL(name) ? ["--store", name] : ["--data", name]))
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }
-}
-
-enum BenchStoreName {
-    static func isURL(_ name: String) -> Bool { name.hasPrefix("postgresql:") }
 }
 
 @Suite struct ConcurrentProcessesTests {
