@@ -5,10 +5,11 @@ import PostgresNIO
 /// `care check` on PostgreSQL: the file store's checks that mean something
 /// in a database, on one consistent snapshot of it (so nothing written
 /// meanwhile is mistaken for damage): every record decodes and its
-/// references hold; every customer's moments, ledger (running balance and
-/// total against the profile) and incidents' steps; the figures against a
-/// full recomputation from the histories; history rows of customers not in
-/// the store; the journal numbered without gaps. What the file store checks
+/// references hold, and its stored summary is the one its JSON gives;
+/// every customer's moments, ledger (running balance and total against the
+/// profile) and incidents' steps; the figures against a full recomputation
+/// from the histories; history rows of customers not in the store; the
+/// journal numbered without gaps. What the file store checks
 /// of files (permissions, torn lines, stray files) the server looks after.
 public enum PostgresCheck {
     /// Throws only when the store cannot be read at all (no store, a newer
@@ -18,12 +19,14 @@ public enum PostgresCheck {
             try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> CheckReport in
                 try PostgresSchema.check(sql)
                 var report = CheckReport()
-                let state = try PostgresStore.records(sql, only: nil)
+                // Read from the JSON, to compare the stored summaries with.
+                let state = try PostgresStore.records(sql, only: nil, summaries: false)
                 report.customers = state.customers.count
                 report.incidents = state.incidents.count
                 let records = DecodedRecords(state)
                 report.problems += records.errors.map(\.description)
                 report.problems += ReferenceCheck.problems(in: state, records: records)
+                report.problems += try PostgresSummaries.problems(in: state, sql)
                 report.problems += try journalProblems(sql, report: &report)
                 report.problems += try strayHistories(sql)
                 try histories(state: state, records: records, sql, progress: progress, into: &report)

@@ -113,9 +113,13 @@ enum PostgresFigures {
             rows
             ? "block"
             : "substring(block from 1 for 6 + octet_length(convert_to(customer, 'UTF8'))) || '\\x00000000'::bytea"
-        let aggregate = try sql.rows(PostgresQuery(unsafeSQL: "SELECT string_agg(\(block), ''::bytea) FROM figures"))
-        if let row = aggregate.first, let buffer = try sql.decode(row, as: ByteBuffer?.self) {
-            let customers = buffer.withUnsafeReadableBytes { FiguresFile.customers(inBlocks: $0, rows: rows) }
+        let aggregate = try sql.rows(
+            PostgresQuery(unsafeSQL: "SELECT string_agg(\(block), ''::bytea), count(*)::bigint FROM figures"))
+        if let row = aggregate.first, let buffer = try sql.decode(row.makeRandomAccess()[0], as: ByteBuffer?.self) {
+            let count = try sql.decode(row.makeRandomAccess()[1], as: Int.self)
+            let customers = buffer.withUnsafeReadableBytes {
+                FiguresFile.customers(inBlocks: $0, count: count, rows: rows)
+            }
             guard let customers else {
                 throw .corrupt(
                     file: "\(sql.store) figures", line: nil, field: nil,

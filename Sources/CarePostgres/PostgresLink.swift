@@ -159,6 +159,15 @@ struct PostgresSQL {
         }
     }
 
+    /// Decodes one column of a row with several.
+    func decode<Column: PostgresDecodable>(_ cell: PostgresCell, as type: Column.Type) throws(StoreError) -> Column {
+        do {
+            return try cell.decode(type)
+        } catch {
+            throw .server(store: store, reason: tr("an answer care cannot read (%@)", "\(error)"))
+        }
+    }
+
     /// Decodes a row's columns, one type each.
     func decode<each Column: PostgresDecodable>(_ row: PostgresRow, as type: (repeat each Column).Type)
         throws(StoreError) -> (repeat each Column)

@@ -30,16 +30,21 @@ enum PostgresPut {
     static let historyTables = [("moments", "moment"), ("ledger", "ledger"), ("incident_events", "incidentEvent")]
 
     /// Puts every record of `collection` among the changes: the last
-    /// version a source puts of a record is the one kept.
+    /// version a source puts of a record is the one kept, with its stored
+    /// summary (`StoredSummary`, from the ids and summaries bound as `$2`
+    /// and `$3`) in the entry `PostgresSummaries.entry` makes of it.
     static func records(_ collection: Collection, from source: Source) -> String {
         let key = collection.singular
+        let summary = PostgresSummaries.entry(
+            version: "(c.e->'\(key)'->>'version')::integer", doc: "c.e->'\(key)'", summary: "s.summary")
         return """
-            INSERT INTO \(collection.rawValue) (id, version, doc)
+            INSERT INTO \(collection.rawValue) (id, version, doc, summary)
             SELECT DISTINCT ON (c.e->'\(key)'->>'id') c.e->'\(key)'->>'id', (c.e->'\(key)'->>'version')::integer,
-            c.e->'\(key)'
-            FROM \(source.sql) WHERE c.e->'\(key)' IS NOT NULL
+            c.e->'\(key)', \(summary)
+            FROM \(source.sql) LEFT JOIN unnest($2::text[], $3::bytea[]) AS s(id, summary) ON s.id = c.e->'\(key)'->>'id'
+            WHERE c.e->'\(key)' IS NOT NULL
             ORDER BY c.e->'\(key)'->>'id', c.i DESC
-            ON CONFLICT (id) DO UPDATE SET version = excluded.version, doc = excluded.doc
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, doc = excluded.doc, summary = excluded.summary
             """
     }
 
@@ -68,8 +73,14 @@ enum PostgresPut {
         var binds = PostgresBindings()
         binds.append(bound)
         let collections = Set(changes.compactMap { $0.recordKey?.collection })
+        if !collections.isEmpty { try sql.run(PostgresSchema.summariesWritten) }
+        let summaries = StoredSummary.of(changes)
         for collection in Collection.allCases where collections.contains(collection) {
-            try sql.rows(PostgresQuery(unsafeSQL: records(collection, from: source), binds: binds))
+            var recordBinds = binds
+            let stored = summaries[collection] ?? ([], [])
+            recordBinds.append(stored.ids)
+            recordBinds.append(stored.summaries.map { ByteBuffer(bytes: $0) })
+            try sql.rows(PostgresQuery(unsafeSQL: records(collection, from: source), binds: recordBinds))
         }
         let histories = Set(changes.compactMap(historyKey))
         for (table, key) in historyTables where histories.contains(key) {

@@ -191,7 +191,13 @@ public final class PostgresStore: StoreCreating {
             read.withLock { $0 = figures }
             done.signal()
         }
-        let state: Result<StoreState, StoreError> = Result { () throws(StoreError) in try open() }
+        // A report lists and counts customers and incidents, and reads none:
+        // their summaries come without the records' text.
+        let state = Result { () throws(StoreError) -> StoreState in
+            try link.withSQL { sql throws(StoreError) in
+                try Self.load(sql, only: nil, summariesOnly: [.customers, .incidents])
+            }
+        }
         done.wait()
         let figures = read.withLock { $0 } ?? .failure(.unreachable(store: location.description, reason: "no answer"))
         return (try state.get(), try figures.get())
@@ -203,7 +209,7 @@ public final class PostgresStore: StoreCreating {
     /// request, nothing changes.
     public func reindex(progress: WorkProgress = .none) throws -> StoreFigures {
         do {
-            return try rebuildFigures(progress: progress)
+            return try rebuildFigures(progress: progress, summaries: true)
         } catch {
             try progress.checkCancelled()
             throw error
@@ -211,12 +217,23 @@ public final class PostgresStore: StoreCreating {
     }
 
     /// `reindex`; stopped on request, it throws to roll back.
-    private func rebuildFigures(progress: WorkProgress = .none) throws(StoreError) -> StoreFigures {
+    /// `summaries`: the tables are brought up to this care's schema first,
+    /// and the records' stored summaries written again from their JSON.
+    private func rebuildFigures(progress: WorkProgress = .none, summaries: Bool = false) throws(StoreError)
+        -> StoreFigures
+    {
         try link.withSQL { sql throws(StoreError) in
             try sql.inTransaction { () throws(StoreError) -> StoreFigures in
                 try sql.rows("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
-                try PostgresSchema.check(sql)
-                let state = try Self.records(sql, only: nil)
+                let state: StoreState
+                if summaries {
+                    try PostgresSchema.upgrade(sql)
+                    state = try Self.records(sql, only: nil, summaries: false)
+                    _ = try PostgresSummaries.rewrite(from: state, sql)
+                } else {
+                    try PostgresSchema.check(sql)
+                    state = try Self.records(sql, only: nil)
+                }
                 progress.begin(tr("reindex: customers"), total: state.customers.count)
                 let figures = try PostgresFigures.rebuild(
                     state: state, today: Day(containing: clock.now), sql, progress: progress)
@@ -242,28 +259,58 @@ public final class PostgresStore: StoreCreating {
     // MARK: Loading
 
     /// The records as the database holds them now, in one snapshot of it.
-    static func load(_ sql: PostgresSQL, only wanted: Set<Collection>?) throws(StoreError) -> StoreState {
+    static func load(_ sql: PostgresSQL, only wanted: Set<Collection>?, summariesOnly: Set<Collection> = [])
+        throws(StoreError) -> StoreState
+    {
         try sql.inTransaction(isolation: "REPEATABLE READ READ ONLY") { () throws(StoreError) -> StoreState in
             try PostgresSchema.check(sql)
-            return try records(sql, only: wanted)
+            return try records(sql, only: wanted, summariesOnly: summariesOnly)
         }
     }
 
     /// The records and the last transaction's number, read in the caller's
-    /// transaction.
-    static func records(_ sql: PostgresSQL, only wanted: Set<Collection>?) throws(StoreError) -> StoreState {
+    /// transaction. `summaries`: listed from the summaries stored beside
+    /// them when every one holds (`StoredSummary`); without, or when one
+    /// does not, from a scan of their JSON (as `care check` and `care
+    /// reindex` read them, to compare or write the summaries again).
+    /// `summariesOnly`: these collections are read as their summaries
+    /// alone when every one holds (a report's read, which reads no record).
+    static func records(
+        _ sql: PostgresSQL, only wanted: Set<Collection>?, summaries: Bool = true,
+        summariesOnly: Set<Collection> = []
+    ) throws(StoreError) -> StoreState {
         var state = StoreState()
         for collection in Collection.allCases where wanted?.contains(collection) ?? true {
+            let source = "\(sql.store) \(collection.rawValue)"
+            if summaries, summariesOnly.contains(collection),
+                let entries = try sql.rows(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT string_agg(coalesce(summary, \(PostgresSummaries.none)), ''::bytea) FROM \(collection.rawValue)"
+                    )
+                ).first.flatMap({ row throws(StoreError) in try sql.decode(row, as: ByteBuffer?.self) }),
+                state.takeSummaries(collection, entries: Data(entries.readableBytesView), source: source)
+            {
+                continue
+            }
             // One value for the whole table: a row per record costs more
-            // to receive than the text itself.
+            // to receive than the text itself. The summaries come in the
+            // same scan of the table, so in the same order as the text.
+            // A record without one stands as an entry of zeros: the
+            // summaries are then passed over and the JSON scanned.
+            let entries =
+                summaries ? "string_agg(coalesce(summary, \(PostgresSummaries.none)), ''::bytea)" : "NULL::bytea"
             let rows = try sql.rows(
                 PostgresQuery(
-                    unsafeSQL: "SELECT string_agg(doc::text, E',\\n') FROM \(collection.rawValue)"))
-            let joined = try rows.first.flatMap { row throws(StoreError) in try sql.decode(row, as: ByteBuffer?.self) }
-            let source = "\(sql.store) \(collection.rawValue)"
+                    unsafeSQL: "SELECT string_agg(doc::text, E',\\n'), \(entries) FROM \(collection.rawValue)"))
+            guard let row = rows.first else { continue }
+            let cells = row.makeRandomAccess()
+            let joined = try sql.decode(cells[0], as: ByteBuffer?.self)
+            let stored = try sql.decode(cells[1], as: ByteBuffer?.self)
+            let storedData = stored.map { Data($0.readableBytesView) }
             if let joined {
                 try joined.withUnsafeReadableBytes { bytes throws(StoreError) in
-                    try state.take(collection, joinedLines: bytes, source: source)
+                    try state.take(collection, joinedLines: bytes, summaries: storedData, source: source)
                 }
             } else {
                 try state.take(collection, joinedLines: nil, source: source)

@@ -25,7 +25,7 @@ enum ExitStatus {
         guard let store = error as? StoreError else { return parsed }
         switch store {
         case .noStore, .notADirectory, .notWritable, .diskFull, .symbolicLink, .io, .missingFile, .damaged, .corrupt,
-            .newerFormat, .newerChange, .unreachable, .server, .inDoubt:
+            .newerFormat, .olderSchema, .newerChange, .unreachable, .server, .inDoubt:
             return cannotRun
         case .stale, .missing, .notEmpty, .invalidChange:
             return refused

@@ -46,13 +46,18 @@ struct PostgresStoreTests {
         try PostgresBackend().withFixtureStore { sessions in
             let store = try #require(sessions.session() as? PostgresStore)
             try store.link.withSQL { sql throws(StoreError) in try sql.run("UPDATE care_schema SET version = 99") }
-            #expect(throws: StoreError.newerFormat(file: store.location.description, found: 99, supported: 1)) {
+            #expect(
+                throws: StoreError.newerFormat(
+                    file: store.location.description, found: 99, supported: PostgresSchema.version)
+            ) {
                 try sessions.session().open()
             }
             #expect(throws: StoreError.self) {
                 try sessions.session().transact(by: Fixture.ana, Fixture.note("refused"))
             }
-            try store.link.withSQL { sql throws(StoreError) in try sql.run("UPDATE care_schema SET version = 1") }
+            try store.link.withSQL { sql throws(StoreError) in
+                try sql.run("UPDATE care_schema SET version = \(PostgresSchema.version)")
+            }
             #expect(try sessions.session().open().seq == 1)
         }
     }

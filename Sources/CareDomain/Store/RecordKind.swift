@@ -51,6 +51,18 @@ protocol AnyRecordKind: Sendable {
     /// Puts the records of a snapshot held in memory (`snapshot`, laid out
     /// as the file is) into `state`, read as a snapshot file is.
     func take(snapshot: Data, file: String, into state: inout StoreState) throws(StoreError)
+    /// The same, with each record's stored summary (`StoredSummary`):
+    /// read from them when they all hold, scanned otherwise.
+    func take(
+        snapshot: Data, file: String, summaries: Data, headerLength: Int,
+        into state: inout StoreState) throws(StoreError)
+    /// Puts the records' summaries alone, from their stored entries (a
+    /// report's read): false, and nothing put, when any does not hold.
+    func takeSummaries(_ entries: Data, file: String, into state: inout StoreState) -> Bool
+    /// The stored summary of each record of this kind `changes` put.
+    func storedSummaries(of changes: [Change]) -> (ids: [String], summaries: [[UInt8]])
+    /// Every record's stored summary, in id order.
+    func storedSummaries(in state: StoreState) -> (ids: [String], summaries: [[UInt8]])
 }
 
 struct RecordKind<R: Record>: AnyRecordKind {

@@ -28,6 +28,9 @@ final class SnapshotSource<R: Record>: Sendable {
     private let written: UInt64?
     /// `data`'s pages, when it is a file mapped: let go of once verified.
     private let pages: MappedPages?
+    /// False for a table read for a report, its summaries without the
+    /// records' text (`StoreState.takeSummaries`): no record decodes from it.
+    let holdsText: Bool
 
     /// Scans `lines` of `data` in parallel.
     init(file: String, data: Data, lines: [JSONLines.Line], pages: MappedPages? = nil) {
@@ -68,6 +71,7 @@ final class SnapshotSource<R: Record>: Sendable {
         summaries = all.summaries
         problems = Mutex(all.problems)
         (idsSorted, positions) = Self.order(all.ids)
+        holdsText = true
     }
 
     /// Whether `ids` ascend, and where each is when they do not.
@@ -90,7 +94,10 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// What the snapshot's index says of `data` (whose identity it names):
     /// nothing is scanned, and lines are decoded when asked for.
-    init(file: String, data: Data, indexed: SnapshotIndex.Contents<R>, pages: MappedPages? = nil) {
+    init(
+        file: String, data: Data, indexed: SnapshotIndex.Contents<R>, pages: MappedPages? = nil, holdsText: Bool = true
+    ) {
+        self.holdsText = holdsText
         self.file = file
         self.data = data
         self.pages = pages
@@ -129,7 +136,7 @@ final class SnapshotSource<R: Record>: Sendable {
     /// decoding everything again.
     func verify() {
         verified.withLock { done in
-            guard !done else { return }
+            guard !done, holdsText else { return }
             if let written, (pages?.checksum(of: data) ?? data.withUnsafeBytes { BinaryChecksum.of($0) }) == written {
                 done = true
                 return
@@ -213,9 +220,10 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// The lines whose bytes hold `marker`, in file order: one pass over
     /// the file with `memmem`, so asking costs little when none does.
+    /// None without the text (a report's read, which never searches).
     func lines(holding marker: String) -> [Int] {
         let needle = Array(marker.utf8)
-        guard !needle.isEmpty, !lines.isEmpty else { return [] }
+        guard holdsText, !needle.isEmpty, !lines.isEmpty else { return [] }
         return data.withUnsafeBytes { raw -> [Int] in
             guard let base = raw.baseAddress else { return [] }
             var found: [Int] = []
@@ -252,6 +260,12 @@ final class SnapshotSource<R: Record>: Sendable {
 
     /// The record on line `index`, decoded now.
     func decode(_ index: Int, decoder: JSONDecoder = CareJSON.decoder()) throws(StoreError) -> R {
+        guard holdsText else {
+            throw .invalidChange(
+                tr(
+                    "%@ was read for a report, its records' summaries only: %@ %@ cannot be read from it.", file,
+                    R.collection.shownSingular, ids[index]))
+        }
         let text = recordText(index)
         if let type = R.self as? any LineRecord.Type, let record = text.withUnsafeBytes({ type.fromLine($0) }) as? R {
             return record

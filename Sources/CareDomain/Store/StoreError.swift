@@ -22,6 +22,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(file: String, line: Int?, field: String?, reason: String)
     /// The store was written by a newer version of care.
     case newerFormat(file: String, found: Int, supported: Int)
+    /// The store's tables are of an older schema than this care's; the
+    /// command that brings them up to date is named.
+    case olderSchema(store: String, found: Int, supported: Int)
     /// A journal line holds a kind of change only a newer care writes.
     case newerChange(file: String, line: Int, kind: String)
     /// Someone else changed the record since it was read.
@@ -74,6 +77,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 tr(
                     "%@ was written by a newer care (store format %@; this care reads up to %@); upgrade care to use this store.",
                     file, found, supported)
+        case .olderSchema(let store, let found, let supported):
+            return
+                tr(
+                    "%@ holds care's tables of schema %@ and this care uses schema %@: run `care reindex --store %@` once to bring them up to date (writers wait while it runs).",
+                    store, found, supported, store)
         case .newerChange(let file, let line, let kind):
             return
                 tr(

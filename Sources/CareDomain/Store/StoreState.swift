@@ -76,12 +76,16 @@ public struct StoreState: Sendable, Equatable {
     /// for each (a snapshot line), the lines joined by `,` and a newline:
     /// read as a snapshot file is, listed from the text and each record
     /// decoded when it is asked for. What a store on a server loads its
-    /// tables with. `source` names them in messages.
-    package mutating func take(_ collection: Collection, joinedLines: UnsafeRawBufferPointer?, source: String)
-        throws(StoreError)
-    {
+    /// tables with. `summaries`, when given, are the records' stored
+    /// summaries in the same order (`StoredSummary`): then the text is not
+    /// scanned. `source` names them in messages.
+    package mutating func take(
+        _ collection: Collection, joinedLines: UnsafeRawBufferPointer?, summaries: Data? = nil,
+        source: String
+    ) throws(StoreError) {
         var data = Data("{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),".utf8)
         data.append(contentsOf: Array("\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n".utf8))
+        let headerLength = data.count - 1
         if let joinedLines, !joinedLines.isEmpty {
             // The table's whole text (60 MB at 100,000 customers), copied
             // once, as bytes: the scan reads bytes, so it is not made a
@@ -93,8 +97,23 @@ public struct StoreState: Sendable, Equatable {
             data.append(contentsOf: Array("]}\n".utf8))
         }
         for kind in RecordKinds.all where kind.collection == collection {
-            try kind.take(snapshot: data, file: source, into: &self)
+            if let summaries, joinedLines?.isEmpty == false {
+                try kind.take(
+                    snapshot: data, file: source, summaries: summaries, headerLength: headerLength, into: &self)
+            } else {
+                try kind.take(snapshot: data, file: source, into: &self)
+            }
         }
+    }
+
+    /// Puts `collection`'s records' summaries alone, from their stored
+    /// entries (`StoredSummary`), for a report, which lists and counts
+    /// them but reads no record: a record asked of such a table throws.
+    /// False, and nothing put, when any entry does not hold (then the
+    /// caller takes the text).
+    package mutating func takeSummaries(_ collection: Collection, entries: Data, source: String) -> Bool {
+        RecordKinds.all.first { $0.collection == collection }?.takeSummaries(entries, file: source, into: &self)
+            ?? false
     }
 
     /// Puts the change's record; history appends leave the state as it is.

@@ -191,6 +191,17 @@ public struct Table<R: Record>: Sendable {
         puts += 1
     }
 
+    /// A record's snapshot line, as the store writes it (and as a store on
+    /// a server keeps it).
+    static func line(of record: R, encoder: JSONEncoder) throws -> Data {
+        if let writable = record as? any LineWritable {
+            var bytes: [UInt8] = []
+            writable.appendLine(to: &bytes)
+            return Data(bytes)
+        }
+        return try encoder.encode(record)
+    }
+
     /// Every record as one line of JSON, in id order, appended to `data`
     /// with `separator` between lines: lines not changed since the last
     /// snapshot are copied as they are, and no second copy of the whole
@@ -198,6 +209,9 @@ public struct Table<R: Record>: Sendable {
     /// `written` gets each record's id, version, summary and where its
     /// line went in `data` (for the snapshot's index).
     func appendLines(to data: inout Data, separator: Data, written: inout Written) throws(StoreError) {
+        if let source, !source.holdsText {
+            throw .invalidChange(tr("%@ was read for a report and is never written back.", source.file))
+        }
         let encoder = CareJSON.encoder()
         let scanner = LineScanner(paths: R.summaryKeys + ["id", "version"])
         var first = true
@@ -211,13 +225,7 @@ public struct Table<R: Record>: Sendable {
         func append(_ record: R) throws(StoreError) {
             let line: Data
             do {
-                if let writable = record as? any LineWritable {
-                    var bytes: [UInt8] = []
-                    writable.appendLine(to: &bytes)
-                    line = Data(bytes)
-                } else {
-                    line = try encoder.encode(record)
-                }
+                line = try Self.line(of: record, encoder: encoder)
             } catch {
                 throw .invalidChange(
                     tr(
