@@ -18,12 +18,7 @@ enum PostgresJournal {
     /// Writes `entry` as the journal's next row, and the customers it
     /// concerns (their audit trail, read without the whole journal).
     static func insert(_ entry: JournalEntry, token: UUID, _ sql: PostgresSQL) throws(StoreError) {
-        let text: String
-        do {
-            text = String(decoding: try CareJSON.encoder().encode(entry), as: UTF8.self)
-        } catch {
-            throw .invalidChange("\(error)")
-        }
+        let text = String(decoding: try entry.line(encoder: CareJSON.encoder()), as: UTF8.self)
         let seq = entry.seq
         try sql.rows(
             """

@@ -62,6 +62,25 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aHistoryRowThatDoesNotReadIsNamedWithItsCustomer() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = try #require(sessions.session() as? PostgresStore)
+            let read = try store.link.withSQL { sql throws(StoreError) in
+                try PostgresHistoryBatch(["C1", "C2"], sql)
+            }
+            #expect(read.moments["C1"]?.count == 1)
+            #expect(read.ledgers["C2"]?.count == Fixture.c2Ledger.count)
+            // JSON a person wrote by hand, over two lines.
+            try store.link.withSQL { sql throws(StoreError) in
+                try sql.run("INSERT INTO moments (customer, doc) VALUES ('C2', E'{\"broken\":\n true}')")
+            }
+            let error = #expect(throws: StoreError.self) {
+                try store.link.withSQL { sql throws(StoreError) in _ = try PostgresHistoryBatch(["C1", "C2"], sql) }
+            }
+            #expect(error?.description.contains("moments (customer C2)") == true)
+        }
+    }
+
     @Test func aDatabaseThatHoldsAStoreIsNotMadeAgain() throws {
         try PostgresBackend().withFixtureStore { sessions in
             let store = try #require(sessions.session() as? PostgresStore)

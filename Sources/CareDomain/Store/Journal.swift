@@ -248,16 +248,7 @@ enum Journal {
     static func append(_ entry: JournalEntry, after cursor: JournalCursor, _ layout: StoreLayout, encoder: JSONEncoder)
         throws(StoreError) -> JournalCursor
     {
-        var line: Data
-        if let bytes = entry.handLine() {
-            line = Data(bytes)
-        } else {
-            do {
-                line = try encoder.encode(entry)
-            } catch {
-                throw .invalidChange(tr("The change could not be written as JSON: %@.", error))
-            }
-        }
+        var line = try entry.line(encoder: encoder)
         line.append(0x0A)
         var name = StoreLayout.journalName(for: Day(containing: entry.at))
         if let current = cursor.file, current > name { name = current }

@@ -1,8 +1,22 @@
+import Foundation
+
 /// A journal line written by hand when every change in it can be (a
 /// customer, a moment, a ledger entry, an incident's step: what the counter
 /// and the batch jobs write): the bytes `CareJSON.encoder()` gives, which
 /// a test holds. Any other change leaves the whole line to the encoder.
 extension JournalEntry {
+    /// The entry as one line of JSON, without its newline: by hand when
+    /// it can be, by `encoder` otherwise. The journal file's line, and the
+    /// journal row's entry on PostgreSQL.
+    package func line(encoder: JSONEncoder) throws(StoreError) -> Data {
+        if let bytes = handLine() { return Data(bytes) }
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw .invalidChange(tr("The change could not be written as JSON: %@.", error))
+        }
+    }
+
     func handLine() -> [UInt8]? {
         var writer = LineWriter(into: [])
         writer.bytes.reserveCapacity(512 + changes.count * 400)
