@@ -22,6 +22,8 @@ enum PostgresFigures {
 
     /// How many customers' histories are read in one go.
     static let batch = 1000
+    /// How many pieces a read of every customer's figures comes in.
+    static let pieces = 4
 
     /// Works the figures of `customers` out again from their histories as
     /// this transaction sees them, and puts them in; `state` is the
@@ -113,20 +115,38 @@ enum PostgresFigures {
             rows
             ? "block"
             : "substring(block from 1 for 6 + octet_length(convert_to(customer, 'UTF8'))) || '\\x00000000'::bytea"
-        let aggregate = try sql.rows(
-            PostgresQuery(unsafeSQL: "SELECT string_agg(\(block), ''::bytea), count(*)::bigint FROM figures"))
-        if let row = aggregate.first, let buffer = try sql.decode(row.makeRandomAccess()[0], as: ByteBuffer?.self) {
-            let count = try sql.decode(row.makeRandomAccess()[1], as: Int.self)
-            let customers = buffer.withUnsafeReadableBytes {
-                FiguresFile.customers(inBlocks: $0, count: count, rows: rows)
+        // The table in pieces of its pages, all asked at once: each is
+        // decoded while the server makes the next (and no answer is 70 MB).
+        let size = try sql.rows(
+            """
+            SELECT (pg_relation_size(oid) / current_setting('block_size')::bigint)::bigint, greatest(reltuples, 0)::bigint
+            FROM pg_class WHERE oid = 'figures'::regclass
+            """)
+        let (pageCount, rowEstimate) =
+            try size.first.map { row throws(StoreError) in try sql.decode(row, as: (Int, Int).self) } ?? (0, 0)
+        let step = max(1, (pageCount + pieces - 1) / pieces)
+        let queries = (0..<pieces).map { piece in
+            let lower = piece == 0 ? "" : "ctid >= '(\(piece * step),0)'::tid"
+            let upper = piece == pieces - 1 ? "" : "ctid < '(\((piece + 1) * step),0)'::tid"
+            let condition = [lower, upper].filter { !$0.isEmpty }.joined(separator: " AND ")
+            return PostgresQuery(
+                unsafeSQL: "SELECT string_agg(\(block), ''::bytea) FROM figures"
+                    + (condition.isEmpty ? "" : " WHERE \(condition)"))
+        }
+        var customers: [CustomerID: CustomerFigures] = [:]
+        customers.reserveCapacity(rowEstimate)
+        try sql.pipelined(queries) { _, answer throws(StoreError) in
+            guard let row = answer.first, let buffer = try sql.decode(row, as: ByteBuffer?.self) else { return }
+            let complete = buffer.withUnsafeReadableBytes {
+                FiguresFile.customers(inBlocks: $0, rows: rows, into: &customers)
             }
-            guard let customers else {
+            guard complete else {
                 throw .corrupt(
                     file: "\(sql.store) figures", line: nil, field: nil,
                     reason: tr("a customer's figures end in the middle; run `care reindex` to work them out again"))
             }
-            figures.customers = customers
         }
+        figures.customers = customers
         figures.cursor.seq = try PostgresJournal.lastSeq(sql)
         return figures
     }

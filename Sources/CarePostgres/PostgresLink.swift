@@ -144,6 +144,26 @@ struct PostgresSQL {
         }
     }
 
+    /// Sends every query at once and hands each one's rows to `each`, in
+    /// order, as they come: the server works out the next while this
+    /// process reads the last. Stops at the first failure (the queries
+    /// after it are left to the server, whose answers are not read).
+    func pipelined(_ queries: [PostgresQuery], each: (Int, [PostgresRow]) throws(StoreError) -> Void)
+        throws(StoreError)
+    {
+        guard !connection.isClosed else { throw .unreachable(store: store, reason: tr("the connection was closed")) }
+        let answers = queries.map { connection.query($0, logger: PostgresLink.logger) }
+        for (index, answer) in answers.enumerated() {
+            let rows: [PostgresRow]
+            do {
+                rows = Array(try answer.wait(atMost: PostgresLink.statementSeconds))
+            } catch {
+                throw storeError(error)
+            }
+            try each(index, rows)
+        }
+    }
+
     /// Runs `sql`, which binds nothing (statements of the schema).
     func run(_ sql: String) throws(StoreError) {
         try rows(PostgresQuery(unsafeSQL: sql))

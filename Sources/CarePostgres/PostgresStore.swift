@@ -280,44 +280,66 @@ public final class PostgresStore: StoreCreating {
         summariesOnly: Set<Collection> = []
     ) throws(StoreError) -> StoreState {
         var state = StoreState()
-        for collection in Collection.allCases where wanted?.contains(collection) ?? true {
-            let source = "\(sql.store) \(collection.rawValue)"
-            if summaries, summariesOnly.contains(collection),
-                let entries = try sql.rows(
-                    PostgresQuery(
-                        unsafeSQL:
-                            "SELECT string_agg(coalesce(summary, \(PostgresSummaries.none)), ''::bytea) FROM \(collection.rawValue)"
-                    )
-                ).first.flatMap({ row throws(StoreError) in try sql.decode(row, as: ByteBuffer?.self) }),
-                state.takeSummaries(collection, entries: Data(entries.readableBytesView), source: source)
-            {
-                continue
-            }
-            // One value for the whole table: a row per record costs more
-            // to receive than the text itself. The summaries come in the
-            // same scan of the table, so in the same order as the text.
-            // A record without one stands as an entry of zeros: the
-            // summaries are then passed over and the JSON scanned.
-            let entries =
-                summaries ? "string_agg(coalesce(summary, \(PostgresSummaries.none)), ''::bytea)" : "NULL::bytea"
-            let rows = try sql.rows(
-                PostgresQuery(
-                    unsafeSQL: "SELECT string_agg(doc::text, E',\\n'), \(entries) FROM \(collection.rawValue)"))
-            guard let row = rows.first else { continue }
-            let cells = row.makeRandomAccess()
-            let joined = try sql.decode(cells[0], as: ByteBuffer?.self)
-            let stored = try sql.decode(cells[1], as: ByteBuffer?.self)
-            let storedData = stored.map { Data($0.readableBytesView) }
-            if let joined {
-                try joined.withUnsafeReadableBytes { bytes throws(StoreError) in
-                    try state.take(collection, joinedLines: bytes, summaries: storedData, source: source)
-                }
+        let collections = Collection.allCases.filter { wanted?.contains($0) ?? true }
+        let alone = { (collection: Collection) in summaries && summariesOnly.contains(collection) }
+        var unread: [Collection] = []
+        // Every table asked at once: each is taken while the server makes
+        // the next.
+        try sql.pipelined(collections.map { query($0, text: !alone($0), summaries: summaries) }) {
+            index, rows throws(StoreError) in
+            let collection = collections[index]
+            if alone(collection) {
+                if try !takeSummaries(collection, rows, sql, into: &state) { unread.append(collection) }
             } else {
-                try state.take(collection, joinedLines: nil, source: source)
+                try take(collection, rows, sql, into: &state)
             }
+        }
+        // Summaries that did not all hold: the text after all.
+        for collection in unread {
+            try take(collection, try sql.rows(query(collection, text: true, summaries: true)), sql, into: &state)
         }
         state.seq = try PostgresJournal.lastSeq(sql)
         return state
+    }
+
+    /// One value for the whole table: a row per record costs more to
+    /// receive than the text itself. The summaries come in the same scan of
+    /// the table, so in the same order as the text; a record without one
+    /// stands as an entry of zeros (the summaries are then passed over and
+    /// the JSON scanned). Without `text`, the summaries alone.
+    private static func query(_ collection: Collection, text: Bool, summaries: Bool) -> PostgresQuery {
+        let lines = text ? "string_agg(doc::text, E',\\n')" : "NULL::text"
+        let entries =
+            summaries ? "string_agg(coalesce(summary, \(PostgresSummaries.none)), ''::bytea)" : "NULL::bytea"
+        return PostgresQuery(unsafeSQL: "SELECT \(lines), \(entries) FROM \(collection.rawValue)")
+    }
+
+    /// Puts the table `query` read (its text, and its summaries when asked).
+    private static func take(
+        _ collection: Collection, _ rows: [PostgresRow], _ sql: PostgresSQL, into state: inout StoreState
+    )
+        throws(StoreError)
+    {
+        let source = "\(sql.store) \(collection.rawValue)"
+        guard let row = rows.first else { return try state.take(collection, joinedLines: nil, source: source) }
+        let cells = row.makeRandomAccess()
+        let joined = try sql.decode(cells[0], as: ByteBuffer?.self)
+        let stored = try sql.decode(cells[1], as: ByteBuffer?.self).map { Data($0.readableBytesView) }
+        guard let joined else { return try state.take(collection, joinedLines: nil, source: source) }
+        try joined.withUnsafeReadableBytes { bytes throws(StoreError) in
+            try state.take(collection, joinedLines: bytes, summaries: stored, source: source)
+        }
+    }
+
+    /// Puts the summaries `query` read without the text; false, and
+    /// nothing put, when they do not all hold.
+    private static func takeSummaries(
+        _ collection: Collection, _ rows: [PostgresRow], _ sql: PostgresSQL, into state: inout StoreState
+    ) throws(StoreError) -> Bool {
+        guard let row = rows.first, let entries = try sql.decode(row.makeRandomAccess()[1], as: ByteBuffer?.self)
+        else { return false }
+        return state.takeSummaries(
+            collection, entries: Data(entries.readableBytesView), source: "\(sql.store) \(collection.rawValue)")
     }
 
     /// `state` with the transactions committed since it was read applied.

@@ -114,20 +114,17 @@ package enum FiguresFile {
     }
 
     /// Blocks one after another (`block(_:_:)`'s), without `rows` only
-    /// each customer's expiry day; nil when they end in the middle of one.
-    /// `count`: how many blocks there are, as far as known (room is made
-    /// for them at once rather than as they come).
-    package static func customers(inBlocks raw: UnsafeRawBufferPointer, count: Int = 0, rows wanted: Bool)
-        -> [CustomerID: CustomerFigures]?
-    {
+    /// each customer's expiry day, put into `customers`; false when they
+    /// end in the middle of one.
+    package static func customers(
+        inBlocks raw: UnsafeRawBufferPointer, rows wanted: Bool, into customers: inout [CustomerID: CustomerFigures]
+    ) -> Bool {
         var reader = ByteReader(raw: raw)
-        var customers: [CustomerID: CustomerFigures] = [:]
-        customers.reserveCapacity(count)
         while reader.offset < raw.count {
-            guard let (id, customer) = reader.figuresBlock(rows: wanted, of: nil, end: raw.count) else { return nil }
+            guard let (id, customer) = reader.figuresBlock(rows: wanted, of: nil, end: raw.count) else { return false }
             customers[id] = customer
         }
-        return customers
+        return true
     }
 
     private static func block(_ id: CustomerID, _ customer: CustomerFigures, _ bytes: inout [UInt8]) {
