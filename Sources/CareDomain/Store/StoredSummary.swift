@@ -31,6 +31,8 @@ package enum StoredSummary {
         SnapshotIndex.schema(R.self).map { schema in Array(schema.utf8).withUnsafeBytes { BinaryChecksum.of($0) } }
     }
 
+    /// A summary as stored: the tag, the id, then the summary as the
+    /// snapshot index writes it.
     static func bytes(tag: UInt64, id: String, summary: any IndexedSummary) -> [UInt8] {
         var writer = ByteWriter(capacity: 96)
         writer.put(tag)
