@@ -37,13 +37,12 @@ struct PostgresHistoryBatch: HistoryReader {
     static func read<T: Decodable & Sendable>(
         _ type: T.Type, _ table: String, _ customers: [CustomerID], _ sql: PostgresSQL
     ) throws(StoreError) -> [CustomerID: [T]] {
-        let rows = try sql.rows(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT string_agg(customer, E'\\n' ORDER BY customer, n),
-                    string_agg(doc::text, E'\\n' ORDER BY customer, n), count(*)::bigint
-                    FROM \(table) WHERE customer = ANY($1)
-                    """, binds: try binds(customers.map(\.rawValue), sql)))
+        let rows = try Self.rows(
+            """
+            SELECT string_agg(customer, E'\\n' ORDER BY customer, n),
+            string_agg(doc::text, E'\\n' ORDER BY customer, n), count(*)::bigint
+            FROM \(table) WHERE customer = ANY($1)
+            """, of: customers, sql)
         guard let row = rows.first else { return [:] }
         let cells = row.makeRandomAccess()
         guard let owners = try sql.decode(cells[0], as: ByteBuffer?.self),
@@ -73,12 +72,11 @@ struct PostgresHistoryBatch: HistoryReader {
     static func perCustomer<T: Decodable & Sendable>(
         _ type: T.Type, _ table: String, _ customers: [CustomerID], _ sql: PostgresSQL
     ) throws(StoreError) -> [CustomerID: [T]] {
-        let rows = try sql.rows(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT customer, string_agg(doc::text || E'\\n', '' ORDER BY n) FROM \(table)
-                    WHERE customer = ANY($1) GROUP BY customer
-                    """, binds: try binds(customers.map(\.rawValue), sql)))
+        let rows = try Self.rows(
+            """
+            SELECT customer, string_agg(doc::text || E'\\n', '' ORDER BY n) FROM \(table)
+            WHERE customer = ANY($1) GROUP BY customer
+            """, of: customers, sql)
         var found: [CustomerID: [T]] = [:]
         found.reserveCapacity(rows.count)
         for row in rows {
@@ -98,9 +96,12 @@ struct PostgresHistoryBatch: HistoryReader {
         }
     }
 
-    private static func binds(_ ids: [String], _ sql: PostgresSQL) throws(StoreError) -> PostgresBindings {
+    /// What `query` returns with the customers' ids bound as `$1`.
+    private static func rows(_ query: String, of customers: [CustomerID], _ sql: PostgresSQL) throws(StoreError)
+        -> [PostgresRow]
+    {
         var binds = PostgresBindings()
-        binds.append(ids)
-        return binds
+        binds.append(customers.map(\.rawValue))
+        return try sql.rows(PostgresQuery(unsafeSQL: query, binds: binds))
     }
 }

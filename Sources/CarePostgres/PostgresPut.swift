@@ -76,11 +76,11 @@ enum PostgresPut {
         if !collections.isEmpty { try sql.run(PostgresSchema.summariesWritten) }
         let summaries = StoredSummary.of(changes)
         for collection in Collection.allCases where collections.contains(collection) {
-            var recordBinds = binds
             let stored = summaries[collection] ?? ([], [])
-            recordBinds.append(stored.ids)
-            recordBinds.append(stored.summaries.map { ByteBuffer(bytes: $0) })
-            try sql.rows(PostgresQuery(unsafeSQL: records(collection, from: source), binds: recordBinds))
+            try sql.rows(
+                PostgresQuery(
+                    unsafeSQL: records(collection, from: source),
+                    binds: PostgresSummaries.binds(stored.ids, stored.summaries, after: binds)))
         }
         let histories = Set(changes.compactMap(historyKey))
         for (table, key) in historyTables where histories.contains(key) {

@@ -30,25 +30,14 @@ enum PostgresSummaries {
         let written = entry(version: "t.version", doc: "t.doc", summary: "s.summary")
         var changed = 0
         for collection in Collection.allCases {
-            let all = StoredSummary.all(collection, in: state)
-            var start = 0
-            while start < all.ids.count {
-                let range = start..<min(all.ids.count, start + batchSize)
-                var binds = PostgresBindings()
-                binds.append(Array(all.ids[range]))
-                binds.append(all.summaries[range].map { ByteBuffer(bytes: $0) })
-                let rows = try sql.rows(
-                    PostgresQuery(
-                        unsafeSQL: """
-                            WITH changed AS (
-                            UPDATE \(collection.rawValue) t SET summary = \(written)
-                            FROM unnest($1::text[], $2::bytea[]) AS s(id, summary)
-                            WHERE t.id = s.id AND t.summary IS DISTINCT FROM \(written) RETURNING 1)
-                            SELECT count(*)::bigint FROM changed
-                            """, binds: binds))
-                if let row = rows.first { changed += try sql.decode(row, as: Int.self) }
-                start = range.upperBound
-            }
+            changed += try count(
+                """
+                WITH changed AS (
+                UPDATE \(collection.rawValue) t SET summary = \(written)
+                FROM unnest($1::text[], $2::bytea[]) AS s(id, summary)
+                WHERE t.id = s.id AND t.summary IS DISTINCT FROM \(written) RETURNING 1)
+                SELECT count(*)::bigint FROM changed
+                """, over: StoredSummary.all(collection, in: state), sql)
         }
         return changed
     }
@@ -59,21 +48,13 @@ enum PostgresSummaries {
     static func problems(in state: StoreState, _ sql: PostgresSQL) throws(StoreError) -> [String] {
         var problems: [String] = []
         for collection in Collection.allCases {
-            let all = StoredSummary.all(collection, in: state)
-            guard !all.ids.isEmpty else { continue }
-            var binds = PostgresBindings()
-            binds.append(all.ids)
-            binds.append(all.summaries.map { ByteBuffer(bytes: $0) })
-            let rows = try sql.rows(
-                PostgresQuery(
-                    unsafeSQL: """
-                        SELECT count(*)::bigint FROM \(collection.rawValue) t
-                        JOIN unnest($1::text[], $2::bytea[]) AS s(id, summary) ON t.id = s.id
-                        WHERE substring(t.summary from 13 for 8) = substring(s.summary from 1 for 8)
-                        AND t.summary <> \(entry(version: "t.version", doc: "t.doc", summary: "s.summary"))
-                        """, binds: binds))
-            guard let row = rows.first else { continue }
-            let wrong = try sql.decode(row, as: Int.self)
+            let wrong = try count(
+                """
+                SELECT count(*)::bigint FROM \(collection.rawValue) t
+                JOIN unnest($1::text[], $2::bytea[]) AS s(id, summary) ON t.id = s.id
+                WHERE substring(t.summary from 13 for 8) = substring(s.summary from 1 for 8)
+                AND t.summary <> \(entry(version: "t.version", doc: "t.doc", summary: "s.summary"))
+                """, over: StoredSummary.all(collection, in: state), sql)
             if wrong > 0 {
                 problems.append(
                     tr(
@@ -82,5 +63,33 @@ enum PostgresSummaries {
             }
         }
         return problems
+    }
+
+    /// `binds` with `ids` and their `summaries` after them, as the
+    /// `text[]` and `bytea[]` the queries above and `PostgresPut` unnest.
+    static func binds(
+        _ ids: some Sequence<String>, _ summaries: some Sequence<[UInt8]>, after binds: PostgresBindings = .init()
+    ) -> PostgresBindings {
+        var binds = binds
+        binds.append(Array(ids))
+        binds.append(summaries.map { ByteBuffer(bytes: $0) })
+        return binds
+    }
+
+    /// The counts `query` returns over the ids and summaries bound as `$1`
+    /// and `$2`, a batch at a time, summed.
+    private static func count(
+        _ query: String, over all: (ids: [String], summaries: [[UInt8]]), _ sql: PostgresSQL
+    ) throws(StoreError) -> Int {
+        var total = 0
+        var start = 0
+        while start < all.ids.count {
+            let range = start..<min(all.ids.count, start + batchSize)
+            let rows = try sql.rows(
+                PostgresQuery(unsafeSQL: query, binds: binds(all.ids[range], all.summaries[range])))
+            if let row = rows.first { total += try sql.decode(row, as: Int.self) }
+            start = range.upperBound
+        }
+        return total
     }
 }
