@@ -8,8 +8,9 @@ import PostgresNIO
 /// no history. `care reindex` works them all out again.
 ///
 /// `figures` holds a row per customer: their block as `figures.bin` holds
-/// it (so the table read back whole is that file's body, decoded by the
-/// same code) and their next expiry day as a column a SQL query can use;
+/// it, with the rows in their compact form (`FiguresFile.compactBlock`:
+/// a report reads every block, 20 MB at 100,000 customers where the fixed
+/// rows were 70), and their next expiry day as a column a SQL query can use;
 /// `figure_names` the texts the rows name by number; `figures_state` one
 /// row: the program version the expiry days were worked out with and the
 /// first day they hold for.
@@ -60,7 +61,7 @@ enum PostgresFigures {
                 figures.customers[id] = customer
                 customerIDs.append(id.rawValue)
                 dues.append(customer.expiryDue.map { Int32(clamping: $0.daysSinceEpoch) } ?? Int32.min)
-                blocks.append(ByteBuffer(bytes: FiguresFile.block(id, customer)))
+                blocks.append(ByteBuffer(bytes: FiguresFile.compactBlock(id, customer)))
             }
             // Names first: a row may name a text this batch added.
             try putNames(figures.names.texts, from: known, sql)
@@ -138,7 +139,7 @@ enum PostgresFigures {
         try sql.pipelined(queries) { _, answer throws(StoreError) in
             guard let row = answer.first, let buffer = try sql.decode(row, as: ByteBuffer?.self) else { return }
             let complete = buffer.withUnsafeReadableBytes {
-                FiguresFile.customers(inBlocks: $0, rows: rows, into: &customers)
+                FiguresFile.customers(inCompactBlocks: $0, rows: rows, into: &customers)
             }
             guard complete else {
                 throw .corrupt(

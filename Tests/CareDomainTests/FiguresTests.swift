@@ -192,4 +192,48 @@ import Testing
             #expect(rewritten == expected)
         }
     }
+
+    /// The PostgreSQL store's compact blocks read back as the rows they
+    /// were made of, the extremes of every field included; a block cut
+    /// anywhere, or a number too large for its field, is refused.
+    @Test func compactBlocksReadBackAsTheirRowsAndACutOneIsRefused() throws {
+        let store = try withTemporaryDirectory { directory in try Self.seeded(directory, customers: 30).figures() }
+        var customers = store.customers
+        customers["C999999"] = CustomerFigures(
+            rows: [
+                FigureRow(
+                    day: Int32.max, name: UInt32.max, family: FigureRow.none, flags: FigureRow.Flags(rawValue: 0xFF),
+                    rating: 255, cost: Int64.max, amount: Int64.min),
+                FigureRow(day: Int32.min, name: 0, family: 0, flags: [], rating: 0, cost: Int64.min, amount: Int64.max),
+                FigureRow(day: 0, name: 1, family: UInt32.max - 1, flags: .purchase, rating: 5, cost: -1, amount: 1),
+            ], expiryDue: Fixture.today)
+        customers["Ñ"] = CustomerFigures()
+        let bytes = customers.keys.sorted().flatMap { FiguresFile.compactBlock($0, customers[$0] ?? CustomerFigures()) }
+        let fixedRows = customers.values.reduce(0) { $0 + $1.rows.count } * FiguresFile.rowSize
+        #expect(bytes.count < fixedRows / 2)
+        var read: [CustomerID: CustomerFigures] = [:]
+        #expect(bytes.withUnsafeBytes { FiguresFile.customers(inCompactBlocks: $0, rows: true, into: &read) })
+        #expect(read == customers)
+        var days: [CustomerID: CustomerFigures] = [:]
+        #expect(bytes.withUnsafeBytes { FiguresFile.customers(inCompactBlocks: $0, rows: false, into: &days) })
+        #expect(days == customers.mapValues { CustomerFigures(expiryDue: $0.expiryDue) })
+        // Cut in the middle of the last block (its rows or its header).
+        let last = FiguresFile.compactBlock("C999999", customers["C999999"] ?? CustomerFigures())
+        for cut in [1, 5, 12, last.count / 2, last.count - 1] {
+            var cutRead: [CustomerID: CustomerFigures] = [:]
+            #expect(
+                !Array(last.prefix(cut)).withUnsafeBytes {
+                    FiguresFile.customers(inCompactBlocks: $0, rows: true, into: &cutRead)
+                })
+        }
+        // A name of 2^32 does not fit a row's name.
+        var tooLarge = Array(last.prefix(2 + 7 + 4 + 4))
+        tooLarge[2 + 7 + 4] = 1
+        tooLarge += [0, 0x80, 0x80, 0x80, 0x80, 0x10, 0, 0, 0, 0, 0]
+        var tooLargeRead: [CustomerID: CustomerFigures] = [:]
+        #expect(
+            !tooLarge.withUnsafeBytes {
+                FiguresFile.customers(inCompactBlocks: $0, rows: true, into: &tooLargeRead)
+            })
+    }
 }

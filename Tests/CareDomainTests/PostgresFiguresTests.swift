@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 
 @testable import CareDomain
@@ -52,6 +53,35 @@ struct PostgresFiguresTests {
                 }
                 #expect(done.count == 11, "\(done)")
             }
+        }
+    }
+
+    /// A store of schema 2 holds its figures' rows fixed-width, as
+    /// `figures.bin` does: refused (not misread) until `care reindex`
+    /// writes them compact, after which they read as they did.
+    @Test func figuresOfSchemaTwoAreRefusedUntilReindexWritesThemCompact() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = try #require(sessions.session() as? PostgresStore)
+            let before = try store.figures()
+            #expect(before.customers.values.contains { !$0.rows.isEmpty })
+            // Each block as schema 2 wrote it: figures.bin's block of that customer.
+            try store.link.withSQL { sql throws(StoreError) in
+                for (id, customer) in before.customers {
+                    var one = StoreFigures()
+                    one.customers[id] = customer
+                    let file = try FiguresFile.encode(one)
+                    let headerLength = file[8..<12].reversed().reduce(0) { $0 << 8 | Int($1) }
+                    let block = ByteBuffer(bytes: file[(12 + headerLength + 8)..<(file.count - 8)])
+                    try sql.rows("UPDATE figures SET block = \(block) WHERE customer = \(id.rawValue)")
+                }
+                try sql.run("UPDATE care_schema SET version = 2")
+            }
+            let refused = StoreError.olderSchema(store: store.location.description, found: 2, supported: 3)
+            #expect(throws: refused) { try sessions.session().figures() }
+            #expect(throws: refused) { try sessions.session().openWithFigures() }
+            _ = try store.reindex()
+            #expect(try PostgresSummaryTests.count("SELECT max(version) FROM care_schema", store) == 3)
+            #expect(try sessions.session().figures().customers == before.customers)
         }
     }
 

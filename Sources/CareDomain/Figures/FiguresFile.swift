@@ -104,29 +104,6 @@ package enum FiguresFile {
         return bytes
     }
 
-    /// A customer's block alone: what the PostgreSQL store keeps per
-    /// customer, so that a table of them reads back as the file's body.
-    package static func block(_ id: CustomerID, _ customer: CustomerFigures) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 + id.rawValue.utf8.count + customer.rows.count * rowSize)
-        block(id, customer, &bytes)
-        return bytes
-    }
-
-    /// Blocks one after another (`block(_:_:)`'s), without `rows` only
-    /// each customer's expiry day, put into `customers`; false when they
-    /// end in the middle of one.
-    package static func customers(
-        inBlocks raw: UnsafeRawBufferPointer, rows wanted: Bool, into customers: inout [CustomerID: CustomerFigures]
-    ) -> Bool {
-        var reader = ByteReader(raw: raw)
-        while reader.offset < raw.count {
-            guard let (id, customer) = reader.figuresBlock(rows: wanted, of: nil, end: raw.count) else { return false }
-            customers[id] = customer
-        }
-        return true
-    }
-
     private static func block(_ id: CustomerID, _ customer: CustomerFigures, _ bytes: inout [UInt8]) {
         let idBytes = Array(id.rawValue.utf8.prefix(Int(UInt16.max)))
         put(UInt16(idBytes.count), &bytes)
