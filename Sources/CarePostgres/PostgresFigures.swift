@@ -30,13 +30,25 @@ enum PostgresFigures {
     /// this transaction sees them, and puts them in; `state` is the
     /// records after the change. A customer no longer in the store has
     /// none. Returns what was put in, named in the table as it is now.
+    ///
+    /// `keepingRowsOf`: customers whose rows the change leaves as they are
+    /// (`StoreFigures.changes(by:)`: their points or record moved, as in an
+    /// expiry run); only their expiry day is worked out, from their ledger
+    /// alone (`ledgers`, when the caller read it already), and put into
+    /// their row where it is, their moments not read and their rows not
+    /// sent. They are not in what is returned.
     @discardableResult
     static func update(
-        _ customers: Set<CustomerID>, state: StoreState, today: Day, _ sql: PostgresSQL,
+        _ customers: Set<CustomerID>, keepingRowsOf kept: Set<CustomerID> = [],
+        ledgers: [CustomerID: [LedgerEntry]] = [:], state: StoreState, today: Day, _ sql: PostgresSQL,
         progress: WorkProgress = .none
     ) throws(StoreError) -> StoreFigures {
         var figures = StoreFigures()
         guard !customers.isEmpty else { return figures }
+        let withoutRow = try updateExpiryDays(
+            customers.intersection(kept).filter { state.customers.contains($0) }.sorted(), ledgers: ledgers,
+            state: state, today: today, sql)
+        let customers = customers.subtracting(kept).union(withoutRow)
         figures.names = try names(sql)
         var known = figures.names.texts.count
         let program = state.program
@@ -78,6 +90,49 @@ enum PostgresFigures {
         let day = Int32(clamping: today.daysSinceEpoch)
         try sql.rows("UPDATE figures_state SET expiry_from = greatest(expiry_from, \(day))")
         return figures
+    }
+
+    /// `ids`' expiry days worked out again from their ledgers (`ledgers`
+    /// or read) and put into their rows, the column and the block's day,
+    /// where the server holds them. Returns those who have no row yet.
+    private static func updateExpiryDays(
+        _ ids: [CustomerID], ledgers known: [CustomerID: [LedgerEntry]], state: StoreState, today: Day,
+        _ sql: PostgresSQL
+    ) throws(StoreError) -> [CustomerID] {
+        let program = state.program
+        var withoutRow: [CustomerID] = []
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            let chunk = Array(ids[start..<min(ids.count, start + batch)])
+            let unread = chunk.filter { known[$0] == nil }
+            let read =
+                unread.isEmpty ? [:] : try PostgresHistoryBatch.read(LedgerEntry.self, "ledger", unread, sql)
+            var dues: [Int32] = []
+            var dueBytes: [ByteBuffer] = []
+            for id in chunk {
+                let record = try state.customers.find(id)
+                let ledger = known[id] ?? read[id] ?? []
+                let due = record.flatMap { record in
+                    program.flatMap {
+                        LoyaltyRules.expiryDue(customer: record, ledger: ledger, program: $0, today: today)
+                    }
+                }
+                let day = due.map { Int32(clamping: $0.daysSinceEpoch) } ?? Int32.min
+                dues.append(day)
+                dueBytes.append(ByteBuffer(bytes: withUnsafeBytes(of: day.littleEndian) { Array($0) }))
+            }
+            // The block's day follows its id (`FiguresFile.compactBlock`).
+            let updated = try sql.rows(
+                """
+                UPDATE figures f SET expiry_due = nullif(x.d, \(Int32.min)),
+                block = overlay(f.block placing x.b from 3 + octet_length(convert_to(f.customer, 'UTF8')) for 4)
+                FROM unnest(\(chunk.map(\.rawValue))::text[], \(dues)::integer[], \(dueBytes)::bytea[]) AS x(c, d, b)
+                WHERE f.customer = x.c RETURNING f.customer
+                """)
+            var found = Set<String>()
+            for row in updated { found.insert(try sql.decode(row, as: String.self)) }
+            withoutRow += chunk.filter { !found.contains($0.rawValue) }
+        }
+        return withoutRow
     }
 
     /// Every customer's figures worked out from the history tables, in the

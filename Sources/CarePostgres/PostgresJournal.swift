@@ -52,6 +52,8 @@ enum PostgresJournal {
 /// Customers' histories read from their tables, in the order written.
 struct PostgresHistory: HistoryReader {
     let sql: PostgresSQL
+    /// Keeps the ledgers read in one go, for a writer's figures after.
+    var remembered: LedgersRead? = nil
 
     func moments(of customer: CustomerID) throws(StoreError) -> [Moment] {
         try read(Moment.self, "moments", customer)
@@ -68,7 +70,9 @@ struct PostgresHistory: HistoryReader {
     /// All of them in one query.
     func ledgers(of customers: [Customer]) throws(StoreError) -> [[LedgerEntry]] {
         let read = try PostgresHistoryBatch.read(LedgerEntry.self, "ledger", customers.map(\.id), sql)
-        return customers.map { read[$0.id] ?? [] }
+        let ledgers = customers.map { read[$0.id] ?? [] }
+        remembered?.keep(zip(customers.map(\.id), ledgers))
+        return ledgers
     }
 
     /// One query: the customer's rows as lines, read as a history file is.

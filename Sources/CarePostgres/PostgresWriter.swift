@@ -32,7 +32,8 @@ struct PostgresWriter {
             try PostgresSchema.check(sql)
             state = try PostgresStore.records(sql, only: nil)
         }
-        let transaction = try body(state, PostgresHistory(sql: sql))
+        let remembered = LedgersRead()
+        let transaction = try body(state, PostgresHistory(sql: sql, remembered: remembered))
         guard !transaction.changes.isEmpty else {
             guard let then else { return state }
             try then(state)
@@ -48,9 +49,12 @@ struct PostgresWriter {
         try write(entry, token: token)
         for change in entry.changes where change.recordKey != nil { state.apply(change) }
         state.seq = entry.seq
-        // The figures move with the change, in the same transaction.
+        // The figures move with the change, in the same transaction; those
+        // whose rows it leaves as they are get their expiry day alone.
+        let (touched, rowsChanged) = StoreFigures.changes(by: [entry])
         try PostgresFigures.update(
-            StoreFigures.changes(by: [entry]).customers, state: state, today: Day(containing: clock.now), sql)
+            touched, keepingRowsOf: touched.subtracting(rowsChanged), ledgers: remembered.after(entry.changes),
+            state: state, today: Day(containing: clock.now), sql)
         try then?(state)
         try commit(entry, token: token)
         finished = true
