@@ -19,7 +19,9 @@ struct ConsoleEndToEndTests {
             #expect(plain != customer.name)
 
             let session = try TmuxSession.console(on: directory, width: width, height: height)
-            let opened = try session.waitFor { $0.contains("1 Customers (60)") }
+            // Both panes, waited for together: a capture may come while the
+            // first frame is still being written (it did so in a test run).
+            let opened = try session.waitFor { $0.contains("1 Customers (60)") && $0.contains("4 Incident queue") }
             #expect(opened.contains("4 Incident queue"), "\(opened)")
             try session.send("/")
             try session.type(plain)
@@ -85,7 +87,8 @@ struct ConsoleEndToEndTests {
             try session.send("q")
             #expect(try session.exitScreen().contains("EXIT=0"))
             let english = try TmuxSession.console(on: directory, prefix: "LANG=es_ES.UTF-8 ", options: "--lang en")
-            #expect(try english.waitFor { $0.contains("1 Customers (30)") }.contains("Incident queue"))
+            let englishScreen = try english.waitFor { $0.contains("1 Customers (30)") && $0.contains("Incident queue") }
+            #expect(englishScreen.contains("Incident queue"))
             try english.send("q")
             #expect(try english.exitScreen().contains("EXIT=0"))
         }
