@@ -45,10 +45,10 @@ enum PostgresFigures {
     ) throws(StoreError) -> StoreFigures {
         var figures = StoreFigures()
         guard !customers.isEmpty else { return figures }
-        let withoutRow = try updateExpiryDays(
-            customers.intersection(kept).filter { state.customers.contains($0) }.sorted(), ledgers: ledgers,
-            state: state, today: today, sql)
-        let customers = customers.subtracting(kept).union(withoutRow)
+        // Those of them still in the store: one no longer there has its row deleted below.
+        let daysOnly = customers.intersection(kept).filter { state.customers.contains($0) }
+        let withoutRow = try updateExpiryDays(daysOnly.sorted(), ledgers: ledgers, state: state, today: today, sql)
+        let customers = customers.subtracting(daysOnly).union(withoutRow)
         figures.names = try names(sql)
         var known = figures.names.texts.count
         let program = state.program
@@ -72,7 +72,7 @@ enum PostgresFigures {
                     of: id, state: state, program: program, history: history, names: &figures.names, today: today)
                 figures.customers[id] = customer
                 customerIDs.append(id.rawValue)
-                dues.append(customer.expiryDue.map { Int32(clamping: $0.daysSinceEpoch) } ?? Int32.min)
+                dues.append(FiguresFile.storedDay(customer.expiryDue))
                 blocks.append(ByteBuffer(bytes: FiguresFile.compactBlock(id, customer)))
             }
             // Names first: a row may name a text this batch added.
@@ -116,7 +116,7 @@ enum PostgresFigures {
                         LoyaltyRules.expiryDue(customer: record, ledger: ledger, program: $0, today: today)
                     }
                 }
-                let day = due.map { Int32(clamping: $0.daysSinceEpoch) } ?? Int32.min
+                let day = FiguresFile.storedDay(due)
                 dues.append(day)
                 dueBytes.append(ByteBuffer(bytes: withUnsafeBytes(of: day.littleEndian) { Array($0) }))
             }

@@ -17,6 +17,9 @@ package enum FiguresFile {
     static let rowSize = 32
     static let noDay = Int32.min
 
+    /// An expiry day as a block holds it: days since 1970, `noDay` for none.
+    package static func storedDay(_ day: Day?) -> Int32 { day.map { Int32(clamping: $0.daysSinceEpoch) } ?? noDay }
+
     private struct Header: Codable {
         var journal: JournalCursor
         var programVersion: Int?
@@ -108,7 +111,7 @@ package enum FiguresFile {
         let idBytes = Array(id.rawValue.utf8.prefix(Int(UInt16.max)))
         put(UInt16(idBytes.count), &bytes)
         bytes.append(contentsOf: idBytes)
-        put(customer.expiryDue.map { Int32(clamping: $0.daysSinceEpoch) } ?? noDay, &bytes)
+        put(storedDay(customer.expiryDue), &bytes)
         put(UInt32(customer.rows.count), &bytes)
         for row in customer.rows {
             put(row.day, &bytes)
