@@ -75,9 +75,16 @@ final class SnapshotSource<R: Record>: Sendable {
     }
 
     /// Whether `ids` ascend, and where each is when they do not.
+    /// Index loops, not `zip` or `enumerated`: this code is not
+    /// specialised for each kind of record, and a generic sequence's
+    /// iterator looks its type up at every step (90 ms of an open of
+    /// 100,000 customers, in a profile).
     private static func order(_ ids: [R.ID]) -> (Bool, [R.ID: Int]) {
-        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) { return (true, [:]) }
-        return (false, Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+        if ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) { return (true, [:]) }
+        var positions: [R.ID: Int] = [:]
+        positions.reserveCapacity(ids.count)
+        for index in ids.indices where positions[ids[index]] == nil { positions[ids[index]] = index }
+        return (false, positions)
     }
 
     /// The line index of `id`, nil when the snapshot has no such record.
