@@ -96,6 +96,19 @@ public final class PostgresStore: StoreCreating {
         return state
     }
 
+    /// The customers as their summaries (12 MB at 100,000 customers, not
+    /// 60 MB of text with them: most of an open's time is the server
+    /// sending the text), every other table whole. Not kept as the state
+    /// held, so the next `refresh()` reads the store whole: a console
+    /// draws its first screen from this and asks for that at once.
+    public func openListing() throws(StoreError) -> StoreState {
+        let state = try link.withSQL { sql throws(StoreError) in
+            try Self.load(sql, only: nil, summariesOnly: [.customers])
+        }
+        loaded.withLock { $0 = nil }
+        return state
+    }
+
     public func open(only collections: Set<Collection>) throws(StoreError) -> StoreState {
         try link.withSQL { sql throws(StoreError) in try Self.load(sql, only: collections) }
     }

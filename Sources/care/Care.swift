@@ -62,7 +62,9 @@ struct Care: ParsableCommand {
         let demo = storeOptions.demo
         if demo { print(DemoStore.where) }
         let store = try storeOptions.consoleStore()
-        let state = try store.open()
+        // The first screen lists the customers; a store on a server reads
+        // their records behind it (`CareStore.openListing`).
+        let state = try store.openListing()
         let author = try storeOptions.member(in: state)
         let colours = try Theme.named(theme, environment: ProcessInfo.processInfo.environment)
         let terminal: NcursesTerminal

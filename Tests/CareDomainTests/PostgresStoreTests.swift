@@ -42,6 +42,28 @@ struct PostgresStoreTests {
         }
     }
 
+    /// The text of the customers' records is most of an open's time: a
+    /// console's first screen comes without it (the conformance suite
+    /// checks the rest of the listing).
+    @Test func aListingLeavesTheCustomersRecordsToTheNextRefresh() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = sessions.session()
+            // Even after a whole open: the listing is what the next refresh starts from.
+            _ = try store.open()
+            let listing = try store.openListing()
+            #expect(!listing.holdsEveryRecord)
+            #expect(!listing.customers.holdsRecords)
+            #expect(listing.incidents.holdsRecords)
+            #expect(throws: StoreError.self) { try listing.customers.find("C1") }
+            #expect(
+                listing.customers.summary(of: "C1")?.name == Fixture.records().customers.first { $0.id == "C1" }?.name)
+            let read = try #require(try store.refresh())
+            #expect(read.holdsEveryRecord)
+            #expect(try read.customers.find("C1")?.id == "C1")
+            #expect(try store.refresh() == nil)
+        }
+    }
+
     @Test func aNewerSchemaIsRefusedUntouched() throws {
         try PostgresBackend().withFixtureStore { sessions in
             let store = try #require(sessions.session() as? PostgresStore)

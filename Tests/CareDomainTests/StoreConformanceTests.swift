@@ -59,6 +59,7 @@ enum StoreConformance: String, CaseIterable, Sendable {
     case committedChangesSurviveAReopen
     case aStaleWriteIsRefused
     case refreshSeesAnotherSessionsChange
+    case aListingListsEveryRecordAndTheNextRefreshReadsThemAll
     case everyChangeIsJournaledWithWhoAndWhen
     case transactReadsHistoriesAsTheyAreNow
     case aHistoryForAnUnknownCustomerIsRefused
@@ -73,6 +74,8 @@ enum StoreConformance: String, CaseIterable, Sendable {
             case .committedChangesSurviveAReopen: try Self.committedChangesSurviveAReopen(sessions)
             case .aStaleWriteIsRefused: try Self.aStaleWriteIsRefused(sessions)
             case .refreshSeesAnotherSessionsChange: try Self.refreshSeesAnotherSessionsChange(sessions)
+            case .aListingListsEveryRecordAndTheNextRefreshReadsThemAll:
+                try Self.aListingListsEveryRecordAndTheNextRefreshReadsThemAll(sessions)
             case .everyChangeIsJournaledWithWhoAndWhen: try Self.everyChangeIsJournaledWithWhoAndWhen(sessions)
             case .transactReadsHistoriesAsTheyAreNow: try Self.transactReadsHistoriesAsTheyAreNow(sessions)
             case .aHistoryForAnUnknownCustomerIsRefused: try Self.aHistoryForAnUnknownCustomerIsRefused(sessions)
@@ -144,6 +147,34 @@ enum StoreConformance: String, CaseIterable, Sendable {
         #expect(seen.seq == 2)
         #expect(seen.incidents["I1"]?.version == 2)
         #expect(try watcher.refresh() == nil)
+    }
+
+    /// A console's first screen (`openListing`): every record's summary,
+    /// every table but the customers' whole; when it left records unread,
+    /// the next refresh reads the store whole, though nothing changed; a
+    /// write made then is checked against the store as it is.
+    static func aListingListsEveryRecordAndTheNextRefreshReadsThemAll(_ sessions: StoreSessions) throws {
+        let whole = try sessions.session().open()
+        let store = sessions.session()
+        let listing = try store.openListing()
+        #expect(listing.seq == whole.seq)
+        #expect(listing.customers.ids == whole.customers.ids)
+        for id in whole.customers.ids {
+            #expect(listing.customers.summary(of: id) == whole.customers.summary(of: id))
+            #expect(listing.customers.version(of: id) == whole.customers.version(of: id))
+        }
+        #expect(listing.incidents.sorted == whole.incidents.sorted)
+        #expect(listing.agents.sorted == whole.agents.sorted)
+        #expect(listing.program == whole.program)
+        if !listing.holdsEveryRecord {
+            let read = try #require(try store.refresh())
+            #expect(read.holdsEveryRecord)
+            #expect(read.seq == whole.seq)
+            #expect(read.customers.sorted == whole.customers.sorted)
+        }
+        let written = try store.transact(by: Fixture.ana, Fixture.note("after the first screen"))
+        #expect(written.holdsEveryRecord)
+        #expect(written.incidents["I1"]?.version == 2)
     }
 
     /// The first non-nil answer of `ask`, asked until `seconds` have passed.

@@ -145,7 +145,7 @@ struct PostgresCommandTests {
                 #expect(try CareProcess.run(["migrate", "--from", directory + "/s", "--to", url]).status == 0)
             }
             let drawn = try CareProcess.run(["bench", "--first-screen-on", url])
-            #expect(drawn.status == 0 && drawn.stdout.split(separator: "\n").count == 2, "\(drawn.stderr)")
+            #expect(drawn.status == 0 && drawn.stdout.split(separator: "\n").count == 3, "\(drawn.stderr)")
         }
         let own = try CareProcess.run(["bench", "--data", "/tmp", "--customers", "5"])
         #expect(own.status != 0 && own.stderr.contains("do not apply"), "\(own.stderr)")

@@ -40,6 +40,9 @@ extension Console {
         do {
             switch command {
             case .loadCustomer(let id):
+                // Opened on the customers' summaries: the refresh under way
+                // reads the store whole, and the profile is loaded then.
+                guard state.store.customers.holdsRecords else { return nil }
                 return .customerLoaded(
                     try state.store.customers.find(id), try store.moments(of: id), try store.ledger(of: id),
                     try store.incidentEvents(of: id))

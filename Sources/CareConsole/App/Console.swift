@@ -39,6 +39,9 @@ public struct Console: Sendable {
         let signals = StopSignals()
         let effects = Effects(console: self)
         if !state.isListWhole { effects.start(.listCustomers, seen: state) }
+        // Opened on the customers' summaries (a store on a server): the
+        // records are read at once, behind the first screen.
+        if !state.store.holdsEveryRecord { effects.start(.refreshStore, seen: state) }
         var lastRefresh = clock.now
         var lastMinute = -1
         while true {

@@ -26,6 +26,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         // A refresh read before a write of ours came back after it: the newer stands.
         guard store.seq >= state.store.seq else { return [] }
         state.offline = nil
+        // The records came: the key that had to wait may be pressed again.
+        if store.holdsEveryRecord, state.message == MainScreen.recordsStillComing { state.message = nil }
         state.reload(store, lists: lists, customers: customers)
         state.recomputeScores()
         // Shown until another message takes its place; every write is refused meanwhile.

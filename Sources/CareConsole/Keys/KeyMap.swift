@@ -17,6 +17,20 @@ enum Action: Hashable, Sendable {
     case sortScores, periodLength, earlierPeriod, laterPeriod, nextFigure, recognise, nextReport
 }
 
+extension Action {
+    /// What works before the customers' records are read (a console on a
+    /// server draws its first screen from their summaries): moving, the
+    /// filter, help and quitting. Everything else reads a record.
+    var worksOnSummaries: Bool {
+        switch self {
+        case .nextPane, .previousPane, .pane, .down, .up, .top, .bottom, .pageDown, .pageUp, .filter, .help, .quit,
+            .back, .queueScope:
+            true
+        default: false
+        }
+    }
+}
+
 enum KeyMap {
     /// The main screen's keys in the language in force: made once per
     /// language, since every key and every frame's hint bar reads them.

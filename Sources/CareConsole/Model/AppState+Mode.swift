@@ -12,8 +12,13 @@ extension AppState {
     var dialog: (any Layer)? { mode.layer is any Dialog ? mode.layer : nil }
 
     /// Whether the customer on screen is still being read: the profile and
-    /// timeline held are someone else's, and are not drawn.
-    public var readingProfile: Bool { customer != nil && customer?.id != subjectCustomerID }
+    /// timeline held are someone else's, and are not drawn; or none is
+    /// held yet and the customers' records are still coming (a console
+    /// opened on their summaries).
+    public var readingProfile: Bool {
+        guard customer == nil else { return customer?.id != subjectCustomerID }
+        return subjectCustomerID != nil && !store.customers.holdsRecords
+    }
 
     /// Whether the terminal is large enough for the console's screens.
     public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }

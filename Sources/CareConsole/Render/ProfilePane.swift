@@ -5,14 +5,14 @@ func drawProfile(_ state: AppState, _ screen: inout Screen, _ rect: Rect) {
     // Whose profile: the queue's incident's customer says so.
     let source = state.followsQueue ? state.selectedIncident.map { tr(", for %@", $0.id) } ?? "" : ""
     let inside = screen.box(rect, title: "2 \(Pane.profile.title)\(source)", focused: state.focus == .profile)
-    guard state.customer != nil else {
-        screen.put(tr("Select a customer."), x: inside.x + 1, y: inside.y, style: Style(.muted))
-        return
-    }
     // Never the previous customer's profile under the new one's selection.
     guard !state.readingProfile else {
         let name = state.subjectCustomerID.flatMap { state.store.customers.summary(of: $0)?.name } ?? ""
         screen.put(fit(tr("Reading %@…", name), inside.width - 1), x: inside.x + 1, y: inside.y, style: Style(.muted))
+        return
+    }
+    guard state.customer != nil else {
+        screen.put(tr("Select a customer."), x: inside.x + 1, y: inside.y, style: Style(.muted))
         return
     }
     let lines = profileLines(state, width: inside.width - 1)

@@ -79,6 +79,9 @@ private func drawStatus(_ state: AppState, _ screen: inout Screen, y: Int) {
     if state.saving > 0 {
         x += screen.put(" " + tr("saving…") + " ", x: x, y: y, style: Style(.warning))
     }
+    if !state.store.holdsEveryRecord {
+        x += screen.put(" " + tr("reading…") + " ", x: x, y: y, style: Style(.warning))
+    }
     if state.offline != nil {
         x += screen.put(
             " " + tr("offline: reconnecting, nothing can be saved") + " ", x: x, y: y,

@@ -14,8 +14,15 @@ enum MainScreen {
             state.message = refusal
             return []
         }
+        if !state.store.holdsEveryRecord, !binding.action.worksOnSummaries {
+            state.message = recordsStillComing
+            return []
+        }
         return run(binding.action, in: &state)
     }
+
+    /// Why a key waits while the customers' records are read.
+    static var recordsStillComing: String { tr("Still reading the records: one moment.") }
 
     /// What an action does.
     static func run(_ action: Action, in state: inout AppState) -> [Command] {

@@ -48,6 +48,13 @@ extension HistoryReader {
 public protocol CareStore: HistoryReader, Sendable {
     /// Loads the current state (snapshots plus the journal since).
     func open() throws(StoreError) -> StoreState
+    /// What a console's first screen needs: every record's summary, and
+    /// the records a console reads at once. A store that is slow to read
+    /// its customers' records (a server's: 60 MB of text at 100,000
+    /// customers) may leave them as their summaries
+    /// (`StoreState.holdsEveryRecord` is then false); its next `refresh()`
+    /// reads the store whole.
+    func openListing() throws(StoreError) -> StoreState
     /// Picks up other sessions' changes; nil when there were none.
     func refresh() throws(StoreError) -> StoreState?
     /// Writes `transaction` if every record it puts is still at the version
@@ -81,6 +88,9 @@ public protocol CareStore: HistoryReader, Sendable {
 }
 
 extension CareStore {
+    /// A store that reads its records quickly opens whole.
+    public func openListing() throws(StoreError) -> StoreState { try open() }
+
     public func openWithFigures() throws(StoreError) -> (state: StoreState, figures: StoreFigures) {
         (try open(), try figures())
     }

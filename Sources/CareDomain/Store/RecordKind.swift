@@ -28,6 +28,7 @@ protocol AnyRecordKind: Sendable {
     func damage(in state: StoreState) -> [StoreError]
     func verifySnapshot(in state: StoreState)
     func isEmpty(in state: StoreState) -> Bool
+    func holdsRecords(in state: StoreState) -> Bool
     func version(in state: StoreState, id: String) -> Int
     /// The record `change` puts, as (id, version), when it is of this kind.
     func key(of change: Change) -> (id: String, version: Int)?
@@ -83,6 +84,7 @@ struct RecordKind<R: Record>: AnyRecordKind {
     func damage(in state: StoreState) -> [StoreError] { state[keyPath: table].damage }
     func verifySnapshot(in state: StoreState) { state[keyPath: table].verifySnapshot() }
     func isEmpty(in state: StoreState) -> Bool { state[keyPath: table].isEmpty }
+    func holdsRecords(in state: StoreState) -> Bool { state[keyPath: table].holdsRecords }
     func version(in state: StoreState, id: String) -> Int { state[keyPath: table].version(of: R.ID(id)) ?? 0 }
 
     func key(of change: Change) -> (id: String, version: Int)? {

@@ -67,6 +67,11 @@ public struct StoreState: Sendable, Equatable {
 
     public var isEmpty: Bool { RecordKinds.all.allSatisfy { $0.isEmpty(in: self) } }
 
+    /// False when a table was read as its summaries alone
+    /// (`CareStore.openListing`): no record of it can be read until the
+    /// store is read whole.
+    public var holdsEveryRecord: Bool { RecordKinds.all.allSatisfy { $0.holdsRecords(in: self) } }
+
     /// The version on record for `collection`/`id`, 0 when absent.
     func version(of collection: Collection, id: String) -> Int {
         RecordKinds.all.first { $0.collection == collection }?.version(in: self, id: id) ?? 0

@@ -83,6 +83,10 @@ public struct Table<R: Record>: Sendable {
     /// Decodes every snapshot line once (see `SnapshotSource.verify`).
     func verifySnapshot() { source?.verify() }
 
+    /// False for a table read as its summaries alone (a report's, a
+    /// console's first screen on a server): its records cannot be read.
+    public var holdsRecords: Bool { source?.holdsText ?? true }
+
     public var count: Int { (source?.ids.count ?? 0) + added }
     public var isEmpty: Bool { count == 0 }
     public func contains(_ id: R.ID) -> Bool { decoded[id] != nil || source?.line(of: id) != nil }
