@@ -64,6 +64,30 @@ struct PostgresStoreTests {
         }
     }
 
+    /// Its other tables are kept: the refresh reads the customers alone,
+    /// then the transactions since the listing, so a change made meanwhile
+    /// to a customer or to anything else is in what it gives.
+    @Test func theRecordsReadAfterAListingIncludeWhatChangedMeanwhile() throws {
+        try PostgresBackend().withFixtureStore { sessions in
+            let store = sessions.session()
+            let listing = try store.openListing()
+            _ = try sessions.session().transact(by: Fixture.ana) { state in
+                var customer = try #require(state.customers["C2"])
+                customer.version += 1
+                customer.name = "Renamed Meanwhile"
+                return Transaction(summary: "rename C2", changes: [.customer(customer)])
+            }
+            _ = try sessions.session().transact(by: Fixture.ana, Fixture.note("meanwhile"))
+            let read = try #require(try store.refresh())
+            #expect(read.holdsEveryRecord)
+            #expect(read.seq == listing.seq + 2)
+            #expect(try read.customers.find("C2")?.name == "Renamed Meanwhile")
+            #expect(read.customers.summary(of: "C2")?.name == "Renamed Meanwhile")
+            #expect(read.incidents["I1"]?.version == 2)
+            #expect(read.customers.sorted == (try sessions.session().open()).customers.sorted)
+        }
+    }
+
     @Test func aNewerSchemaIsRefusedUntouched() throws {
         try PostgresBackend().withFixtureStore { sessions in
             let store = try #require(sessions.session() as? PostgresStore)

@@ -29,6 +29,7 @@ protocol AnyRecordKind: Sendable {
     func verifySnapshot(in state: StoreState)
     func isEmpty(in state: StoreState) -> Bool
     func holdsRecords(in state: StoreState) -> Bool
+    func copyTable(from source: StoreState, into state: inout StoreState)
     func version(in state: StoreState, id: String) -> Int
     /// The record `change` puts, as (id, version), when it is of this kind.
     func key(of change: Change) -> (id: String, version: Int)?
@@ -85,6 +86,9 @@ struct RecordKind<R: Record>: AnyRecordKind {
     func verifySnapshot(in state: StoreState) { state[keyPath: table].verifySnapshot() }
     func isEmpty(in state: StoreState) -> Bool { state[keyPath: table].isEmpty }
     func holdsRecords(in state: StoreState) -> Bool { state[keyPath: table].holdsRecords }
+    func copyTable(from source: StoreState, into state: inout StoreState) {
+        state[keyPath: table] = source[keyPath: table]
+    }
     func version(in state: StoreState, id: String) -> Int { state[keyPath: table].version(of: R.ID(id)) ?? 0 }
 
     func key(of change: Change) -> (id: String, version: Int)? {

@@ -88,25 +88,45 @@ public struct StoreState: Sendable, Equatable {
         _ collection: Collection, joinedLines: UnsafeRawBufferPointer?, summaries: Data? = nil,
         source: String
     ) throws(StoreError) {
-        var data = Data("{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),".utf8)
-        data.append(contentsOf: Array("\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n".utf8))
-        let headerLength = data.count - 1
-        if let joinedLines, !joinedLines.isEmpty {
-            // The table's whole text (60 MB at 100,000 customers), copied
-            // once, as bytes: the scan reads bytes, so it is not made a
-            // String (which checks every byte) on the way.
-            data.reserveCapacity(data.count + joinedLines.count + 8)
-            data.append(contentsOf: joinedLines)
-            data.append(contentsOf: Array("\n]}\n".utf8))
-        } else {
+        let frame = Self.snapshotFrame(of: collection)
+        var data = Data(frame.head.utf8)
+        guard let joinedLines, !joinedLines.isEmpty else {
             data.append(contentsOf: Array("]}\n".utf8))
+            return try take(collection, snapshot: data, summaries: nil, source: source)
         }
+        // The table's whole text (60 MB at 100,000 customers), copied
+        // once, as bytes: the scan reads bytes, so it is not made a
+        // String (which checks every byte) on the way.
+        data.reserveCapacity(data.count + joinedLines.count + frame.tail.utf8.count)
+        data.append(contentsOf: joinedLines)
+        data.append(contentsOf: Array(frame.tail.utf8))
+        try take(collection, snapshot: data, summaries: summaries, source: source)
+    }
+
+    /// What a snapshot of `collection` holds before its records' lines and
+    /// after them, as `take` reads it.
+    package static func snapshotFrame(of collection: Collection) -> (head: String, tail: String) {
+        (
+            "{\"collection\":\"\(collection.rawValue)\",\"format\":\(SnapshotFile.format),"
+                + "\"journal\":{\"line\":0,\"offset\":0,\"seq\":0},\"records\":[\n",
+            "\n]}\n"
+        )
+    }
+
+    /// `take` of the lines already framed (`snapshotFrame`'s head, the
+    /// lines joined by `,` and a newline, its tail; the head and `]}` and
+    /// a newline when there are none): a server that sends the table so
+    /// has it taken as it came, without a copy.
+    package mutating func take(_ collection: Collection, snapshot: Data, summaries: Data?, source: String)
+        throws(StoreError)
+    {
+        let headerLength = Self.snapshotFrame(of: collection).head.utf8.count - 1
         for kind in RecordKinds.all where kind.collection == collection {
-            if let summaries, joinedLines?.isEmpty == false {
+            if let summaries {
                 try kind.take(
-                    snapshot: data, file: source, summaries: summaries, headerLength: headerLength, into: &self)
+                    snapshot: snapshot, file: source, summaries: summaries, headerLength: headerLength, into: &self)
             } else {
-                try kind.take(snapshot: data, file: source, into: &self)
+                try kind.take(snapshot: snapshot, file: source, into: &self)
             }
         }
     }
@@ -119,6 +139,11 @@ public struct StoreState: Sendable, Equatable {
     package mutating func takeSummaries(_ collection: Collection, entries: Data, source: String) -> Bool {
         RecordKinds.all.first { $0.collection == collection }?.takeSummaries(entries, file: source, into: &self)
             ?? false
+    }
+
+    /// `collection`'s table as `other` holds it, in place of this one's.
+    package mutating func replaceTable(_ collection: Collection, from other: StoreState) {
+        for kind in RecordKinds.all where kind.collection == collection { kind.copyTable(from: other, into: &self) }
     }
 
     /// Puts the change's record; history appends leave the state as it is.
