@@ -375,13 +375,11 @@ public final class PostgresStore: StoreCreating {
         throws(StoreError)
     {
         let source = "\(sql.store) \(collection.rawValue)"
-        guard let row = rows.first else { return try state.take(collection, joinedLines: nil, source: source) }
+        guard let row = rows.first else { return try state.take(collection, snapshot: nil, source: source) }
         let cells = row.makeRandomAccess()
         let stored = try sql.decode(cells[1], as: ByteBuffer?.self).map(Self.data(sharing:))
-        guard let snapshot = try sql.decode(cells[0], as: ByteBuffer?.self) else {
-            return try state.take(collection, joinedLines: nil, source: source)
-        }
-        try state.take(collection, snapshot: Self.data(sharing: snapshot), summaries: stored, source: source)
+        let snapshot = try sql.decode(cells[0], as: ByteBuffer?.self).map(Self.data(sharing:))
+        try state.take(collection, snapshot: snapshot, summaries: stored, source: source)
     }
 
     /// The buffer's bytes as `Data` without a copy (63 MB at 100,000

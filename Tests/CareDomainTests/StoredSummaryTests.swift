@@ -37,10 +37,11 @@ import Testing
 
     static func take(_ sent: Sent, withSummaries: Bool) throws -> StoreState {
         var state = StoreState()
-        try sent.joined.withUnsafeBytes { bytes in
-            try state.take(
-                .customers, joinedLines: bytes, summaries: withSummaries ? sent.entries : nil, source: "test customers")
-        }
+        // Framed as the server frames a table's text.
+        let frame = StoreState.snapshotFrame(of: .customers)
+        let snapshot = Data(frame.head.utf8) + sent.joined + Data(frame.tail.utf8)
+        try state.take(
+            .customers, snapshot: snapshot, summaries: withSummaries ? sent.entries : nil, source: "test customers")
         return state
     }
 

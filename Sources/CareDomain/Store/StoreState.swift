@@ -77,32 +77,6 @@ public struct StoreState: Sendable, Equatable {
         RecordKinds.all.first { $0.collection == collection }?.version(in: self, id: id) ?? 0
     }
 
-    /// Puts `collection`'s records, given as the JSON text the store writes
-    /// for each (a snapshot line), the lines joined by `,` and a newline:
-    /// read as a snapshot file is, listed from the text and each record
-    /// decoded when it is asked for. What a store on a server loads its
-    /// tables with. `summaries`, when given, are the records' stored
-    /// summaries in the same order (`StoredSummary`): then the text is not
-    /// scanned. `source` names them in messages.
-    package mutating func take(
-        _ collection: Collection, joinedLines: UnsafeRawBufferPointer?, summaries: Data? = nil,
-        source: String
-    ) throws(StoreError) {
-        let frame = Self.snapshotFrame(of: collection)
-        var data = Data(frame.head.utf8)
-        guard let joinedLines, !joinedLines.isEmpty else {
-            data.append(contentsOf: Array("]}\n".utf8))
-            return try take(collection, snapshot: data, summaries: nil, source: source)
-        }
-        // The table's whole text (60 MB at 100,000 customers), copied
-        // once, as bytes: the scan reads bytes, so it is not made a
-        // String (which checks every byte) on the way.
-        data.reserveCapacity(data.count + joinedLines.count + frame.tail.utf8.count)
-        data.append(contentsOf: joinedLines)
-        data.append(contentsOf: Array(frame.tail.utf8))
-        try take(collection, snapshot: data, summaries: summaries, source: source)
-    }
-
     /// What a snapshot of `collection` holds before its records' lines and
     /// after them, as `take` reads it.
     package static func snapshotFrame(of collection: Collection) -> (head: String, tail: String) {
@@ -113,20 +87,26 @@ public struct StoreState: Sendable, Equatable {
         )
     }
 
-    /// `take` of the lines already framed (`snapshotFrame`'s head, the
-    /// lines joined by `,` and a newline, its tail; the head and `]}` and
-    /// a newline when there are none): a server that sends the table so
-    /// has it taken as it came, without a copy.
-    package mutating func take(_ collection: Collection, snapshot: Data, summaries: Data?, source: String)
+    /// Puts `collection`'s records, given as a snapshot of them:
+    /// `snapshotFrame`'s head, the JSON text the store writes for each (a
+    /// snapshot line) joined by `,` and a newline, its tail; nil when
+    /// there are none. Read as a snapshot file is, listed from the text
+    /// and each record decoded when it is asked for: what a store on a
+    /// server loads its tables with (the server frames the text, so it is
+    /// taken as it came, without a copy). `summaries`, when given, are the
+    /// records' stored summaries in the same order (`StoredSummary`): then
+    /// the text is not scanned. `source` names them in messages.
+    package mutating func take(_ collection: Collection, snapshot: Data?, summaries: Data? = nil, source: String)
         throws(StoreError)
     {
-        let headerLength = Self.snapshotFrame(of: collection).head.utf8.count - 1
+        let head = Self.snapshotFrame(of: collection).head
         for kind in RecordKinds.all where kind.collection == collection {
-            if let summaries {
+            if let snapshot, let summaries {
                 try kind.take(
-                    snapshot: snapshot, file: source, summaries: summaries, headerLength: headerLength, into: &self)
+                    snapshot: snapshot, file: source, summaries: summaries, headerLength: head.utf8.count - 1,
+                    into: &self)
             } else {
-                try kind.take(snapshot: snapshot, file: source, into: &self)
+                try kind.take(snapshot: snapshot ?? Data((head + "]}\n").utf8), file: source, into: &self)
             }
         }
     }
