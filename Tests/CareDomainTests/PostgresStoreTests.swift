@@ -60,6 +60,8 @@ struct PostgresStoreTests {
             let read = try #require(try store.refresh())
             #expect(read.holdsEveryRecord)
             #expect(try read.customers.find("C1")?.id == "C1")
+            // The same customers listed: what a console derived from the listing still fits.
+            #expect(read.customers.revision == listing.customers.revision)
             #expect(try store.refresh() == nil)
         }
     }
@@ -85,6 +87,7 @@ struct PostgresStoreTests {
             #expect(read.customers.summary(of: "C2")?.name == "Renamed Meanwhile")
             #expect(read.incidents["I1"]?.version == 2)
             #expect(read.customers.sorted == (try sessions.session().open()).customers.sorted)
+            #expect(read.customers.revision != listing.customers.revision)
         }
     }
 

@@ -87,7 +87,9 @@ struct RecordKind<R: Record>: AnyRecordKind {
     func isEmpty(in state: StoreState) -> Bool { state[keyPath: table].isEmpty }
     func holdsRecords(in state: StoreState) -> Bool { state[keyPath: table].holdsRecords }
     func copyTable(from source: StoreState, into state: inout StoreState) {
-        state[keyPath: table] = source[keyPath: table]
+        var copied = source[keyPath: table]
+        copied.takeRevision(ofListing: state[keyPath: table])
+        state[keyPath: table] = copied
     }
     func version(in state: StoreState, id: String) -> Int { state[keyPath: table].version(of: R.ID(id)) ?? 0 }
 

@@ -31,6 +31,8 @@ final class SnapshotSource<R: Record>: Sendable {
     /// False for a table read for a report, its summaries without the
     /// records' text (`StoreState.takeSummaries`): no record decodes from it.
     let holdsText: Bool
+    /// What the tables made from it are named by (`Table.revision`).
+    let token = RevisionToken()
 
     /// Scans `lines` of `data` in parallel.
     init(file: String, data: Data, lines: [JSONLines.Line], pages: MappedPages? = nil) {

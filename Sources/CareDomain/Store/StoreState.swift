@@ -121,7 +121,9 @@ public struct StoreState: Sendable, Equatable {
             ?? false
     }
 
-    /// `collection`'s table as `other` holds it, in place of this one's.
+    /// `collection`'s table as `other` holds it, in place of this one's:
+    /// the records read whole after a listing of them, which keeps the
+    /// listing's revision when it lists the same (`Table.takeRevision`).
     package mutating func replaceTable(_ collection: Collection, from other: StoreState) {
         for kind in RecordKinds.all where kind.collection == collection { kind.copyTable(from: other, into: &self) }
     }
